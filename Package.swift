@@ -1,0 +1,37 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Parcours",
+    products: [
+        .executable(name: "parcours", targets: ["parcours"]),
+        .library(name: "ParcoursEngine", targets: ["ParcoursEngine"]),
+    ],
+    targets: [
+        // libyaml, from the system (Debian: libyaml-dev).
+        .systemLibrary(
+            name: "CYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"])]
+        ),
+        // YAML text to a positioned node tree. Knows nothing of rules.
+        .target(name: "YAML", dependencies: ["CYAML"]),
+        // Vocabulary, rule model, loading, validation, evaluation, explanation.
+        .target(name: "ParcoursEngine", dependencies: ["YAML"]),
+        // Command-line commands and output formatting (text, JSON).
+        .target(name: "ParcoursCommands", dependencies: ["ParcoursEngine"]),
+        // The `parcours` executable: hands the arguments to ParcoursCommands.
+        .executableTarget(name: "parcours", dependencies: ["ParcoursCommands"]),
+        .testTarget(name: "YAMLTests", dependencies: ["YAML"]),
+        .testTarget(
+            name: "ParcoursEngineTests",
+            dependencies: ["ParcoursEngine"],
+            exclude: ["Fixtures"]
+        ),
+        .testTarget(
+            name: "ParcoursCommandsTests",
+            dependencies: ["ParcoursCommands", "parcours"],
+            exclude: ["Golden"]
+        ),
+    ]
+)

@@ -1,0 +1,229 @@
+internal import CYAML
+
+/// Reads one YAML document into a `Node` tree, through libyaml.
+///
+/// Every node keeps its position; duplicate keys, tabs, invalid UTF-8 and unclosed quotes
+/// are positioned errors. Aliases are expanded up to `aliasExpansionLimit` nodes in all.
+public enum YAMLParser {
+    /// The most nodes that aliases may add to one document.
+    public static let aliasExpansionLimit = 10_000
+
+    /// Parses `text`; returns nil for an empty document (nothing but comments or blanks).
+    public static func parse(_ text: String) throws(YAMLError) -> Node? {
+        try parse(bytes: Array(text.utf8))
+    }
+
+    /// Parses UTF-8 `bytes`; returns nil for an empty document.
+    public static func parse(bytes: [UInt8]) throws(YAMLError) -> Node? {
+        if let mark = firstInvalidUTF8(in: bytes) { throw .invalidUTF8(mark: mark) }
+        // libyaml asserts on a null input pointer, which an empty array would give.
+        if bytes.isEmpty { return nil }
+        var builder = TreeBuilder(source: bytes)
+        return try builder.run()
+    }
+
+    /// The position of the first byte that is not part of a valid UTF-8 sequence.
+    static func firstInvalidUTF8(in bytes: [UInt8]) -> Mark? {
+        var iterator = bytes.makeIterator()
+        var decoder = UTF8()
+        var line = 1
+        var column = 1
+        while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let scalar):
+                if scalar == "\n" {
+                    line += 1
+                    column = 1
+                } else {
+                    column += 1
+                }
+            case .emptyInput:
+                return nil
+            case .error:
+                return Mark(line: line, column: column)
+            }
+        }
+    }
+}
+
+/// Turns libyaml's event stream into nodes. One per parse; owns the C parser.
+private struct TreeBuilder {
+    private enum Frame {
+        case sequence(items: [Node], mark: Mark, tag: String?, anchor: String?)
+        case mapping(pairs: [Pair], key: Node?, seen: [String: Mark], mark: Mark, tag: String?, anchor: String?)
+    }
+
+    let source: [UInt8]
+    private var stack: [Frame] = []
+    private var anchors: [String: (node: Node, size: Int)] = [:]
+    private var expanded = 0
+    private var root: Node?
+    private var documents = 0
+
+    init(source: [UInt8]) {
+        self.source = source
+    }
+
+    mutating func run() throws(YAMLError) -> Node? {
+        let parser = UnsafeMutablePointer<yaml_parser_t>.allocate(capacity: 1)
+        defer { parser.deallocate() }
+        guard yaml_parser_initialize(parser) == 1 else {
+            throw .syntax(problem: "libyaml could not start", mark: Mark(line: 1, column: 1), context: nil)
+        }
+        defer { yaml_parser_delete(parser) }
+        // The parser keeps a pointer to the input: it must outlive every parse call.
+        let input = UnsafeMutablePointer<UInt8>.allocate(capacity: source.count)
+        defer { input.deallocate() }
+        input.initialize(from: source, count: source.count)
+        yaml_parser_set_input_string(parser, input, source.count)
+        yaml_parser_set_encoding(parser, YAML_UTF8_ENCODING)
+
+        while true {
+            var event = yaml_event_t()
+            guard yaml_parser_parse(parser, &event) == 1 else {
+                throw error(from: parser.pointee)
+            }
+            let done = event.type == YAML_STREAM_END_EVENT
+            do {
+                try handle(event)
+            } catch {
+                yaml_event_delete(&event)
+                throw error
+            }
+            yaml_event_delete(&event)
+            if done { return root }
+        }
+    }
+
+    private mutating func handle(_ event: yaml_event_t) throws(YAMLError) {
+        let mark = Mark(line: Int(event.start_mark.line) + 1, column: Int(event.start_mark.column) + 1)
+        switch event.type {
+        case YAML_DOCUMENT_START_EVENT:
+            documents += 1
+            if documents > 1 { throw .multipleDocuments(mark: mark) }
+        case YAML_SCALAR_EVENT:
+            let data = event.data.scalar
+            let text = Self.string(data.value, length: Int(data.length)) ?? ""
+            let node = Node(.scalar(Scalar(text: text, style: Self.style(data.style))), mark: mark,
+                            tag: Self.string(data.tag))
+            try complete(node, anchor: Self.string(data.anchor))
+        case YAML_SEQUENCE_START_EVENT:
+            let data = event.data.sequence_start
+            stack.append(.sequence(items: [], mark: mark, tag: Self.string(data.tag), anchor: Self.string(data.anchor)))
+        case YAML_MAPPING_START_EVENT:
+            let data = event.data.mapping_start
+            stack.append(.mapping(pairs: [], key: nil, seen: [:], mark: mark,
+                                  tag: Self.string(data.tag), anchor: Self.string(data.anchor)))
+        case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
+            guard let frame = stack.popLast() else { return }
+            switch frame {
+            case .sequence(let items, let start, let tag, let anchor):
+                try complete(Node(.sequence(items), mark: start, tag: tag), anchor: anchor)
+            case .mapping(let pairs, _, _, let start, let tag, let anchor):
+                try complete(Node(.mapping(pairs), mark: start, tag: tag), anchor: anchor)
+            }
+        case YAML_ALIAS_EVENT:
+            let name = Self.string(event.data.alias.anchor) ?? ""
+            guard let target = anchors[name] else { throw .unknownAlias(name: name, mark: mark) }
+            expanded += target.size
+            if expanded > YAMLParser.aliasExpansionLimit {
+                throw .aliasExpansionTooLarge(limit: YAMLParser.aliasExpansionLimit, mark: mark)
+            }
+            var copy = target.node
+            copy.mark = mark
+            try complete(copy, anchor: nil)
+        default:
+            break
+        }
+    }
+
+    /// Adds a finished node to its parent, or makes it the document.
+    private mutating func complete(_ node: Node, anchor: String?) throws(YAMLError) {
+        if let anchor { anchors[anchor] = (node, Self.size(of: node)) }
+        guard let top = stack.popLast() else {
+            root = node
+            return
+        }
+        switch top {
+        case .sequence(var items, let mark, let tag, let anchor):
+            items.append(node)
+            stack.append(.sequence(items: items, mark: mark, tag: tag, anchor: anchor))
+        case .mapping(var pairs, let key, var seen, let mark, let tag, let anchor):
+            if let key {
+                pairs.append(Pair(key: key, value: node))
+                stack.append(.mapping(pairs: pairs, key: nil, seen: seen, mark: mark, tag: tag, anchor: anchor))
+            } else {
+                guard let text = node.scalar?.text else { throw .complexKey(mark: node.mark) }
+                if let first = seen[text] { throw .duplicateKey(key: text, mark: node.mark, first: first) }
+                seen[text] = node.mark
+                stack.append(.mapping(pairs: pairs, key: node, seen: seen, mark: mark, tag: tag, anchor: anchor))
+            }
+        }
+    }
+
+    private static func size(of node: Node) -> Int {
+        switch node.content {
+        case .scalar: return 1
+        case .sequence(let items): return items.reduce(1) { $0 + size(of: $1) }
+        case .mapping(let pairs): return pairs.reduce(1) { $0 + size(of: $1.key) + size(of: $1.value) }
+        }
+    }
+
+    private static func string(_ pointer: UnsafeMutablePointer<yaml_char_t>?, length: Int? = nil) -> String? {
+        guard let pointer else { return nil }
+        let count = length ?? strlen(UnsafeRawPointer(pointer).assumingMemoryBound(to: CChar.self))
+        return String(decoding: UnsafeBufferPointer(start: pointer, count: count), as: UTF8.self)
+    }
+
+    private static func style(_ style: yaml_scalar_style_t) -> ScalarStyle {
+        switch style {
+        case YAML_SINGLE_QUOTED_SCALAR_STYLE: return .singleQuoted
+        case YAML_DOUBLE_QUOTED_SCALAR_STYLE: return .doubleQuoted
+        case YAML_LITERAL_SCALAR_STYLE: return .literal
+        case YAML_FOLDED_SCALAR_STYLE: return .folded
+        default: return .plain
+        }
+    }
+
+    /// Translates libyaml's error into a `YAMLError`, recognising tabs and unclosed quotes.
+    private func error(from parser: yaml_parser_t) -> YAMLError {
+        let problem = parser.problem.map { String(cString: $0) } ?? "unknown error"
+        let context = parser.context.map { String(cString: $0) }
+        let mark = Mark(line: Int(parser.problem_mark.line) + 1, column: Int(parser.problem_mark.column) + 1)
+        let contextMark = Mark(line: Int(parser.context_mark.line) + 1, column: Int(parser.context_mark.column) + 1)
+        if let tab = tabMark(onLine: mark.line, near: mark.column), problem.contains("tab") || character(at: mark) == "\t" {
+            return .tab(mark: tab)
+        }
+        if context == "while scanning a quoted scalar" {
+            return .unclosedQuote(mark: contextMark)
+        }
+        return .syntax(problem: problem, mark: mark, context: context)
+    }
+
+    private func lineScalars(_ line: Int) -> [Unicode.Scalar] {
+        let text = String(decoding: source, as: UTF8.self)
+        var current = 1
+        var scalars: [Unicode.Scalar] = []
+        for scalar in text.unicodeScalars {
+            if scalar == "\n" {
+                if current == line { return scalars }
+                current += 1
+                continue
+            }
+            if current == line { scalars.append(scalar) }
+        }
+        return scalars
+    }
+
+    private func character(at mark: Mark) -> Unicode.Scalar? {
+        let scalars = lineScalars(mark.line)
+        return mark.column - 1 < scalars.count ? scalars[mark.column - 1] : nil
+    }
+
+    /// The first tab on the line, at or before `column` (the error may point just past it).
+    private func tabMark(onLine line: Int, near column: Int) -> Mark? {
+        let scalars = lineScalars(line)
+        guard let index = scalars.firstIndex(of: "\t"), index < max(column, 1) else { return nil }
+        return Mark(line: line, column: index + 1)
+    }
+}
