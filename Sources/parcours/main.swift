@@ -1,1 +1,4 @@
+import Foundation
 import ParcoursCommands
+
+exit(ParcoursCLI.run(Array(CommandLine.arguments.dropFirst())))

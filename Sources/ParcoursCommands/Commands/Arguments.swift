@@ -1,0 +1,93 @@
+/// A command line, parsed: which command, with which options.
+public enum ParsedCommand: Equatable, Sendable {
+    case recommend(profile: String, rules: String?, format: OutputFormat)
+    case check(rules: String?)
+    case help(topic: String?)
+    case version
+}
+
+/// The output formats of `recommend`.
+public enum OutputFormat: String, Sendable, CaseIterable {
+    case text, json
+}
+
+/// A command line that cannot be understood; printed with the usage, exit code 2.
+public struct UsageError: Error, Equatable {
+    public let message: String
+}
+
+/// Parses `parcours` arguments. Options may come before or after the positional argument.
+public enum ArgumentParser {
+    public static let commands = ["recommend", "check", "help"]
+
+    public static func parse(_ arguments: [String]) throws(UsageError) -> ParsedCommand {
+        guard let command = arguments.first else { return .help(topic: nil) }
+        var rest = Array(arguments.dropFirst())
+        switch command {
+        case "-h", "--help", "help":
+            return .help(topic: rest.first)
+        case "--version", "version":
+            return .version
+        case "recommend":
+            if rest.contains("-h") || rest.contains("--help") { return .help(topic: "recommend") }
+            let rules = try option("--rules", in: &rest)
+            let formatText = try option("--format", in: &rest) ?? "text"
+            guard let format = OutputFormat(rawValue: formatText) else {
+                throw UsageError(message: "unknown format \"\(formatText)\" (expected text or json)")
+            }
+            let positional = try positionals(rest, command: command)
+            guard positional.count == 1, let profile = positional.first else {
+                throw UsageError(message: positional.isEmpty ? "recommend needs a profile file (or - for standard input)"
+                                                             : "recommend takes one profile, got \(positional.count)")
+            }
+            return .recommend(profile: profile, rules: rules, format: format)
+        case "check":
+            if rest.contains("-h") || rest.contains("--help") { return .help(topic: "check") }
+            let rules = try option("--rules", in: &rest)
+            let positional = try positionals(rest, command: command)
+            guard positional.isEmpty else { throw UsageError(message: "check takes no argument besides --rules DIR") }
+            return .check(rules: rules)
+        default:
+            let hint = Suggest.word(command, in: commands).map { " (did you mean \"\($0)\"?)" } ?? ""
+            throw UsageError(message: "unknown command \"\(command)\"\(hint)")
+        }
+    }
+
+    /// Removes `--name VALUE` or `--name=VALUE` from `arguments` and returns the value.
+    private static func option(_ name: String, in arguments: inout [String]) throws(UsageError) -> String? {
+        var value: String?
+        var index = 0
+        while index < arguments.count {
+            let argument = arguments[index]
+            if argument == name {
+                guard index + 1 < arguments.count else { throw UsageError(message: "\(name) needs a value") }
+                if value != nil { throw UsageError(message: "\(name) is given twice") }
+                value = arguments[index + 1]
+                arguments.removeSubrange(index...(index + 1))
+            } else if argument.hasPrefix(name + "=") {
+                if value != nil { throw UsageError(message: "\(name) is given twice") }
+                value = String(argument.dropFirst(name.count + 1))
+                arguments.remove(at: index)
+            } else {
+                index += 1
+            }
+        }
+        return value
+    }
+
+    private static func positionals(_ arguments: [String], command: String) throws(UsageError) -> [String] {
+        for argument in arguments where argument.hasPrefix("--") {
+            throw UsageError(message: "unknown option \(argument) for \(command)")
+        }
+        return arguments
+    }
+}
+
+import ParcoursEngine
+
+/// Spelling suggestions for command names, shared with the engine's.
+enum Suggest {
+    static func word(_ word: String, in candidates: [String]) -> String? {
+        Spelling.closest(to: word, in: candidates)
+    }
+}

@@ -1,0 +1,89 @@
+import ParcoursEngine
+
+/// The `parcours` command line: parses arguments, runs a command, returns the exit code.
+public enum ParcoursCLI {
+    public static let version = "0.1.0"
+
+    public static func run(_ arguments: [String], terminal: Terminal = .standard) -> Int32 {
+        let command: ParsedCommand
+        do {
+            command = try ArgumentParser.parse(arguments)
+        } catch {
+            terminal.writeError("parcours: \(error.message)\n\n" + Help.usage)
+            return ExitCode.usage
+        }
+        switch command {
+        case .help(let topic):
+            terminal.write(Help.text(for: topic))
+            return ExitCode.success
+        case .version:
+            terminal.write("parcours \(version)\n")
+            return ExitCode.success
+        case .check(let rules):
+            return CheckCommand.run(rules: rules, terminal: terminal)
+        case .recommend(let profile, let rules, let format):
+            return RecommendCommand.run(profile: profile, rules: rules, format: format, terminal: terminal)
+        }
+    }
+
+    /// Loads the rule set, printing its diagnostics; nil (with the exit code) when it cannot be used.
+    static func loadRules(_ explicit: String?, terminal: Terminal, printWarnings: Bool) -> (RuleSet?, [Diagnostic], Int32) {
+        guard let directory = RulesLocator.locate(explicit: explicit) else {
+            terminal.writeError("parcours: no rule set found; pass --rules DIR or run from the Parcours folder\n")
+            return (nil, [], ExitCode.usage)
+        }
+        let result = RuleSetLoader.load(directory: directory)
+        return (result.ruleSet, result.diagnostics, result.ruleSet == nil ? ExitCode.failure : ExitCode.success)
+    }
+}
+
+/// `parcours check`: validates the rule set and reports every problem.
+enum CheckCommand {
+    static func run(rules: String?, terminal: Terminal) -> Int32 {
+        let (ruleSet, diagnostics, code) = ParcoursCLI.loadRules(rules, terminal: terminal, printWarnings: true)
+        if code == ExitCode.usage { return code }
+        terminal.write(DiagnosticText.render(diagnostics))
+        if let ruleSet {
+            terminal.write("ok: \(ruleSet.rules.count) rules, \(ruleSet.facts.count) facts, \(ruleSet.catalogue.entries.count) catalogue entries, \(ruleSet.vocabulary.fields.count) fields; \(DiagnosticText.summary(diagnostics))\n")
+            terminal.write("fingerprint: \(ruleSet.fingerprint)\n")
+            return ExitCode.success
+        }
+        terminal.write("\(DiagnosticText.summary(diagnostics))\n")
+        return ExitCode.failure
+    }
+}
+
+/// `parcours recommend PROFILE`: the counsellor's next steps for one profile.
+enum RecommendCommand {
+    static func run(profile path: String, rules: String?, format: OutputFormat, terminal: Terminal) -> Int32 {
+        let (loaded, diagnostics, code) = ParcoursCLI.loadRules(rules, terminal: terminal, printWarnings: false)
+        guard let ruleSet = loaded else {
+            if code == ExitCode.failure {
+                terminal.writeError(DiagnosticText.render(diagnostics))
+                terminal.writeError("parcours: the rule set has errors (\(DiagnosticText.summary(diagnostics))); run parcours check\n")
+            }
+            return code
+        }
+        let file: SourceFile
+        if path == "-" {
+            file = SourceFile(path: "<stdin>", bytes: terminal.readInput())
+        } else if let read = SourceFile.read(path) {
+            file = read
+        } else {
+            terminal.writeError("parcours: cannot read profile \(path)\n")
+            return ExitCode.failure
+        }
+        let result = ProfileLoader.load(file, vocabulary: ruleSet.vocabulary)
+        guard let profile = result.profile else {
+            terminal.writeError(DiagnosticText.render(result.diagnostics))
+            terminal.writeError("parcours: the profile has errors (\(DiagnosticText.summary(result.diagnostics))); no recommendation\n")
+            return ExitCode.failure
+        }
+        let recommendation = Evaluator(ruleSet: ruleSet).recommend(profile)
+        switch format {
+        case .text: terminal.write(RecommendationText.render(recommendation))
+        case .json: terminal.write(RecommendationJSON.render(recommendation))
+        }
+        return ExitCode.success
+    }
+}

@@ -1,0 +1,31 @@
+import Foundation
+
+/// Where a command reads standard input and writes its output; tests capture it in memory.
+public struct Terminal: Sendable {
+    public var readInput: @Sendable () -> [UInt8]
+    public var write: @Sendable (String) -> Void
+    public var writeError: @Sendable (String) -> Void
+
+    public init(readInput: @escaping @Sendable () -> [UInt8], write: @escaping @Sendable (String) -> Void,
+                writeError: @escaping @Sendable (String) -> Void) {
+        self.readInput = readInput
+        self.write = write
+        self.writeError = writeError
+    }
+
+    /// The process's standard input, output and error.
+    public static let standard = Terminal(
+        readInput: { [UInt8](FileHandle.standardInput.readDataToEndOfFile()) },
+        write: { FileHandle.standardOutput.write(Data($0.utf8)) },
+        writeError: { FileHandle.standardError.write(Data($0.utf8)) }
+    )
+}
+
+/// Exit codes shared by every command.
+public enum ExitCode {
+    public static let success: Int32 = 0
+    /// Errors found in the input (rules, profile).
+    public static let failure: Int32 = 1
+    /// The command line itself is wrong.
+    public static let usage: Int32 = 2
+}

@@ -1,0 +1,72 @@
+/// Applies a rule set to a profile and explains the result.
+///
+/// Route and référent: the applying rule with the highest priority (ties broken by rule id,
+/// a tie `check` reports). Steps: every suggestion of every applying rule whose catalogue
+/// requirements hold, by stage, then priority, then rule id. Questions: the unknown fields
+/// that would decide undetermined rules or requirements, in vocabulary order.
+public struct Evaluator: Sendable {
+    public let ruleSet: RuleSet
+    private let conditions: ConditionEvaluator
+
+    public init(ruleSet: RuleSet) {
+        self.ruleSet = ruleSet
+        self.conditions = ConditionEvaluator(ruleSet: ruleSet)
+    }
+
+    public func recommend(_ profile: Profile) -> Recommendation {
+        var fired: [Rule] = []
+        var undetermined: [String] = []
+        var askedBy: [Int: [String]] = [:]
+        for rule in ruleSet.rules {
+            let outcome = conditions.evaluate(rule.condition, for: profile)
+            switch outcome.truth {
+            case .yes: fired.append(rule)
+            case .no: break
+            case .unknown:
+                undetermined.append(rule.id)
+                for field in outcome.missing { askedBy[field, default: []].append(rule.id) }
+            }
+        }
+        let ordered = fired.sorted { ($0.priority, $1.id) > ($1.priority, $0.id) }
+
+        var steps: [Step] = []
+        for rule in ordered {
+            for suggestion in rule.suggestions {
+                guard let entry = ruleSet.catalogue.entry(suggestion.entry) else { continue }
+                let requirement = conditions.evaluate(entry.requires, for: profile)
+                if requirement.truth == .unknown {
+                    for field in requirement.missing where !(askedBy[field]?.contains(rule.id) ?? false) {
+                        askedBy[field, default: []].append(rule.id)
+                    }
+                }
+                guard requirement.truth == .yes else { continue }
+                if let index = steps.firstIndex(where: { $0.id == entry.id && $0.stage == suggestion.stage }) {
+                    steps[index].alsoSuggestedBy.append(rule.id)
+                    continue
+                }
+                steps.append(Step(stage: suggestion.stage, stageLabel: ruleSet.catalogue.info(for: suggestion.stage)?.label ?? suggestion.stage.rawValue,
+                                  kind: entry.kind, id: entry.id, label: entry.name, why: suggestion.why, rule: rule.id,
+                                  alsoSuggestedBy: [], priority: rule.priority))
+            }
+        }
+        // Stable sort: within a stage, the order above (priority, then rule id) is kept.
+        steps = steps.enumerated().sorted { ($0.element.stage.order, $0.offset) < ($1.element.stage.order, $1.offset) }.map(\.element)
+
+        let route = ordered.first { $0.route != nil }.flatMap { rule -> Decision? in
+            guard let route = rule.route else { return nil }
+            return Decision(id: route.rawValue, label: ruleSet.catalogue.info(for: route)?.label ?? route.rawValue,
+                            why: rule.why ?? "", rule: rule.id, priority: rule.priority)
+        }
+        let referent = ordered.first { $0.referent != nil }.flatMap { rule -> Decision? in
+            guard let id = rule.referent else { return nil }
+            return Decision(id: id, label: ruleSet.catalogue.entry(id)?.name ?? id, why: rule.why ?? "", rule: rule.id, priority: rule.priority)
+        }
+        let questions = ruleSet.vocabulary.fields.compactMap { field -> Question? in
+            guard let rules = askedBy[field.index] else { return nil }
+            return Question(field: field.name, label: field.label, question: field.question, rules: rules.sorted())
+        }
+        return Recommendation(route: route, referent: referent, steps: steps, questions: questions,
+                              fired: fired.map(\.id), undetermined: undetermined,
+                              fingerprint: ruleSet.fingerprint, ruleCount: ruleSet.rules.count)
+    }
+}

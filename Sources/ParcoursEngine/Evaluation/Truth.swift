@@ -1,0 +1,29 @@
+/// Three-valued truth: a condition on a field the profile does not give is unknown.
+public enum Truth: String, Sendable, Hashable {
+    case yes, no, unknown
+
+    static func all(_ values: [Truth]) -> Truth {
+        if values.contains(.no) { return .no }
+        return values.contains(.unknown) ? .unknown : .yes
+    }
+
+    static func any(_ values: [Truth]) -> Truth {
+        if values.contains(.yes) { return .yes }
+        return values.contains(.unknown) ? .unknown : .no
+    }
+
+    var negated: Truth {
+        switch self {
+        case .yes: return .no
+        case .no: return .yes
+        case .unknown: return .unknown
+        }
+    }
+}
+
+/// The truth of a condition for a profile, and the unknown fields that keep it undecided.
+public struct ConditionOutcome: Sendable, Equatable {
+    public let truth: Truth
+    /// Field indexes whose answers would decide the condition; empty unless `truth` is unknown.
+    public let missing: [Int]
+}

@@ -1,0 +1,344 @@
+/// Parses one comparison as rule authors write it, into tests on field values:
+///
+///     autonomy <= 2            french_level between A1 and B1     vehicle
+///     age between 18 and 25    justice_status in [incarcerated, released]
+///     barriers includes childcare        barriers includes any [housing, health]
+///     barriers excludes mobility         not driving_licence      gender != male
+///
+/// A bare name is a yes/no field or a derived fact.
+struct ComparisonParser {
+    private enum TokenKind: Equatable {
+        case word(String), number(Int), symbol(String)
+    }
+
+    private struct Token {
+        let kind: TokenKind
+        let offset: Int
+        let text: String
+    }
+
+    let text: String
+    let origin: SourceLocation
+    let exact: Bool
+    let vocabulary: Vocabulary
+    let factNames: [String]
+    private(set) var diagnostics: [Diagnostic] = []
+    private var tokens: [Token] = []
+    private var position = 0
+
+    init(text: String, origin: SourceLocation, exact: Bool, vocabulary: Vocabulary, factNames: [String]) {
+        self.text = text
+        self.origin = origin
+        self.exact = exact
+        self.vocabulary = vocabulary
+        self.factNames = factNames
+    }
+
+    /// The comparison, or nil with diagnostics.
+    mutating func parse() -> Condition? {
+        guard tokenize() else { return nil }
+        guard !tokens.isEmpty else {
+            error(.conditionSyntax, at: 0, "empty condition")
+            return nil
+        }
+        guard let meaning = parseNegatable() else { return nil }
+        if position < tokens.count {
+            let token = tokens[position]
+            error(.conditionSyntax, at: token.offset, "unexpected \"\(token.text)\" after the comparison",
+                  hint: "write one comparison per line; combine them with all: or any:")
+            return nil
+        }
+        if case .fact = meaning { return meaning }
+        return .comparison(Comparison(text: text.trimmingSpaces, location: location(at: 0), meaning: meaning))
+    }
+
+    // MARK: Grammar
+
+    private mutating func parseNegatable() -> Condition? {
+        if case .word("not") = peek?.kind {
+            position += 1
+            return parseNegatable().map(Condition.not)
+        }
+        return parseComparison()
+    }
+
+    private mutating func parseComparison() -> Condition? {
+        guard let nameToken = next(), case .word(let name) = nameToken.kind else {
+            error(.conditionSyntax, at: tokens[Swift.max(position - 1, 0)].offset, "a comparison starts with a field name")
+            return nil
+        }
+        guard let field = vocabulary.field(named: name) else {
+            if factNames.contains(name) {
+                if position < tokens.count {
+                    error(.conditionSyntax, at: tokens[position].offset, "\"\(name)\" is a fact: it is true or false and takes no comparison")
+                    return nil
+                }
+                return .fact(name: name, location: location(at: nameToken.offset))
+            }
+            error(.unknownField, at: nameToken.offset, "unknown field \"\(name)\"",
+                  hint: Spelling.hint(for: name, in: vocabulary.names + factNames))
+            return nil
+        }
+        guard let operatorToken = next() else {
+            if case .boolean = field.type { return test(field, ValueSet(1)) }
+            error(.operatorMismatch, at: nameToken.offset, "\(name) is not a yes/no field: compare it to a value",
+                  hint: example(for: field))
+            return nil
+        }
+        switch operatorToken.kind {
+        case .symbol(let symbol):
+            return parseOperator(symbol, field: field, token: operatorToken)
+        case .word("between"):
+            guard requireOrdered(field, operatorToken),
+                  let low = value(of: field), expectWord("and"), let high = value(of: field) else { return nil }
+            guard low <= high else {
+                error(.outOfRange, at: operatorToken.offset, "empty range: the first bound is above the second")
+                return nil
+            }
+            return test(field, ValueSet([low...high]))
+        case .word("in"):
+            guard requireScalar(field, operatorToken), let values = list(of: field) else { return nil }
+            return test(field, ValueSet(values.map { $0...$0 }))
+        case .word("not"):
+            guard expectWord("in"), requireScalar(field, operatorToken), let values = list(of: field) else { return nil }
+            return .not(test(field, ValueSet(values.map { $0...$0 })))
+        case .word("is"):
+            var negated = false
+            if case .word("not") = peek?.kind {
+                position += 1
+                negated = true
+            }
+            guard requireScalar(field, operatorToken), let value = value(of: field) else { return nil }
+            let condition = test(field, ValueSet(value))
+            return negated ? .not(condition) : condition
+        case .word("includes"), .word("excludes"):
+            guard case .set = field.type else {
+                error(.operatorMismatch, at: operatorToken.offset, "\"\(operatorToken.text)\" applies to set fields; \(name) holds one value",
+                      hint: example(for: field))
+                return nil
+            }
+            let includes = operatorToken.text == "includes"
+            var mode = "one"
+            if case .word(let word) = peek?.kind, word == "any" || word == "all" {
+                mode = word
+                position += 1
+            }
+            let elements: [Int]
+            if mode == "one", case .symbol("[")? = peek?.kind {
+                error(.conditionSyntax, at: tokens[position].offset, "a list after \"\(operatorToken.text)\" needs \"any\" or \"all\"",
+                      hint: "write \(name) \(operatorToken.text) any [...] or \(name) \(operatorToken.text) all [...]")
+                return nil
+            } else if mode == "one" {
+                guard let element = value(of: field) else { return nil }
+                elements = [element]
+            } else {
+                guard let values = list(of: field) else { return nil }
+                elements = values
+            }
+            let tests = elements.map { Condition.test(Test(key: ValueKey(field: field.index, element: $0), allowed: ValueSet(includes ? 1 : 0))) }
+            if tests.count == 1, let only = tests.first { return only }
+            // "excludes any [a, b]": at least one is missing; "excludes all [a, b]": none is there.
+            return mode == "all" ? .all(tests) : .any(tests)
+        default:
+            error(.conditionSyntax, at: operatorToken.offset, "unexpected \"\(operatorToken.text)\" after \(name)",
+                  hint: example(for: field))
+            return nil
+        }
+    }
+
+    private mutating func parseOperator(_ symbol: String, field: Field, token: Token) -> Condition? {
+        guard ["=", "==", "!=", "<", "<=", ">", ">="].contains(symbol) else {
+            error(.conditionSyntax, at: token.offset, "unexpected \"\(symbol)\" after \(field.name)", hint: example(for: field))
+            return nil
+        }
+        guard requireScalar(field, token) else { return nil }
+        if ["<", "<=", ">", ">="].contains(symbol) {
+            guard requireOrdered(field, token) else { return nil }
+        }
+        guard let value = value(of: field) else { return nil }
+        let domain = field.domain
+        switch symbol {
+        case "=", "==": return test(field, ValueSet(value))
+        case "!=": return .not(test(field, ValueSet(value)))
+        case "<": return test(field, value > domain.lowerBound ? ValueSet([domain.lowerBound...(value - 1)]) : .empty)
+        case "<=": return test(field, ValueSet([domain.lowerBound...value]))
+        case ">": return test(field, value < domain.upperBound ? ValueSet([(value + 1)...domain.upperBound]) : .empty)
+        default: return test(field, ValueSet([value...domain.upperBound]))
+        }
+    }
+
+    private func test(_ field: Field, _ allowed: ValueSet) -> Condition {
+        .test(Test(key: ValueKey(field: field.index), allowed: allowed))
+    }
+
+    // MARK: Values
+
+    /// The next token as a value of `field`, encoded as an integer.
+    private mutating func value(of field: Field) -> Int? {
+        guard let token = next() else {
+            error(.conditionSyntax, at: text.unicodeScalars.count, "missing value after \(tokens.last?.text ?? field.name)",
+                  hint: example(for: field))
+            return nil
+        }
+        switch (field.type, token.kind) {
+        case (.integer(let min, let max), .number(let number)):
+            guard (min...max).contains(number) else {
+                error(.outOfRange, at: token.offset, "\(number) is outside the range of \(field.name) (\(min) to \(max))")
+                return nil
+            }
+            return number
+        case (.boolean, .word("true")): return 1
+        case (.boolean, .word("false")): return 0
+        case (.enumeration, _), (.set, _):
+            let id = token.text
+            if let index = field.valueIndex(of: id) { return index }
+            let ids = field.values.map(\.id)
+            error(.unknownValue, at: token.offset, "unknown value \"\(id)\" for \(field.name) (expected one of: \(ids.joined(separator: ", ")))",
+                  hint: Spelling.hint(for: id, in: ids))
+            return nil
+        default:
+            let expected: String
+            switch field.type {
+            case .integer: expected = "a whole number"
+            case .boolean: expected = "true or false"
+            default: expected = "one of: " + field.values.map(\.id).joined(separator: ", ")
+            }
+            error(.typeMismatch, at: token.offset, "expected \(expected) for \(field.name), found \"\(token.text)\"",
+                  hint: field.type.keyword == "boolean" ? "write true or false" : nil)
+            return nil
+        }
+    }
+
+    /// `[a, b, c]` as values of `field`.
+    private mutating func list(of field: Field) -> [Int]? {
+        guard let open = next(), open.kind == .symbol("[") else {
+            error(.conditionSyntax, at: tokens[Swift.max(position - 1, 0)].offset, "expected a list in brackets, e.g. [a, b]")
+            return nil
+        }
+        var values: [Int] = []
+        while true {
+            guard let value = value(of: field) else { return nil }
+            values.append(value)
+            guard let separator = next() else {
+                error(.conditionSyntax, at: open.offset, "the list is never closed", hint: "add the closing ]")
+                return nil
+            }
+            if separator.kind == .symbol("]") { return values }
+            guard separator.kind == .symbol(",") else {
+                error(.conditionSyntax, at: separator.offset, "expected \",\" or \"]\" in the list, found \"\(separator.text)\"")
+                return nil
+            }
+        }
+    }
+
+    private mutating func expectWord(_ word: String) -> Bool {
+        if let token = next(), token.kind == .word(word) { return true }
+        error(.conditionSyntax, at: tokens[Swift.min(position, tokens.count) - 1].offset, "expected \"\(word)\"")
+        return false
+    }
+
+    private mutating func requireScalar(_ field: Field, _ token: Token) -> Bool {
+        if case .set = field.type {
+            error(.operatorMismatch, at: token.offset, "\(field.name) holds several values: use includes or excludes",
+                  hint: example(for: field))
+            return false
+        }
+        return true
+    }
+
+    private mutating func requireOrdered(_ field: Field, _ token: Token) -> Bool {
+        switch field.type {
+        case .integer, .enumeration(_, ordered: true): return true
+        default:
+            error(.operatorMismatch, at: token.offset, "\"\(token.text)\" needs an ordered field; \(field.name) is \(field.type.keyword)",
+                  hint: example(for: field))
+            return false
+        }
+    }
+
+    private func example(for field: Field) -> String {
+        switch field.type {
+        case .integer(let min, _): return "e.g. \(field.name) >= \(min), \(field.name) between \(min) and \(min + 1)"
+        case .boolean: return "e.g. \(field.name), not \(field.name), \(field.name) = false"
+        case .enumeration(let values, let ordered):
+            let first = values.first?.id ?? "value"
+            return ordered ? "e.g. \(field.name) <= \(first), \(field.name) in [\(first)]" : "e.g. \(field.name) = \(first), \(field.name) in [\(first)]"
+        case .set(let values):
+            let first = values.first?.id ?? "value"
+            return "e.g. \(field.name) includes \(first), \(field.name) includes any [\(first)]"
+        }
+    }
+
+    // MARK: Tokens
+
+    private var peek: Token? { position < tokens.count ? tokens[position] : nil }
+
+    private mutating func next() -> Token? {
+        defer { position += 1 }
+        return peek
+    }
+
+    private mutating func tokenize() -> Bool {
+        let scalars = Array(text.unicodeScalars)
+        var index = 0
+        while index < scalars.count {
+            let scalar = scalars[index]
+            if scalar.properties.isWhitespace {
+                index += 1
+            } else if scalar == "-" || ("0"..."9").contains(scalar) {
+                let start = index
+                index += 1
+                while index < scalars.count, ("0"..."9").contains(scalars[index]) { index += 1 }
+                let word = String(String.UnicodeScalarView(scalars[start..<index]))
+                guard let number = Int(word) else {
+                    error(.conditionSyntax, at: start, "\"\(word)\" is not a number")
+                    return false
+                }
+                // A value like `2b` is a word, not a number.
+                if index < scalars.count, scalars[index].properties.isAlphabetic || scalars[index] == "_" {
+                    while index < scalars.count, isWordCharacter(scalars[index]) { index += 1 }
+                    let word = String(String.UnicodeScalarView(scalars[start..<index]))
+                    tokens.append(Token(kind: .word(word), offset: start, text: word))
+                } else {
+                    tokens.append(Token(kind: .number(number), offset: start, text: word))
+                }
+            } else if isWordCharacter(scalar) {
+                let start = index
+                while index < scalars.count, isWordCharacter(scalars[index]) { index += 1 }
+                let word = String(String.UnicodeScalarView(scalars[start..<index]))
+                tokens.append(Token(kind: .word(word), offset: start, text: word))
+            } else if "<>=!".unicodeScalars.contains(scalar) {
+                let start = index
+                index += 1
+                if index < scalars.count, scalars[index] == "=" { index += 1 }
+                let symbol = String(String.UnicodeScalarView(scalars[start..<index]))
+                if symbol == "!" {
+                    error(.conditionSyntax, at: start, "unexpected \"!\"", hint: "write != for \"differs from\", or not before a condition")
+                    return false
+                }
+                tokens.append(Token(kind: .symbol(symbol), offset: start, text: symbol))
+            } else if "[],".unicodeScalars.contains(scalar) {
+                tokens.append(Token(kind: .symbol(String(scalar)), offset: index, text: String(scalar)))
+                index += 1
+            } else {
+                error(.conditionSyntax, at: index, "unexpected character \"\(scalar)\" in the condition")
+                return false
+            }
+        }
+        return true
+    }
+
+    private func isWordCharacter(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "_"
+    }
+
+    // MARK: Diagnostics
+
+    private func location(at offset: Int) -> SourceLocation {
+        exact ? SourceLocation(file: origin.file, line: origin.line, column: origin.column + offset) : origin
+    }
+
+    private mutating func error(_ code: DiagnosticCode, at offset: Int, _ message: String, hint: String? = nil) {
+        diagnostics.append(Diagnostic(.error, code, at: location(at: offset), "\(message) in \"\(text.trimmingSpaces)\"", hint: hint))
+    }
+}

@@ -1,0 +1,64 @@
+import YAML
+
+/// Reads a condition node: a comparison text, a list (all of them), or a mapping with one
+/// key among `all`, `any`, `not`.
+struct ConditionReader {
+    let vocabulary: Vocabulary
+    let factNames: [String]
+
+    func read(_ node: Node, into reader: inout NodeReader) -> Condition? {
+        if node.isNull {
+            reader.report(.typeMismatch, node, "expected a condition, found an empty value")
+            return nil
+        }
+        if let scalar = node.scalar {
+            let origin = start(of: node, scalar, file: reader.file)
+            var parser = ComparisonParser(text: scalar.text, origin: origin.location, exact: origin.exact,
+                                          vocabulary: vocabulary, factNames: factNames)
+            let condition = parser.parse()
+            reader.diagnostics.append(contentsOf: parser.diagnostics)
+            return condition
+        }
+        if let items = node.sequence {
+            return readAll(items, into: &reader).map(Condition.all)
+        }
+        guard let pairs = node.mapping else { return nil }
+        guard pairs.count == 1, let pair = pairs.first, let key = pair.key.scalar?.text else {
+            reader.report(.conditionSyntax, node, "a condition mapping has exactly one key: all, any or not",
+                          hint: "put several conditions in a list under all: or any:")
+            return nil
+        }
+        switch key {
+        case "all", "any":
+            guard let items = reader.list(pair.value, "\"\(key)\"") else { return nil }
+            if items.isEmpty {
+                reader.report(.conditionSyntax, pair.value, "\"\(key)\" needs at least one condition")
+                return nil
+            }
+            guard let conditions = readAll(items, into: &reader) else { return nil }
+            return key == "all" ? .all(conditions) : .any(conditions)
+        case "not":
+            return read(pair.value, into: &reader).map(Condition.not)
+        default:
+            reader.report(.conditionSyntax, pair.key, "unknown condition keyword \"\(key)\" (expected: all, any, not)",
+                          hint: Spelling.hint(for: key, in: ["all", "any", "not"]))
+            return nil
+        }
+    }
+
+    private func readAll(_ items: [Node], into reader: inout NodeReader) -> [Condition]? {
+        var conditions: [Condition] = []
+        var failed = false
+        for item in items {
+            if let condition = read(item, into: &reader) { conditions.append(condition) } else { failed = true }
+        }
+        return failed ? nil : conditions
+    }
+
+    /// Where the text's first character is; tokens of a one-line scalar are positioned exactly.
+    private func start(of node: Node, _ scalar: Scalar, file: String) -> (location: SourceLocation, exact: Bool) {
+        let exact = !scalar.text.contains("\n") && (scalar.style == .plain || scalar.style.isQuoted)
+        let offset = scalar.style.isQuoted ? 1 : 0
+        return (SourceLocation(file: file, line: node.mark.line, column: node.mark.column + offset), exact)
+    }
+}

@@ -1,0 +1,144 @@
+import YAML
+
+/// Reads the YAML nodes of one file into typed values, collecting every problem as a
+/// positioned diagnostic instead of stopping at the first.
+struct NodeReader {
+    let file: String
+    var diagnostics: [Diagnostic] = []
+
+    init(file: String) {
+        self.file = file
+    }
+
+    func location(_ node: Node) -> SourceLocation { SourceLocation(file: file, mark: node.mark) }
+
+    /// Records an error at `location`.
+    mutating func report(_ code: DiagnosticCode, at location: SourceLocation, _ message: String, hint: String? = nil) {
+        diagnostics.append(Diagnostic(.error, code, at: location, message, hint: hint))
+    }
+
+    /// Records an error at `node`.
+    mutating func report(_ code: DiagnosticCode, _ node: Node, _ message: String, hint: String? = nil) {
+        report(code, at: location(node), message, hint: hint)
+    }
+
+    /// Records a warning at `node`.
+    mutating func warn(_ code: DiagnosticCode, _ node: Node, _ message: String, hint: String? = nil) {
+        diagnostics.append(Diagnostic(.warning, code, at: location(node), message, hint: hint))
+    }
+
+    /// Turns a YAML error into a diagnostic of this file.
+    mutating func report(_ error: YAMLError) {
+        let code = DiagnosticCode(rawValue: error.code) ?? .yamlSyntax
+        report(code, at: SourceLocation(file: file, mark: error.mark), error.message, hint: error.hint)
+    }
+
+    /// The keys of a mapping, after reporting unknown keys (with a suggestion) and missing required ones.
+    mutating func keys(of node: Node, _ what: String, required: [String], optional: [String]) -> [String: Node]? {
+        guard let pairs = node.mapping else {
+            report(.typeMismatch, node, "expected a mapping for \(what), found \(node.kindName)")
+            return nil
+        }
+        let known = required + optional
+        var result: [String: Node] = [:]
+        for pair in pairs {
+            let key = pair.key.scalar?.text ?? ""
+            if known.contains(key) {
+                result[key] = pair.value
+            } else {
+                report(.unknownKey, pair.key, "unknown key \"\(key)\" in \(what) (expected: \(known.joined(separator: ", ")))",
+                       hint: Spelling.hint(for: key, in: known))
+            }
+        }
+        for key in required where result[key] == nil {
+            let code: DiagnosticCode = key == "source" ? .missingSource : key == "why" ? .missingWhy : .missingKey
+            report(code, node, "\(what) has no \"\(key)\"", hint: key == "source" ? "cite the seed document and section, e.g. \"002, partie II, 2.1\"" : nil)
+        }
+        return result
+    }
+
+    /// A non-empty text.
+    mutating func text(_ node: Node, _ what: String) -> String? {
+        guard let scalar = node.scalar, !node.isNull else {
+            report(.typeMismatch, node, "expected text for \(what), found \(node.kindName)")
+            return nil
+        }
+        let trimmed = scalar.text.trimmingSpaces
+        if trimmed.isEmpty {
+            report(.typeMismatch, node, "\(what) is empty")
+            return nil
+        }
+        return trimmed
+    }
+
+    /// An identifier: `[a-z][a-z0-9_]*`, or with capitals too for value ids (`A1`).
+    mutating func identifier(_ node: Node, _ what: String, capitals: Bool = false) -> String? {
+        guard let text = text(node, what) else { return nil }
+        guard text.isIdentifier(capitals: capitals) else {
+            let letters = capitals ? "letters" : "lowercase letters"
+            report(.typeMismatch, node, "\(what) \"\(text)\" is not a valid id", hint: "use \(letters), digits and _, starting with a letter")
+            return nil
+        }
+        return text
+    }
+
+    /// A whole number written without quotes.
+    mutating func integer(_ node: Node, _ what: String) -> Int? {
+        guard let scalar = node.scalar, !node.isNull, let value = Int(scalar.text), scalar.style == .plain else {
+            let found = node.scalar.map { "\"\($0.text)\"" } ?? node.kindName
+            report(.typeMismatch, node, "expected a whole number for \(what), found \(found)",
+                   hint: node.scalar?.style.isQuoted == true ? "remove the quotes" : nil)
+            return nil
+        }
+        return value
+    }
+
+    /// `true` or `false`, nothing else (`yes`, `no`, `on` are refused, not guessed).
+    mutating func boolean(_ node: Node, _ what: String) -> Bool? {
+        if let scalar = node.scalar, scalar.style == .plain {
+            if scalar.text == "true" { return true }
+            if scalar.text == "false" { return false }
+        }
+        let found = node.scalar.map { "\"\($0.text)\"" } ?? node.kindName
+        report(.typeMismatch, node, "expected true or false for \(what), found \(found)", hint: "write true or false")
+        return nil
+    }
+
+    /// The items of a list.
+    mutating func list(_ node: Node, _ what: String) -> [Node]? {
+        guard let items = node.sequence else {
+            report(.typeMismatch, node, "expected a list for \(what), found \(node.kindName)")
+            return nil
+        }
+        return items
+    }
+
+    /// A list of texts; an empty value counts as an empty list.
+    mutating func texts(_ node: Node, _ what: String) -> [String]? {
+        if node.isNull { return [] }
+        guard let items = list(node, what) else { return nil }
+        var result: [String] = []
+        for item in items {
+            if let value = text(item, what) { result.append(value) }
+        }
+        return result
+    }
+}
+
+extension String {
+    var trimmingSpaces: String {
+        var scalars = Substring(self)
+        while let first = scalars.first, first.isWhitespace { scalars.removeFirst() }
+        while let last = scalars.last, last.isWhitespace { scalars.removeLast() }
+        return String(scalars)
+    }
+
+    /// `[a-z][a-z0-9_]*`, capitals allowed when asked.
+    func isIdentifier(capitals: Bool = false) -> Bool {
+        func letter(_ scalar: Unicode.Scalar) -> Bool {
+            ("a"..."z").contains(scalar) || (capitals && ("A"..."Z").contains(scalar))
+        }
+        guard let first = unicodeScalars.first, letter(first) else { return false }
+        return unicodeScalars.allSatisfy { letter($0) || ("0"..."9").contains($0) || $0 == "_" }
+    }
+}

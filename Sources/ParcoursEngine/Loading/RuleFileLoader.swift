@@ -1,0 +1,140 @@
+import YAML
+
+/// Reads the `facts` and `rules` of one rule file.
+struct RuleFileLoader {
+    var reader: NodeReader
+    let conditions: ConditionReader
+    let catalogue: Catalogue
+
+    init(file: String, conditions: ConditionReader, catalogue: Catalogue) {
+        self.reader = NodeReader(file: file)
+        self.conditions = conditions
+        self.catalogue = catalogue
+    }
+
+    /// The names of the facts a rule file defines, read before any condition is parsed.
+    static func factNames(in root: Node) -> [(name: String, key: Node)] {
+        root["facts"]?.mapping?.compactMap { pair in pair.key.scalar.map { ($0.text, pair.key) } } ?? []
+    }
+
+    mutating func load(_ root: Node) -> (facts: [Fact], rules: [Rule]) {
+        guard let top = reader.keys(of: root, "a rule file", required: [], optional: ["facts", "rules", "source"]) else { return ([], []) }
+        var facts: [Fact] = []
+        if let node = top["facts"], !node.isNull {
+            if let pairs = node.mapping {
+                for pair in pairs {
+                    guard let name = reader.identifier(pair.key, "fact name") else { continue }
+                    if let fact = fact(name, pair.value) { facts.append(fact) }
+                }
+            } else {
+                reader.report(.typeMismatch, node, "expected a mapping of fact names for \"facts\", found \(node.kindName)")
+            }
+        }
+        var rules: [Rule] = []
+        if let node = top["rules"], !node.isNull, let items = reader.list(node, "\"rules\"") {
+            for item in items {
+                if let rule = rule(item) { rules.append(rule) }
+            }
+        }
+        return (facts, rules)
+    }
+
+    private mutating func fact(_ name: String, _ node: Node) -> Fact? {
+        let what = "fact \"\(name)\""
+        guard let keys = reader.keys(of: node, what, required: ["label", "when", "source"], optional: []) else { return nil }
+        let label = keys["label"].flatMap { reader.text($0, "label") } ?? name
+        guard let whenNode = keys["when"], let condition = conditions.read(whenNode, into: &reader) else { return nil }
+        let source = keys["source"].flatMap { reader.text($0, "source") }
+        return Fact(name: name, label: label, condition: condition, source: source, location: reader.location(node))
+    }
+
+    private mutating func rule(_ node: Node) -> Rule? {
+        let idText = node["id"]?.scalar?.text
+        let what = idText.map { "rule \"\($0)\"" } ?? "a rule"
+        guard let keys = reader.keys(of: node, what, required: ["id", "title", "source"],
+                                     optional: ["priority", "when", "route", "referent", "why", "suggest", "notes"]) else { return nil }
+        var valid = true
+        let id = keys["id"].flatMap { reader.identifier($0, "rule id") }
+        let title = keys["title"].flatMap { reader.text($0, "title") }
+        let source = keys["source"].flatMap { reader.text($0, "source") }
+        var priority = 0
+        if let node = keys["priority"] {
+            if let value = reader.integer(node, "priority") {
+                if (0...1000).contains(value) { priority = value } else {
+                    reader.report(.outOfRange, node, "priority \(value) is outside 0 to 1000")
+                    valid = false
+                }
+            } else { valid = false }
+        }
+        var condition = Condition.always
+        if let node = keys["when"] {
+            if let read = conditions.read(node, into: &reader) { condition = read } else { valid = false }
+        }
+        var route: Route?
+        if let node = keys["route"], let text = reader.text(node, "route") {
+            route = Route(rawValue: text)
+            if route == nil {
+                let ids = Route.allCases.map(\.rawValue)
+                reader.report(.unknownValue, node, "unknown route \"\(text)\" (expected one of: \(ids.joined(separator: ", ")))",
+                              hint: Spelling.hint(for: text, in: ids))
+                valid = false
+            }
+        }
+        var referent: String?
+        if let node = keys["referent"], let text = reader.text(node, "referent") {
+            if reference(text, kind: .partner, node) { referent = text } else { valid = false }
+        }
+        let why = keys["why"].flatMap { reader.text($0, "why") }
+        if (route != nil || referent != nil) && keys["why"] == nil {
+            reader.report(.missingWhy, node, "\(what) gives a route or a referent but no \"why\" for the counsellor")
+        }
+        var suggestions: [Suggestion] = []
+        if let node = keys["suggest"], let items = reader.list(node, "\"suggest\"") {
+            for item in items {
+                if let suggestion = suggestion(item) { suggestions.append(suggestion) } else { valid = false }
+            }
+        }
+        if route == nil && referent == nil && suggestions.isEmpty && valid {
+            reader.warn(.missingKey, node, "\(what) has no outcome (route, referent or suggest)")
+        }
+        guard valid, let id, let title, let source else { return nil }
+        return Rule(id: id, title: title, source: source, priority: priority, condition: condition, route: route,
+                    referent: referent, why: why, suggestions: suggestions, location: reader.location(node))
+    }
+
+    private mutating func suggestion(_ node: Node) -> Suggestion? {
+        let kinds = EntryKind.allCases.map(\.rawValue)
+        guard let keys = reader.keys(of: node, "a suggestion", required: ["stage", "why"], optional: kinds) else { return nil }
+        let given = kinds.filter { keys[$0] != nil }
+        guard given.count == 1, let kindName = given.first, let kind = EntryKind(rawValue: kindName), let entryNode = keys[kindName] else {
+            reader.report(.missingKey, node, "a suggestion names exactly one of partner, immersion or action")
+            return nil
+        }
+        guard let entry = reader.text(entryNode, kindName), reference(entry, kind: kind, entryNode) else { return nil }
+        guard let stageNode = keys["stage"], let stageText = reader.text(stageNode, "stage") else { return nil }
+        guard let stage = Stage(rawValue: stageText) else {
+            let ids = Stage.allCases.map(\.rawValue)
+            reader.report(.unknownValue, stageNode, "unknown stage \"\(stageText)\" (expected one of: \(ids.joined(separator: ", ")))",
+                          hint: Spelling.hint(for: stageText, in: ids))
+            return nil
+        }
+        guard let why = keys["why"].flatMap({ reader.text($0, "why") }) else { return nil }
+        return Suggestion(entry: entry, kind: kind, stage: stage, why: why, location: reader.location(node))
+    }
+
+    /// Checks that `id` is a catalogue entry of `kind`.
+    private mutating func reference(_ id: String, kind: EntryKind, _ node: Node) -> Bool {
+        guard let entry = catalogue.entry(id) else {
+            let candidates = catalogue.entries.filter { $0.kind == kind }.map(\.id)
+            reader.report(.danglingReference, node, "no \(kind.rawValue) \"\(id)\" in the catalogue",
+                          hint: Spelling.hint(for: id, in: candidates) ?? Spelling.hint(for: id, in: catalogue.entries.map(\.id)))
+            return false
+        }
+        guard entry.kind == kind else {
+            reader.report(.wrongKind, node, "\"\(id)\" is a \(entry.kind.rawValue) in the catalogue, not a \(kind.rawValue)",
+                          hint: "write \(entry.kind.rawValue): \(id)")
+            return false
+        }
+        return true
+    }
+}

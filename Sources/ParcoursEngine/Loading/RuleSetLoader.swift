@@ -1,0 +1,120 @@
+import YAML
+
+/// What loading a rule set gives: the rule set when it has no errors, and every diagnostic.
+public struct LoadResult: Sendable {
+    public let ruleSet: RuleSet?
+    public let diagnostics: [Diagnostic]
+}
+
+/// Loads and validates a whole rule set: vocabulary, references, catalogue, facts, rules,
+/// then the checks across rules (cycles, duplicates, unreachable rules, conflicts).
+public enum RuleSetLoader {
+    public static func load(directory: String) -> LoadResult {
+        load(RuleSetFiles.read(directory: directory))
+    }
+
+    public static func load(_ files: RuleSetFiles) -> LoadResult {
+        var diagnostics: [Diagnostic] = []
+
+        var taxonomy = Taxonomy()
+        for file in files.references {
+            guard let root = parse(file, into: &diagnostics) else { continue }
+            TaxonomyLoader.read(root, fileName: String(file.path.split(separator: "/").last ?? ""), into: &taxonomy)
+        }
+        for (name, present) in [(TaxonomyLoader.dataInclusionFile, !taxonomy.thematiques.isEmpty),
+                                (TaxonomyLoader.franceTravailFile, !taxonomy.contraintes.isEmpty),
+                                (TaxonomyLoader.carnetDeBordFile, !taxonomy.carnetThemes.isEmpty)] where !present {
+            diagnostics.append(Diagnostic(.error, .missingFile, at: SourceLocation(file: files.directory + "/" + RuleSetFiles.referenceFolder + "/" + name, line: 1, column: 1),
+                                          "reference list \(name) is missing or empty", hint: "copy it into the rule set's reference/ folder"))
+        }
+
+        var vocabulary = Vocabulary(fields: [])
+        if let file = required(files.vocabulary, RuleSetFiles.vocabularyName, in: files.directory, into: &diagnostics),
+           let root = parse(file, into: &diagnostics) {
+            var loader = VocabularyLoader(file: file.path, taxonomy: taxonomy)
+            vocabulary = loader.load(root)
+            diagnostics += loader.reader.diagnostics
+        }
+
+        // Fact names first: conditions anywhere may use a fact defined in another file.
+        var ruleRoots: [(file: SourceFile, root: Node)] = []
+        for file in files.rules {
+            if let root = parse(file, into: &diagnostics) { ruleRoots.append((file, root)) }
+        }
+        var factNames: [String] = []
+        var factKeys: [String: SourceLocation] = [:]
+        for (file, root) in ruleRoots {
+            for (name, key) in RuleFileLoader.factNames(in: root) {
+                let location = SourceLocation(file: file.path, mark: key.mark)
+                if let first = factKeys[name] {
+                    diagnostics.append(Diagnostic(.error, .duplicateID, at: location, "fact \"\(name)\" is already defined at \(first)"))
+                } else if vocabulary.field(named: name) != nil {
+                    diagnostics.append(Diagnostic(.error, .duplicateID, at: location, "fact \"\(name)\" has the name of a profile field",
+                                                  hint: "rename the fact"))
+                } else {
+                    factKeys[name] = location
+                    factNames.append(name)
+                }
+            }
+        }
+        let conditions = ConditionReader(vocabulary: vocabulary, factNames: factNames)
+
+        var catalogue = Catalogue(routes: [], stages: [], entries: [])
+        if let file = required(files.catalogue, RuleSetFiles.catalogueName, in: files.directory, into: &diagnostics),
+           let root = parse(file, into: &diagnostics) {
+            var loader = CatalogueLoader(file: file.path, taxonomy: taxonomy, conditions: conditions)
+            catalogue = loader.load(root)
+            diagnostics += loader.reader.diagnostics
+        }
+
+        var facts: [Fact] = []
+        var rules: [Rule] = []
+        var ruleIDs: [String: SourceLocation] = [:]
+        for (file, root) in ruleRoots {
+            var loader = RuleFileLoader(file: file.path, conditions: conditions, catalogue: catalogue)
+            let loaded = loader.load(root)
+            diagnostics += loader.reader.diagnostics
+            facts += loaded.facts.filter { factKeys[$0.name] != nil }
+            for rule in loaded.rules {
+                if let first = ruleIDs[rule.id] {
+                    diagnostics.append(Diagnostic(.error, .duplicateID, at: rule.location, "rule id \"\(rule.id)\" is already used at \(first)",
+                                                  hint: "give each rule its own id"))
+                } else {
+                    ruleIDs[rule.id] = rule.location
+                    rules.append(rule)
+                }
+            }
+        }
+
+        diagnostics += FactCycles.find(in: facts)
+        if !diagnostics.hasErrors {
+            let analysis = RuleSetAnalysis(vocabulary: vocabulary, facts: facts)
+            diagnostics += analysis.unreachable(rules: rules)
+            diagnostics += analysis.conflicts(rules: rules)
+        }
+        diagnostics.sort()
+        let ruleSet = diagnostics.hasErrors ? nil : RuleSet(vocabulary: vocabulary, catalogue: catalogue, facts: facts, rules: rules)
+        return LoadResult(ruleSet: ruleSet, diagnostics: diagnostics)
+    }
+
+    private static func required(_ file: SourceFile?, _ name: String, in directory: String, into diagnostics: inout [Diagnostic]) -> SourceFile? {
+        if file == nil {
+            diagnostics.append(Diagnostic(.error, .missingFile, at: SourceLocation(file: directory + "/" + name, line: 1, column: 1),
+                                          "the rule set has no \(name)", hint: "is \(directory) a Parcours rule set folder?"))
+        }
+        return file
+    }
+
+    /// The YAML tree of a file, or nil with its error reported. An empty file is an error too.
+    static func parse(_ file: SourceFile, into diagnostics: inout [Diagnostic]) -> Node? {
+        var reader = NodeReader(file: file.path)
+        do {
+            if let root = try YAMLParser.parse(bytes: file.bytes) { return root }
+            reader.report(.typeMismatch, at: SourceLocation(file: file.path, line: 1, column: 1), "the file is empty")
+        } catch {
+            reader.report(error)
+        }
+        diagnostics += reader.diagnostics
+        return nil
+    }
+}

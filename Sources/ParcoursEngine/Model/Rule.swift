@@ -1,0 +1,63 @@
+/// One rule of the rule set: when its condition holds for a profile, its outcomes apply.
+public struct Rule: Sendable {
+    public let id: String
+    public let title: String
+    public let source: String
+    /// Decides between rules giving a route or a referent; also orders suggestions.
+    public let priority: Int
+    public let condition: Condition
+    public let route: Route?
+    public let referent: String?
+    /// Why the route or referent fits, for the counsellor (French).
+    public let why: String?
+    public let suggestions: [Suggestion]
+    public let location: SourceLocation
+
+    public init(id: String, title: String, source: String, priority: Int, condition: Condition, route: Route?,
+                referent: String?, why: String?, suggestions: [Suggestion], location: SourceLocation) {
+        self.id = id
+        self.title = title
+        self.source = source
+        self.priority = priority
+        self.condition = condition
+        self.route = route
+        self.referent = referent
+        self.why = why
+        self.suggestions = suggestions
+        self.location = location
+    }
+}
+
+/// A partner, immersion or action a rule suggests, at a stage of the pathway, with the reason.
+public struct Suggestion: Sendable {
+    public let entry: String
+    public let kind: EntryKind
+    public let stage: Stage
+    public let why: String
+    public let location: SourceLocation
+
+    public init(entry: String, kind: EntryKind, stage: Stage, why: String, location: SourceLocation) {
+        self.entry = entry
+        self.kind = kind
+        self.stage = stage
+        self.why = why
+        self.location = location
+    }
+}
+
+/// A named derived fact (`jeune: age < 26`), defined once and reused by rules.
+public struct Fact: Sendable {
+    public let name: String
+    public let label: String
+    public let condition: Condition
+    public let source: String?
+    public let location: SourceLocation
+
+    public init(name: String, label: String, condition: Condition, source: String?, location: SourceLocation) {
+        self.name = name
+        self.label = label
+        self.condition = condition
+        self.source = source
+        self.location = location
+    }
+}

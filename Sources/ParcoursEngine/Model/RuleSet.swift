@@ -1,0 +1,29 @@
+/// A loaded, validated rule set: vocabulary, catalogue, facts and rules, with its fingerprint.
+public struct RuleSet: Sendable {
+    public let vocabulary: Vocabulary
+    public let catalogue: Catalogue
+    public let facts: [Fact]
+    public let rules: [Rule]
+    /// SHA-256 of the canonical content, so a recommendation can be traced to a rule version.
+    public let fingerprint: String
+    private let factIndex: [String: Int]
+
+    public init(vocabulary: Vocabulary, catalogue: Catalogue, facts: [Fact], rules: [Rule]) {
+        self.vocabulary = vocabulary
+        self.catalogue = catalogue
+        self.facts = facts
+        self.rules = rules
+        var index: [String: Int] = [:]
+        for (position, fact) in facts.enumerated() where index[fact.name] == nil { index[fact.name] = position }
+        self.factIndex = index
+        self.fingerprint = "sha256:" + SHA256.hex(of: Array(CanonicalForm.text(vocabulary: vocabulary, catalogue: catalogue, facts: facts, rules: rules).utf8))
+    }
+
+    public func fact(named name: String) -> Fact? {
+        factIndex[name].map { facts[$0] }
+    }
+
+    public func rule(_ id: String) -> Rule? {
+        rules.first { $0.id == id }
+    }
+}

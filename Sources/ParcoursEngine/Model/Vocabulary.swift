@@ -1,0 +1,109 @@
+/// The fields a profile may hold, with their types, French labels and the counsellor's questions.
+public struct Vocabulary: Sendable {
+    public let fields: [Field]
+    private let indexByName: [String: Int]
+
+    public init(fields: [Field]) {
+        self.fields = fields
+        var index: [String: Int] = [:]
+        for (position, field) in fields.enumerated() { index[field.name] = position }
+        self.indexByName = index
+    }
+
+    public func field(named name: String) -> Field? {
+        indexByName[name].map { fields[$0] }
+    }
+
+    public var names: [String] { fields.map(\.name) }
+}
+
+/// One profile field: its name, type, French label and the question that fills it.
+public struct Field: Sendable {
+    public let index: Int
+    public let name: String
+    public let type: FieldType
+    public let label: String
+    public let question: String
+    public let location: SourceLocation
+
+    public init(index: Int, name: String, type: FieldType, label: String, question: String, location: SourceLocation) {
+        self.index = index
+        self.name = name
+        self.type = type
+        self.label = label
+        self.question = question
+        self.location = location
+    }
+
+    /// The integers a scalar value of this field may take (for a set field: 0 or 1 per element).
+    public var domain: ClosedRange<Int> {
+        switch type {
+        case .integer(let min, let max): return min...max
+        case .boolean: return 0...1
+        case .enumeration(let values, _): return 0...Swift.max(values.count - 1, 0)
+        case .set: return 0...1
+        }
+    }
+
+    /// The values of an enumeration or set field (empty for integers and booleans).
+    public var values: [EnumValue] {
+        switch type {
+        case .enumeration(let values, _), .set(let values): return values
+        case .integer, .boolean: return []
+        }
+    }
+
+    public func valueIndex(of id: String) -> Int? {
+        values.firstIndex { $0.id == id }
+    }
+}
+
+/// What kind of value a field holds.
+public enum FieldType: Sendable {
+    case integer(min: Int, max: Int)
+    case boolean
+    /// One value among several; `ordered` ones can be compared with `<`, `<=`, `between`.
+    case enumeration([EnumValue], ordered: Bool)
+    /// Any number of values among several (e.g. the barriers to work).
+    case set([EnumValue])
+
+    /// The name used in the vocabulary file.
+    public var keyword: String {
+        switch self {
+        case .integer: return "integer"
+        case .boolean: return "boolean"
+        case .enumeration(_, let ordered): return ordered ? "ordered" : "enum"
+        case .set: return "set"
+        }
+    }
+}
+
+/// One allowed value of an enumeration or set field, with its French label and, for
+/// barriers, the field's own taxonomy codes it corresponds to.
+public struct EnumValue: Sendable {
+    public let id: String
+    public let label: String
+    public let links: TaxonomyLinks
+
+    public init(id: String, label: String, links: TaxonomyLinks = TaxonomyLinks()) {
+        self.id = id
+        self.label = label
+        self.links = links
+    }
+}
+
+/// Codes of the field's taxonomies that a value corresponds to.
+public struct TaxonomyLinks: Sendable, Hashable {
+    /// data·inclusion category (e.g. `mobilite`).
+    public var dataInclusion: String?
+    /// France Travail "contrainte personnelle" code (e.g. `23`), nil when none exists.
+    public var franceTravail: String?
+    /// Carnet de bord theme (e.g. `mobilite`).
+    public var carnetDeBord: String?
+
+    public init(dataInclusion: String? = nil, franceTravail: String? = nil, carnetDeBord: String? = nil) {
+        self.dataInclusion = dataInclusion
+        self.franceTravail = franceTravail
+        self.carnetDeBord = carnetDeBord
+    }
+}
