@@ -9,17 +9,27 @@ public enum YAMLParser {
     public static let aliasExpansionLimit = 10_000
 
     /// Parses `text`; returns nil for an empty document (nothing but comments or blanks).
+    /// Throws the first problem, duplicate keys included.
     public static func parse(_ text: String) throws(YAMLError) -> Node? {
         try parse(bytes: Array(text.utf8))
     }
 
-    /// Parses UTF-8 `bytes`; returns nil for an empty document.
+    /// Parses UTF-8 `bytes`; returns nil for an empty document. Throws the first problem.
     public static func parse(bytes: [UInt8]) throws(YAMLError) -> Node? {
+        let document = try parseDocument(bytes: bytes)
+        if let first = document.duplicateKeys.first { throw first }
+        return document.root
+    }
+
+    /// Parses UTF-8 `bytes`, going on past duplicate keys (the first occurrence is kept) so
+    /// that a reader can report them together with its own findings. Throws other problems.
+    public static func parseDocument(bytes: [UInt8]) throws(YAMLError) -> Document {
         if let mark = firstInvalidUTF8(in: bytes) { throw .invalidUTF8(mark: mark) }
         // libyaml asserts on a null input pointer, which an empty array would give.
-        if bytes.isEmpty { return nil }
+        if bytes.isEmpty { return Document(root: nil, duplicateKeys: []) }
         var builder = TreeBuilder(source: bytes)
-        return try builder.run()
+        let root = try builder.run()
+        return Document(root: root, duplicateKeys: builder.duplicateKeys)
     }
 
     /// The position of the first byte that is not part of a valid UTF-8 sequence.
@@ -46,11 +56,17 @@ public enum YAMLParser {
     }
 }
 
+/// A parsed document and the duplicate keys met (each dropped, the first occurrence kept).
+public struct Document: Sendable {
+    public let root: Node?
+    public let duplicateKeys: [YAMLError]
+}
+
 /// Turns libyaml's event stream into nodes. One per parse; owns the C parser.
 private struct TreeBuilder {
     private enum Frame {
         case sequence(items: [Node], mark: Mark, tag: String?, anchor: String?)
-        case mapping(pairs: [Pair], key: Node?, seen: [String: Mark], mark: Mark, tag: String?, anchor: String?)
+        case mapping(pairs: [Pair], key: Node?, duplicate: Bool, seen: [String: Mark], mark: Mark, tag: String?, anchor: String?)
     }
 
     let source: [UInt8]
@@ -59,6 +75,7 @@ private struct TreeBuilder {
     private var expanded = 0
     private var root: Node?
     private var documents = 0
+    private(set) var duplicateKeys: [YAMLError] = []
 
     init(source: [UInt8]) {
         self.source = source
@@ -112,14 +129,14 @@ private struct TreeBuilder {
             stack.append(.sequence(items: [], mark: mark, tag: Self.string(data.tag), anchor: Self.string(data.anchor)))
         case YAML_MAPPING_START_EVENT:
             let data = event.data.mapping_start
-            stack.append(.mapping(pairs: [], key: nil, seen: [:], mark: mark,
+            stack.append(.mapping(pairs: [], key: nil, duplicate: false, seen: [:], mark: mark,
                                   tag: Self.string(data.tag), anchor: Self.string(data.anchor)))
         case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
             guard let frame = stack.popLast() else { return }
             switch frame {
             case .sequence(let items, let start, let tag, let anchor):
                 try complete(Node(.sequence(items), mark: start, tag: tag), anchor: anchor)
-            case .mapping(let pairs, _, _, let start, let tag, let anchor):
+            case .mapping(let pairs, _, _, _, let start, let tag, let anchor):
                 try complete(Node(.mapping(pairs), mark: start, tag: tag), anchor: anchor)
             }
         case YAML_ALIAS_EVENT:
@@ -148,15 +165,20 @@ private struct TreeBuilder {
         case .sequence(var items, let mark, let tag, let anchor):
             items.append(node)
             stack.append(.sequence(items: items, mark: mark, tag: tag, anchor: anchor))
-        case .mapping(var pairs, let key, var seen, let mark, let tag, let anchor):
+        case .mapping(var pairs, let key, let duplicate, var seen, let mark, let tag, let anchor):
             if let key {
-                pairs.append(Pair(key: key, value: node))
-                stack.append(.mapping(pairs: pairs, key: nil, seen: seen, mark: mark, tag: tag, anchor: anchor))
+                if !duplicate { pairs.append(Pair(key: key, value: node)) }
+                stack.append(.mapping(pairs: pairs, key: nil, duplicate: false, seen: seen, mark: mark, tag: tag, anchor: anchor))
             } else {
                 guard let text = node.scalar?.text else { throw .complexKey(mark: node.mark) }
-                if let first = seen[text] { throw .duplicateKey(key: text, mark: node.mark, first: first) }
-                seen[text] = node.mark
-                stack.append(.mapping(pairs: pairs, key: node, seen: seen, mark: mark, tag: tag, anchor: anchor))
+                var duplicate = false
+                if let first = seen[text] {
+                    duplicateKeys.append(.duplicateKey(key: text, mark: node.mark, first: first))
+                    duplicate = true
+                } else {
+                    seen[text] = node.mark
+                }
+                stack.append(.mapping(pairs: pairs, key: node, duplicate: duplicate, seen: seen, mark: mark, tag: tag, anchor: anchor))
             }
         }
     }
@@ -197,7 +219,31 @@ private struct TreeBuilder {
         if context == "while scanning a quoted scalar" {
             return .unclosedQuote(mark: contextMark)
         }
+        // A double-quoted scalar may run over several lines, so a missing closing quote shows
+        // up later as another error: point at the line whose quotes do not pair up.
+        if let quote = unpairedQuote(before: mark.line) {
+            return .unclosedQuote(mark: quote)
+        }
         return .syntax(problem: problem, mark: mark, context: context)
+    }
+
+    /// The opening quote of the first line up to `line` with an odd number of double quotes
+    /// (outside comments, escaped quotes ignored).
+    private func unpairedQuote(before line: Int) -> Mark? {
+        guard line >= 1 else { return nil }
+        for number in 1...line {
+            var quotes: [Int] = []
+            var previous: Unicode.Scalar = " "
+            var inSingle = false
+            for (index, scalar) in lineScalars(number).enumerated() {
+                if scalar == "#" && quotes.count % 2 == 0 && !inSingle && (previous == " " || index == 0) { break }
+                if scalar == "'" && quotes.count % 2 == 0 { inSingle.toggle() }
+                if scalar == "\"" && previous != "\\" && !inSingle { quotes.append(index) }
+                previous = scalar
+            }
+            if quotes.count % 2 == 1, let last = quotes.last { return Mark(line: number, column: last + 1) }
+        }
+        return nil
     }
 
     private func lineScalars(_ line: Int) -> [Unicode.Scalar] {

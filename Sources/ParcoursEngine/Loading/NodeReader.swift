@@ -87,7 +87,7 @@ struct NodeReader {
         guard let scalar = node.scalar, !node.isNull, let value = Int(scalar.text), scalar.style == .plain else {
             let found = node.scalar.map { "\"\($0.text)\"" } ?? node.kindName
             report(.typeMismatch, node, "expected a whole number for \(what), found \(found)",
-                   hint: node.scalar?.style.isQuoted == true ? "remove the quotes" : nil)
+                   hint: node.scalar.map { $0.style.isQuoted && Int($0.text) != nil } == true ? "remove the quotes" : nil)
             return nil
         }
         return value

@@ -18,6 +18,7 @@ public enum ProfileLoader {
             return ProfileResult(profile: nil, diagnostics: diagnostics)
         }
         var reader = NodeReader(file: file.path)
+        reader.diagnostics = diagnostics
         guard let pairs = root.mapping else {
             reader.report(.typeMismatch, root, "expected a mapping of profile fields, found \(root.kindName)",
                           hint: "write one field per line, e.g. age: 22")

@@ -131,7 +131,7 @@ struct RuleFileLoader {
             return false
         }
         guard entry.kind == kind else {
-            reader.report(.wrongKind, node, "\"\(id)\" is a \(entry.kind.rawValue) in the catalogue, not a \(kind.rawValue)",
+            reader.report(.wrongKind, node, "\"\(id)\" is \(entry.kind.withArticle) in the catalogue, not \(kind.withArticle)",
                           hint: "write \(entry.kind.rawValue): \(id)")
             return false
         }

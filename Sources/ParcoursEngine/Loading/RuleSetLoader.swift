@@ -109,7 +109,11 @@ public enum RuleSetLoader {
     static func parse(_ file: SourceFile, into diagnostics: inout [Diagnostic]) -> Node? {
         var reader = NodeReader(file: file.path)
         do {
-            if let root = try YAMLParser.parse(bytes: file.bytes) { return root }
+            let document = try YAMLParser.parseDocument(bytes: file.bytes)
+            document.duplicateKeys.forEach { reader.report($0) }
+            diagnostics += reader.diagnostics
+            if let root = document.root { return root }
+            reader.diagnostics = []
             reader.report(.typeMismatch, at: SourceLocation(file: file.path, line: 1, column: 1), "the file is empty")
         } catch {
             reader.report(error)

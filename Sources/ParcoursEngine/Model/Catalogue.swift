@@ -26,6 +26,9 @@ public struct Catalogue: Sendable {
 public enum EntryKind: String, Sendable, CaseIterable {
     case partner, immersion, action
 
+    /// "a partner", "an immersion", "an action".
+    public var withArticle: String { self == .partner ? "a partner" : "an \(rawValue)" }
+
     public var frenchLabel: String {
         switch self {
         case .partner: return "partenaire"
