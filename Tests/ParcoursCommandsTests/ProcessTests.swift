@@ -1,0 +1,48 @@
+import Foundation
+import Testing
+@testable import ParcoursCommands
+
+/// The real binary, in separate processes: identical bytes every run (Swift's hash seed
+/// changes per process, so any Dictionary or Set order reaching the output would show here).
+@Suite("parcours binary across processes")
+struct ProcessTests {
+    @Test(arguments: ["jeune-parent-isole.yaml", "sortant-detention.yaml", "profil-vide.yaml"], ["json", "text"])
+    func recommendIsByteIdenticalAcrossProcesses(_ name: String, _ format: String) throws {
+        let arguments = ["recommend", "Tests/ParcoursCommandsTests/Golden/" + name, "--format", format]
+        let runs = try (0..<3).map { _ in try Support.spawn(arguments) }
+        #expect(runs.allSatisfy { $0.code == 0 && $0.error == "" })
+        #expect(Set(runs.map(\.output)).count == 1)
+        // And the same as in this process, with explicit rules.
+        let inProcess = Support.run(["recommend", Support.golden + "/" + name, "--rules", Support.rules, "--format", format])
+        #expect(runs.first?.output == inProcess.output)
+    }
+
+    @Test func checkIsByteIdenticalAcrossProcesses() throws {
+        let runs = try (0..<3).map { _ in try Support.spawn(["check"]) }
+        #expect(runs.allSatisfy { $0.code == 0 })
+        #expect(Set(runs.map(\.output)).count == 1)
+        #expect(runs.first?.output.contains("0 errors, 0 warnings") == true)
+    }
+
+    @Test func readsTheProfileFromStandardInput() throws {
+        let run = try Support.spawn(["recommend", "-", "--format", "json"], input: "{\"age\": 40, \"disability_recognised\": true}")
+        #expect(run.code == 0)
+        #expect(run.output.contains("\"referent\": \"cap_emploi\""))
+    }
+
+    @Test func findsThePackageRulesFromAnotherDirectory() throws {
+        let profile = Support.golden + "/autonome-creation.yaml"
+        let run = try Support.spawn(["recommend", profile], directory: NSTemporaryDirectory())
+        #expect(run.code == 0, "\(run.error)")
+        #expect(run.output.contains("Création d'activité"))
+    }
+
+    @Test func badProfileGivesPositionedErrorsAndNoRecommendation() throws {
+        let run = try Support.spawn(["recommend", "-"], input: "age: 22\nbarriers: [chilcare]\nvehicle: no\n")
+        #expect(run.code == 1)
+        #expect(run.output == "")
+        #expect(run.error.contains("<stdin>:2:12: error[unknown-value]: unknown value \"chilcare\" for barriers"))
+        #expect(run.error.contains("hint: did you mean \"childcare\"?"))
+        #expect(run.error.contains("<stdin>:3:10: error[type-mismatch]: expected true or false for vehicle, found \"no\""))
+    }
+}

@@ -1,0 +1,59 @@
+import Foundation
+@testable import ParcoursCommands
+
+/// Runs the CLI in this process with captured output, or the built `parcours` binary in another.
+enum Support {
+    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+    static let rules = packageRoot + "/Rules"
+    static let golden = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden").path
+
+    struct Run: Equatable {
+        var code: Int32
+        var output: String
+        var error: String
+    }
+
+    /// Collects what a command writes, from any thread.
+    final class Capture: @unchecked Sendable {
+        private let lock = NSLock()
+        private var out = ""
+        private var err = ""
+        func write(_ text: String) { lock.withLock { out += text } }
+        func writeError(_ text: String) { lock.withLock { err += text } }
+        var output: String { lock.withLock { out } }
+        var error: String { lock.withLock { err } }
+    }
+
+    static func run(_ arguments: [String], input: String = "") -> Run {
+        let capture = Capture()
+        let terminal = Terminal(readInput: { Array(input.utf8) }, write: capture.write, writeError: capture.writeError)
+        let code = ParcoursCLI.run(arguments, terminal: terminal)
+        return Run(code: code, output: capture.output, error: capture.error)
+    }
+
+    /// The `parcours` executable built next to this test bundle.
+    static var executable: String {
+        let beside = URL(fileURLWithPath: CommandLine.arguments.first ?? "").deletingLastPathComponent().appendingPathComponent("parcours").path
+        if FileManager.default.isExecutableFile(atPath: beside) { return beside }
+        return packageRoot + "/.build/debug/parcours"
+    }
+
+    /// Runs the binary in a separate process (its own hash seed), from `directory`.
+    static func spawn(_ arguments: [String], input: String = "", directory: String = packageRoot) throws -> Run {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: directory)
+        let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()
+        process.standardInput = stdin
+        process.standardOutput = stdout
+        process.standardError = stderr
+        try process.run()
+        stdin.fileHandleForWriting.write(Data(input.utf8))
+        try stdin.fileHandleForWriting.close()
+        let out = stdout.fileHandleForReading.readDataToEndOfFile()
+        let err = stderr.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(code: process.terminationStatus, output: String(decoding: out, as: UTF8.self), error: String(decoding: err, as: UTF8.self))
+    }
+}
