@@ -4,24 +4,9 @@ import ParcoursEngine
 public enum RecommendationText {
     public static func render(_ recommendation: Recommendation) -> String {
         var lines: [String] = []
-        lines.append("PARCOURS PROPOSÉ")
-        if let route = recommendation.route {
-            lines.append("  \(route.label)")
-            lines.append(contentsOf: wrap("Pourquoi : \(route.why)", indent: "    "))
-            lines.append("    (règle \(route.rule))")
-        } else {
-            lines.append("  Aucun parcours ne se dégage encore : répondez d'abord aux questions ci-dessous.")
-        }
-        lines.append("")
-        lines.append("RÉFÉRENT UNIQUE")
-        if let referent = recommendation.referent {
-            lines.append("  \(referent.label)")
-            lines.append(contentsOf: wrap("Pourquoi : \(referent.why)", indent: "    "))
-            lines.append("    (règle \(referent.rule))")
-        } else {
-            lines.append("  Non déterminé.")
-        }
-        lines.append("")
+        lines += section("PARCOURS PROPOSÉ", recommendation.route,
+                         none: "Aucun parcours ne se dégage encore : répondez d'abord aux questions ci-dessous.")
+        lines += section("RÉFÉRENT UNIQUE", recommendation.referent, none: "Non déterminé.")
         lines.append("ÉTAPES")
         if recommendation.steps.isEmpty { lines.append("  Aucune étape proposée pour l'instant.") }
         var number = 0
@@ -47,6 +32,12 @@ public enum RecommendationText {
         lines.append("")
         lines.append("Règles : \(recommendation.ruleCount) règles, empreinte \(recommendation.fingerprint)")
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// A title, then the decision with its reason and rule, or `none`; then a blank line.
+    private static func section(_ title: String, _ decision: Decision?, none: String) -> [String] {
+        guard let decision else { return [title, "  " + none, ""] }
+        return [title, "  \(decision.label)"] + wrap("Pourquoi : \(decision.why)", indent: "    ") + ["    (règle \(decision.rule))", ""]
     }
 
     /// Breaks `text` into lines of at most 96 columns, each starting with `indent`.
