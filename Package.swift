@@ -25,7 +25,7 @@ let package = Package(
         .testTarget(name: "YAMLTests", dependencies: ["YAML"]),
         .testTarget(
             name: "ParcoursEngineTests",
-            dependencies: ["ParcoursEngine"],
+            dependencies: ["ParcoursEngine", "YAML"],
             exclude: ["Fixtures"]
         ),
         .testTarget(

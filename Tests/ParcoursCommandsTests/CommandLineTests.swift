@@ -5,9 +5,15 @@ import Testing
 @Suite("Command line")
 struct CommandLineTests {
     @Test func parsesCommands() throws {
-        #expect(try ArgumentParser.parse(["recommend", "p.yaml", "--format", "json"]) == .recommend(profile: "p.yaml", rules: nil, format: .json))
-        #expect(try ArgumentParser.parse(["recommend", "--rules=R", "-"]) == .recommend(profile: "-", rules: "R", format: .text))
-        #expect(try ArgumentParser.parse(["check", "--rules", "R"]) == .check(rules: "R"))
+        #expect(try ArgumentParser.parse(["recommend", "p.yaml", "--format", "json"]) == .recommend(profile: "p.yaml", rules: nil, scenarios: nil, format: .json))
+        #expect(try ArgumentParser.parse(["recommend", "--rules=R", "-"]) == .recommend(profile: "-", rules: "R", scenarios: nil, format: .text))
+        #expect(try ArgumentParser.parse(["check", "--rules", "R"]) == .check(rules: "R", scenarios: nil))
+        var replay = ReplayOptions()
+        replay.paths = ["Scenarios/sma"]
+        replay.filter = "18"
+        replay.junit = "out.xml"
+        replay.coverage = true
+        #expect(try ArgumentParser.parse(["replay", "Scenarios/sma", "--filter", "18", "--coverage", "--junit", "out.xml"]) == .replay(replay))
         #expect(try ArgumentParser.parse([]) == .help(topic: nil))
     }
 

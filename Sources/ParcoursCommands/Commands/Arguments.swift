@@ -1,9 +1,20 @@
 /// A command line, parsed: which command, with which options.
 public enum ParsedCommand: Equatable, Sendable {
-    case recommend(profile: String, rules: String?, format: OutputFormat)
-    case check(rules: String?)
+    case recommend(profile: String, rules: String?, scenarios: String?, format: OutputFormat)
+    case check(rules: String?, scenarios: String?)
+    case replay(ReplayOptions)
     case help(topic: String?)
     case version
+}
+
+/// Options of `parcours replay`.
+public struct ReplayOptions: Equatable, Sendable {
+    public var paths: [String] = []
+    public var rules: String?
+    public var scenarios: String?
+    public var filter: String?
+    public var junit: String?
+    public var coverage = false
 }
 
 /// The output formats of `recommend`.
@@ -18,7 +29,7 @@ public struct UsageError: Error, Equatable {
 
 /// Parses `parcours` arguments. Options may come before or after the positional argument.
 public enum ArgumentParser {
-    public static let commands = ["recommend", "check", "help"]
+    public static let commands = ["recommend", "check", "replay", "help"]
 
     public static func parse(_ arguments: [String]) throws(UsageError) -> ParsedCommand {
         guard let command = arguments.first else { return .help(topic: nil) }
@@ -31,6 +42,7 @@ public enum ArgumentParser {
         case "recommend":
             if rest.contains("-h") || rest.contains("--help") { return .help(topic: "recommend") }
             let rules = try option("--rules", in: &rest)
+            let scenarios = try option("--scenarios", in: &rest)
             let formatText = try option("--format", in: &rest) ?? "text"
             guard let format = OutputFormat(rawValue: formatText) else {
                 throw UsageError(message: "unknown format \"\(formatText)\" (expected text or json)")
@@ -40,13 +52,27 @@ public enum ArgumentParser {
                 throw UsageError(message: positional.isEmpty ? "recommend needs a profile file (or - for standard input)"
                                                              : "recommend takes one profile, got \(positional.count)")
             }
-            return .recommend(profile: profile, rules: rules, format: format)
+            return .recommend(profile: profile, rules: rules, scenarios: scenarios, format: format)
         case "check":
             if rest.contains("-h") || rest.contains("--help") { return .help(topic: "check") }
             let rules = try option("--rules", in: &rest)
+            let scenarios = try option("--scenarios", in: &rest)
             let positional = try positionals(rest, command: command)
-            guard positional.isEmpty else { throw UsageError(message: "check takes no argument besides --rules DIR") }
-            return .check(rules: rules)
+            guard positional.isEmpty else { throw UsageError(message: "check takes no argument besides --rules DIR and --scenarios DIR") }
+            return .check(rules: rules, scenarios: scenarios)
+        case "replay":
+            if rest.contains("-h") || rest.contains("--help") { return .help(topic: "replay") }
+            var options = ReplayOptions()
+            options.rules = try option("--rules", in: &rest)
+            options.scenarios = try option("--scenarios", in: &rest)
+            options.filter = try option("--filter", in: &rest)
+            options.junit = try option("--junit", in: &rest)
+            if let index = rest.firstIndex(of: "--coverage") {
+                options.coverage = true
+                rest.remove(at: index)
+            }
+            options.paths = try positionals(rest, command: command)
+            return .replay(options)
         default:
             let hint = Suggest.word(command, in: commands).map { " (did you mean \"\($0)\"?)" } ?? ""
             throw UsageError(message: "unknown command \"\(command)\"\(hint)")

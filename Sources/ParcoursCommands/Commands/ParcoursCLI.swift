@@ -19,32 +19,42 @@ public enum ParcoursCLI {
         case .version:
             terminal.write("parcours \(version)\n")
             return ExitCode.success
-        case .check(let rules):
-            return CheckCommand.run(rules: rules, terminal: terminal)
-        case .recommend(let profile, let rules, let format):
-            return RecommendCommand.run(profile: profile, rules: rules, format: format, terminal: terminal)
+        case .check(let rules, let scenarios):
+            return CheckCommand.run(rules: rules, scenarios: scenarios, terminal: terminal)
+        case .recommend(let profile, let rules, let scenarios, let format):
+            return RecommendCommand.run(profile: profile, rules: rules, scenarios: scenarios, format: format, terminal: terminal)
+        case .replay(let options):
+            return ReplayCommand.run(options, terminal: terminal)
         }
     }
 
     /// Loads the rule set, printing its diagnostics; nil (with the exit code) when it cannot be used.
-    static func loadRules(_ explicit: String?, terminal: Terminal, printWarnings: Bool) -> (RuleSet?, [Diagnostic], Int32) {
+    static func loadRules(_ explicit: String?, scenarios: String?, terminal: Terminal) -> (RuleSet?, [Diagnostic], Int32) {
         guard let directory = RulesLocator.locate(explicit: explicit) else {
             terminal.writeError("parcours: no rule set found; pass --rules DIR or run from the Parcours folder\n")
             return (nil, [], ExitCode.usage)
         }
-        let result = RuleSetLoader.load(directory: directory)
+        let result = RuleSetLoader.load(directory: directory, scenarios: RulesLocator.locateScenarios(explicit: scenarios))
         return (result.ruleSet, result.diagnostics, result.ruleSet == nil ? ExitCode.failure : ExitCode.success)
     }
 }
 
 /// `parcours check`: validates the rule set and reports every problem.
 enum CheckCommand {
-    static func run(rules: String?, terminal: Terminal) -> Int32 {
-        let (ruleSet, diagnostics, code) = ParcoursCLI.loadRules(rules, terminal: terminal, printWarnings: true)
+    static func run(rules: String?, scenarios: String?, terminal: Terminal) -> Int32 {
+        let (ruleSet, loadDiagnostics, code) = ParcoursCLI.loadRules(rules, scenarios: scenarios, terminal: terminal)
+        var diagnostics = loadDiagnostics
         if code == ExitCode.usage { return code }
-        terminal.write(DiagnosticText.render(diagnostics))
+        var cases = 0
         if let ruleSet {
-            terminal.write("ok: \(ruleSet.rules.count) rules, \(ruleSet.facts.count) facts, \(ruleSet.catalogue.entries.count) catalogue entries, \(ruleSet.vocabulary.fields.count) fields; \(DiagnosticText.summary(diagnostics))\n")
+            // Case files are checked too, against the loaded rule set.
+            let loaded = CaseLoader.loadAll(in: ruleSet.schemes.map(\.directory), ruleSet: ruleSet)
+            diagnostics = (diagnostics + loaded.diagnostics).sorted()
+            cases = loaded.cases.count
+        }
+        terminal.write(DiagnosticText.render(diagnostics))
+        if let ruleSet, !diagnostics.hasErrors {
+            terminal.write("ok: \(ruleSet.rules.count) rules, \(ruleSet.facts.count) facts, \(ruleSet.schemes.count) schemes, \(cases) cases, \(ruleSet.catalogue.entries.count) catalogue entries, \(ruleSet.vocabulary.fields.count) fields; \(DiagnosticText.summary(diagnostics))\n")
             terminal.write("fingerprint: \(ruleSet.fingerprint)\n")
             return ExitCode.success
         }
@@ -55,8 +65,8 @@ enum CheckCommand {
 
 /// `parcours recommend PROFILE`: the counsellor's next steps for one profile.
 enum RecommendCommand {
-    static func run(profile path: String, rules: String?, format: OutputFormat, terminal: Terminal) -> Int32 {
-        let (loaded, diagnostics, code) = ParcoursCLI.loadRules(rules, terminal: terminal, printWarnings: false)
+    static func run(profile path: String, rules: String?, scenarios: String?, format: OutputFormat, terminal: Terminal) -> Int32 {
+        let (loaded, diagnostics, code) = ParcoursCLI.loadRules(rules, scenarios: scenarios, terminal: terminal)
         guard let ruleSet = loaded else {
             if code == ExitCode.failure {
                 terminal.writeError(DiagnosticText.render(diagnostics))

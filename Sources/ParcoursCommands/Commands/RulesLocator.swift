@@ -1,17 +1,31 @@
 import Foundation
 
-/// Finds the rule set to use when `--rules` is not given: `$PARCOURS_RULES`, then `./Rules`,
-/// then the package's `Rules/` found upward from the executable (e.g. `.build/debug/parcours`).
+/// Finds the package folders to use when no option names them: `$PARCOURS_RULES` (or
+/// `$PARCOURS_SCENARIOS`), then `./Rules` (`./Scenarios`), then the package's folder found upward
+/// from the executable (e.g. from `.build/debug/parcours`).
 enum RulesLocator {
     static func locate(explicit: String?, environment: [String: String] = ProcessInfo.processInfo.environment) -> String? {
+        locate(explicit: explicit, variable: "PARCOURS_RULES", folder: "Rules", marker: "profile.yaml", environment: environment)
+    }
+
+    static func locateScenarios(explicit: String?, environment: [String: String] = ProcessInfo.processInfo.environment) -> String? {
+        locate(explicit: explicit, variable: "PARCOURS_SCENARIOS", folder: "Scenarios", marker: nil, environment: environment)
+    }
+
+    private static func locate(explicit: String?, variable: String, folder: String, marker: String?, environment: [String: String]) -> String? {
         if let explicit { return explicit }
-        if let path = environment["PARCOURS_RULES"], !path.isEmpty { return path }
+        if let path = environment[variable], !path.isEmpty { return path }
         let manager = FileManager.default
-        if manager.fileExists(atPath: "Rules/profile.yaml") { return "Rules" }
+        func found(_ path: String) -> Bool {
+            var isDirectory: ObjCBool = false
+            guard manager.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else { return false }
+            return marker.map { manager.fileExists(atPath: path + "/" + $0) } ?? true
+        }
+        if found(folder) { return folder }
         var directory = URL(fileURLWithPath: CommandLine.arguments.first ?? ".").resolvingSymlinksInPath().deletingLastPathComponent()
         for _ in 0..<6 {
-            let candidate = directory.appendingPathComponent("Rules")
-            if manager.fileExists(atPath: candidate.appendingPathComponent("profile.yaml").path) { return candidate.path }
+            let candidate = directory.appendingPathComponent(folder).path
+            if found(candidate) { return candidate }
             directory = directory.deletingLastPathComponent()
         }
         return nil

@@ -13,6 +13,7 @@ public enum RecommendationJSON {
             ("referent_detail", recommendation.referent.map(decision) ?? .null),
             ("steps", .array(recommendation.steps.map(step))),
             ("questions", .array(recommendation.questions.map(question))),
+            ("schemes", .array(recommendation.schemes.map(scheme))),
             ("fired", .array(recommendation.fired.map(JSONValue.string))),
             ("undetermined", .array(recommendation.undetermined.map(JSONValue.string))),
             ("ruleset", .object([
@@ -29,6 +30,29 @@ public enum RecommendationJSON {
             ("why", .string(decision.why)),
             ("rule", .string(decision.rule)),
             ("priority", .int(decision.priority)),
+            ("scheme", decision.scheme.map(JSONValue.string) ?? .null),
+        ])
+    }
+
+    private static func scheme(_ scheme: SchemeResult) -> JSONValue {
+        .object([
+            ("id", .string(scheme.id)),
+            ("name", .string(scheme.name)),
+            ("status", .string(scheme.status.rawValue)),
+            ("enrolled", .bool(scheme.enrolled)),
+            ("criteria", .array(scheme.criteria.map(criterion))),
+            ("priority_criteria", .array(scheme.priorityCriteria.map(criterion))),
+            ("stage", scheme.stage.map { .object([("id", .string($0.id)), ("label", .string($0.label))]) } ?? .null),
+        ])
+    }
+
+    private static func criterion(_ criterion: CriterionResult) -> JSONValue {
+        .object([
+            ("id", .string(criterion.id)),
+            ("label", .string(criterion.label)),
+            ("status", .string(criterion.status.rawValue)),
+            ("reason", .string(criterion.reason)),
+            ("missing", .array(criterion.missing.map(JSONValue.string))),
         ])
     }
 

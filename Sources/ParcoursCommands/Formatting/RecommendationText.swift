@@ -23,6 +23,7 @@ public enum RecommendationText {
             lines.append("       (règle\(step.alsoSuggestedBy.isEmpty ? "" : "s") \(rules))")
         }
         lines.append("")
+        lines += schemes(recommendation.schemes)
         lines.append("QUESTIONS À POSER")
         if recommendation.questions.isEmpty { lines.append("  Aucune : le profil suffit pour toutes les règles.") }
         for question in recommendation.questions {
@@ -32,6 +33,36 @@ public enum RecommendationText {
         lines.append("")
         lines.append("Règles : \(recommendation.ruleCount) règles, empreinte \(recommendation.fingerprint)")
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Eligible schemes first, then undetermined ones with what to ask, then the others briefly.
+    private static func schemes(_ schemes: [SchemeResult]) -> [String] {
+        guard !schemes.isEmpty else { return [] }
+        var lines = ["DISPOSITIFS"]
+        for scheme in schemes where scheme.status == .eligible || scheme.enrolled {
+            let state = scheme.enrolled ? "en cours" : "éligible"
+            lines.append("  \(scheme.name) : \(state)" + (scheme.stage.map { " (étape : \($0.label))" } ?? ""))
+            for criterion in scheme.criteria where criterion.status == .passed {
+                lines.append(contentsOf: wrap("✓ \(criterion.reason)", indent: "    "))
+            }
+            for criterion in scheme.priorityCriteria where criterion.status == .passed {
+                lines.append(contentsOf: wrap("★ Public prioritaire : \(criterion.reason)", indent: "    "))
+            }
+        }
+        for scheme in schemes where scheme.status == .undetermined && !scheme.enrolled {
+            lines.append("  \(scheme.name) : à vérifier")
+            for criterion in scheme.criteria where criterion.status == .undetermined {
+                lines.append(contentsOf: wrap("? \(criterion.label) (à demander : \(criterion.missing.joined(separator: ", ")))", indent: "    "))
+            }
+        }
+        let others = schemes.filter { $0.status == .notEligible && !$0.enrolled }
+        if !others.isEmpty {
+            lines.append("  Non éligible : " + others.map { scheme in
+                let failed = scheme.criteria.first { $0.status == .failed }.map { " (\($0.label.lowercased()))" } ?? ""
+                return scheme.name + failed
+            }.joined(separator: " ; "))
+        }
+        return lines + [""]
     }
 
     /// A title, then the decision with its reason and rule, or `none`; then a blank line.

@@ -13,7 +13,8 @@ public struct Evaluator: Sendable {
         self.conditions = ConditionEvaluator(ruleSet: ruleSet)
     }
 
-    public func recommend(_ profile: Profile) -> Recommendation {
+    public func recommend(_ given: Profile) -> Recommendation {
+        let profile = given.withDefaults(from: ruleSet.vocabulary)
         var fired: [Rule] = []
         var undetermined: [String] = []
         var askedBy: [Int: [String]] = [:]
@@ -54,19 +55,56 @@ public struct Evaluator: Sendable {
 
         let route = ordered.first { $0.route != nil }.flatMap { rule -> Decision? in
             guard let route = rule.route else { return nil }
-            return Decision(id: route.rawValue, label: ruleSet.catalogue.info(for: route)?.label ?? route.rawValue,
-                            why: rule.why ?? "", rule: rule.id, priority: rule.priority)
+            var label = ruleSet.catalogue.info(for: route)?.label ?? route.rawValue
+            let scheme = route == .scheme ? rule.scheme : nil
+            if let scheme, let name = ruleSet.scheme(scheme)?.name { label += " : " + name }
+            return Decision(id: route.rawValue, label: label, why: rule.why ?? "", rule: rule.id, priority: rule.priority, scheme: scheme)
         }
         let referent = ordered.first { $0.referent != nil }.flatMap { rule -> Decision? in
             guard let id = rule.referent else { return nil }
             return Decision(id: id, label: ruleSet.catalogue.entry(id)?.name ?? id, why: rule.why ?? "", rule: rule.id, priority: rule.priority)
         }
+        let schemes = ruleSet.schemes.map { schemeResult($0, for: profile) }
+        for scheme in schemes where scheme.status == .undetermined {
+            for criterion in scheme.criteria + scheme.priorityCriteria {
+                for name in criterion.missing {
+                    guard let field = ruleSet.vocabulary.field(named: name) else { continue }
+                    askedBy[field.index, default: []].append(scheme.id + "." + criterion.id)
+                }
+            }
+        }
         let questions = ruleSet.vocabulary.fields.compactMap { field -> Question? in
             guard let rules = askedBy[field.index] else { return nil }
-            return Question(field: field.name, label: field.label, question: field.question, rules: rules.sorted())
+            return Question(field: field.name, label: field.label, question: field.question, rules: Array(Set(rules)).sorted())
         }
-        return Recommendation(route: route, referent: referent, steps: steps, questions: questions,
+        return Recommendation(route: route, referent: referent, steps: steps, questions: questions, schemes: schemes,
                               fired: fired.map(\.id), undetermined: undetermined,
                               fingerprint: ruleSet.fingerprint, ruleCount: ruleSet.rules.count)
+    }
+
+    /// Eligibility criterion by criterion; the stage for an eligible or enrolled person.
+    public func schemeResult(_ scheme: Scheme, for profile: Profile) -> SchemeResult {
+        func results(_ criteria: [Criterion]) -> [CriterionResult] {
+            criteria.map { criterion in
+                let outcome = conditions.evaluate(criterion.condition, for: profile)
+                return CriterionResult(id: criterion.id, label: criterion.label, status: CriterionStatus(outcome.truth), reason: criterion.reason,
+                                       missing: outcome.missing.map { ruleSet.vocabulary.fields[$0].name })
+            }
+        }
+        let criteria = results(scheme.criteria)
+        let status: SchemeStatus = criteria.contains { $0.status == .failed } ? .notEligible
+            : criteria.contains { $0.status == .undetermined } ? .undetermined : .eligible
+        var enrolled = false
+        if let field = ruleSet.vocabulary.field(named: RuleSetFiles.enrolledField), let element = field.valueIndex(of: scheme.id) {
+            enrolled = profile.value(for: ValueKey(field: field.index, element: element)) == 1
+        }
+        var stage: StageResult?
+        if status == .eligible || enrolled {
+            stage = scheme.stages.first { stage in
+                stage.when.map { conditions.evaluate($0, for: profile).truth == .yes } ?? false
+            }.map { StageResult(id: $0.id, label: $0.label) }
+        }
+        return SchemeResult(id: scheme.id, name: scheme.name, status: status, enrolled: enrolled, criteria: criteria,
+                            priorityCriteria: results(scheme.priorityCriteria), stage: stage)
     }
 }

@@ -5,6 +5,8 @@ public struct Recommendation: Sendable, Equatable {
     public var referent: Decision?
     public var steps: [Step]
     public var questions: [Question]
+    /// Every loaded scheme, in folder order, with its eligibility for this profile.
+    public var schemes: [SchemeResult]
     /// Ids of the rules that applied, in rule set order.
     public var fired: [String]
     /// Ids of the rules left undecided by unknown fields, in rule set order.
@@ -20,6 +22,8 @@ public struct Decision: Sendable, Equatable {
     public var why: String
     public var rule: String
     public var priority: Int
+    /// For the `scheme` route: which scheme.
+    public var scheme: String?
 }
 
 /// One suggested partner, immersion or action, at a stage of the pathway.
@@ -42,4 +46,52 @@ public struct Question: Sendable, Equatable {
     public var label: String
     public var question: String
     public var rules: [String]
+}
+
+/// Whether a person is eligible for a scheme.
+public enum SchemeStatus: String, Sendable {
+    case eligible
+    case notEligible = "not_eligible"
+    case undetermined
+}
+
+/// How one criterion came out for a profile.
+public enum CriterionStatus: String, Sendable {
+    case passed, failed, undetermined
+
+    init(_ truth: Truth) {
+        switch truth {
+        case .yes: self = .passed
+        case .no: self = .failed
+        case .unknown: self = .undetermined
+        }
+    }
+}
+
+/// One scheme's eligibility for a profile, criterion by criterion, and the current stage.
+public struct SchemeResult: Sendable, Equatable {
+    public var id: String
+    public var name: String
+    public var status: SchemeStatus
+    /// The profile says the person is already in the scheme (`enrolled_schemes`).
+    public var enrolled: Bool
+    public var criteria: [CriterionResult]
+    public var priorityCriteria: [CriterionResult]
+    /// The first stage whose condition holds, for an eligible or enrolled person.
+    public var stage: StageResult?
+}
+
+/// One criterion's outcome, with its reason and the fields still to ask.
+public struct CriterionResult: Sendable, Equatable {
+    public var id: String
+    public var label: String
+    public var status: CriterionStatus
+    public var reason: String
+    public var missing: [String]
+}
+
+/// The stage of a scheme a person is at.
+public struct StageResult: Sendable, Equatable {
+    public var id: String
+    public var label: String
 }

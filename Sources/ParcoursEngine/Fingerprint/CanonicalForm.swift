@@ -3,7 +3,7 @@ import Foundation
 /// A canonical text of a rule set's meaning: same content gives the same text whatever the
 /// file layout, comments, key order in rules or positions. Rules are listed by id.
 enum CanonicalForm {
-    static func text(vocabulary: Vocabulary, catalogue: Catalogue, facts: [Fact], rules: [Rule]) -> String {
+    static func text(vocabulary: Vocabulary, catalogue: Catalogue, facts: [Fact], rules: [Rule], schemes: [Scheme]) -> String {
         var lines: [String] = ["parcours-ruleset 1"]
         for field in vocabulary.fields {
             lines.append("field \(field.name) \(field.type.keyword) \(quoted(field.label)) \(quoted(field.question))")
@@ -24,6 +24,18 @@ enum CanonicalForm {
         }
         for fact in facts.sorted(by: { $0.name < $1.name }) {
             lines.append("fact \(fact.name) \(quoted(fact.label)) \(condition(fact.condition)) \(quoted(fact.source ?? ""))")
+        }
+        for scheme in schemes.sorted(by: { $0.id < $1.id }) {
+            lines.append("scheme \(scheme.id) \(quoted(scheme.name)) \(quoted(scheme.summary)) \(quoted(scheme.source)) \(quoted(scheme.duration ?? ""))")
+            for (kind, criteria) in [("criterion", scheme.criteria), ("priority", scheme.priorityCriteria)] {
+                for criterion in criteria {
+                    lines.append("  \(kind) \(criterion.id) \(quoted(criterion.label)) \(quoted(criterion.reason)) \(condition(criterion.condition))")
+                }
+            }
+            for stage in scheme.stages {
+                lines.append("  stage \(stage.id) \(quoted(stage.label)) \(quoted(stage.duration ?? "")) \(stage.milestones.map(quoted).joined(separator: " ")) \(stage.when.map(condition) ?? "-")")
+            }
+            for partner in scheme.partners { lines.append("  partner \(partner.partner) \(quoted(partner.role))") }
         }
         for rule in rules.sorted(by: { $0.id < $1.id }) {
             lines.append("rule \(rule.id) \(rule.priority) \(quoted(rule.title)) \(quoted(rule.source))")

@@ -48,7 +48,7 @@ struct RuleFileLoader {
         return Fact(name: name, label: label, condition: condition, source: source, location: reader.location(node))
     }
 
-    private mutating func rule(_ node: Node) -> Rule? {
+    mutating func rule(_ node: Node) -> Rule? {
         let idText = node["id"]?.scalar?.text
         let what = idText.map { "rule \"\($0)\"" } ?? "a rule"
         guard let keys = reader.keys(of: node, what, required: ["id", "title", "source"],

@@ -9,8 +9,9 @@ public struct LoadResult: Sendable {
 /// Loads and validates a whole rule set: vocabulary, references, catalogue, facts, rules,
 /// then the checks across rules (cycles, duplicates, unreachable rules, conflicts).
 public enum RuleSetLoader {
-    public static func load(directory: String) -> LoadResult {
-        load(RuleSetFiles.read(directory: directory))
+    /// Loads `Rules/`-like `directory` and, when given, the scheme plugins of `scenarios`.
+    public static func load(directory: String, scenarios: String? = nil) -> LoadResult {
+        load(RuleSetFiles.read(directory: directory, scenarios: scenarios))
     }
 
     public static func load(_ files: RuleSetFiles) -> LoadResult {
@@ -28,10 +29,20 @@ public enum RuleSetLoader {
                                           "reference list \(name) is missing or empty", hint: "copy it into the rule set's reference/ folder"))
         }
 
+        // Scheme ids (their folder names) are values of the vocabulary's `enrolled_schemes`.
+        var schemeRoots: [(file: SourceFile, root: Node)] = []
+        for file in files.schemes {
+            if let root = parse(file, into: &diagnostics) { schemeRoots.append((file, root)) }
+        }
+        let schemeValues = schemeRoots.map { item in
+            let folder = RuleSetFiles.folderName(of: item.file)
+            return EnumValue(id: folder, label: item.root["name"]?.scalar?.text ?? folder)
+        }
+
         var vocabulary = Vocabulary(fields: [])
         if let file = required(files.vocabulary, RuleSetFiles.vocabularyName, in: files.directory, into: &diagnostics),
            let root = parse(file, into: &diagnostics) {
-            var loader = VocabularyLoader(file: file.path, taxonomy: taxonomy)
+            var loader = VocabularyLoader(file: file.path, taxonomy: taxonomy, schemes: schemeValues)
             vocabulary = loader.load(root)
             diagnostics += loader.reader.diagnostics
         }
@@ -86,14 +97,34 @@ public enum RuleSetLoader {
             }
         }
 
+        var schemes: [Scheme] = []
+        for (file, root) in schemeRoots {
+            let folder = RuleSetFiles.folderName(of: file)
+            var loader = SchemeLoader(file: file.path, conditions: conditions, catalogue: catalogue, vocabulary: vocabulary)
+            let directory = String(file.path.dropLast(RuleSetFiles.schemeFileName.count + 1))
+            let loaded = loader.load(root, folder: folder, directory: directory)
+            diagnostics += loader.diagnostics
+            guard let (scheme, schemeRules) = loaded else { continue }
+            schemes.append(scheme)
+            for rule in schemeRules {
+                if let first = ruleIDs[rule.id] {
+                    diagnostics.append(Diagnostic(.error, .duplicateID, at: rule.location, "rule id \"\(rule.id)\" is already used at \(first)"))
+                } else {
+                    ruleIDs[rule.id] = rule.location
+                    rules.append(rule)
+                }
+            }
+        }
+
         diagnostics += FactCycles.find(in: facts)
         if !diagnostics.hasErrors {
             let analysis = RuleSetAnalysis(vocabulary: vocabulary, facts: facts)
+            diagnostics += analysis.unreachable(schemes: schemes)
             diagnostics += analysis.unreachable(rules: rules)
             diagnostics += analysis.conflicts(rules: rules)
         }
         diagnostics.sort()
-        let ruleSet = diagnostics.hasErrors ? nil : RuleSet(vocabulary: vocabulary, catalogue: catalogue, facts: facts, rules: rules)
+        let ruleSet = diagnostics.hasErrors ? nil : RuleSet(vocabulary: vocabulary, catalogue: catalogue, facts: facts, rules: rules, schemes: schemes)
         return LoadResult(ruleSet: ruleSet, diagnostics: diagnostics)
     }
 

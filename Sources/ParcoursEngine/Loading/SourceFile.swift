@@ -27,15 +27,39 @@ public struct RuleSetFiles: Sendable {
     public var catalogue: SourceFile?
     public var references: [SourceFile]
     public var rules: [SourceFile]
+    /// The `scheme.yaml` of each scheme plugin folder, by folder name.
+    public var schemes: [SourceFile]
     /// Where the rule set was read from, for "missing file" diagnostics.
     public var directory: String
 
-    public init(directory: String, vocabulary: SourceFile?, catalogue: SourceFile?, references: [SourceFile], rules: [SourceFile]) {
+    public init(directory: String, vocabulary: SourceFile?, catalogue: SourceFile?, references: [SourceFile], rules: [SourceFile],
+                schemes: [SourceFile] = []) {
         self.directory = directory
         self.vocabulary = vocabulary
         self.catalogue = catalogue
         self.references = references
         self.rules = rules
+        self.schemes = schemes
+    }
+
+    public static let schemeFileName = "scheme.yaml"
+    /// The vocabulary field whose values are the loaded schemes (`values_from: schemes`).
+    public static let enrolledField = "enrolled_schemes"
+
+    /// The folder name of a scheme file (`Scenarios/sma/scheme.yaml` gives `sma`).
+    static func folderName(of scheme: SourceFile) -> String {
+        let parts = scheme.path.split(separator: "/")
+        return parts.count >= 2 ? String(parts[parts.count - 2]) : ""
+    }
+
+    /// Reads a rule set folder and, when given, a folder of scheme plugins (`<id>/scheme.yaml`).
+    public static func read(directory: String, scenarios: String?) -> RuleSetFiles {
+        var files = read(directory: directory)
+        guard let scenarios else { return files }
+        let base = scenarios.hasSuffix("/") ? String(scenarios.dropLast()) : scenarios
+        let folders = ((try? FileManager.default.contentsOfDirectory(atPath: base)) ?? []).sorted()
+        files.schemes = folders.compactMap { SourceFile.read(base + "/" + $0 + "/" + schemeFileName) }
+        return files
     }
 
     public static let vocabularyName = "profile.yaml"

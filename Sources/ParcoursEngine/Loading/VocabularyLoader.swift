@@ -5,9 +5,13 @@ struct VocabularyLoader {
     var reader: NodeReader
     let taxonomy: Taxonomy
 
-    init(file: String, taxonomy: Taxonomy) {
+    /// Ids and names of the loaded schemes, for a field with `values_from: schemes`.
+    let schemes: [EnumValue]
+
+    init(file: String, taxonomy: Taxonomy, schemes: [EnumValue] = []) {
         self.reader = NodeReader(file: file)
         self.taxonomy = taxonomy
+        self.schemes = schemes
     }
 
     mutating func load(_ root: Node) -> Vocabulary {
@@ -28,7 +32,7 @@ struct VocabularyLoader {
     private mutating func field(named name: String, _ node: Node, index: Int) -> Field? {
         let what = "field \"\(name)\""
         guard let keys = reader.keys(of: node, what, required: ["type", "label", "question"],
-                                     optional: ["min", "max", "values", "taxonomy", "source"]),
+                                     optional: ["min", "max", "values", "values_from", "taxonomy", "default", "source"]),
               let typeNode = keys["type"], let typeName = reader.text(typeNode, "the type of \(what)") else { return nil }
         let label = keys["label"].flatMap { reader.text($0, "the label of \(what)") } ?? name
         let question = keys["question"].flatMap { reader.text($0, "the question of \(what)") } ?? ""
@@ -48,6 +52,13 @@ struct VocabularyLoader {
             type = .integer(min: min, max: max)
         case "boolean":
             type = .boolean
+        case "set" where keys["values_from"] != nil:
+            guard let fromNode = keys["values_from"], let from = reader.text(fromNode, "values_from") else { return nil }
+            guard from == "schemes" else {
+                reader.report(.unknownValue, fromNode, "unknown values_from \"\(from)\" (expected: schemes)", hint: Spelling.hint(for: from, in: ["schemes"]))
+                return nil
+            }
+            type = .set(Array(schemes.prefix(64)))
         case "enum", "ordered", "set":
             guard let valuesNode = keys["values"] else {
                 reader.report(.missingKey, node, "\(typeName) \(what) needs \"values\"")
@@ -70,7 +81,10 @@ struct VocabularyLoader {
                           hint: Spelling.hint(for: typeName, in: kinds))
             return nil
         }
-        return Field(index: index, name: name, type: type, label: label, question: question, location: reader.location(node))
+        let field = Field(index: index, name: name, type: type, label: label, question: question, location: reader.location(node))
+        guard let defaultNode = keys["default"] else { return field }
+        guard let value = ProfileLoader.value(defaultNode, of: field, reader: &reader) else { return nil }
+        return Field(index: index, name: name, type: type, label: label, question: question, location: field.location, defaultValue: value)
     }
 
     private mutating func enumValues(_ node: Node, of what: String, linked: Bool) -> [EnumValue] {

@@ -12,6 +12,15 @@ public struct Profile: Sendable, Equatable {
         set { values[field] = newValue }
     }
 
+    /// This profile with the vocabulary's defaults for the fields it does not give.
+    public func withDefaults(from vocabulary: Vocabulary) -> Profile {
+        var result = self
+        for field in vocabulary.fields where result.values[field.index] == nil {
+            if let value = field.defaultValue { result.values[field.index] = value }
+        }
+        return result
+    }
+
     /// The integer a test reads for `key`, or nil when unknown.
     public func value(for key: ValueKey) -> Int? {
         switch values[key.field] {

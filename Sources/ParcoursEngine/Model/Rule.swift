@@ -12,9 +12,12 @@ public struct Rule: Sendable {
     public let why: String?
     public let suggestions: [Suggestion]
     public let location: SourceLocation
+    /// The scheme this rule belongs to (its id is then `<scheme>.<id>` and its condition
+    /// includes "eligible for, or enrolled in, the scheme"), nil for the rules of `Rules/`.
+    public let scheme: String?
 
     public init(id: String, title: String, source: String, priority: Int, condition: Condition, route: Route?,
-                referent: String?, why: String?, suggestions: [Suggestion], location: SourceLocation) {
+                referent: String?, why: String?, suggestions: [Suggestion], location: SourceLocation, scheme: String? = nil) {
         self.id = id
         self.title = title
         self.source = source
@@ -25,6 +28,13 @@ public struct Rule: Sendable {
         self.why = why
         self.suggestions = suggestions
         self.location = location
+        self.scheme = scheme
+    }
+
+    /// The same rule inside scheme `scheme`: namespaced id, condition restricted to `scope`.
+    func scoped(to scheme: String, scope: Condition) -> Rule {
+        Rule(id: scheme + "." + id, title: title, source: source, priority: priority, condition: .all([scope, condition]),
+             route: route, referent: referent, why: why, suggestions: suggestions, location: location, scheme: scheme)
     }
 }
 

@@ -3,20 +3,23 @@ public struct RuleSet: Sendable {
     public let vocabulary: Vocabulary
     public let catalogue: Catalogue
     public let facts: [Fact]
+    /// Rules of `Rules/` first, then each scheme's own rules (ids `<scheme>.<rule>`).
     public let rules: [Rule]
+    public let schemes: [Scheme]
     /// SHA-256 of the canonical content, so a recommendation can be traced to a rule version.
     public let fingerprint: String
     private let factIndex: [String: Int]
 
-    public init(vocabulary: Vocabulary, catalogue: Catalogue, facts: [Fact], rules: [Rule]) {
+    public init(vocabulary: Vocabulary, catalogue: Catalogue, facts: [Fact], rules: [Rule], schemes: [Scheme] = []) {
         self.vocabulary = vocabulary
         self.catalogue = catalogue
         self.facts = facts
         self.rules = rules
+        self.schemes = schemes
         var index: [String: Int] = [:]
         for (position, fact) in facts.enumerated() where index[fact.name] == nil { index[fact.name] = position }
         self.factIndex = index
-        self.fingerprint = "sha256:" + SHA256.hex(of: Array(CanonicalForm.text(vocabulary: vocabulary, catalogue: catalogue, facts: facts, rules: rules).utf8))
+        self.fingerprint = "sha256:" + SHA256.hex(of: Array(CanonicalForm.text(vocabulary: vocabulary, catalogue: catalogue, facts: facts, rules: rules, schemes: schemes).utf8))
     }
 
     public func fact(named name: String) -> Fact? {
@@ -25,5 +28,9 @@ public struct RuleSet: Sendable {
 
     public func rule(_ id: String) -> Rule? {
         rules.first { $0.id == id }
+    }
+
+    public func scheme(_ id: String) -> Scheme? {
+        schemes.first { $0.id == id }
     }
 }

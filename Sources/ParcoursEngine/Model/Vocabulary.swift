@@ -25,14 +25,18 @@ public struct Field: Sendable {
     public let label: String
     public let question: String
     public let location: SourceLocation
+    /// The value assumed when a profile does not give one (`default:` in the vocabulary).
+    public let defaultValue: FieldValue?
 
-    public init(index: Int, name: String, type: FieldType, label: String, question: String, location: SourceLocation) {
+    public init(index: Int, name: String, type: FieldType, label: String, question: String, location: SourceLocation,
+                defaultValue: FieldValue? = nil) {
         self.index = index
         self.name = name
         self.type = type
         self.label = label
         self.question = question
         self.location = location
+        self.defaultValue = defaultValue
     }
 
     /// The integers a scalar value of this field may take (for a set field: 0 or 1 per element).

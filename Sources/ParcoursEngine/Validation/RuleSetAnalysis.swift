@@ -25,9 +25,21 @@ struct RuleSetAnalysis {
         return diagnostics
     }
 
+    /// Schemes nobody can be eligible for.
+    func unreachable(schemes: [Scheme]) -> [Diagnostic] {
+        schemes.compactMap { scheme in
+            guard solver.expand(scheme.eligibility)?.isEmpty == true else { return nil }
+            return Diagnostic(.error, .unreachable, at: scheme.location,
+                              "nobody can be eligible for scheme \"\(scheme.id)\": its criteria contradict each other",
+                              hint: contradiction(in: scheme.eligibility))
+        }
+    }
+
     /// Two comparisons of a top-level `all` that cannot hold together, named for the author.
     private func contradiction(in condition: Condition) -> String? {
-        guard case .all(let items) = condition else { return nil }
+        guard case .all(var items) = condition else { return nil }
+        // A scheme rule is all[scope, its own condition]: look inside its own condition too.
+        if items.count == 2, case .all(let inner) = items[1] { items = [items[0]] + inner }
         for i in items.indices {
             if solver.expand(items[i])?.isEmpty == true { return "\(describe(items[i])) can never hold" }
             for j in items.indices where j > i {
@@ -51,10 +63,10 @@ struct RuleSetAnalysis {
         var diagnostics: [Diagnostic] = []
         for (i, first) in rules.enumerated() {
             for second in rules[(i + 1)...] where first.priority == second.priority {
-                if let a = first.route, let b = second.route, a != b,
+                if let a = routeName(first), let b = routeName(second), a != b,
                    let example = overlap(first, second) {
                     diagnostics.append(Diagnostic(.error, .routeConflict, at: second.location,
-                        "rules \"\(first.id)\" and \"\(second.id)\" give different routes (\(a.rawValue), \(b.rawValue)) at the same priority \(first.priority) when \(example)",
+                        "rules \"\(first.id)\" and \"\(second.id)\" give different routes (\(a), \(b)) at the same priority \(first.priority) when \(example)",
                         hint: "give one of them a higher priority, or make their conditions exclusive"))
                 }
                 if let a = first.referent, let b = second.referent, a != b,
@@ -66,6 +78,13 @@ struct RuleSetAnalysis {
             }
         }
         return diagnostics
+    }
+
+    /// The route a rule gives; the scheme route is named with its scheme (`scheme:sma`).
+    private func routeName(_ rule: Rule) -> String? {
+        guard let route = rule.route else { return nil }
+        if route == .scheme, let scheme = rule.scheme { return "scheme:\(scheme)" }
+        return route.rawValue
     }
 
     /// An example of a profile where both rules apply, or nil when none exists.

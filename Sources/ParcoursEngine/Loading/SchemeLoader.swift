@@ -1,0 +1,123 @@
+import YAML
+
+/// Reads a scheme plugin, `Scenarios/<id>/scheme.yaml`, in the rule language of `Rules/`.
+struct SchemeLoader {
+    /// Reads the scheme's own rules, and owns the diagnostics of the file.
+    var rules: RuleFileLoader
+    let vocabulary: Vocabulary
+    let conditions: ConditionReader
+    let catalogue: Catalogue
+
+    init(file: String, conditions: ConditionReader, catalogue: Catalogue, vocabulary: Vocabulary) {
+        self.rules = RuleFileLoader(file: file, conditions: conditions, catalogue: catalogue)
+        self.vocabulary = vocabulary
+        self.conditions = conditions
+        self.catalogue = catalogue
+    }
+
+    var diagnostics: [Diagnostic] { rules.reader.diagnostics }
+
+    /// The scheme and its rules (namespaced `<id>.<rule>`), or nil when it cannot be used.
+    mutating func load(_ root: Node, folder: String, directory: String) -> (Scheme, [Rule])? {
+        guard let keys = rules.reader.keys(of: root, "the scheme", required: ["id", "name", "summary", "source", "eligibility", "stages", "partners"],
+                                           optional: ["duration", "priority_criteria", "rules"]) else { return nil }
+        guard let idNode = keys["id"], let id = rules.reader.identifier(idNode, "scheme id") else { return nil }
+        if id != folder {
+            rules.reader.report(.unknownValue, idNode, "scheme id \"\(id)\" differs from its folder name \"\(folder)\"",
+                                hint: "a scheme's id is the name of its folder: write id: \(folder)")
+        }
+        let name = keys["name"].flatMap { rules.reader.text($0, "name") } ?? id
+        let summary = keys["summary"].flatMap { rules.reader.text($0, "summary") } ?? ""
+        let source = keys["source"].flatMap { rules.reader.text($0, "source") } ?? ""
+        let duration = keys["duration"].flatMap { rules.reader.text($0, "duration") }
+        let criteria = criteriaList(keys["eligibility"], "eligibility")
+        let priority = criteriaList(keys["priority_criteria"], "priority_criteria")
+        if let node = keys["eligibility"], criteria.isEmpty, rules.reader.diagnostics.isEmpty {
+            rules.reader.report(.missingKey, node, "a scheme needs at least one eligibility criterion")
+        }
+        let stages = stageList(keys["stages"])
+        let partners = partnerList(keys["partners"])
+        let scheme = Scheme(id: folder, name: name, summary: summary, source: source, duration: duration, criteria: criteria,
+                            priorityCriteria: priority, stages: stages, partners: partners,
+                            location: rules.reader.location(root), directory: directory)
+        var schemeRules: [Rule] = []
+        if let node = keys["rules"], !node.isNull, let items = rules.reader.list(node, "\"rules\"") {
+            let scope = Self.scope(of: scheme, vocabulary: vocabulary)
+            for item in items {
+                if let rule = rules.rule(item) { schemeRules.append(rule.scoped(to: folder, scope: scope)) }
+            }
+        }
+        return (scheme, schemeRules)
+    }
+
+    /// "Eligible for, or enrolled in, the scheme": what a scheme's own rule implicitly requires.
+    static func scope(of scheme: Scheme, vocabulary: Vocabulary) -> Condition {
+        guard let field = vocabulary.field(named: RuleSetFiles.enrolledField), case .set = field.type,
+              let element = field.valueIndex(of: scheme.id) else { return scheme.eligibility }
+        let enrolled = Condition.test(Test(key: ValueKey(field: field.index, element: element), allowed: ValueSet(1)))
+        return .any([scheme.eligibility, enrolled])
+    }
+
+    private mutating func criteriaList(_ node: Node?, _ what: String) -> [Criterion] {
+        guard let node, !node.isNull, let items = rules.reader.list(node, "\"\(what)\"") else { return [] }
+        var result: [Criterion] = []
+        for item in items {
+            guard let keys = rules.reader.keys(of: item, "a criterion", required: ["id", "label", "when", "reason"], optional: ["source"]),
+                  let id = keys["id"].flatMap({ rules.reader.identifier($0, "criterion id") }) else { continue }
+            if result.contains(where: { $0.id == id }) {
+                rules.reader.report(.duplicateID, item, "criterion id \"\(id)\" is used twice in \(what)")
+                continue
+            }
+            let label = keys["label"].flatMap { rules.reader.text($0, "label") } ?? id
+            let reason = keys["reason"].flatMap { rules.reader.text($0, "reason") } ?? ""
+            let source = keys["source"].flatMap { rules.reader.text($0, "source") }
+            guard let whenNode = keys["when"], let condition = conditions.read(whenNode, into: &rules.reader) else { continue }
+            result.append(Criterion(id: id, label: label, reason: reason, condition: condition, source: source, location: rules.reader.location(item)))
+        }
+        return result
+    }
+
+    private mutating func stageList(_ node: Node?) -> [SchemeStage] {
+        guard let node, let items = rules.reader.list(node, "\"stages\"") else { return [] }
+        var result: [SchemeStage] = []
+        for item in items {
+            guard let keys = rules.reader.keys(of: item, "a stage", required: ["id", "label", "milestones"], optional: ["duration", "when"]),
+                  let id = keys["id"].flatMap({ rules.reader.identifier($0, "stage id") }) else { continue }
+            if result.contains(where: { $0.id == id }) {
+                rules.reader.report(.duplicateID, item, "stage id \"\(id)\" is used twice")
+                continue
+            }
+            let label = keys["label"].flatMap { rules.reader.text($0, "label") } ?? id
+            let duration = keys["duration"].flatMap { rules.reader.text($0, "duration") }
+            let milestones = keys["milestones"].flatMap { rules.reader.texts($0, "milestones") } ?? []
+            var when: Condition?
+            if let whenNode = keys["when"] {
+                guard let condition = conditions.read(whenNode, into: &rules.reader) else { continue }
+                when = condition
+            }
+            result.append(SchemeStage(id: id, label: label, duration: duration, milestones: milestones, when: when, location: rules.reader.location(item)))
+        }
+        return result
+    }
+
+    private mutating func partnerList(_ node: Node?) -> [SchemePartner] {
+        guard let node, let items = rules.reader.list(node, "\"partners\"") else { return [] }
+        var result: [SchemePartner] = []
+        for item in items {
+            guard let keys = rules.reader.keys(of: item, "a scheme partner", required: ["partner", "role"], optional: []),
+                  let partnerNode = keys["partner"], let id = rules.reader.text(partnerNode, "partner") else { continue }
+            guard let entry = catalogue.entry(id) else {
+                rules.reader.report(.danglingReference, partnerNode, "no partner \"\(id)\" in the catalogue",
+                                    hint: Spelling.hint(for: id, in: catalogue.entries.filter { $0.kind == .partner }.map(\.id)))
+                continue
+            }
+            guard entry.kind == .partner else {
+                rules.reader.report(.wrongKind, partnerNode, "\"\(id)\" is \(entry.kind.withArticle) in the catalogue, not a partner")
+                continue
+            }
+            let role = keys["role"].flatMap { rules.reader.text($0, "role") } ?? ""
+            result.append(SchemePartner(partner: id, role: role, location: rules.reader.location(item)))
+        }
+        return result
+    }
+}

@@ -1,0 +1,302 @@
+import Foundation
+import YAML
+
+/// Reads case files (`Scenarios/<scheme>/cases/*.yaml`) against a loaded rule set, checking
+/// every field, value, rule, scheme and criterion they name.
+public enum CaseLoader {
+    /// Every case under the `cases/` folder of each directory.
+    public static func loadAll(in directories: [String], ruleSet: RuleSet) -> (cases: [ScenarioCase], diagnostics: [Diagnostic]) {
+        load(paths: directories.map { $0 + "/cases" }.filter { FileManager.default.fileExists(atPath: $0) }, ruleSet: ruleSet)
+    }
+
+    /// Cases from files, or from every `.yaml` below the directories given, in path order.
+    public static func load(paths: [String], ruleSet: RuleSet) -> (cases: [ScenarioCase], diagnostics: [Diagnostic]) {
+        var cases: [ScenarioCase] = []
+        var diagnostics: [Diagnostic] = []
+        for path in caseFiles(paths) {
+            guard let file = SourceFile.read(path) else {
+                diagnostics.append(Diagnostic(.error, .missingFile, at: SourceLocation(file: path, line: 1, column: 1), "cannot read case file \(path)"))
+                continue
+            }
+            var reader = CaseReader(file: file.path, ruleSet: ruleSet, scheme: owningScheme(of: path, in: ruleSet))
+            guard let root = RuleSetLoader.parse(file, into: &diagnostics) else { continue }
+            let loaded = reader.read(root)
+            diagnostics += reader.reader.diagnostics
+            if let loaded, !reader.reader.diagnostics.hasErrors { cases.append(loaded) }
+        }
+        return (cases, diagnostics.sorted())
+    }
+
+    /// Files as given, directories expanded to the `.yaml` files they hold (recursively).
+    static func caseFiles(_ paths: [String]) -> [String] {
+        var result: [String] = []
+        for path in paths {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                result.append(path)
+                continue
+            }
+            if !isDirectory.boolValue {
+                result.append(path)
+                continue
+            }
+            let base = path.hasSuffix("/") ? String(path.dropLast()) : path
+            let found = (FileManager.default.enumerator(atPath: base)?.allObjects as? [String] ?? [])
+                .filter { ($0.hasSuffix(".yaml") || $0.hasSuffix(".yml")) && ($0.hasPrefix("cases/") || $0.contains("/cases/") || base.hasSuffix("cases")) }
+                .sorted()
+            result += found.map { base + "/" + $0 }
+        }
+        return result
+    }
+
+    /// The scheme of `<scheme folder>/cases/<file>`.
+    static func owningScheme(of path: String, in ruleSet: RuleSet) -> String? {
+        let parts = path.split(separator: "/").map(String.init)
+        guard let index = parts.lastIndex(of: "cases"), index > 0 else { return nil }
+        let folder = parts[index - 1]
+        return ruleSet.scheme(folder) != nil ? folder : nil
+    }
+}
+
+/// Reads one case file.
+struct CaseReader {
+    var reader: NodeReader
+    let ruleSet: RuleSet
+    let scheme: String?
+
+    init(file: String, ruleSet: RuleSet, scheme: String?) {
+        self.reader = NodeReader(file: file)
+        self.ruleSet = ruleSet
+        self.scheme = scheme
+    }
+
+    mutating func read(_ root: Node) -> ScenarioCase? {
+        guard let keys = reader.keys(of: root, "a case", required: ["name", "profile"], optional: ["description", "expect", "steps"]) else { return nil }
+        let name = keys["name"].flatMap { reader.text($0, "name") } ?? reader.file
+        var steps: [CaseStep] = []
+        if let profileNode = keys["profile"] {
+            let changes = setChanges(profileNode, "the initial profile")
+            var expectations = Expectations()
+            if let node = keys["expect"] { expectations = self.expectations(node) }
+            steps.append(CaseStep(name: "profil initial", changes: changes, expectations: expectations, location: reader.location(profileNode)))
+        }
+        if let node = keys["steps"], let items = reader.list(node, "\"steps\"") {
+            for item in items {
+                guard let stepKeys = reader.keys(of: item, "a step", required: ["name"], optional: ["set", "unset", "expect"]) else { continue }
+                let stepName = stepKeys["name"].flatMap { reader.text($0, "step name") } ?? "?"
+                var changes = stepKeys["set"].map { setChanges($0, "\"set\"") } ?? []
+                if let unset = stepKeys["unset"], let items = reader.list(unset, "\"unset\"") {
+                    for item in items {
+                        if let field = field(item) { changes.append((field.index, nil)) }
+                    }
+                }
+                var expectations = Expectations()
+                if let node = stepKeys["expect"] { expectations = self.expectations(node) }
+                steps.append(CaseStep(name: stepName, changes: changes, expectations: expectations, location: reader.location(item)))
+            }
+        }
+        return ScenarioCase(name: name, file: reader.file, scheme: scheme, steps: steps)
+    }
+
+    private mutating func field(_ node: Node) -> Field? {
+        let name = node.scalar?.text ?? ""
+        guard let field = ruleSet.vocabulary.field(named: name) else {
+            reader.report(.unknownField, node, "unknown profile field \"\(name)\"", hint: Spelling.hint(for: name, in: ruleSet.vocabulary.names))
+            return nil
+        }
+        return field
+    }
+
+    private mutating func setChanges(_ node: Node, _ what: String) -> [(field: Int, value: FieldValue?)] {
+        guard let pairs = node.mapping else {
+            if !node.isNull { reader.report(.typeMismatch, node, "expected a mapping of profile fields for \(what), found \(node.kindName)") }
+            return []
+        }
+        var changes: [(field: Int, value: FieldValue?)] = []
+        for pair in pairs {
+            guard let field = field(pair.key) else { continue }
+            if pair.value.isNull {
+                changes.append((field.index, nil))
+            } else if let value = ProfileLoader.value(replacingThis(in: pair.value, field: field), of: field, reader: &reader) {
+                changes.append((field.index, value))
+            }
+        }
+        return changes
+    }
+
+    /// In `enrolled_schemes`, `this` stands for the case's own scheme (so a copied plugin works).
+    private func replacingThis(in node: Node, field: Field) -> Node {
+        guard field.name == RuleSetFiles.enrolledField, let scheme, let items = node.sequence else { return node }
+        let replaced = items.map { item -> Node in
+            guard item.scalar?.text == "this" else { return item }
+            return Node(.scalar(Scalar(text: scheme, style: .plain)), mark: item.mark)
+        }
+        return Node(.sequence(replaced), mark: node.mark, tag: node.tag)
+    }
+
+    private mutating func expectations(_ node: Node) -> Expectations {
+        let ruleSet = self.ruleSet
+        var result = Expectations()
+        guard let keys = reader.keys(of: node, "expectations", required: [],
+                                     optional: ["route", "route_scheme", "referent", "scheme", "schemes", "steps", "questions", "why"]) else { return result }
+        if let node = keys["route"] {
+            result.route = nullable(node) { reader, node in
+                guard let id = reader.text(node, "route") else { return nil }
+                if Route(rawValue: id) == nil {
+                    let ids = Route.allCases.map(\.rawValue)
+                    reader.report(.unknownValue, node, "unknown route \"\(id)\"", hint: Spelling.hint(for: id, in: ids))
+                }
+                return id
+            }
+        }
+        if let node = keys["route_scheme"] {
+            // `this`: the case's own scheme, so that a copied plugin folder keeps working.
+            if node.scalar?.text == "this" {
+                if let scheme { result.routeScheme = scheme } else {
+                    reader.report(.unknownValue, node, "\"this\" names the case's own scheme, but the case is not in a scheme's cases/ folder")
+                }
+            } else {
+                result.routeScheme = schemeID(node)
+            }
+        }
+        if let node = keys["referent"] {
+            result.referent = nullable(node) { reader, node in
+                guard let id = reader.text(node, "referent") else { return nil }
+                if ruleSet.catalogue.entry(id)?.kind != .partner {
+                    reader.report(.danglingReference, node, "no partner \"\(id)\" in the catalogue",
+                                  hint: Spelling.hint(for: id, in: ruleSet.catalogue.entries.filter { $0.kind == .partner }.map(\.id)))
+                }
+                return id
+            }
+        }
+        if let node = keys["scheme"] {
+            if let scheme {
+                if let expectation = schemeExpectation(scheme, node) { result.schemes.append(expectation) }
+            } else {
+                reader.report(.unknownKey, node, "\"scheme\" expects this case's own scheme, but the case is not in a scheme's cases/ folder",
+                              hint: "use schemes: {id: status}")
+            }
+        }
+        if let node = keys["schemes"], let pairs = node.mapping {
+            for pair in pairs {
+                guard let id = schemeID(pair.key), let expectation = schemeExpectation(id, pair.value) else { continue }
+                result.schemes.append(expectation)
+            }
+        }
+        if let node = keys["steps"] {
+            (result.stepsIncluded, result.stepsExcluded, _) = inclusion(node, "steps") { reader, node in
+                guard let id = reader.text(node, "step") else { return nil }
+                if ruleSet.catalogue.entry(id) == nil {
+                    reader.report(.danglingReference, node, "no catalogue entry \"\(id)\"", hint: Spelling.hint(for: id, in: ruleSet.catalogue.entries.map(\.id)))
+                }
+                return id
+            }
+        }
+        if let node = keys["questions"] {
+            (result.questionsIncluded, result.questionsExcluded, result.questionsExactly) = inclusion(node, "questions") { reader, node in
+                let name = node.scalar?.text ?? ""
+                if ruleSet.vocabulary.field(named: name) == nil {
+                    reader.report(.unknownField, node, "unknown profile field \"\(name)\"", hint: Spelling.hint(for: name, in: ruleSet.vocabulary.names))
+                }
+                return name
+            }
+        }
+        if let node = keys["why"], let why = reader.keys(of: node, "\"why\"", required: [], optional: ["fired", "not_fired"]) {
+            if let node = why["fired"] { result.fired = ruleIDs(node) }
+            if let node = why["not_fired"] { result.notFired = ruleIDs(node) }
+        }
+        return result
+    }
+
+    private mutating func nullable(_ node: Node, _ read: (inout NodeReader, Node) -> String?) -> String?? {
+        if node.isNull { return .some(nil) }
+        guard let value = read(&reader, node) else { return nil }
+        return .some(value)
+    }
+
+    private mutating func schemeID(_ node: Node) -> String? {
+        guard let id = reader.text(node, "scheme") else { return nil }
+        guard ruleSet.scheme(id) != nil else {
+            reader.report(.danglingReference, node, "no scheme \"\(id)\" is loaded", hint: Spelling.hint(for: id, in: ruleSet.schemes.map(\.id)))
+            return nil
+        }
+        return id
+    }
+
+    /// `eligible`, or `{status, stage, criteria: {id: passed}}`.
+    private mutating func schemeExpectation(_ id: String, _ node: Node) -> SchemeExpectation? {
+        guard let scheme = ruleSet.scheme(id) else { return nil }
+        var expectation = SchemeExpectation(scheme: id)
+        if node.scalar != nil && !node.isNull {
+            expectation.status = status(node)
+            return expectation
+        }
+        guard let keys = reader.keys(of: node, "scheme \"\(id)\" expectations", required: [], optional: ["status", "stage", "criteria"]) else { return nil }
+        if let node = keys["status"] { expectation.status = status(node) }
+        if let node = keys["stage"] {
+            expectation.stage = nullable(node) { reader, node in
+                guard let stage = reader.text(node, "stage") else { return nil }
+                if !scheme.stages.contains(where: { $0.id == stage }) {
+                    reader.report(.unknownValue, node, "scheme \"\(id)\" has no stage \"\(stage)\"", hint: Spelling.hint(for: stage, in: scheme.stages.map(\.id)))
+                }
+                return stage
+            }
+        }
+        if let node = keys["criteria"], let pairs = node.mapping {
+            let ids = (scheme.criteria + scheme.priorityCriteria).map(\.id)
+            for pair in pairs {
+                let criterion = pair.key.scalar?.text ?? ""
+                guard ids.contains(criterion) else {
+                    reader.report(.unknownValue, pair.key, "scheme \"\(id)\" has no criterion \"\(criterion)\"", hint: Spelling.hint(for: criterion, in: ids))
+                    continue
+                }
+                guard let text = reader.text(pair.value, "criterion status"), let status = CriterionStatus(rawValue: text) else {
+                    reader.report(.unknownValue, pair.value, "expected passed, failed or undetermined",
+                                  hint: Spelling.hint(for: pair.value.scalar?.text ?? "", in: ["passed", "failed", "undetermined"]))
+                    continue
+                }
+                expectation.criteria.append((criterion, status))
+            }
+        }
+        return expectation
+    }
+
+    private mutating func status(_ node: Node) -> SchemeStatus? {
+        let text = node.scalar?.text ?? ""
+        guard let status = SchemeStatus(rawValue: text) else {
+            let ids = ["eligible", "not_eligible", "undetermined"]
+            reader.report(.unknownValue, node, "unknown scheme status \"\(text)\" (expected: \(ids.joined(separator: ", ")))", hint: Spelling.hint(for: text, in: ids))
+            return nil
+        }
+        return status
+    }
+
+    /// A list (all must be there) or `{include, exclude, exactly}`.
+    private mutating func inclusion(_ node: Node, _ what: String, _ read: (inout NodeReader, Node) -> String?) -> ([String], [String], [String]?) {
+        func items(_ node: Node) -> [String] {
+            if node.isNull { return [] }
+            guard let list = reader.list(node, "\"\(what)\"") else { return [] }
+            return list.compactMap { read(&reader, $0) }
+        }
+        if node.sequence != nil { return (items(node), [], nil) }
+        guard let keys = reader.keys(of: node, "\"\(what)\" expectations", required: [], optional: ["include", "exclude", "exactly"]) else { return ([], [], nil) }
+        let include = keys["include"].map { items($0) } ?? []
+        let exclude = keys["exclude"].map { items($0) } ?? []
+        let exactly = keys["exactly"].map { items($0) }
+        return (include, exclude, exactly)
+    }
+
+    /// Rule ids; a bare id is looked up in the case's own scheme first (`<scheme>.<id>`).
+    private mutating func ruleIDs(_ node: Node) -> [String] {
+        guard let items = reader.list(node, "rule ids") else { return [] }
+        return items.compactMap { item in
+            guard let id = reader.text(item, "rule id") else { return nil }
+            if let scheme, ruleSet.rule(scheme + "." + id) != nil { return scheme + "." + id }
+            if ruleSet.rule(id) != nil { return id }
+            reader.report(.danglingReference, item, "no rule \"\(id)\"", hint: Spelling.hint(for: id, in: ruleSet.rules.map(\.id) + ruleSet.rules.compactMap { rule in
+                rule.scheme == scheme ? rule.id.split(separator: ".").last.map(String.init) : nil
+            }))
+            return nil
+        }
+    }
+}

@@ -1,0 +1,47 @@
+/// A replayable case: one invented person as a timeline, an initial profile then steps that
+/// change it, each with partial expectations on the recommendation.
+public struct ScenarioCase: Sendable {
+    public let name: String
+    public let file: String
+    /// The scheme whose `cases/` folder holds this case, if any.
+    public let scheme: String?
+    public let steps: [CaseStep]
+}
+
+/// One point of a case's timeline: what changes in the profile, and what must then come out.
+public struct CaseStep: Sendable {
+    public let name: String
+    /// Fields set (a value) or cleared (nil) at this step, in the order written.
+    public let changes: [(field: Int, value: FieldValue?)]
+    public let expectations: Expectations
+    public let location: SourceLocation
+}
+
+/// What a step expects. Everything is optional: a case says only what it cares about.
+public struct Expectations: Sendable {
+    /// `.some(nil)` expects no route at all.
+    public var route: String??
+    public var routeScheme: String?
+    public var referent: String??
+    public var schemes: [SchemeExpectation] = []
+    public var stepsIncluded: [String] = []
+    public var stepsExcluded: [String] = []
+    public var questionsIncluded: [String] = []
+    public var questionsExcluded: [String] = []
+    /// The exact set of questions, when given (an empty list: nothing left to ask).
+    public var questionsExactly: [String]?
+    /// Rules that must have applied: the right answer for the right reason.
+    public var fired: [String] = []
+    public var notFired: [String] = []
+
+    public init() {}
+}
+
+/// What a step expects of one scheme.
+public struct SchemeExpectation: Sendable {
+    public var scheme: String
+    public var status: SchemeStatus?
+    /// `.some(nil)` expects no current stage.
+    public var stage: String??
+    public var criteria: [(id: String, status: CriterionStatus)] = []
+}
