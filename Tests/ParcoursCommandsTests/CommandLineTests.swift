@@ -61,3 +61,92 @@ struct CommandLineTests {
         #expect(run.output.contains("/nonexistent/rules/profile.yaml:1:1: error[missing-file]"))
     }
 }
+
+@Suite("replay")
+struct ReplayCommandTests {
+    static let scenarios = Support.packageRoot + "/Scenarios"
+
+    /// A temporary copy of the shipped SMA scheme, with one extra case file.
+    func schemeCopy(addingCase text: String) throws -> String {
+        let directory = NSTemporaryDirectory() + "parcours-replay-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: Self.scenarios + "/sma", toPath: directory + "/sma")
+        try text.write(toFile: directory + "/sma/cases/99-extra.yaml", atomically: true, encoding: .utf8)
+        return directory
+    }
+
+    @Test func allShippedCasesPass() {
+        let run = Support.run(["replay", "--rules", Support.rules, "--scenarios", Self.scenarios])
+        #expect(run.code == 0, "\(run.output)\(run.error)")
+        #expect(run.output.hasSuffix("42 passed, 0 failed\n"))
+        #expect(run.output.contains("PASS  \(Self.scenarios)/r2s/cases/09-detention-amenagement-emploi.yaml  De la détention à l'emploi"))
+    }
+
+    @Test func filterKeepsMatchingCases() {
+        let run = Support.run(["replay", "--rules", Support.rules, "--scenarios", Self.scenarios, "--filter", "QUOTIENT"])
+        #expect(run.code == 0)
+        #expect(run.output.components(separatedBy: "\n").filter { $0.hasPrefix("PASS") }.count == 3)
+    }
+
+    @Test func aFailureShowsTheStepAndTheDifferenceAndWritesJUnit() throws {
+        let directory = try schemeCopy(addingCase: """
+        name: Attente fausse exprès
+        profile: {age: 20, territory: outre_mer, qualification: none, employment: unemployed, autonomy: 2, project: none, housing_emergency: false}
+        steps:
+          - name: Passe le bac
+            set: {qualification: bac}
+            expect:
+              scheme: eligible
+              why: {fired: [orientation]}
+        """)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let junit = directory + "/junit.xml"
+        let run = Support.run(["replay", "--rules", Support.rules, "--scenarios", directory, "--junit", junit, "--coverage"])
+        #expect(run.code == 1)
+        #expect(run.output.contains("""
+        FAIL  \(directory)/sma/cases/99-extra.yaml  Attente fausse exprès
+              step 1 "Passe le bac" (\(directory)/sma/cases/99-extra.yaml:4:5):
+                scheme sma: expected eligible, got not_eligible
+                fired rule: expected sma.orientation, got absent
+        """))
+        #expect(run.output.contains("9 passed, 1 failed\n"))
+        #expect(run.output.contains("Coverage:\n  rules no case fires:"))
+        let xml = try String(contentsOfFile: junit, encoding: .utf8)
+        #expect(xml.contains("<testsuite name=\"sma\" tests=\"10\" failures=\"1\">"))
+        #expect(xml.contains("<failure message=\"scheme sma: expected eligible, got not_eligible\">"))
+    }
+
+    @Test func aCaseFileThatDoesNotLoadExitsWith2() throws {
+        let directory = try schemeCopy(addingCase: """
+        name: Cas mal écrit
+        profile: {age: 20, teritory: outre_mer}
+        expect:
+          route: scheme
+          scheme: {status: eligble}
+        """)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let run = Support.run(["replay", "--rules", Support.rules, "--scenarios", directory])
+        #expect(run.code == 2)
+        #expect(run.error.contains("\(directory)/sma/cases/99-extra.yaml:2:20: error[unknown-field]: unknown profile field \"teritory\"\n    hint: did you mean \"territory\"?"))
+        #expect(run.error.contains("99-extra.yaml:5:20: error[unknown-value]: unknown scheme status \"eligble\""))
+        let check = Support.run(["check", "--rules", Support.rules, "--scenarios", directory])
+        #expect(check.code == 1)
+        #expect(check.output.contains("error[unknown-field]: unknown profile field \"teritory\""))
+    }
+
+    @Test func recommendListsSchemesWithCriteria() {
+        let run = Support.run(["recommend", "-", "--rules", Support.rules, "--scenarios", Self.scenarios, "--format", "json"],
+                              input: "age: 20\nterritory: outre_mer\nqualification: none\nemployment: unemployed\n")
+        #expect(run.code == 0)
+        #expect(run.output.contains("\"scheme\": \"sma\""))
+        #expect(run.output.contains("""
+              "id": "sma",
+              "name": "Service militaire adapté (SMA)",
+              "status": "eligible",
+        """))
+        let text = Support.run(["recommend", "-", "--rules", Support.rules, "--scenarios", Self.scenarios],
+                               input: "age: 20\nterritory: outre_mer\nqualification: none\nemployment: unemployed\n")
+        #expect(text.output.contains("DISPOSITIFS\n  Service militaire adapté (SMA) : éligible\n"))
+        #expect(text.output.contains("Dispositif spécifique : Service militaire adapté (SMA)"))
+    }
+}
