@@ -52,13 +52,13 @@ public enum RecommendationText {
         for scheme in schemes where scheme.status == .undetermined && !scheme.enrolled {
             lines.append("  \(scheme.name) : à vérifier")
             for criterion in scheme.criteria where criterion.status == .undetermined {
-                lines.append(contentsOf: wrap("? \(criterion.label) (à demander : \(criterion.missing.joined(separator: ", ")))", indent: "    "))
+                lines.append(contentsOf: wrap("? \(criterion.label) (à demander : \(criterion.missingLabels.joined(separator: ", ")))", indent: "    "))
             }
         }
         let others = schemes.filter { $0.status == .notEligible && !$0.enrolled }
         if !others.isEmpty {
             lines.append("  Non éligible : " + others.map { scheme in
-                let failed = scheme.criteria.first { $0.status == .failed }.map { " (\($0.label.lowercased()))" } ?? ""
+                let failed = scheme.criteria.first { $0.status == .failed }.map { " (\($0.label.prefix(1).lowercased() + $0.label.dropFirst()))" } ?? ""
                 return scheme.name + failed
             }.joined(separator: " ; "))
         }

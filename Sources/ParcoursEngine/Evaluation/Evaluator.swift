@@ -87,8 +87,9 @@ public struct Evaluator: Sendable {
         func results(_ criteria: [Criterion]) -> [CriterionResult] {
             criteria.map { criterion in
                 let outcome = conditions.evaluate(criterion.condition, for: profile)
+                let fields = outcome.missing.map { ruleSet.vocabulary.fields[$0] }
                 return CriterionResult(id: criterion.id, label: criterion.label, status: CriterionStatus(outcome.truth), reason: criterion.reason,
-                                       missing: outcome.missing.map { ruleSet.vocabulary.fields[$0].name })
+                                       missing: fields.map(\.name), missingLabels: fields.map(\.label))
             }
         }
         let criteria = results(scheme.criteria)

@@ -87,7 +87,9 @@ public struct CriterionResult: Sendable, Equatable {
     public var label: String
     public var status: CriterionStatus
     public var reason: String
+    /// Names of the fields still to ask, and their French labels.
     public var missing: [String]
+    public var missingLabels: [String]
 }
 
 /// The stage of a scheme a person is at.

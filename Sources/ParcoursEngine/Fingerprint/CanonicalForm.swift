@@ -8,6 +8,11 @@ enum CanonicalForm {
         for field in vocabulary.fields {
             lines.append("field \(field.name) \(field.type.keyword) \(quoted(field.label)) \(quoted(field.question))")
             if case .integer(let min, let max) = field.type { lines.append("  range \(min) \(max)") }
+            switch field.defaultValue {
+            case .scalar(let value): lines.append("  default \(value)")
+            case .set(let mask): lines.append("  default set \(mask)")
+            case nil: break
+            }
             for value in field.values {
                 let links = [value.links.dataInclusion, value.links.franceTravail, value.links.carnetDeBord].map { $0 ?? "-" }
                 lines.append("  value \(value.id) \(quoted(value.label)) \(links.joined(separator: " "))")
