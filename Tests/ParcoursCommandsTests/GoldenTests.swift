@@ -15,7 +15,8 @@ struct GoldenTests {
 
     @Test(arguments: profiles, OutputFormat.allCases)
     func output(_ name: String, _ format: OutputFormat) throws {
-        let run = Support.run(["recommend", Support.golden + "/" + name, "--rules", Support.rules, "--format", format.rawValue])
+        let run = Support.run(["recommend", Support.golden + "/" + name, "--rules", Support.rules, "--format", format.rawValue,
+                               "--date", "2026-11-22"])
         #expect(run.code == 0, "\(run.error)")
         #expect(run.error == "")
         let expectedPath = Support.golden + "/" + name + ".expected." + (format == .json ? "json" : "txt")

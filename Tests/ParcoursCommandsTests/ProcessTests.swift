@@ -8,12 +8,12 @@ import Testing
 struct ProcessTests {
     @Test(arguments: ["jeune-parent-isole.yaml", "sortant-detention.yaml", "profil-vide.yaml"], ["json", "text"])
     func recommendIsByteIdenticalAcrossProcesses(_ name: String, _ format: String) throws {
-        let arguments = ["recommend", "Tests/ParcoursCommandsTests/Golden/" + name, "--format", format]
+        let arguments = ["recommend", "Tests/ParcoursCommandsTests/Golden/" + name, "--format", format, "--date", "2026-11-22"]
         let runs = try (0..<3).map { _ in try Support.spawn(arguments) }
         #expect(runs.allSatisfy { $0.code == 0 && $0.error == "" })
         #expect(Set(runs.map(\.output)).count == 1)
         // And the same as in this process, with explicit rules.
-        let inProcess = Support.run(["recommend", Support.golden + "/" + name, "--rules", Support.rules, "--format", format])
+        let inProcess = Support.run(["recommend", Support.golden + "/" + name, "--rules", Support.rules, "--format", format, "--date", "2026-11-22"])
         #expect(runs.first?.output == inProcess.output)
     }
 

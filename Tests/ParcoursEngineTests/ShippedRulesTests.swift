@@ -42,7 +42,7 @@ struct ShippedRulesTests {
         case .always, .fact: return false
         case .test(let test): return test.key == key
         case .comparison(let comparison): return reads(comparison.meaning, key)
-        case .not(let inner): return reads(inner, key)
+        case .not(let inner), .dated(let inner, _): return reads(inner, key)
         case .all(let items), .any(let items): return items.contains { reads($0, key) }
         }
     }

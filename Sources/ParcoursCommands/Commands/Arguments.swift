@@ -1,7 +1,7 @@
 /// A command line, parsed: which command, with which options.
 public enum ParsedCommand: Equatable, Sendable {
-    case recommend(profile: String, rules: String?, scenarios: String?, format: OutputFormat)
-    case check(rules: String?, scenarios: String?)
+    case recommend(profile: String, rules: String?, scenarios: String?, format: OutputFormat, date: String? = nil)
+    case check(rules: String?, scenarios: String?, date: String? = nil, strict: Bool = false)
     case replay(ReplayOptions)
     case help(topic: String?)
     case version
@@ -15,6 +15,7 @@ public struct ReplayOptions: Equatable, Sendable {
     public var filter: String?
     public var junit: String?
     public var coverage = false
+    public var date: String?
 }
 
 /// The output formats of `recommend`.
@@ -43,6 +44,7 @@ public enum ArgumentParser {
             if rest.contains("-h") || rest.contains("--help") { return .help(topic: "recommend") }
             let rules = try option("--rules", in: &rest)
             let scenarios = try option("--scenarios", in: &rest)
+            let date = try dateOption(in: &rest)
             let formatText = try option("--format", in: &rest) ?? "text"
             guard let format = OutputFormat(rawValue: formatText) else {
                 throw UsageError(message: "unknown format \"\(formatText)\" (expected text or json)")
@@ -52,14 +54,16 @@ public enum ArgumentParser {
                 throw UsageError(message: positional.isEmpty ? "recommend needs a profile file (or - for standard input)"
                                                              : "recommend takes one profile, got \(positional.count)")
             }
-            return .recommend(profile: profile, rules: rules, scenarios: scenarios, format: format)
+            return .recommend(profile: profile, rules: rules, scenarios: scenarios, format: format, date: date)
         case "check":
             if rest.contains("-h") || rest.contains("--help") { return .help(topic: "check") }
             let rules = try option("--rules", in: &rest)
             let scenarios = try option("--scenarios", in: &rest)
+            let date = try dateOption(in: &rest)
+            let strict = flag("--strict", in: &rest)
             let positional = try positionals(rest, command: command)
-            guard positional.isEmpty else { throw UsageError(message: "check takes no argument besides --rules DIR and --scenarios DIR") }
-            return .check(rules: rules, scenarios: scenarios)
+            guard positional.isEmpty else { throw UsageError(message: "check takes no argument besides its options") }
+            return .check(rules: rules, scenarios: scenarios, date: date, strict: strict)
         case "replay":
             if rest.contains("-h") || rest.contains("--help") { return .help(topic: "replay") }
             var options = ReplayOptions()
@@ -67,10 +71,8 @@ public enum ArgumentParser {
             options.scenarios = try option("--scenarios", in: &rest)
             options.filter = try option("--filter", in: &rest)
             options.junit = try option("--junit", in: &rest)
-            if let index = rest.firstIndex(of: "--coverage") {
-                options.coverage = true
-                rest.remove(at: index)
-            }
+            options.date = try dateOption(in: &rest)
+            options.coverage = flag("--coverage", in: &rest)
             options.paths = try positionals(rest, command: command)
             return .replay(options)
         default:
@@ -80,7 +82,7 @@ public enum ArgumentParser {
     }
 
     /// Removes `--name VALUE` or `--name=VALUE` from `arguments` and returns the value.
-    private static func option(_ name: String, in arguments: inout [String]) throws(UsageError) -> String? {
+    static func option(_ name: String, in arguments: inout [String]) throws(UsageError) -> String? {
         var value: String?
         var index = 0
         while index < arguments.count {
@@ -99,6 +101,20 @@ public enum ArgumentParser {
             }
         }
         return value
+    }
+
+    /// `--date YYYY-MM-DD`, checked.
+    static func dateOption(in arguments: inout [String]) throws(UsageError) -> String? {
+        guard let date = try option("--date", in: &arguments) else { return nil }
+        guard Validity.isDate(date) else { throw UsageError(message: "--date expects a date YYYY-MM-DD, got \"\(date)\"") }
+        return date
+    }
+
+    /// Removes `name` from `arguments`; true when it was there.
+    static func flag(_ name: String, in arguments: inout [String]) -> Bool {
+        guard let index = arguments.firstIndex(of: name) else { return false }
+        arguments.remove(at: index)
+        return true
     }
 
     private static func positionals(_ arguments: [String], command: String) throws(UsageError) -> [String] {

@@ -19,43 +19,46 @@ public enum ParcoursCLI {
         case .version:
             terminal.write("parcours \(version)\n")
             return ExitCode.success
-        case .check(let rules, let scenarios):
-            return CheckCommand.run(rules: rules, scenarios: scenarios, terminal: terminal)
-        case .recommend(let profile, let rules, let scenarios, let format):
-            return RecommendCommand.run(profile: profile, rules: rules, scenarios: scenarios, format: format, terminal: terminal)
+        case .check(let rules, let scenarios, let date, let strict):
+            return CheckCommand.run(rules: rules, scenarios: scenarios, date: date, strict: strict, terminal: terminal)
+        case .recommend(let profile, let rules, let scenarios, let format, let date):
+            return RecommendCommand.run(profile: profile, rules: rules, scenarios: scenarios, format: format, date: date, terminal: terminal)
         case .replay(let options):
             return ReplayCommand.run(options, terminal: terminal)
         }
     }
 
     /// Loads the rule set, printing its diagnostics; nil (with the exit code) when it cannot be used.
-    static func loadRules(_ explicit: String?, scenarios: String?, terminal: Terminal) -> (RuleSet?, [Diagnostic], Int32) {
+    static func loadRules(_ explicit: String?, scenarios: String?, date: String?, terminal: Terminal) -> (RuleSet?, [Diagnostic], Int32) {
         guard let directory = RulesLocator.locate(explicit: explicit) else {
             terminal.writeError("parcours: no rule set found; pass --rules DIR or run from the Parcours folder\n")
             return (nil, [], ExitCode.usage)
         }
-        let result = RuleSetLoader.load(directory: directory, scenarios: RulesLocator.locateScenarios(explicit: scenarios))
+        let result = RuleSetLoader.load(directory: directory, scenarios: RulesLocator.locateScenarios(explicit: scenarios), date: date)
         return (result.ruleSet, result.diagnostics, result.ruleSet == nil ? ExitCode.failure : ExitCode.success)
     }
 }
 
 /// `parcours check`: validates the rule set and reports every problem.
 enum CheckCommand {
-    static func run(rules: String?, scenarios: String?, terminal: Terminal) -> Int32 {
-        let (ruleSet, loadDiagnostics, code) = ParcoursCLI.loadRules(rules, scenarios: scenarios, terminal: terminal)
+    static func run(rules: String?, scenarios: String?, date: String?, strict: Bool, terminal: Terminal) -> Int32 {
+        let (ruleSet, loadDiagnostics, code) = ParcoursCLI.loadRules(rules, scenarios: scenarios, date: date, terminal: terminal)
         var diagnostics = loadDiagnostics
         if code == ExitCode.usage { return code }
         var cases = 0
         if let ruleSet {
             // Case files are checked too, against the loaded rule set.
             let loaded = CaseLoader.loadAll(in: ruleSet.schemes.map(\.directory), ruleSet: ruleSet)
-            diagnostics = (diagnostics + loaded.diagnostics).sorted()
+            diagnostics = (diagnostics + loaded.diagnostics + DeepAnalysis(ruleSet: ruleSet).run()).sorted()
             cases = loaded.cases.count
+        }
+        if strict {
+            diagnostics = diagnostics.map { var strict = $0; strict.severity = .error; return strict }
         }
         terminal.write(DiagnosticText.render(diagnostics))
         if let ruleSet, !diagnostics.hasErrors {
             terminal.write("ok: \(ruleSet.rules.count) rules, \(ruleSet.facts.count) facts, \(ruleSet.schemes.count) schemes, \(cases) cases, \(ruleSet.catalogue.entries.count) catalogue entries, \(ruleSet.vocabulary.fields.count) fields; \(DiagnosticText.summary(diagnostics))\n")
-            terminal.write("fingerprint: \(ruleSet.fingerprint)\n")
+            terminal.write("fingerprint: \(ruleSet.fingerprint) (rules in force on \(ruleSet.date))\n")
             return ExitCode.success
         }
         terminal.write("\(DiagnosticText.summary(diagnostics))\n")
@@ -65,8 +68,8 @@ enum CheckCommand {
 
 /// `parcours recommend PROFILE`: the counsellor's next steps for one profile.
 enum RecommendCommand {
-    static func run(profile path: String, rules: String?, scenarios: String?, format: OutputFormat, terminal: Terminal) -> Int32 {
-        let (loaded, diagnostics, code) = ParcoursCLI.loadRules(rules, scenarios: scenarios, terminal: terminal)
+    static func run(profile path: String, rules: String?, scenarios: String?, format: OutputFormat, date: String?, terminal: Terminal) -> Int32 {
+        let (loaded, diagnostics, code) = ParcoursCLI.loadRules(rules, scenarios: scenarios, date: date, terminal: terminal)
         guard let ruleSet = loaded else {
             if code == ExitCode.failure {
                 terminal.writeError(DiagnosticText.render(diagnostics))

@@ -4,7 +4,7 @@ import ParcoursEngine
 /// `parcours replay`: runs scheme cases as a regression suite.
 enum ReplayCommand {
     static func run(_ options: ReplayOptions, terminal: Terminal) -> Int32 {
-        let (loaded, diagnostics, code) = ParcoursCLI.loadRules(options.rules, scenarios: options.scenarios, terminal: terminal)
+        let (loaded, diagnostics, code) = ParcoursCLI.loadRules(options.rules, scenarios: options.scenarios, date: options.date, terminal: terminal)
         guard let ruleSet = loaded else {
             if code == ExitCode.failure {
                 terminal.writeError(DiagnosticText.render(diagnostics))

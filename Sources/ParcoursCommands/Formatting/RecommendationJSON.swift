@@ -19,6 +19,7 @@ public enum RecommendationJSON {
             ("ruleset", .object([
                 ("fingerprint", .string(recommendation.fingerprint)),
                 ("rules", .int(recommendation.ruleCount)),
+                ("date", .string(recommendation.date)),
             ])),
         ])
     }

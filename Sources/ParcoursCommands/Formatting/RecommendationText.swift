@@ -31,7 +31,7 @@ public enum RecommendationText {
             lines.append("    (\(question.field) ; décide : \(question.rules.joined(separator: ", ")))")
         }
         lines.append("")
-        lines.append("Règles : \(recommendation.ruleCount) règles, empreinte \(recommendation.fingerprint)")
+        lines.append("Règles en vigueur le \(recommendation.date) : \(recommendation.ruleCount) règles, empreinte \(recommendation.fingerprint)")
         return lines.joined(separator: "\n") + "\n"
     }
 

@@ -38,6 +38,10 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
     case referentConflict = "referent-conflict"
     case analysisLimit = "analysis-limit"
     case missingWhy = "missing-why"
+    case validityOverlap = "validity-overlap"
+    case shadowed = "shadowed"
+    case gap = "gap"
+    case unused = "unused"
 }
 
 /// One problem found in a rule set or a profile, with its position and a likely fix.

@@ -22,6 +22,9 @@ public struct ConditionEvaluator: Sendable {
         case .fact(let name, _):
             guard let fact = ruleSet.fact(named: name) else { return ConditionOutcome(truth: .unknown, missing: []) }
             return evaluate(fact.condition, for: profile)
+        case .dated(let inner, _):
+            // Resolved away when the rule set is loaded for a date; evaluated as written otherwise.
+            return evaluate(inner, for: profile)
         case .not(let inner):
             let outcome = evaluate(inner, for: profile)
             return ConditionOutcome(truth: outcome.truth.negated, missing: outcome.missing)

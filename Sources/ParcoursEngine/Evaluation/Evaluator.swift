@@ -79,7 +79,7 @@ public struct Evaluator: Sendable {
         }
         return Recommendation(route: route, referent: referent, steps: steps, questions: questions, schemes: schemes,
                               fired: fired.map(\.id), undetermined: undetermined,
-                              fingerprint: ruleSet.fingerprint, ruleCount: ruleSet.rules.count)
+                              fingerprint: ruleSet.fingerprint, ruleCount: ruleSet.rules.count, date: ruleSet.date)
     }
 
     /// Eligibility criterion by criterion; the stage for an eligible or enrolled person.

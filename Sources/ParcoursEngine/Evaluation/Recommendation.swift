@@ -13,6 +13,8 @@ public struct Recommendation: Sendable, Equatable {
     public var undetermined: [String]
     public var fingerprint: String
     public var ruleCount: Int
+    /// The day whose rules were applied.
+    public var date: String
 }
 
 /// A chosen route or référent, with the reason and the rule that gave it.

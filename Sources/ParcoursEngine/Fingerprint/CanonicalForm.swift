@@ -61,6 +61,7 @@ enum CanonicalForm {
         case .not(let inner): return "(not " + Self.condition(inner) + ")"
         case .comparison(let comparison): return Self.condition(comparison.meaning)
         case .fact(let name, _): return "(fact \(name))"
+        case .dated(let inner, let validity): return "(dated \(validity) " + Self.condition(inner) + ")"
         case .test(let test):
             return "(in \(test.key.field)\(test.key.element.map { ".\($0)" } ?? "") \(test.allowed))"
         }

@@ -23,8 +23,15 @@ struct ConditionReader {
             return readAll(items, into: &reader).map(Condition.all)
         }
         guard let pairs = node.mapping else { return nil }
+        // A condition in force for a period: {when: ..., valid_from: ..., valid_until: ...}.
+        if node["when"] != nil {
+            guard let keys = reader.keys(of: node, "a dated condition", required: ["when"], optional: ["valid_from", "valid_until"]),
+                  let whenNode = keys["when"], let validity = reader.validity(keys, at: node),
+                  let inner = read(whenNode, into: &reader) else { return nil }
+            return .dated(inner, validity)
+        }
         guard pairs.count == 1, let pair = pairs.first, let key = pair.key.scalar?.text else {
-            reader.report(.conditionSyntax, node, "a condition mapping has exactly one key: all, any or not",
+            reader.report(.conditionSyntax, node, "a condition mapping has exactly one key: all, any or not (or when with valid_from / valid_until)",
                           hint: "put several conditions in a list under all: or any:")
             return nil
         }

@@ -104,6 +104,34 @@ struct NodeReader {
         return nil
     }
 
+    /// A calendar date `YYYY-MM-DD` (quoted or not).
+    mutating func date(_ node: Node, _ what: String) -> String? {
+        guard let text = text(node, what) else { return nil }
+        guard Validity.isDate(text) else {
+            report(.typeMismatch, node, "expected a date YYYY-MM-DD for \(what), found \"\(text)\"", hint: "e.g. 2026-01-01")
+            return nil
+        }
+        return text
+    }
+
+    /// `valid_from` / `valid_until` among `keys`; nil when a date is wrong or the period is empty.
+    mutating func validity(_ keys: [String: Node], at node: Node) -> Validity? {
+        var validity = Validity()
+        if let from = keys["valid_from"] {
+            guard let date = date(from, "valid_from") else { return nil }
+            validity.from = date
+        }
+        if let until = keys["valid_until"] {
+            guard let date = date(until, "valid_until") else { return nil }
+            validity.until = date
+        }
+        if let from = validity.from, let until = validity.until, from > until {
+            report(.outOfRange, node, "valid_from \(from) is after valid_until \(until)")
+            return nil
+        }
+        return validity
+    }
+
     /// The items of a list.
     mutating func list(_ node: Node, _ what: String) -> [Node]? {
         guard let items = node.sequence else {

@@ -52,8 +52,10 @@ struct RuleFileLoader {
         let idText = node["id"]?.scalar?.text
         let what = idText.map { "rule \"\($0)\"" } ?? "a rule"
         guard let keys = reader.keys(of: node, what, required: ["id", "title", "source"],
-                                     optional: ["priority", "when", "route", "referent", "why", "suggest", "notes"]) else { return nil }
+                                     optional: ["priority", "when", "route", "referent", "why", "suggest", "notes", "valid_from", "valid_until"]) else { return nil }
         var valid = true
+        let validity = reader.validity(keys, at: node)
+        if validity == nil { valid = false }
         let id = keys["id"].flatMap { reader.identifier($0, "rule id") }
         let title = keys["title"].flatMap { reader.text($0, "title") }
         let source = keys["source"].flatMap { reader.text($0, "source") }
@@ -97,9 +99,9 @@ struct RuleFileLoader {
         if route == nil && referent == nil && suggestions.isEmpty && valid {
             reader.warn(.missingKey, node, "\(what) has no outcome (route, referent or suggest)")
         }
-        guard valid, let id, let title, let source else { return nil }
+        guard valid, let id, let title, let source, let validity else { return nil }
         return Rule(id: id, title: title, source: source, priority: priority, condition: condition, route: route,
-                    referent: referent, why: why, suggestions: suggestions, location: reader.location(node))
+                    referent: referent, why: why, suggestions: suggestions, location: reader.location(node), validity: validity)
     }
 
     private mutating func suggestion(_ node: Node) -> Suggestion? {

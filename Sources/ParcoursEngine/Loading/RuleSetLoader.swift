@@ -9,12 +9,14 @@ public struct LoadResult: Sendable {
 /// Loads and validates a whole rule set: vocabulary, references, catalogue, facts, rules,
 /// then the checks across rules (cycles, duplicates, unreachable rules, conflicts).
 public enum RuleSetLoader {
-    /// Loads `Rules/`-like `directory` and, when given, the scheme plugins of `scenarios`.
-    public static func load(directory: String, scenarios: String? = nil) -> LoadResult {
-        load(RuleSetFiles.read(directory: directory, scenarios: scenarios))
+    /// Loads `Rules/`-like `directory` and, when given, the scheme plugins of `scenarios`, as in
+    /// force on `date` (`YYYY-MM-DD`, default today).
+    public static func load(directory: String, scenarios: String? = nil, date: String? = nil) -> LoadResult {
+        load(RuleSetFiles.read(directory: directory, scenarios: scenarios), date: date)
     }
 
-    public static func load(_ files: RuleSetFiles) -> LoadResult {
+    public static func load(_ files: RuleSetFiles, date: String? = nil) -> LoadResult {
+        let date = date ?? Validity.today()
         var diagnostics: [Diagnostic] = []
 
         var taxonomy = Taxonomy()
@@ -80,21 +82,12 @@ public enum RuleSetLoader {
 
         var facts: [Fact] = []
         var rules: [Rule] = []
-        var ruleIDs: [String: SourceLocation] = [:]
         for (file, root) in ruleRoots {
             var loader = RuleFileLoader(file: file.path, conditions: conditions, catalogue: catalogue)
             let loaded = loader.load(root)
             diagnostics += loader.reader.diagnostics
             facts += loaded.facts.filter { factKeys[$0.name] != nil }
-            for rule in loaded.rules {
-                if let first = ruleIDs[rule.id] {
-                    diagnostics.append(Diagnostic(.error, .duplicateID, at: rule.location, "rule id \"\(rule.id)\" is already used at \(first)",
-                                                  hint: "give each rule its own id"))
-                } else {
-                    ruleIDs[rule.id] = rule.location
-                    rules.append(rule)
-                }
-            }
+            for rule in loaded.rules { add(rule, to: &rules, into: &diagnostics) }
         }
 
         var schemes: [Scheme] = []
@@ -106,17 +99,15 @@ public enum RuleSetLoader {
             diagnostics += loader.diagnostics
             guard let (scheme, schemeRules) = loaded else { continue }
             schemes.append(scheme)
-            for rule in schemeRules {
-                if let first = ruleIDs[rule.id] {
-                    diagnostics.append(Diagnostic(.error, .duplicateID, at: rule.location, "rule id \"\(rule.id)\" is already used at \(first)"))
-                } else {
-                    ruleIDs[rule.id] = rule.location
-                    rules.append(rule)
-                }
-            }
+            for rule in schemeRules { add(rule, to: &rules, into: &diagnostics) }
         }
 
         diagnostics += FactCycles.find(in: facts)
+        // From here on, the rule set of `date`.
+        rules = DateResolution.rules(rules, on: date)
+        facts = DateResolution.facts(facts, on: date)
+        catalogue = DateResolution.catalogue(catalogue, on: date)
+        schemes = DateResolution.schemes(schemes, on: date)
         if !diagnostics.hasErrors {
             let analysis = RuleSetAnalysis(vocabulary: vocabulary, facts: facts)
             diagnostics += analysis.unreachable(schemes: schemes)
@@ -124,8 +115,28 @@ public enum RuleSetLoader {
             diagnostics += analysis.conflicts(rules: rules)
         }
         diagnostics.sort()
-        let ruleSet = diagnostics.hasErrors ? nil : RuleSet(vocabulary: vocabulary, catalogue: catalogue, facts: facts, rules: rules, schemes: schemes)
+        let ruleSet = diagnostics.hasErrors ? nil
+            : RuleSet(vocabulary: vocabulary, catalogue: catalogue, facts: facts, rules: rules, schemes: schemes, date: date)
         return LoadResult(ruleSet: ruleSet, diagnostics: diagnostics)
+    }
+
+    /// Adds a rule; the same id again is an error unless the two versions are in force in
+    /// periods that do not overlap.
+    private static func add(_ rule: Rule, to rules: inout [Rule], into diagnostics: inout [Diagnostic]) {
+        if let other = rules.first(where: { $0.id == rule.id }) {
+            if rule.validity.isAlways && other.validity.isAlways {
+                diagnostics.append(Diagnostic(.error, .duplicateID, at: rule.location, "rule id \"\(rule.id)\" is already used at \(other.location)",
+                                              hint: "give each rule its own id, or give each version valid_from / valid_until"))
+                return
+            }
+            if let overlapping = rules.first(where: { $0.id == rule.id && $0.validity.overlaps(rule.validity) }) {
+                diagnostics.append(Diagnostic(.error, .validityOverlap, at: rule.location,
+                                              "rule \"\(rule.id)\" (\(rule.validity)) overlaps its version at \(overlapping.location) (\(overlapping.validity))",
+                                              hint: "end the older version the day before the new one starts"))
+                return
+            }
+        }
+        rules.append(rule)
     }
 
     private static func required(_ file: SourceFile?, _ name: String, in directory: String, into diagnostics: inout [Diagnostic]) -> SourceFile? {

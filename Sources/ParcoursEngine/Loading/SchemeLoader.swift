@@ -62,17 +62,21 @@ struct SchemeLoader {
         guard let node, !node.isNull, let items = rules.reader.list(node, "\"\(what)\"") else { return [] }
         var result: [Criterion] = []
         for item in items {
-            guard let keys = rules.reader.keys(of: item, "a criterion", required: ["id", "label", "when", "reason"], optional: ["source"]),
-                  let id = keys["id"].flatMap({ rules.reader.identifier($0, "criterion id") }) else { continue }
-            if result.contains(where: { $0.id == id }) {
-                rules.reader.report(.duplicateID, item, "criterion id \"\(id)\" is used twice in \(what)")
+            guard let keys = rules.reader.keys(of: item, "a criterion", required: ["id", "label", "when", "reason"],
+                                               optional: ["source", "valid_from", "valid_until"]),
+                  let id = keys["id"].flatMap({ rules.reader.identifier($0, "criterion id") }),
+                  let validity = rules.reader.validity(keys, at: item) else { continue }
+            if let other = result.first(where: { $0.id == id && $0.validity.overlaps(validity) }) {
+                rules.reader.report(.validityOverlap, item, "criterion \"\(id)\" is already defined in \(what) for an overlapping period (\(other.validity))",
+                                    hint: "give each version of the criterion its own valid_from / valid_until")
                 continue
             }
             let label = keys["label"].flatMap { rules.reader.text($0, "label") } ?? id
             let reason = keys["reason"].flatMap { rules.reader.text($0, "reason") } ?? ""
             let source = keys["source"].flatMap { rules.reader.text($0, "source") }
             guard let whenNode = keys["when"], let condition = conditions.read(whenNode, into: &rules.reader) else { continue }
-            result.append(Criterion(id: id, label: label, reason: reason, condition: condition, source: source, location: rules.reader.location(item)))
+            result.append(Criterion(id: id, label: label, reason: reason, condition: condition, source: source,
+                                    location: rules.reader.location(item), validity: validity))
         }
         return result
     }

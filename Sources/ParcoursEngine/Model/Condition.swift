@@ -11,6 +11,9 @@ public indirect enum Condition: Sendable {
     case fact(name: String, location: SourceLocation)
     /// The elementary test a comparison expands to: the value of `key` lies in `allowed`.
     case test(Test)
+    /// A condition in force only during a period (e.g. a yearly threshold). Loading resolves it
+    /// for the evaluation date: in force, it is its condition; otherwise it is left out.
+    case dated(Condition, Validity)
 }
 
 /// A comparison as the author wrote it, and the tests it stands for.
@@ -62,6 +65,28 @@ extension Condition {
         case .not(let inner): return inner.factReferences
         case .comparison(let comparison): return comparison.meaning.factReferences
         case .fact(let name, let location): return [(name, location)]
+        case .dated(let inner, _): return inner.factReferences
+        }
+    }
+
+    /// The condition as in force on `date`: dated parts out of force are left out of their
+    /// `all` or `any` (an `all` left empty always holds, an `any` left empty never does).
+    public func resolved(on date: String) -> Condition {
+        switch self {
+        case .always, .test, .fact: return self
+        case .comparison(let comparison):
+            return .comparison(Comparison(text: comparison.text, location: comparison.location, meaning: comparison.meaning.resolved(on: date)))
+        case .not(let inner): return .not(inner.resolved(on: date))
+        case .dated(let inner, let validity): return validity.contains(date) ? inner.resolved(on: date) : .always
+        case .all(let items): return .all(Self.inForce(items, on: date))
+        case .any(let items): return .any(Self.inForce(items, on: date))
+        }
+    }
+
+    private static func inForce(_ items: [Condition], on date: String) -> [Condition] {
+        items.compactMap { item in
+            if case .dated(let inner, let validity) = item { return validity.contains(date) ? inner.resolved(on: date) : nil }
+            return item.resolved(on: date)
         }
     }
 }

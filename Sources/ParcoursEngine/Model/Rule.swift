@@ -15,9 +15,12 @@ public struct Rule: Sendable {
     /// The scheme this rule belongs to (its id is then `<scheme>.<id>` and its condition
     /// includes "eligible for, or enrolled in, the scheme"), nil for the rules of `Rules/`.
     public let scheme: String?
+    /// When the rule is in force; the same id may have several versions with disjoint periods.
+    public let validity: Validity
 
     public init(id: String, title: String, source: String, priority: Int, condition: Condition, route: Route?,
-                referent: String?, why: String?, suggestions: [Suggestion], location: SourceLocation, scheme: String? = nil) {
+                referent: String?, why: String?, suggestions: [Suggestion], location: SourceLocation, scheme: String? = nil,
+                validity: Validity = .always) {
         self.id = id
         self.title = title
         self.source = source
@@ -29,12 +32,19 @@ public struct Rule: Sendable {
         self.suggestions = suggestions
         self.location = location
         self.scheme = scheme
+        self.validity = validity
+    }
+
+    /// The same rule with another condition (e.g. once resolved for a date).
+    func with(condition: Condition) -> Rule {
+        Rule(id: id, title: title, source: source, priority: priority, condition: condition, route: route, referent: referent,
+             why: why, suggestions: suggestions, location: location, scheme: scheme, validity: validity)
     }
 
     /// The same rule inside scheme `scheme`: namespaced id, condition restricted to `scope`.
     func scoped(to scheme: String, scope: Condition) -> Rule {
         Rule(id: scheme + "." + id, title: title, source: source, priority: priority, condition: .all([scope, condition]),
-             route: route, referent: referent, why: why, suggestions: suggestions, location: location, scheme: scheme)
+             route: route, referent: referent, why: why, suggestions: suggestions, location: location, scheme: scheme, validity: validity)
     }
 }
 

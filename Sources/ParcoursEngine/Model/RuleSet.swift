@@ -6,11 +6,14 @@ public struct RuleSet: Sendable {
     /// Rules of `Rules/` first, then each scheme's own rules (ids `<scheme>.<rule>`).
     public let rules: [Rule]
     public let schemes: [Scheme]
+    /// The day the rule set is in force for (`YYYY-MM-DD`).
+    public let date: String
     /// SHA-256 of the canonical content, so a recommendation can be traced to a rule version.
     public let fingerprint: String
     private let factIndex: [String: Int]
 
-    public init(vocabulary: Vocabulary, catalogue: Catalogue, facts: [Fact], rules: [Rule], schemes: [Scheme] = []) {
+    public init(vocabulary: Vocabulary, catalogue: Catalogue, facts: [Fact], rules: [Rule], schemes: [Scheme] = [], date: String = "") {
+        self.date = date
         self.vocabulary = vocabulary
         self.catalogue = catalogue
         self.facts = facts

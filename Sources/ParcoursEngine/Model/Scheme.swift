@@ -32,8 +32,10 @@ public struct Scheme: Sendable {
         self.directory = directory
     }
 
-    /// The condition "eligible": every criterion holds.
-    public var eligibility: Condition { .all(criteria.map(\.condition)) }
+    /// The condition "eligible": every criterion in force holds.
+    public var eligibility: Condition {
+        .all(criteria.map { $0.validity.isAlways ? $0.condition : .dated($0.condition, $0.validity) })
+    }
 }
 
 /// A named eligibility criterion with the French reason shown to the counsellor.
@@ -44,6 +46,7 @@ public struct Criterion: Sendable {
     public let condition: Condition
     public let source: String?
     public let location: SourceLocation
+    public var validity: Validity = .always
 }
 
 /// One stage of a scheme, in order, with its milestones and, when given, the condition

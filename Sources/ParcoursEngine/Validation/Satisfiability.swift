@@ -45,6 +45,8 @@ struct Satisfiability {
             return expand(definition, negated: negated)
         case .not(let inner):
             return expand(inner, negated: !negated)
+        case .dated(let inner, _):
+            return expand(inner, negated: negated)
         case .all(let items):
             return negated ? union(items, negated: true) : product(items, negated: false)
         case .any(let items):

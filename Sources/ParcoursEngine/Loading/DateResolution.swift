@@ -1,0 +1,37 @@
+/// Keeps, from a loaded rule set, what is in force on one date: rule versions, criteria and
+/// dated conditions. Evaluation and analysis then work on the rule set of that day.
+enum DateResolution {
+    static func rules(_ rules: [Rule], on date: String) -> [Rule] {
+        rules.filter { $0.validity.contains(date) }.map { $0.with(condition: $0.condition.resolved(on: date)) }
+    }
+
+    static func facts(_ facts: [Fact], on date: String) -> [Fact] {
+        facts.map { Fact(name: $0.name, label: $0.label, condition: $0.condition.resolved(on: date), source: $0.source, location: $0.location) }
+    }
+
+    static func catalogue(_ catalogue: Catalogue, on date: String) -> Catalogue {
+        Catalogue(routes: catalogue.routes, stages: catalogue.stages, entries: catalogue.entries.map { entry in
+            CatalogueEntry(id: entry.id, name: entry.name, kind: entry.kind, description: entry.description, thematiques: entry.thematiques,
+                           reseauxPorteurs: entry.reseauxPorteurs, requires: entry.requires.resolved(on: date), source: entry.source,
+                           location: entry.location)
+        })
+    }
+
+    static func schemes(_ schemes: [Scheme], on date: String) -> [Scheme] {
+        schemes.map { scheme in
+            func inForce(_ criteria: [Criterion]) -> [Criterion] {
+                criteria.filter { $0.validity.contains(date) }.map { criterion in
+                    Criterion(id: criterion.id, label: criterion.label, reason: criterion.reason, condition: criterion.condition.resolved(on: date),
+                              source: criterion.source, location: criterion.location, validity: criterion.validity)
+                }
+            }
+            let stages = scheme.stages.map { stage in
+                SchemeStage(id: stage.id, label: stage.label, duration: stage.duration, milestones: stage.milestones,
+                            when: stage.when?.resolved(on: date), location: stage.location)
+            }
+            return Scheme(id: scheme.id, name: scheme.name, summary: scheme.summary, source: scheme.source, duration: scheme.duration,
+                          criteria: inForce(scheme.criteria), priorityCriteria: inForce(scheme.priorityCriteria), stages: stages,
+                          partners: scheme.partners, location: scheme.location, directory: scheme.directory)
+        }
+    }
+}

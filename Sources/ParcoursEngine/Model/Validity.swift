@@ -1,0 +1,58 @@
+import Foundation
+
+/// When a rule, a criterion or a condition is in force: `valid_from` and `valid_until`
+/// (both inclusive, `YYYY-MM-DD`); either may be open.
+public struct Validity: Sendable, Hashable, CustomStringConvertible {
+    public var from: String?
+    public var until: String?
+
+    public init(from: String? = nil, until: String? = nil) {
+        self.from = from
+        self.until = until
+    }
+
+    public static let always = Validity()
+
+    public var isAlways: Bool { from == nil && until == nil }
+
+    /// True when `date` (`YYYY-MM-DD`) lies in the period.
+    public func contains(_ date: String) -> Bool {
+        if let from, date < from { return false }
+        if let until, date > until { return false }
+        return true
+    }
+
+    /// True when some day lies in both periods.
+    public func overlaps(_ other: Validity) -> Bool {
+        let start = [from, other.from].compactMap { $0 }.max()
+        let end = [until, other.until].compactMap { $0 }.min()
+        guard let start, let end else { return true }
+        return start <= end
+    }
+
+    public var description: String {
+        switch (from, until) {
+        case (nil, nil): return "always"
+        case (let from?, nil): return "from \(from)"
+        case (nil, let until?): return "until \(until)"
+        case (let from?, let until?): return "\(from) to \(until)"
+        }
+    }
+
+    /// Today's date in UTC, `YYYY-MM-DD`.
+    public static func today() -> String {
+        let components = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC") ?? .current, from: Date())
+        return String(format: "%04d-%02d-%02d", components.year ?? 1970, components.month ?? 1, components.day ?? 1)
+    }
+
+    /// True for a real calendar date written `YYYY-MM-DD`.
+    public static func isDate(_ text: String) -> Bool {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
+              (1...12).contains(month), day >= 1 else { return false }
+        let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+        let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+        return day <= days[month - 1]
+    }
+}

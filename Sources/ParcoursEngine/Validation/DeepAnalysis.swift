@@ -1,0 +1,160 @@
+/// The checks of `parcours check` beyond loading: rules whose route or référent is always
+/// overridden, profiles that get no route (gaps), and catalogue entries and fields nobody uses.
+/// Exact over the finite domain: conditions are expanded into cubes (one allowed set per field)
+/// and cubes are subtracted from one another; nothing is sampled.
+public struct DeepAnalysis: Sendable {
+    let ruleSet: RuleSet
+    let solver: Satisfiability
+    /// Cubes kept at most while subtracting; past it the finding is "too complex".
+    static let cubeLimit = 50_000
+
+    public init(ruleSet: RuleSet) {
+        self.ruleSet = ruleSet
+        self.solver = Satisfiability(vocabulary: ruleSet.vocabulary, facts: ruleSet.facts)
+    }
+
+    public func run() -> [Diagnostic] {
+        (shadowed() + gaps() + unused()).sorted()
+    }
+
+    // MARK: Shadowed rules
+
+    /// Rules whose route (or référent) never wins: wherever they apply, a rule of higher
+    /// priority gives a route (a référent) too.
+    func shadowed() -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        for (what, gives) in [("route", { (rule: Rule) in rule.route != nil }), ("referent", { (rule: Rule) in rule.referent != nil })] {
+            let deciders = ruleSet.rules.filter(gives)
+            for rule in deciders {
+                let higher = deciders.filter { $0.priority > rule.priority }
+                guard !higher.isEmpty, let region = solver.expand(rule.condition), !region.isEmpty else { continue }
+                guard let left = subtract(region, higher.map(\.condition)) else {
+                    diagnostics.append(Diagnostic(.warning, .analysisLimit, at: rule.location, "rule \"\(rule.id)\" is too complex to check for shadowing"))
+                    continue
+                }
+                if left.isEmpty {
+                    let winners = higher.filter { solver.both($0.condition, rule.condition)?.isEmpty == false }.map(\.id)
+                    diagnostics.append(Diagnostic(.warning, .shadowed, at: rule.location,
+                        "the \(what) of rule \"\(rule.id)\" never applies: wherever the rule applies, rules of higher priority give the \(what) (\(winners.joined(separator: ", ")))",
+                        hint: "raise its priority, or remove its \(what) if only its suggestions matter"))
+                }
+            }
+        }
+        return diagnostics
+    }
+
+    // MARK: Gaps
+
+    /// Profiles (fully known) for which no rule gives a route.
+    func gaps() -> [Diagnostic] {
+        let routeRules = ruleSet.rules.filter { $0.route != nil }
+        guard let first = ruleSet.vocabulary.fields.first else { return [] }
+        let location = first.location
+        guard let left = subtract([Satisfiability.Conjunct()], routeRules.map(\.condition)) else {
+            return [Diagnostic(.warning, .analysisLimit, at: location, "the rule set is too complex to search for profiles without a route")]
+        }
+        return left.prefix(5).map { cube in
+            Diagnostic(.warning, .gap, at: location,
+                       "no rule gives a route when \(describe(cube)) (e.g. \(solver.example(cube)))",
+                       hint: "add a rule for these profiles, or make sure they cannot occur")
+        } + (left.count > 5 ? [Diagnostic(.warning, .gap, at: location, "\(left.count - 5) more groups of profiles get no route")] : [])
+    }
+
+    /// `region` minus every profile where one of `conditions` holds; nil past the limit.
+    func subtract(_ region: [Satisfiability.Conjunct], _ conditions: [Condition]) -> [Satisfiability.Conjunct]? {
+        var left = region
+        for condition in conditions {
+            guard let cubes = solver.expand(condition) else { return nil }
+            for cube in cubes {
+                left = left.flatMap { subtract(cube, from: $0) }
+                if left.count > Self.cubeLimit { return nil }
+                if left.isEmpty { return [] }
+            }
+        }
+        return left
+    }
+
+    /// The part of cube `c` outside cube `d`, as disjoint cubes.
+    func subtract(_ d: Satisfiability.Conjunct, from c: Satisfiability.Conjunct) -> [Satisfiability.Conjunct] {
+        for (key, allowed) in d.constraints {
+            if let mine = c.constraints[key], mine.intersection(allowed).isEmpty { return [c] }
+        }
+        var pieces: [Satisfiability.Conjunct] = []
+        var inside = c
+        for key in d.constraints.keys.sorted() {
+            guard let allowed = d.constraints[key] else { continue }
+            let mine = inside.constraints[key] ?? ValueSet([solver.domain(of: key)])
+            let outside = mine.intersection(allowed.complement(in: solver.domain(of: key)))
+            if !outside.isEmpty {
+                var piece = inside
+                piece.constraints[key] = outside
+                pieces.append(piece)
+            }
+            inside.constraints[key] = mine.intersection(allowed)
+        }
+        return pieces
+    }
+
+    /// A cube as readable conditions (`autonomy = 3, project in [none, emerging]`).
+    func describe(_ cube: Satisfiability.Conjunct) -> String {
+        let vocabulary = ruleSet.vocabulary
+        let parts = cube.constraints.keys.sorted().compactMap { key -> String? in
+            guard key.field < vocabulary.fields.count, let allowed = cube.constraints[key] else { return nil }
+            let field = vocabulary.fields[key.field]
+            if let element = key.element, element < field.values.count {
+                return "\(field.name) \(allowed.contains(1) ? "includes" : "excludes") \(field.values[element].id)"
+            }
+            switch field.type {
+            case .boolean:
+                return "\(field.name) = \(allowed.contains(1) ? "true" : "false")"
+            case .integer:
+                let ranges = allowed.ranges.map { $0.count == 1 ? "\($0.lowerBound)" : "\($0.lowerBound) to \($0.upperBound)" }
+                return allowed.ranges.count == 1 && allowed.ranges[0].count == 1 ? "\(field.name) = \(ranges[0])" : "\(field.name) in \(ranges.joined(separator: " or "))"
+            case .enumeration(let values, _):
+                let ids = values.indices.filter { allowed.contains($0) }.map { values[$0].id }
+                return ids.count == 1 ? "\(field.name) = \(ids[0])" : "\(field.name) in [\(ids.joined(separator: ", "))]"
+            case .set:
+                return nil
+            }
+        }
+        return parts.isEmpty ? "for any profile" : parts.joined(separator: ", ")
+    }
+
+    // MARK: Unused
+
+    /// Catalogue entries no rule, referent or scheme names, and fields no condition reads.
+    func unused() -> [Diagnostic] {
+        var named: Set<String> = []
+        for rule in ruleSet.rules {
+            rule.suggestions.forEach { named.insert($0.entry) }
+            if let referent = rule.referent { named.insert(referent) }
+        }
+        ruleSet.schemes.forEach { $0.partners.forEach { named.insert($0.partner) } }
+        var diagnostics = ruleSet.catalogue.entries.filter { !named.contains($0.id) }.map { entry in
+            Diagnostic(.warning, .unused, at: entry.location, "\(entry.kind.rawValue) \"\(entry.id)\" is never suggested by any rule",
+                       hint: "suggest it from a rule, or remove it from the catalogue")
+        }
+        var read: Set<Int> = []
+        func collect(_ condition: Condition) {
+            switch condition {
+            case .always, .fact: break
+            case .test(let test): read.insert(test.key.field)
+            case .comparison(let comparison): collect(comparison.meaning)
+            case .not(let inner), .dated(let inner, _): collect(inner)
+            case .all(let items), .any(let items): items.forEach(collect)
+            }
+        }
+        ruleSet.rules.forEach { collect($0.condition) }
+        ruleSet.facts.forEach { collect($0.condition) }
+        ruleSet.catalogue.entries.forEach { collect($0.requires) }
+        for scheme in ruleSet.schemes {
+            (scheme.criteria + scheme.priorityCriteria).forEach { collect($0.condition) }
+            scheme.stages.forEach { $0.when.map(collect) }
+        }
+        diagnostics += ruleSet.vocabulary.fields.filter { !read.contains($0.index) }.map { field in
+            Diagnostic(.warning, .unused, at: field.location, "field \"\(field.name)\" is never used by any rule, fact or criterion",
+                       hint: "use it in a rule, or remove it from the vocabulary")
+        }
+        return diagnostics
+    }
+}
