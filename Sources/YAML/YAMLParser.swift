@@ -33,7 +33,7 @@ public enum YAMLParser {
     }
 
     /// The position of the first byte that is not part of a valid UTF-8 sequence.
-    static func firstInvalidUTF8(in bytes: [UInt8]) -> Mark? {
+    public static func firstInvalidUTF8(in bytes: [UInt8]) -> Mark? {
         var iterator = bytes.makeIterator()
         var decoder = UTF8()
         var line = 1

@@ -3,8 +3,40 @@ public enum ParsedCommand: Equatable, Sendable {
     case recommend(profile: String, rules: String?, scenarios: String?, format: OutputFormat, date: String? = nil)
     case check(rules: String?, scenarios: String?, date: String? = nil, strict: Bool = false)
     case replay(ReplayOptions)
+    case explain(profile: String, target: ExplainTarget, common: CommonOptions, format: OutputFormat)
+    case sample(count: Int, seed: UInt64, rules: String?)
+    case diff(DiffOptions)
+    case docs(out: String, common: CommonOptions)
     case help(topic: String?)
     case version
+}
+
+/// What `explain` explains.
+public enum ExplainTarget: Equatable, Sendable {
+    case rule(String), scheme(String)
+}
+
+/// The options every rule-set command takes.
+public struct CommonOptions: Equatable, Sendable {
+    public var rules: String?
+    public var scenarios: String?
+    public var date: String?
+
+    public init(rules: String? = nil, scenarios: String? = nil, date: String? = nil) {
+        self.rules = rules
+        self.scenarios = scenarios
+        self.date = date
+    }
+}
+
+/// Options of `parcours diff`.
+public struct DiffOptions: Equatable, Sendable {
+    public var base: String
+    public var baseScenarios: String?
+    public var corpus: String
+    public var common = CommonOptions()
+    public var format: OutputFormat = .text
+    public var examples = 3
 }
 
 /// Options of `parcours replay`.
@@ -30,7 +62,7 @@ public struct UsageError: Error, Equatable {
 
 /// Parses `parcours` arguments. Options may come before or after the positional argument.
 public enum ArgumentParser {
-    public static let commands = ["recommend", "check", "replay", "help"]
+    public static let commands = ["recommend", "check", "replay", "explain", "sample", "diff", "docs", "help"]
 
     public static func parse(_ arguments: [String]) throws(UsageError) -> ParsedCommand {
         guard let command = arguments.first else { return .help(topic: nil) }
@@ -75,6 +107,47 @@ public enum ArgumentParser {
             options.coverage = flag("--coverage", in: &rest)
             options.paths = try positionals(rest, command: command)
             return .replay(options)
+        case "explain":
+            if rest.contains("-h") || rest.contains("--help") { return .help(topic: "explain") }
+            let common = try commonOptions(in: &rest)
+            let format = try formatOption(in: &rest)
+            let rule = try option("--rule", in: &rest)
+            let scheme = try option("--scheme", in: &rest)
+            let positional = try positionals(rest, command: command)
+            guard positional.count == 1, let profile = positional.first else {
+                throw UsageError(message: "explain needs one profile file (or - for standard input)")
+            }
+            switch (rule, scheme) {
+            case (let rule?, nil): return .explain(profile: profile, target: .rule(rule), common: common, format: format)
+            case (nil, let scheme?): return .explain(profile: profile, target: .scheme(scheme), common: common, format: format)
+            default: throw UsageError(message: "explain needs --rule ID or --scheme ID (one of them)")
+            }
+        case "sample":
+            if rest.contains("-h") || rest.contains("--help") { return .help(topic: "sample") }
+            let rules = try option("--rules", in: &rest)
+            let countText = try option("--count", in: &rest) ?? "100"
+            let seedText = try option("--seed", in: &rest) ?? "1"
+            guard let count = Int(countText), count >= 0 else { throw UsageError(message: "--count expects a whole number, got \"\(countText)\"") }
+            guard let seed = UInt64(seedText) else { throw UsageError(message: "--seed expects a whole number, got \"\(seedText)\"") }
+            try noPositionals(rest, command: command)
+            return .sample(count: count, seed: seed, rules: rules)
+        case "diff":
+            if rest.contains("-h") || rest.contains("--help") { return .help(topic: "diff") }
+            let common = try commonOptions(in: &rest)
+            let format = try formatOption(in: &rest)
+            let baseScenarios = try option("--base-scenarios", in: &rest)
+            let examplesText = try option("--examples", in: &rest) ?? "3"
+            guard let base = try option("--base", in: &rest) else { throw UsageError(message: "diff needs --base DIR (the rules before the change)") }
+            guard let corpus = try option("--corpus", in: &rest) else { throw UsageError(message: "diff needs --corpus FILE (JSON lines or CSV)") }
+            guard let examples = Int(examplesText), examples >= 0 else { throw UsageError(message: "--examples expects a whole number") }
+            try noPositionals(rest, command: command)
+            return .diff(DiffOptions(base: base, baseScenarios: baseScenarios, corpus: corpus, common: common, format: format, examples: examples))
+        case "docs":
+            if rest.contains("-h") || rest.contains("--help") { return .help(topic: "docs") }
+            let common = try commonOptions(in: &rest)
+            guard let out = try option("--out", in: &rest) else { throw UsageError(message: "docs needs --out DIR") }
+            try noPositionals(rest, command: command)
+            return .docs(out: out, common: common)
         default:
             let hint = Suggest.word(command, in: commands).map { " (did you mean \"\($0)\"?)" } ?? ""
             throw UsageError(message: "unknown command \"\(command)\"\(hint)")
@@ -103,6 +176,17 @@ public enum ArgumentParser {
         return value
     }
 
+    static func commonOptions(in arguments: inout [String]) throws(UsageError) -> CommonOptions {
+        CommonOptions(rules: try option("--rules", in: &arguments), scenarios: try option("--scenarios", in: &arguments),
+                      date: try dateOption(in: &arguments))
+    }
+
+    static func formatOption(in arguments: inout [String]) throws(UsageError) -> OutputFormat {
+        let text = try option("--format", in: &arguments) ?? "text"
+        guard let format = OutputFormat(rawValue: text) else { throw UsageError(message: "unknown format \"\(text)\" (expected text or json)") }
+        return format
+    }
+
     /// `--date YYYY-MM-DD`, checked.
     static func dateOption(in arguments: inout [String]) throws(UsageError) -> String? {
         guard let date = try option("--date", in: &arguments) else { return nil }
@@ -115,6 +199,12 @@ public enum ArgumentParser {
         guard let index = arguments.firstIndex(of: name) else { return false }
         arguments.remove(at: index)
         return true
+    }
+
+    private static func noPositionals(_ arguments: [String], command: String) throws(UsageError) {
+        if let first = try positionals(arguments, command: command).first {
+            throw UsageError(message: "\(command) takes no argument, got \"\(first)\"")
+        }
     }
 
     private static func positionals(_ arguments: [String], command: String) throws(UsageError) -> [String] {

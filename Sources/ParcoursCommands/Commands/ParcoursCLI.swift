@@ -25,6 +25,14 @@ public enum ParcoursCLI {
             return RecommendCommand.run(profile: profile, rules: rules, scenarios: scenarios, format: format, date: date, terminal: terminal)
         case .replay(let options):
             return ReplayCommand.run(options, terminal: terminal)
+        case .explain(let profile, let target, let common, let format):
+            return ExplainCommand.run(profile: profile, target: target, common: common, format: format, terminal: terminal)
+        case .sample(let count, let seed, let rules):
+            return SampleCommand.run(count: count, seed: seed, rules: rules, terminal: terminal)
+        case .diff(let options):
+            return DiffCommand.run(options, terminal: terminal)
+        case .docs(let out, let common):
+            return DocsCommand.run(out: out, common: common, terminal: terminal)
         }
     }
 
@@ -36,6 +44,38 @@ public enum ParcoursCLI {
         }
         let result = RuleSetLoader.load(directory: directory, scenarios: RulesLocator.locateScenarios(explicit: scenarios), date: date)
         return (result.ruleSet, result.diagnostics, result.ruleSet == nil ? ExitCode.failure : ExitCode.success)
+    }
+}
+
+extension ParcoursCLI {
+    /// Loads the rule set for a command, printing its errors; nil with the exit code otherwise.
+    static func ruleSet(_ common: CommonOptions, terminal: Terminal) -> (RuleSet?, Int32) {
+        let (loaded, diagnostics, code) = loadRules(common.rules, scenarios: common.scenarios, date: common.date, terminal: terminal)
+        if loaded == nil, code == ExitCode.failure {
+            terminal.writeError(DiagnosticText.render(diagnostics))
+            terminal.writeError("parcours: the rule set has errors (\(DiagnosticText.summary(diagnostics))); run parcours check\n")
+        }
+        return (loaded, code)
+    }
+
+    /// Reads and types a profile file (or standard input for `-`), printing its errors.
+    static func profile(_ path: String, ruleSet: RuleSet, terminal: Terminal) -> Profile? {
+        let file: SourceFile
+        if path == "-" {
+            file = SourceFile(path: "<stdin>", bytes: terminal.readInput())
+        } else if let read = SourceFile.read(path) {
+            file = read
+        } else {
+            terminal.writeError("parcours: cannot read profile \(path)\n")
+            return nil
+        }
+        let result = ProfileLoader.load(file, vocabulary: ruleSet.vocabulary)
+        guard let profile = result.profile else {
+            terminal.writeError(DiagnosticText.render(result.diagnostics))
+            terminal.writeError("parcours: the profile has errors (\(DiagnosticText.summary(result.diagnostics))); no recommendation\n")
+            return nil
+        }
+        return profile
     }
 }
 
@@ -69,33 +109,58 @@ enum CheckCommand {
 /// `parcours recommend PROFILE`: the counsellor's next steps for one profile.
 enum RecommendCommand {
     static func run(profile path: String, rules: String?, scenarios: String?, format: OutputFormat, date: String?, terminal: Terminal) -> Int32 {
-        let (loaded, diagnostics, code) = ParcoursCLI.loadRules(rules, scenarios: scenarios, date: date, terminal: terminal)
-        guard let ruleSet = loaded else {
-            if code == ExitCode.failure {
-                terminal.writeError(DiagnosticText.render(diagnostics))
-                terminal.writeError("parcours: the rule set has errors (\(DiagnosticText.summary(diagnostics))); run parcours check\n")
-            }
-            return code
-        }
-        let file: SourceFile
-        if path == "-" {
-            file = SourceFile(path: "<stdin>", bytes: terminal.readInput())
-        } else if let read = SourceFile.read(path) {
-            file = read
-        } else {
-            terminal.writeError("parcours: cannot read profile \(path)\n")
-            return ExitCode.failure
-        }
-        let result = ProfileLoader.load(file, vocabulary: ruleSet.vocabulary)
-        guard let profile = result.profile else {
-            terminal.writeError(DiagnosticText.render(result.diagnostics))
-            terminal.writeError("parcours: the profile has errors (\(DiagnosticText.summary(result.diagnostics))); no recommendation\n")
-            return ExitCode.failure
-        }
+        let (loaded, code) = ParcoursCLI.ruleSet(CommonOptions(rules: rules, scenarios: scenarios, date: date), terminal: terminal)
+        guard let ruleSet = loaded else { return code }
+        guard let profile = ParcoursCLI.profile(path, ruleSet: ruleSet, terminal: terminal) else { return ExitCode.failure }
         let recommendation = Evaluator(ruleSet: ruleSet).recommend(profile)
         switch format {
         case .text: terminal.write(RecommendationText.render(recommendation))
         case .json: terminal.write(RecommendationJSON.render(recommendation))
+        }
+        return ExitCode.success
+    }
+}
+
+/// `parcours explain PROFILE --rule ID | --scheme ID`: each condition with its value.
+enum ExplainCommand {
+    static func run(profile path: String, target: ExplainTarget, common: CommonOptions, format: OutputFormat, terminal: Terminal) -> Int32 {
+        let (loaded, code) = ParcoursCLI.ruleSet(common, terminal: terminal)
+        guard let ruleSet = loaded else { return code }
+        let explainer = Explainer(ruleSet: ruleSet)
+        switch target {
+        case .rule(let id):
+            guard let rule = ruleSet.rule(id) else {
+                let hint = Spelling.hint(for: id, in: ruleSet.rules.map(\.id)).map { " (\($0))" } ?? ""
+                terminal.writeError("parcours: no rule \"\(id)\" in force on \(ruleSet.date)\(hint)\n")
+                return ExitCode.usage
+            }
+            guard let profile = ParcoursCLI.profile(path, ruleSet: ruleSet, terminal: terminal) else { return ExitCode.failure }
+            let node = explainer.explain(rule, for: profile)
+            switch format {
+            case .text: terminal.write(ExplanationText.render(rule: rule, node: node))
+            case .json:
+                terminal.write(JSONValue.object([("rule", .string(rule.id)), ("title", .string(rule.title)), ("source", .string(rule.source)),
+                                                 ("date", .string(ruleSet.date)), ("condition", ExplanationText.json(node))]).rendered() + "\n")
+            }
+        case .scheme(let id):
+            guard let scheme = ruleSet.scheme(id) else {
+                let hint = Spelling.hint(for: id, in: ruleSet.schemes.map(\.id)).map { " (\($0))" } ?? ""
+                terminal.writeError("parcours: no scheme \"\(id)\"\(hint)\n")
+                return ExitCode.usage
+            }
+            guard let profile = ParcoursCLI.profile(path, ruleSet: ruleSet, terminal: terminal) else { return ExitCode.failure }
+            let criteria = explainer.explain(scheme, for: profile)
+            let result = Evaluator(ruleSet: ruleSet).schemeResult(scheme, for: profile.withDefaults(from: ruleSet.vocabulary))
+            switch format {
+            case .text: terminal.write(ExplanationText.render(scheme: scheme, result: result, criteria: criteria))
+            case .json:
+                let items = criteria.map { item in
+                    JSONValue.object([("id", .string(item.criterion.id)), ("label", .string(item.criterion.label)), ("priority", .bool(item.priority)),
+                                      ("condition", ExplanationText.json(item.node))])
+                }
+                terminal.write(JSONValue.object([("scheme", .string(scheme.id)), ("status", .string(result.status.rawValue)),
+                                                 ("date", .string(ruleSet.date)), ("criteria", .array(items))]).rendered() + "\n")
+            }
         }
         return ExitCode.success
     }

@@ -1,0 +1,170 @@
+import YAML
+
+/// One record of a corpus: its line number, and the typed profile or why it was refused.
+public struct CorpusRecord: Sendable {
+    public let line: Int
+    /// The line as read, for examples in reports.
+    public let text: String
+    public let profile: Profile?
+    public let diagnostics: [Diagnostic]
+}
+
+/// The formats of a corpus file.
+public enum CorpusFormat: String, Sendable {
+    /// One JSON object per line (as `parcours sample` writes).
+    case jsonLines = "jsonl"
+    /// A header of field names, then one profile per row; set values separated by `|`.
+    case csv
+
+    /// By the file's extension: `.csv` is CSV, anything else JSON lines.
+    public init(path: String) {
+        self = path.lowercased().hasSuffix(".csv") ? .csv : .jsonLines
+    }
+}
+
+/// Streams profiles out of a corpus file, typing each against the vocabulary like any profile.
+/// A bad record comes with positioned diagnostics and no profile; it never stops the stream.
+public struct CorpusReader {
+    private var lines: LineReader
+    private let path: String
+    private let format: CorpusFormat
+    private let vocabulary: Vocabulary
+    private var number = 0
+    private var header: [(name: String, field: Field?)]?
+
+    public init?(path: String, format: CorpusFormat? = nil, vocabulary: Vocabulary) {
+        guard let lines = LineReader(path: path) else { return nil }
+        self.lines = lines
+        self.path = path
+        self.format = format ?? CorpusFormat(path: path)
+        self.vocabulary = vocabulary
+    }
+
+    /// The next record, skipping blank lines (and the CSV header); nil at the end.
+    public mutating func next() -> CorpusRecord? {
+        while let bytes = lines.next() {
+            number += 1
+            let text = String(decoding: bytes, as: UTF8.self)
+            if text.allSatisfy(\.isWhitespace) { continue }
+            if let mark = YAMLParser.firstInvalidUTF8(in: bytes) {
+                return refuse(text, [Diagnostic(.error, .yamlUTF8, at: location(mark.column), "the line is not valid UTF-8")])
+            }
+            switch format {
+            case .jsonLines:
+                return record(text, JSONLineParser.parse(Array(text.unicodeScalars), line: number))
+            case .csv:
+                guard let header else {
+                    readHeader(text)
+                    continue
+                }
+                return record(text, csvRow(text, header: header))
+            }
+        }
+        return nil
+    }
+
+    private func location(_ column: Int) -> SourceLocation { SourceLocation(file: path, line: number, column: column) }
+
+    private func refuse(_ text: String, _ diagnostics: [Diagnostic]) -> CorpusRecord {
+        CorpusRecord(line: number, text: text, profile: nil, diagnostics: diagnostics)
+    }
+
+    /// Types a record given as a mapping node (or refuses a parse error).
+    private func record(_ text: String, _ parsed: Result<Node, YAMLError>) -> CorpusRecord {
+        var reader = NodeReader(file: path)
+        switch parsed {
+        case .failure(let error):
+            reader.report(error)
+            return refuse(text, reader.diagnostics)
+        case .success(let node):
+            guard let pairs = node.mapping else {
+                reader.report(.typeMismatch, node, "expected an object of profile fields, found \(node.kindName)")
+                return refuse(text, reader.diagnostics)
+            }
+            var profile = Profile()
+            for pair in pairs {
+                let name = pair.key.scalar?.text ?? ""
+                guard let field = vocabulary.field(named: name) else {
+                    reader.report(.unknownField, pair.key, "unknown profile field \"\(name)\"", hint: Spelling.hint(for: name, in: vocabulary.names))
+                    continue
+                }
+                if pair.value.isNull { continue }
+                if let value = ProfileLoader.value(pair.value, of: field, reader: &reader) { profile[field.index] = value }
+            }
+            return reader.diagnostics.hasErrors ? refuse(text, reader.diagnostics)
+                : CorpusRecord(line: number, text: text, profile: profile, diagnostics: reader.diagnostics)
+        }
+    }
+
+    // MARK: CSV
+
+    private mutating func readHeader(_ text: String) {
+        header = CSVSplitter.cells(text).map { cell in (cell.text, vocabulary.field(named: cell.text)) }
+    }
+
+    private func csvRow(_ text: String, header: [(name: String, field: Field?)]) -> Result<Node, YAMLError> {
+        let cells = CSVSplitter.cells(text)
+        var pairs: [Pair] = []
+        for (index, cell) in cells.enumerated() {
+            let mark = Mark(line: number, column: cell.column)
+            guard index < header.count else {
+                return .failure(.syntax(problem: "more cells than header columns", mark: mark, context: nil))
+            }
+            let column = header[index]
+            let key = Node(.scalar(Scalar(text: column.name, style: .plain)), mark: mark)
+            let value: Node
+            if cell.text.isEmpty {
+                value = Node(.scalar(Scalar(text: "", style: .plain)), mark: mark)
+            } else if case .set? = column.field?.type {
+                var offset = 0
+                let items = cell.text.split(separator: "|", omittingEmptySubsequences: false).map { part -> Node in
+                    defer { offset += part.unicodeScalars.count + 1 }
+                    return Node(.scalar(Scalar(text: String(part), style: .plain)), mark: mark.advanced(by: offset))
+                }
+                value = Node(.sequence(items), mark: mark)
+            } else {
+                value = Node(.scalar(Scalar(text: cell.text, style: .plain)), mark: mark)
+            }
+            pairs.append(Pair(key: key, value: value))
+        }
+        return .success(Node(.mapping(pairs), mark: Mark(line: number, column: 1)))
+    }
+}
+
+/// Splits one CSV line into cells (RFC 4180 quoting, on one line), with their columns.
+enum CSVSplitter {
+    static func cells(_ line: String) -> [(text: String, column: Int)] {
+        var cells: [(text: String, column: Int)] = []
+        var current = ""
+        var start = 1
+        var column = 1
+        var quoted = false
+        var scalars = Array(line.unicodeScalars).makeIterator()
+        var pending: Unicode.Scalar? = nil
+        while let scalar = pending ?? scalars.next() {
+            pending = nil
+            if quoted {
+                if scalar == "\"" {
+                    if let following = scalars.next() {
+                        if following == "\"" { current.unicodeScalars.append("\""); column += 1 } else { quoted = false; pending = following }
+                    } else {
+                        quoted = false
+                    }
+                } else {
+                    current.unicodeScalars.append(scalar)
+                }
+            } else if scalar == "," {
+                cells.append((current, start))
+                current = ""
+                start = column + 1
+            } else if scalar == "\"" && current.isEmpty {
+                quoted = true
+            } else {
+                current.unicodeScalars.append(scalar)
+            }
+            column += 1
+        }
+        cells.append((current, start))
+        return cells.map { ($0.text.trimmingSpaces, $0.column) }
+    }
+}

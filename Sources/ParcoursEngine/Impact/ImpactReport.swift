@@ -1,0 +1,107 @@
+/// What a rule change does to a corpus of profiles: how many change route, référent,
+/// suggestions or scheme status, with counts per change and example profiles.
+public struct ImpactReport: Sendable {
+    /// One kind of change (e.g. the route going from `work_first` to `immersion`).
+    public struct Change: Sendable {
+        public let what: String
+        public let before: String
+        public let after: String
+        public let count: Int
+        /// Line numbers and texts of the first profiles concerned.
+        public let examples: [(line: Int, text: String)]
+    }
+
+    public let profiles: Int
+    public let refused: Int
+    public let changed: Int
+    public let routes: [Change]
+    public let referents: [Change]
+    public let suggestions: [Change]
+    public let schemes: [Change]
+    public let baseFingerprint: String
+    public let currentFingerprint: String
+}
+
+/// Compares the recommendations of two rule sets profile by profile and counts the changes.
+public struct ImpactAccumulator: Sendable {
+    private struct Tally {
+        var count = 0
+        var examples: [(line: Int, text: String)] = []
+    }
+
+    let examplesPerChange: Int
+    private var profiles = 0
+    private var refused = 0
+    private var changed = 0
+    private var tallies: [String: [TransitionKey: Tally]] = [:]
+
+    private struct TransitionKey: Hashable, Comparable {
+        let what: String, before: String, after: String
+        static func < (a: TransitionKey, b: TransitionKey) -> Bool { (a.what, a.before, a.after) < (b.what, b.before, b.after) }
+    }
+
+    public init(examplesPerChange: Int) {
+        self.examplesPerChange = examplesPerChange
+    }
+
+    public mutating func refuse() { refused += 1 }
+
+    public mutating func add(line: Int, text: String, base: Recommendation, current: Recommendation) {
+        profiles += 1
+        var any = false
+        func note(_ category: String, _ what: String, _ before: String, _ after: String) {
+            guard before != after else { return }
+            any = true
+            let key = TransitionKey(what: what, before: before, after: after)
+            var tally = tallies[category, default: [:]][key, default: Tally()]
+            tally.count += 1
+            if tally.examples.count < examplesPerChange { tally.examples.append((line, text)) }
+            tallies[category, default: [:]][key] = tally
+        }
+        note("route", "route", Self.route(base.route), Self.route(current.route))
+        note("referent", "referent", base.referent?.id ?? "none", current.referent?.id ?? "none")
+        let before = Set(base.steps.map(\.id)), after = Set(current.steps.map(\.id))
+        for id in after.subtracting(before) { note("suggestion", id, "absent", "suggested") }
+        for id in before.subtracting(after) { note("suggestion", id, "suggested", "absent") }
+        for scheme in current.schemes {
+            let old = base.schemes.first { $0.id == scheme.id }?.status.rawValue ?? "absent"
+            note("scheme", scheme.id, old, scheme.status.rawValue)
+        }
+        for scheme in base.schemes where !current.schemes.contains(where: { $0.id == scheme.id }) {
+            note("scheme", scheme.id, scheme.status.rawValue, "absent")
+        }
+        if any { changed += 1 }
+    }
+
+    /// Merges the counts of another accumulator (e.g. from another worker).
+    public mutating func merge(_ other: ImpactAccumulator) {
+        profiles += other.profiles
+        refused += other.refused
+        changed += other.changed
+        for (category, entries) in other.tallies {
+            for (key, tally) in entries {
+                var mine = tallies[category, default: [:]][key, default: Tally()]
+                mine.count += tally.count
+                mine.examples = Array((mine.examples + tally.examples).sorted { $0.line < $1.line }.prefix(examplesPerChange))
+                tallies[category, default: [:]][key] = mine
+            }
+        }
+    }
+
+    private static func route(_ decision: Decision?) -> String {
+        guard let decision else { return "none" }
+        return decision.scheme.map { "scheme:\($0)" } ?? decision.id
+    }
+
+    /// The report: changes by count, largest first, then by name (never by hash order).
+    public func report(baseFingerprint: String, currentFingerprint: String) -> ImpactReport {
+        func changes(_ category: String) -> [ImpactReport.Change] {
+            (tallies[category] ?? [:]).sorted { ($1.value.count, $0.key) < ($0.value.count, $1.key) }.map {
+                ImpactReport.Change(what: $0.key.what, before: $0.key.before, after: $0.key.after, count: $0.value.count, examples: $0.value.examples)
+            }
+        }
+        return ImpactReport(profiles: profiles, refused: refused, changed: changed, routes: changes("route"), referents: changes("referent"),
+                            suggestions: changes("suggestion"), schemes: changes("scheme"),
+                            baseFingerprint: baseFingerprint, currentFingerprint: currentFingerprint)
+    }
+}
