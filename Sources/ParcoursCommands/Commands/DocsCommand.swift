@@ -1,3 +1,26 @@
+import Foundation
 import ParcoursEngine
-/// placeholder replaced below
-enum DocsCommand { static func run(out: String, common: CommonOptions, terminal: Terminal) -> Int32 { 0 } }
+
+/// `parcours docs --out DIR`: writes the static documentation site of the rule set.
+enum DocsCommand {
+    static func run(out: String, common: CommonOptions, terminal: Terminal) -> Int32 {
+        let (loaded, code) = ParcoursCLI.ruleSet(common, terminal: terminal)
+        guard let ruleSet = loaded else { return code }
+        let cases = CaseLoader.loadAll(in: ruleSet.schemes.map(\.directory), ruleSet: ruleSet).cases
+        let runner = CaseRunner(ruleSet: ruleSet)
+        let site = DocsSite(ruleSet: ruleSet, cases: cases, results: cases.map(runner.run))
+        let manager = FileManager.default
+        do {
+            for (path, html) in site.pages() {
+                let full = out + "/" + path
+                try manager.createDirectory(atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+                try html.write(toFile: full, atomically: true, encoding: .utf8)
+            }
+        } catch {
+            terminal.writeError("parcours: cannot write the site in \(out): \(error.localizedDescription)\n")
+            return ExitCode.failure
+        }
+        terminal.write("\(site.pages().count) pages written to \(out)/ (open \(out)/index.html)\n")
+        return ExitCode.success
+    }
+}

@@ -1,0 +1,62 @@
+import ParcoursEngine
+
+/// Conditions in readable French, for the documentation site ("Âge entre 18 et 25",
+/// "Freins à l'emploi : comprend Garde d'enfants").
+struct FrenchCondition {
+    let ruleSet: RuleSet
+
+    /// One line for simple conditions; nested lists come from `items`.
+    func text(_ condition: Condition) -> String {
+        switch condition {
+        case .always: return "toujours"
+        case .comparison(let comparison): return text(comparison.meaning)
+        case .fact(let name, _): return "fait « \(ruleSet.fact(named: name)?.label ?? name) »"
+        case .dated(let inner, let validity): return "\(text(inner)) (\(period(validity)))"
+        case .test(let test): return self.test(test, negated: false)
+        case .not(.test(let test)): return self.test(test, negated: true)
+        case .not(let inner): return "il est faux que : \(text(inner))"
+        case .all(let items): return items.map(text).joined(separator: " et ")
+        case .any(let items): return items.map(text).joined(separator: " ou ")
+        }
+    }
+
+    func period(_ validity: Validity) -> String {
+        switch (validity.from, validity.until) {
+        case (nil, nil): return "toujours en vigueur"
+        case (let from?, nil): return "en vigueur depuis le \(from)"
+        case (nil, let until?): return "en vigueur jusqu'au \(until)"
+        case (let from?, let until?): return "en vigueur du \(from) au \(until)"
+        }
+    }
+
+    private func test(_ test: Test, negated: Bool) -> String {
+        guard test.key.field < ruleSet.vocabulary.fields.count else { return "?" }
+        let field = ruleSet.vocabulary.fields[test.key.field]
+        let domain = test.key.element == nil ? field.domain : 0...1
+        let allowed = negated ? test.allowed.complement(in: domain) : test.allowed
+        if let element = test.key.element, element < field.values.count {
+            return "\(field.label) : \(allowed.contains(1) ? "comprend" : "ne comprend pas") « \(field.values[element].label) »"
+        }
+        switch field.type {
+        case .boolean:
+            return "\(field.label) : \(allowed.contains(1) ? "oui" : "non")"
+        case .integer(let min, let max):
+            guard allowed.ranges.count == 1, let range = allowed.ranges.first else {
+                let excluded = allowed.complement(in: min...max)
+                if excluded.ranges.count == 1, let only = excluded.ranges.first, only.count == 1 {
+                    return "\(field.label) différent de \(only.lowerBound)"
+                }
+                return "\(field.label) parmi " + allowed.ranges.map { $0.count == 1 ? "\($0.lowerBound)" : "\($0.lowerBound) à \($0.upperBound)" }.joined(separator: ", ")
+            }
+            if range.lowerBound == range.upperBound { return "\(field.label) = \(range.lowerBound)" }
+            if range.lowerBound == min && range.upperBound == max { return "\(field.label) : toute valeur" }
+            if range.lowerBound == min { return "\(field.label) ≤ \(range.upperBound)" }
+            if range.upperBound == max { return "\(field.label) ≥ \(range.lowerBound)" }
+            return "\(field.label) entre \(range.lowerBound) et \(range.upperBound)"
+        case .enumeration(let values, _), .set(let values):
+            let labels = values.indices.filter { allowed.contains($0) }.map { "« \(values[$0].label) »" }
+            if labels.isEmpty { return "\(field.label) : aucune valeur" }
+            return "\(field.label) : " + labels.joined(separator: " ou ")
+        }
+    }
+}
