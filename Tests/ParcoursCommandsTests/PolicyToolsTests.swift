@@ -133,3 +133,68 @@ struct PolicyToolsTests {
         }
     }
 }
+
+@Suite("batch")
+struct BatchTests {
+    static func corpus(_ lines: Int, seed: Int = 3) -> String {
+        Support.run(["sample", "--count", String(lines), "--seed", String(seed), "--rules", Support.rules]).output
+    }
+
+    func write(_ text: String, _ name: String) throws -> String {
+        let path = NSTemporaryDirectory() + "parcours-batch-" + UUID().uuidString + "-" + name
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    @Test func oneResultPerLineInInputOrderWhateverTheJobs() throws {
+        let path = try write(Self.corpus(9000), "c.jsonl")
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let one = Support.run(["batch", "--corpus", path, "--rules", Support.rules, "--jobs", "1", "--date", "2026-11-22"])
+        let three = Support.run(["batch", "--corpus", path, "--rules", Support.rules, "--jobs", "3", "--date", "2026-11-22"])
+        #expect(one.code == 0 && three.code == 0)
+        #expect(one.output == three.output)
+        let lines = one.output.split(separator: "\n")
+        #expect(lines.count == 9000)
+        #expect(lines[0].hasPrefix("{\"line\":1,\"route\":"))
+        #expect(lines[8999].hasPrefix("{\"line\":9000,"))
+    }
+
+    @Test func batchAgreesWithRecommendForEachProfile() throws {
+        let text = Self.corpus(40, seed: 9)
+        let path = try write(text, "c.jsonl")
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let batch = Support.run(["batch", "--corpus", path, "--rules", Support.rules, "--date", "2026-11-22"]).output.split(separator: "\n")
+        for (index, profile) in text.split(separator: "\n").enumerated() {
+            let single = Support.run(["recommend", "-", "--rules", Support.rules, "--format", "json", "--date", "2026-11-22"], input: String(profile)).output
+            let route = single.components(separatedBy: "\"route\": {\n    \"id\": \"").dropFirst().first?.prefix { $0 != "\"" }
+            let expected = route.map { "\"route\":\"\($0)\"" } ?? "\"route\":null"
+            #expect(batch[index].contains(expected), "line \(index + 1)")
+        }
+    }
+
+    @Test func badRecordsAreReportedAndSkipped() throws {
+        let path = try write("{\"age\": 30, \"autonomy\": 2}\n{\"age\": 30, \"autonomy\": 9}\n\n{\"agee\": 30}\n{\"age\": 41}\n", "c.jsonl")
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let run = Support.run(["batch", "--corpus", path, "--rules", Support.rules])
+        #expect(run.code == 1)
+        #expect(run.output.split(separator: "\n").map { $0.prefix(9) } == ["{\"line\":1", "{\"line\":5"])
+        #expect(run.error.contains("\(path):2:25: error[out-of-range]: 9 is outside the range of autonomy (1 to 5)"))
+        #expect(run.error.contains("\(path):4:2: error[unknown-field]: unknown profile field \"agee\""))
+        #expect(run.error.hasSuffix("parcours: 2 records refused (see above); 2 evaluated\n"))
+    }
+
+    @Test func csvInAndOutAndSummary() throws {
+        let path = try write("age,autonomy,project,barriers\n22,2,none,mobility|childcare\n45,5,,\n", "c.csv")
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let run = Support.run(["batch", "--corpus", path, "--rules", Support.rules, "--format", "csv", "--date", "2026-11-22"])
+        #expect(run.code == 0)
+        let lines = run.output.split(separator: "\n")
+        #expect(lines.first == "line,route,route_scheme,route_rule,referent,referent_rule,steps,schemes,fired")
+        #expect(lines[1].hasPrefix("2,immersion,,autonomie_faible_sans_projet_immersion,mission_locale,referent_jeune_mission_locale,"))
+        #expect(lines[2].hasPrefix("3,self_directed,,autonomie_forte_libre_acces,france_travail,"))
+        let summary = Support.run(["batch", "--corpus", path, "--rules", Support.rules, "--summary", "--date", "2026-11-22"])
+        #expect(summary.output.contains("Profils évalués : 2\n"))
+        #expect(summary.output.contains("Parcours\n  immersion : 1 (50,0 %)\n  self_directed : 1 (50,0 %)\n"))
+        #expect(summary.output.contains("Règles jamais appliquées : "))
+    }
+}

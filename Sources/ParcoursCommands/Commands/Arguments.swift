@@ -7,6 +7,7 @@ public enum ParsedCommand: Equatable, Sendable {
     case sample(count: Int, seed: UInt64, rules: String?)
     case diff(DiffOptions)
     case docs(out: String, common: CommonOptions)
+    case batch(BatchOptions)
     case help(topic: String?)
     case version
 }
@@ -62,7 +63,7 @@ public struct UsageError: Error, Equatable {
 
 /// Parses `parcours` arguments. Options may come before or after the positional argument.
 public enum ArgumentParser {
-    public static let commands = ["recommend", "check", "replay", "explain", "sample", "diff", "docs", "help"]
+    public static let commands = ["recommend", "check", "replay", "explain", "sample", "diff", "docs", "batch", "help"]
 
     public static func parse(_ arguments: [String]) throws(UsageError) -> ParsedCommand {
         guard let command = arguments.first else { return .help(topic: nil) }
@@ -142,6 +143,22 @@ public enum ArgumentParser {
             guard let examples = Int(examplesText), examples >= 0 else { throw UsageError(message: "--examples expects a whole number") }
             try noPositionals(rest, command: command)
             return .diff(DiffOptions(base: base, baseScenarios: baseScenarios, corpus: corpus, common: common, format: format, examples: examples))
+        case "batch":
+            if rest.contains("-h") || rest.contains("--help") { return .help(topic: "batch") }
+            let common = try commonOptions(in: &rest)
+            guard let corpus = try option("--corpus", in: &rest) else { throw UsageError(message: "batch needs --corpus FILE (JSON lines or CSV)") }
+            var options = BatchOptions(corpus: corpus, common: common)
+            let formatText = try option("--format", in: &rest) ?? "jsonl"
+            guard let format = BatchOutput(rawValue: formatText) else { throw UsageError(message: "unknown format \"\(formatText)\" (expected jsonl or csv)") }
+            options.format = format
+            options.out = try option("--out", in: &rest)
+            options.summary = flag("--summary", in: &rest)
+            if let jobsText = try option("--jobs", in: &rest) {
+                guard let jobs = Int(jobsText), jobs >= 1 else { throw UsageError(message: "--jobs expects a whole number of at least 1") }
+                options.jobs = jobs
+            }
+            try noPositionals(rest, command: command)
+            return .batch(options)
         case "docs":
             if rest.contains("-h") || rest.contains("--help") { return .help(topic: "docs") }
             let common = try commonOptions(in: &rest)

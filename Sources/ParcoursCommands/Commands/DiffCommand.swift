@@ -10,20 +10,58 @@ enum DiffCommand {
         baseOptions.scenarios = options.baseScenarios ?? options.common.scenarios
         let (base, baseCode) = ParcoursCLI.ruleSet(baseOptions, terminal: terminal)
         guard let base else { return baseCode }
-        guard var reader = CorpusReader(path: options.corpus, vocabulary: current.vocabulary) else {
+        guard var lines = LineReader(path: options.corpus) else {
             terminal.writeError("parcours: cannot read corpus \(options.corpus)\n")
             return ExitCode.failure
         }
-        let baseEvaluator = Evaluator(ruleSet: base)
-        let currentEvaluator = Evaluator(ruleSet: current)
+        // Profiles are typed with the current vocabulary and evaluated by both compiled rule sets;
+        // when the change touches the vocabulary, the base rule set gets the profile re-typed with its own.
+        let shape = { (vocabulary: Vocabulary) in vocabulary.fields.map { "\($0.name):\($0.type.keyword):\($0.values.map(\.id))" } }
+        let sameVocabulary = shape(base.vocabulary) == shape(current.vocabulary)
+        let baseCompiled = CompiledRuleSet(base)
+        let currentCompiled = CompiledRuleSet(current)
+        let format = CorpusFormat(path: options.corpus)
+        var parser = CorpusLineParser(path: options.corpus, format: format, vocabulary: current.vocabulary)
+        var decoder = FastProfileDecoder(vocabulary: current.vocabulary)
+        var fastCSV = true
         var accumulator = ImpactAccumulator(examplesPerChange: options.examples)
-        while let record = reader.next() {
-            guard let profile = record.profile else {
-                terminal.writeError(DiagnosticText.render(record.diagnostics))
-                accumulator.refuse()
+        var values: [Int64] = []
+        var baseOutcome = CompiledOutcome(), currentOutcome = CompiledOutcome()
+        var number = 0
+        while let bytes = lines.next() {
+            number += 1
+            if format == .csv && !parser.ready {
+                _ = parser.parse(bytes, line: number)
+                fastCSV = decoder.readHeader(bytes)
                 continue
             }
-            accumulator.add(line: record.line, text: record.text, base: baseEvaluator.recommend(profile), current: currentEvaluator.recommend(profile))
+            let fast = format == .jsonLines ? decoder.decodeJSON(bytes, into: &values) : (fastCSV && decoder.decodeCSV(bytes, into: &values))
+            if !fast {
+                guard let record = parser.parse(bytes, line: number) else { continue }
+                guard let profile = record.profile else {
+                    terminal.writeError(DiagnosticText.render(record.diagnostics))
+                    accumulator.refuse()
+                    continue
+                }
+                values = CompiledProfile(profile, vocabulary: current.vocabulary).values
+            }
+            values.withUnsafeBufferPointer { buffer in
+                guard let pointer = buffer.baseAddress else { return }
+                currentCompiled.evaluate(pointer, into: &currentOutcome)
+                if sameVocabulary { baseCompiled.evaluate(pointer, into: &baseOutcome) }
+            }
+            if !sameVocabulary {
+                var baseParser = CorpusLineParser(path: options.corpus, format: .jsonLines, vocabulary: base.vocabulary)
+                let profile = format == .jsonLines ? baseParser.parse(bytes, line: number)?.profile : nil
+                guard let profile else {
+                    terminal.writeError("\(options.corpus):\(number): the base rules cannot read this profile (their vocabulary differs); skipped\n")
+                    accumulator.refuse()
+                    continue
+                }
+                baseCompiled.evaluate(CompiledProfile(profile, vocabulary: base.vocabulary), into: &baseOutcome)
+            }
+            accumulator.add(line: number, text: String(decoding: bytes, as: UTF8.self),
+                            base: OutcomeSummary(baseOutcome, baseCompiled), current: OutcomeSummary(currentOutcome, currentCompiled))
         }
         let report = accumulator.report(baseFingerprint: base.fingerprint, currentFingerprint: current.fingerprint)
         switch options.format {

@@ -33,6 +33,8 @@ public enum ParcoursCLI {
             return DiffCommand.run(options, terminal: terminal)
         case .docs(let out, let common):
             return DocsCommand.run(out: out, common: common, terminal: terminal)
+        case .batch(let options):
+            return BatchCommand.run(options, terminal: terminal)
         }
     }
 

@@ -26,60 +26,74 @@ public enum CorpusFormat: String, Sendable {
 /// A bad record comes with positioned diagnostics and no profile; it never stops the stream.
 public struct CorpusReader {
     private var lines: LineReader
-    private let path: String
-    private let format: CorpusFormat
-    private let vocabulary: Vocabulary
+    private var parser: CorpusLineParser
     private var number = 0
-    private var header: [(name: String, field: Field?)]?
 
     public init?(path: String, format: CorpusFormat? = nil, vocabulary: Vocabulary) {
         guard let lines = LineReader(path: path) else { return nil }
         self.lines = lines
-        self.path = path
-        self.format = format ?? CorpusFormat(path: path)
-        self.vocabulary = vocabulary
+        self.parser = CorpusLineParser(path: path, format: format ?? CorpusFormat(path: path), vocabulary: vocabulary)
     }
 
     /// The next record, skipping blank lines (and the CSV header); nil at the end.
     public mutating func next() -> CorpusRecord? {
         while let bytes = lines.next() {
             number += 1
-            let text = String(decoding: bytes, as: UTF8.self)
-            if text.allSatisfy(\.isWhitespace) { continue }
-            if let mark = YAMLParser.firstInvalidUTF8(in: bytes) {
-                return refuse(text, [Diagnostic(.error, .yamlUTF8, at: location(mark.column), "the line is not valid UTF-8")])
-            }
-            switch format {
-            case .jsonLines:
-                return record(text, JSONLineParser.parse(Array(text.unicodeScalars), line: number))
-            case .csv:
-                guard let header else {
-                    readHeader(text)
-                    continue
-                }
-                return record(text, csvRow(text, header: header))
-            }
+            if let record = parser.parse(bytes, line: number) { return record }
         }
         return nil
     }
+}
 
-    private func location(_ column: Int) -> SourceLocation { SourceLocation(file: path, line: number, column: column) }
+/// Types one corpus line precisely (JSON object, or CSV row after the header), with positioned
+/// diagnostics for anything wrong.
+public struct CorpusLineParser: Sendable {
+    let path: String
+    public let format: CorpusFormat
+    let vocabulary: Vocabulary
+    private var header: [(name: String, field: Field?)]?
 
-    private func refuse(_ text: String, _ diagnostics: [Diagnostic]) -> CorpusRecord {
-        CorpusRecord(line: number, text: text, profile: nil, diagnostics: diagnostics)
+    public init(path: String, format: CorpusFormat, vocabulary: Vocabulary) {
+        self.path = path
+        self.format = format
+        self.vocabulary = vocabulary
+    }
+
+    /// True once a CSV header has been read (always true for JSON lines).
+    public var ready: Bool { format == .jsonLines || header != nil }
+
+    /// The record of one line; nil for a blank line or the CSV header (which it reads).
+    public mutating func parse(_ bytes: [UInt8], line number: Int) -> CorpusRecord? {
+        let text = String(decoding: bytes, as: UTF8.self)
+        if text.allSatisfy(\.isWhitespace) { return nil }
+        if let mark = YAMLParser.firstInvalidUTF8(in: bytes) {
+            return CorpusRecord(line: number, text: text, profile: nil,
+                                diagnostics: [Diagnostic(.error, .yamlUTF8, at: SourceLocation(file: path, line: number, column: mark.column), "the line is not valid UTF-8")])
+        }
+        switch format {
+        case .jsonLines:
+            return record(text, number, JSONLineParser.parse(Array(text.unicodeScalars), line: number))
+        case .csv:
+            guard let header else {
+                self.header = CSVSplitter.cells(text).map { cell in (cell.text, vocabulary.field(named: cell.text)) }
+                return nil
+            }
+            return record(text, number, csvRow(text, number, header: header))
+        }
     }
 
     /// Types a record given as a mapping node (or refuses a parse error).
-    private func record(_ text: String, _ parsed: Result<Node, YAMLError>) -> CorpusRecord {
+    private func record(_ text: String, _ number: Int, _ parsed: Result<Node, YAMLError>) -> CorpusRecord {
         var reader = NodeReader(file: path)
+        func refuse() -> CorpusRecord { CorpusRecord(line: number, text: text, profile: nil, diagnostics: reader.diagnostics) }
         switch parsed {
         case .failure(let error):
             reader.report(error)
-            return refuse(text, reader.diagnostics)
+            return refuse()
         case .success(let node):
             guard let pairs = node.mapping else {
                 reader.report(.typeMismatch, node, "expected an object of profile fields, found \(node.kindName)")
-                return refuse(text, reader.diagnostics)
+                return refuse()
             }
             var profile = Profile()
             for pair in pairs {
@@ -91,18 +105,11 @@ public struct CorpusReader {
                 if pair.value.isNull { continue }
                 if let value = ProfileLoader.value(pair.value, of: field, reader: &reader) { profile[field.index] = value }
             }
-            return reader.diagnostics.hasErrors ? refuse(text, reader.diagnostics)
-                : CorpusRecord(line: number, text: text, profile: profile, diagnostics: reader.diagnostics)
+            return reader.diagnostics.hasErrors ? refuse() : CorpusRecord(line: number, text: text, profile: profile, diagnostics: reader.diagnostics)
         }
     }
 
-    // MARK: CSV
-
-    private mutating func readHeader(_ text: String) {
-        header = CSVSplitter.cells(text).map { cell in (cell.text, vocabulary.field(named: cell.text)) }
-    }
-
-    private func csvRow(_ text: String, header: [(name: String, field: Field?)]) -> Result<Node, YAMLError> {
+    private func csvRow(_ text: String, _ number: Int, header: [(name: String, field: Field?)]) -> Result<Node, YAMLError> {
         let cells = CSVSplitter.cells(text)
         var pairs: [Pair] = []
         for (index, cell) in cells.enumerated() {

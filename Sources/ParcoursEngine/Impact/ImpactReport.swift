@@ -47,6 +47,10 @@ public struct ImpactAccumulator: Sendable {
     public mutating func refuse() { refused += 1 }
 
     public mutating func add(line: Int, text: String, base: Recommendation, current: Recommendation) {
+        add(line: line, text: text, base: OutcomeSummary(base), current: OutcomeSummary(current))
+    }
+
+    public mutating func add(line: Int, text: String, base: OutcomeSummary, current: OutcomeSummary) {
         profiles += 1
         var any = false
         func note(_ category: String, _ what: String, _ before: String, _ after: String) {
@@ -58,17 +62,16 @@ public struct ImpactAccumulator: Sendable {
             if tally.examples.count < examplesPerChange { tally.examples.append((line, text)) }
             tallies[category, default: [:]][key] = tally
         }
-        note("route", "route", Self.route(base.route), Self.route(current.route))
-        note("referent", "referent", base.referent?.id ?? "none", current.referent?.id ?? "none")
-        let before = Set(base.steps.map(\.id)), after = Set(current.steps.map(\.id))
-        for id in after.subtracting(before) { note("suggestion", id, "absent", "suggested") }
-        for id in before.subtracting(after) { note("suggestion", id, "suggested", "absent") }
+        note("route", "route", base.route, current.route)
+        note("referent", "referent", base.referent, current.referent)
+        for id in current.steps.subtracting(base.steps).sorted() { note("suggestion", id, "absent", "suggested") }
+        for id in base.steps.subtracting(current.steps).sorted() { note("suggestion", id, "suggested", "absent") }
         for scheme in current.schemes {
-            let old = base.schemes.first { $0.id == scheme.id }?.status.rawValue ?? "absent"
-            note("scheme", scheme.id, old, scheme.status.rawValue)
+            let old = base.schemes.first { $0.id == scheme.id }?.status ?? "absent"
+            note("scheme", scheme.id, old, scheme.status)
         }
         for scheme in base.schemes where !current.schemes.contains(where: { $0.id == scheme.id }) {
-            note("scheme", scheme.id, scheme.status.rawValue, "absent")
+            note("scheme", scheme.id, scheme.status, "absent")
         }
         if any { changed += 1 }
     }
@@ -88,10 +91,6 @@ public struct ImpactAccumulator: Sendable {
         }
     }
 
-    private static func route(_ decision: Decision?) -> String {
-        guard let decision else { return "none" }
-        return decision.scheme.map { "scheme:\($0)" } ?? decision.id
-    }
 
     /// The report: changes by count, largest first, then by name (never by hash order).
     public func report(baseFingerprint: String, currentFingerprint: String) -> ImpactReport {
@@ -103,5 +102,38 @@ public struct ImpactAccumulator: Sendable {
         return ImpactReport(profiles: profiles, refused: refused, changed: changed, routes: changes("route"), referents: changes("referent"),
                             suggestions: changes("suggestion"), schemes: changes("scheme"),
                             baseFingerprint: baseFingerprint, currentFingerprint: currentFingerprint)
+    }
+}
+
+/// What a diff compares of one evaluation: route (`scheme:<id>` for a scheme), référent,
+/// suggested entries and scheme statuses.
+public struct OutcomeSummary: Sendable, Equatable {
+    public var route: String
+    public var referent: String
+    public var steps: Set<String>
+    public var schemes: [(id: String, status: String)]
+
+    public static func == (a: OutcomeSummary, b: OutcomeSummary) -> Bool {
+        a.route == b.route && a.referent == b.referent && a.steps == b.steps && a.schemes.map(\.id) == b.schemes.map(\.id)
+            && a.schemes.map(\.status) == b.schemes.map(\.status)
+    }
+
+    public init(_ recommendation: Recommendation) {
+        route = recommendation.route.map { decision in decision.scheme.map { "scheme:\($0)" } ?? decision.id } ?? "none"
+        referent = recommendation.referent?.id ?? "none"
+        steps = Set(recommendation.steps.map(\.id))
+        schemes = recommendation.schemes.map { ($0.id, $0.status.rawValue) }
+    }
+
+    public init(_ outcome: CompiledOutcome, _ compiled: CompiledRuleSet) {
+        let rules = compiled.ruleSet.rules
+        route = outcome.route.map { index in
+            let rule = rules[index]
+            return rule.route == .scheme ? "scheme:\(rule.scheme ?? "?")" : rule.route?.rawValue ?? "none"
+        } ?? "none"
+        referent = outcome.referent.flatMap { rules[$0].referent } ?? "none"
+        steps = Set(outcome.steps.map { rules[$0.rule].suggestions[$0.suggestion].entry })
+        let statuses = ["not_eligible", "eligible", "undetermined"]
+        schemes = outcome.schemes.enumerated().map { (compiled.ruleSet.schemes[$0.offset].id, statuses[Int($0.element.status)]) }
     }
 }

@@ -58,7 +58,7 @@ struct VocabularyLoader {
                 reader.report(.unknownValue, fromNode, "unknown values_from \"\(from)\" (expected: schemes)", hint: Spelling.hint(for: from, in: ["schemes"]))
                 return nil
             }
-            type = .set(Array(schemes.prefix(64)))
+            type = .set(Array(schemes.prefix(63)))
         case "enum", "ordered", "set":
             guard let valuesNode = keys["values"] else {
                 reader.report(.missingKey, node, "\(typeName) \(what) needs \"values\"")
@@ -67,8 +67,8 @@ struct VocabularyLoader {
             let values = enumValues(valuesNode, of: what, linked: linked)
             guard !values.isEmpty else { return nil }
             if typeName == "set" {
-                guard values.count <= 64 else {
-                    reader.report(.outOfRange, valuesNode, "a set field has at most 64 values; \(what) has \(values.count)")
+                guard values.count <= 63 else {
+                    reader.report(.outOfRange, valuesNode, "a set field has at most 63 values; \(what) has \(values.count)")
                     return nil
                 }
                 type = .set(values)

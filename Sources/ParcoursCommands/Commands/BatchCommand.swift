@@ -1,0 +1,174 @@
+import Foundation
+import ParcoursEngine
+
+/// Options of `parcours batch`.
+public struct BatchOptions: Equatable, Sendable {
+    public var corpus: String
+    public var common = CommonOptions()
+    public var format: BatchOutput = .jsonl
+    public var summary = false
+    public var out: String?
+    public var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+}
+
+/// `parcours batch --corpus FILE`: evaluates a whole caseload, streaming one result per line
+/// in input order, on several cores, with flat memory.
+enum BatchCommand {
+    /// Lines handed to each worker at a time.
+    static let linesPerWorker = 4096
+
+    static func run(_ options: BatchOptions, terminal: Terminal) -> Int32 {
+        let (loaded, code) = ParcoursCLI.ruleSet(options.common, terminal: terminal)
+        guard let ruleSet = loaded else { return code }
+        guard var lines = LineReader(path: options.corpus) else {
+            terminal.writeError("parcours: cannot read corpus \(options.corpus)\n")
+            return ExitCode.failure
+        }
+        var output: FileHandle?
+        if let out = options.out {
+            guard FileManager.default.createFile(atPath: out, contents: nil), let handle = FileHandle(forWritingAtPath: out) else {
+                terminal.writeError("parcours: cannot write \(out)\n")
+                return ExitCode.failure
+            }
+            output = handle
+        }
+        let write: (String) -> Void = { text in
+            if let output { output.write(Data(text.utf8)) } else if !options.summary { terminal.write(text) }
+        }
+        let compiled = CompiledRuleSet(ruleSet)
+        let formatter = BatchFormat(compiled: compiled, format: options.format)
+        let corpusFormat = CorpusFormat(path: options.corpus)
+        var parser = CorpusLineParser(path: options.corpus, format: corpusFormat, vocabulary: ruleSet.vocabulary)
+        var decoder = FastProfileDecoder(vocabulary: ruleSet.vocabulary)
+        var fastCSV = true
+        var number = 0
+        if corpusFormat == .csv {
+            while !parser.ready, let header = lines.next() {
+                number += 1
+                _ = parser.parse(header, line: number)
+                fastCSV = decoder.readHeader(header)
+            }
+        }
+        formatter.header.map(write)
+        let jobs = max(1, options.jobs)
+        var tally = BatchTally(compiled: compiled)
+        let progress = isatty(2) == 1
+        var done = false
+        while !done {
+            var chunk: [(Int, [UInt8])] = []
+            chunk.reserveCapacity(linesPerWorker * jobs)
+            while chunk.count < linesPerWorker * jobs, let bytes = lines.next() {
+                number += 1
+                chunk.append((number, bytes))
+            }
+            done = chunk.count < linesPerWorker * jobs
+            let slices = Self.slices(chunk.count, jobs)
+            let results = Results(count: slices.count)
+            let batch = chunk, parser = parser, decoder = decoder, fastCSV = fastCSV
+            let work: @Sendable (Int) -> Void = { worker in
+                var part = WorkerOutput(tally: BatchTally(compiled: compiled))
+                var values: [Int64] = []
+                var outcome = CompiledOutcome()
+                var precise = parser
+                for (lineNumber, bytes) in batch[slices[worker]] {
+                    let fast = corpusFormat == .jsonLines ? decoder.decodeJSON(bytes, into: &values)
+                        : (fastCSV && decoder.decodeCSV(bytes, into: &values))
+                    if !fast {
+                        guard let record = precise.parse(bytes, line: lineNumber) else { continue }
+                        guard let profile = record.profile else {
+                            part.errors += DiagnosticText.render(record.diagnostics)
+                            part.tally.refused += 1
+                            continue
+                        }
+                        values = CompiledProfile(profile, vocabulary: compiled.ruleSet.vocabulary).values
+                    }
+                    values.withUnsafeBufferPointer { buffer in
+                        if let base = buffer.baseAddress { compiled.evaluate(base, into: &outcome) }
+                    }
+                    part.tally.add(outcome)
+                    part.text += formatter.line(lineNumber, outcome)
+                }
+                results.set(worker, part)
+            }
+            if slices.count == 1 { work(0) } else { DispatchQueue.concurrentPerform(iterations: slices.count, execute: work) }
+            for worker in 0..<slices.count {
+                guard let part = results.get(worker) else { continue }
+                if !part.errors.isEmpty { terminal.writeError(part.errors) }
+                write(part.text)
+                tally.merge(part.tally)
+            }
+            if progress { terminal.writeError("\r\(tally.profiles + tally.refused) profils…") }
+        }
+        if progress { terminal.writeError("\r") }
+        try? output?.close()
+        if options.summary { terminal.write(BatchSummary.render(tally, compiled: compiled)) }
+        if tally.refused > 0 {
+            terminal.writeError("parcours: \(tally.refused) record\(tally.refused == 1 ? "" : "s") refused (see above); \(tally.profiles) evaluated\n")
+            return ExitCode.failure
+        }
+        return ExitCode.success
+    }
+
+    /// `count` items split into at most `jobs` contiguous, near-equal ranges.
+    static func slices(_ count: Int, _ jobs: Int) -> [Range<Int>] {
+        let parts = max(1, min(jobs, count))
+        return (0..<parts).map { part in (count * part / parts)..<(count * (part + 1) / parts) }
+    }
+
+    struct WorkerOutput: Sendable {
+        var text = ""
+        var errors = ""
+        var tally: BatchTally
+    }
+
+    /// One slot per worker; each worker writes only its own.
+    final class Results: @unchecked Sendable {
+        private var parts: [WorkerOutput?]
+        private let lock = NSLock()
+        init(count: Int) { parts = Array(repeating: nil, count: count) }
+        func set(_ index: Int, _ part: WorkerOutput) { lock.withLock { parts[index] = part } }
+        func get(_ index: Int) -> WorkerOutput? { lock.withLock { parts[index] } }
+    }
+}
+
+/// Counts for `batch --summary`, kept as arrays indexed like the rule set.
+struct BatchTally: Sendable {
+    var profiles = 0
+    var refused = 0
+    var fired: [Int]
+    var routes: [Int]
+    var referents: [Int]
+    var noRoute = 0
+    var noReferent = 0
+    /// Per scheme, counts of not eligible / eligible / undetermined.
+    var schemes: [[Int]]
+
+    init(compiled: CompiledRuleSet) {
+        let rules = compiled.ruleSet.rules.count
+        fired = Array(repeating: 0, count: rules)
+        routes = Array(repeating: 0, count: rules)
+        referents = Array(repeating: 0, count: rules)
+        schemes = Array(repeating: [0, 0, 0], count: compiled.ruleSet.schemes.count)
+    }
+
+    mutating func add(_ outcome: CompiledOutcome) {
+        profiles += 1
+        for rule in outcome.fired { fired[Int(rule)] += 1 }
+        if let route = outcome.route { routes[route] += 1 } else { noRoute += 1 }
+        if let referent = outcome.referent { referents[referent] += 1 } else { noReferent += 1 }
+        for (index, scheme) in outcome.schemes.enumerated() { schemes[index][Int(scheme.status)] += 1 }
+    }
+
+    mutating func merge(_ other: BatchTally) {
+        profiles += other.profiles
+        refused += other.refused
+        noRoute += other.noRoute
+        noReferent += other.noReferent
+        for i in fired.indices {
+            fired[i] += other.fired[i]
+            routes[i] += other.routes[i]
+            referents[i] += other.referents[i]
+        }
+        for i in schemes.indices { for j in 0..<3 { schemes[i][j] += other.schemes[i][j] } }
+    }
+}

@@ -1,0 +1,77 @@
+import Foundation
+import Testing
+@testable import ParcoursEngine
+
+@Suite("Compiled rule set agrees with the interpreter")
+struct CompiledTests {
+    /// Sampled profiles with some fields removed, so unknowns and questions are exercised too.
+    static func profiles(_ ruleSet: RuleSet, count: Int) -> [Profile] {
+        var sampler = ProfileSampler(vocabulary: ruleSet.vocabulary, seed: 2026)
+        var random = RandomSource(seed: 7)
+        return (0..<count).map { _ in
+            var profile = sampler.next()
+            for field in ruleSet.vocabulary.fields where random.chance(0.15) { profile[field.index] = nil }
+            if random.chance(0.1), let enrolled = ruleSet.vocabulary.field(named: "enrolled_schemes"),
+               let months = ruleSet.vocabulary.field(named: "months_in_scheme") {
+                profile[enrolled.index] = .set(UInt64(random.int(in: 0...31)))
+                profile[months.index] = .scalar(random.int(in: 0...12))
+            }
+            return profile
+        }
+    }
+
+    @Test func sameOutcomeOnThreeThousandProfiles() throws {
+        let result = RuleSetLoader.load(directory: TestSupport.rulesDirectory, scenarios: TestSupport.packageRoot + "/Scenarios", date: "2026-11-22")
+        let ruleSet = try #require(result.ruleSet)
+        let compiled = CompiledRuleSet(ruleSet)
+        let evaluator = Evaluator(ruleSet: ruleSet)
+        var outcome = CompiledOutcome()
+        var disagreements = 0
+        for profile in Self.profiles(ruleSet, count: 3000) {
+            let interpreted = evaluator.recommend(profile)
+            compiled.evaluate(CompiledProfile(profile, vocabulary: ruleSet.vocabulary), into: &outcome)
+            let same = outcome.fired.map { ruleSet.rules[Int($0)].id } == interpreted.fired
+                && outcome.route.map { ruleSet.rules[$0].id } == interpreted.route?.rule
+                && outcome.referent.map { ruleSet.rules[$0].id } == interpreted.referent?.rule
+                && outcome.steps.map { ruleSet.rules[$0.rule].suggestions[$0.suggestion].entry } == interpreted.steps.map(\.id)
+                && outcome.steps.map { ruleSet.rules[$0.rule].id } == interpreted.steps.map(\.rule)
+                && OutcomeSummary(outcome, compiled) == OutcomeSummary(interpreted)
+                && outcome.schemes.map(\.stage) == interpreted.schemes.map { result in
+                    Int32(result.stage.flatMap { stage in ruleSet.scheme(result.id)?.stages.firstIndex { $0.id == stage.id } } ?? -1)
+                }
+            if !same { disagreements += 1 }
+        }
+        #expect(disagreements == 0)
+    }
+
+    @Test func fastDecoderAgreesWithThePreciseReader() throws {
+        let ruleSet = try TestSupport.shippedRuleSet()
+        let decoder = FastProfileDecoder(vocabulary: ruleSet.vocabulary)
+        var parser = CorpusLineParser(path: "c.jsonl", format: .jsonLines, vocabulary: ruleSet.vocabulary)
+        var sampler = ProfileSampler(vocabulary: ruleSet.vocabulary, seed: 11)
+        var values: [Int64] = []
+        for number in 1...500 {
+            let profile = sampler.next()
+            var line = "{"
+            line += ruleSet.vocabulary.fields.compactMap { field -> String? in
+                guard let value = profile[field.index] else { return nil }
+                switch (field.type, value) {
+                case (.integer, .scalar(let n)): return "\"\(field.name)\": \(n)"
+                case (.boolean, .scalar(let n)): return "\"\(field.name)\": \(n == 1)"
+                case (.enumeration(let all, _), .scalar(let n)): return "\"\(field.name)\": \"\(all[n].id)\""
+                case (.set(let all), .set(let mask)):
+                    return "\"\(field.name)\": [" + all.indices.filter { mask & (1 << UInt64($0)) != 0 }.map { "\"\(all[$0].id)\"" }.joined(separator: ", ") + "]"
+                default: return nil
+                }
+            }.joined(separator: ", ") + "}"
+            let bytes = Array(line.utf8)
+            #expect(decoder.decodeJSON(bytes, into: &values))
+            let precise = try #require(parser.parse(bytes, line: number)?.profile)
+            #expect(values == CompiledProfile(precise, vocabulary: ruleSet.vocabulary).values)
+        }
+        // Anything unusual goes to the precise reader.
+        for odd in ["{\"age\": \"22\"}", "{\"agee\": 22}", "{\"age\": 22, \"age\": 23}", "{\"age\": 200}", "{\"gender\": \"f\\u00e9\"}", "[1]"] {
+            #expect(!decoder.decodeJSON(Array(odd.utf8), into: &values), "\(odd)")
+        }
+    }
+}
