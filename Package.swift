@@ -22,6 +22,8 @@ let package = Package(
         .target(name: "ParcoursCommands", dependencies: ["ParcoursEngine"]),
         // The `parcours` executable: hands the arguments to ParcoursCommands.
         .executableTarget(name: "parcours", dependencies: ["ParcoursCommands"]),
+        // The benchmark (bench/run): figures, never assertions.
+        .executableTarget(name: "parcours-bench", dependencies: ["ParcoursEngine"]),
         .testTarget(name: "YAMLTests", dependencies: ["YAML"]),
         .testTarget(
             name: "ParcoursEngineTests",

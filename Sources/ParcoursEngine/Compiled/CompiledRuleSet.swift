@@ -3,16 +3,20 @@
 /// keeps every rule id, as the interpreted `Evaluator` gives it (a test checks they agree).
 public struct CompiledRuleSet: Sendable {
     public let ruleSet: RuleSet
+    /// Three-valued conditions: scheme criteria.
     let program: ConditionProgram
-    /// Root node of each rule's condition, in rule set order.
-    let ruleRoots: [Int32]
+    /// "Does it hold?" conditions: rules (entries 0..<rules), then catalogue requirements, then stages.
+    let matcher: MatchProgram
+    /// Rules matched a field at a time (the others through `matcher`).
+    let tables: RuleTables
+    let ruleCount: Int
+    let requiresEntries: [Int]
+    let stageEntries: [[Int?]]
     /// Rule indexes by priority (highest first), then id: the order decisions are taken in.
     let decisionOrder: [Int]
     /// For each stage in pathway order, the (rule, entry, stage) suggestions in decision order.
     let suggestionsByStage: [[(rule: Int, entry: Int, suggestion: Int)]]
-    let requiresRoots: [Int32]
     let criteriaRoots: [[Int32]]
-    let stageRoots: [[Int32?]]
     let enrolledBits: [(slot: Int, bit: Int)?]
 
     public init(_ ruleSet: RuleSet) {
@@ -21,11 +25,15 @@ public struct CompiledRuleSet: Sendable {
         var facts: [String: Condition] = [:]
         for fact in ruleSet.facts { facts[fact.name] = fact.condition }
         let vocabulary = ruleSet.vocabulary
-        ruleRoots = ruleSet.rules.map { program.add($0.condition, facts: facts, vocabulary: vocabulary) }
-        requiresRoots = ruleSet.catalogue.entries.map { program.add($0.requires, facts: facts, vocabulary: vocabulary) }
+        var matcher = MatchProgram()
+        for rule in ruleSet.rules { _ = matcher.add(rule.condition, facts: facts, vocabulary: vocabulary) }
+        tables = RuleTables(rules: ruleSet.rules.map(\.condition), vocabulary: vocabulary, facts: facts)
+        ruleCount = ruleSet.rules.count
+        requiresEntries = ruleSet.catalogue.entries.map { matcher.add($0.requires, facts: facts, vocabulary: vocabulary) }
+        stageEntries = ruleSet.schemes.map { scheme in scheme.stages.map { stage in stage.when.map { matcher.add($0, facts: facts, vocabulary: vocabulary) } } }
         criteriaRoots = ruleSet.schemes.map { scheme in scheme.criteria.map { program.add($0.condition, facts: facts, vocabulary: vocabulary) } }
-        stageRoots = ruleSet.schemes.map { scheme in scheme.stages.map { stage in stage.when.map { program.add($0, facts: facts, vocabulary: vocabulary) } } }
         self.program = program
+        self.matcher = matcher
         let order = ruleSet.rules.indices.sorted { (ruleSet.rules[$1].priority, ruleSet.rules[$0].id) < (ruleSet.rules[$0].priority, ruleSet.rules[$1].id) }
         decisionOrder = order
         var entryIndex: [String: Int] = [:]
@@ -47,11 +55,53 @@ public struct CompiledRuleSet: Sendable {
 
     /// Which rules apply (truth 1), in rule set order, into `fired` (cleared first).
     /// Undetermined rules (unknown fields) do not apply.
-    @inline(__always)
     public func matches(_ values: UnsafePointer<Int64>, into fired: inout [Int32]) {
-        fired.removeAll(keepingCapacity: true)
-        for (index, root) in ruleRoots.enumerated() where program.evaluate(root, values) == 1 {
-            fired.append(Int32(index))
+        matches(values, profiles: 1, stride: 0) { _, found in fired = found }
+    }
+
+    /// The rules that hold for one profile, as bits, from the tables and the match program.
+    @inline(__always)
+    private func fire(_ values: UnsafePointer<Int64>, _ runner: MatchProgram.Runner, _ pinned: RuleTables.Pinned,
+                      _ handled: UnsafeBufferPointer<UInt64>, _ others: UnsafeBufferPointer<Int>, _ bits: UnsafeMutablePointer<UInt64>) {
+        for w in 0..<handled.count { bits[w] = handled[w] }
+        pinned.apply(values, into: bits)
+        for rule in others where runner.holds(entry: rule, values) { bits[rule / 64] |= 1 << UInt64(rule % 64) }
+    }
+
+    /// Calls `body` with everything the matching reads, pinned once.
+    private func pinned<T>(_ body: (MatchProgram.Runner, RuleTables.Pinned, UnsafeBufferPointer<UInt64>, UnsafeBufferPointer<Int>, UnsafeMutablePointer<UInt64>) -> T) -> T {
+        matcher.run { runner in
+            tables.run { pinned in
+                tables.handled.withUnsafeBufferPointer { handled in
+                    tables.others.withUnsafeBufferPointer { others in
+                        let bits = UnsafeMutablePointer<UInt64>.allocate(capacity: tables.words)
+                        defer { bits.deallocate() }
+                        return body(runner, pinned, handled, others, bits)
+                    }
+                }
+            }
+        }
+    }
+
+    /// `matches` over many profiles laid out one after another (`stride` slots each), calling
+    /// `body` with each profile's matches; the program is pinned once for the whole run.
+    public func matches(_ values: UnsafePointer<Int64>, profiles: Int, stride: Int, body: (Int, [Int32]) -> Void) {
+        var fired: [Int32] = []
+        fired.reserveCapacity(ruleCount)
+        let words = tables.words
+        pinned { runner, pinned, handled, others, bits in
+            for profile in 0..<profiles {
+                fired.removeAll(keepingCapacity: true)
+                fire(values + profile * stride, runner, pinned, handled, others, bits)
+                for w in 0..<words {
+                    var word = bits[w]
+                    while word != 0 {
+                        fired.append(Int32(w * 64 + word.trailingZeroBitCount))
+                        word &= word - 1
+                    }
+                }
+                body(profile, fired)
+            }
         }
     }
 
@@ -64,10 +114,28 @@ public struct CompiledRuleSet: Sendable {
     }
 
     public func evaluate(_ values: UnsafePointer<Int64>, into outcome: inout CompiledOutcome) {
-        outcome.reset(rules: ruleRoots.count, entries: requiresRoots.count)
-        for (index, root) in ruleRoots.enumerated() where program.evaluate(root, values) == 1 {
-            outcome.fired.append(Int32(index))
-            outcome.isFired[index] = true
+        outcome.reset(rules: ruleCount, entries: requiresEntries.count)
+        pinned { runner, pinned, handled, others, bits in
+            fire(values, runner, pinned, handled, others, bits)
+            for w in 0..<tables.words {
+                var word = bits[w]
+                while word != 0 {
+                    let index = w * 64 + word.trailingZeroBitCount
+                    outcome.fired.append(Int32(index))
+                    outcome.isFired[index] = true
+                    word &= word - 1
+                }
+            }
+            outcome.requirements.removeAll(keepingCapacity: true)
+            for entry in requiresEntries { outcome.requirements.append(runner.holds(entry: entry, values)) }
+            outcome.stages.removeAll(keepingCapacity: true)
+            for stages in stageEntries {
+                var current: Int32 = -1
+                for (index, entry) in stages.enumerated() {
+                    if let entry, runner.holds(entry: entry, values) { current = Int32(index); break }
+                }
+                outcome.stages.append(current)
+            }
         }
         for rule in decisionOrder where outcome.isFired[rule] {
             if outcome.route == nil, ruleSet.rules[rule].route != nil { outcome.route = rule }
@@ -78,7 +146,7 @@ public struct CompiledRuleSet: Sendable {
             for item in suggestions where outcome.isFired[item.rule] {
                 let key = item.entry * Stage.allCases.count + stage
                 if outcome.seen[key] { continue }
-                guard program.evaluate(requiresRoots[item.entry], values) == 1 else { continue }
+                guard outcome.requirements[item.entry] else { continue }
                 outcome.seen[key] = true
                 outcome.steps.append((item.rule, item.suggestion))
             }
@@ -95,11 +163,7 @@ public struct CompiledRuleSet: Sendable {
             if let bits = enrolledBits[scheme], values[bits.slot] != CompiledProfile.unknown {
                 enrolled = (UInt64(bitPattern: values[bits.slot]) >> UInt64(bits.bit)) & 1 == 1
             }
-            if status == 1 || enrolled {
-                for (index, root) in stageRoots[scheme].enumerated() {
-                    if let root, program.evaluate(root, values) == 1 { stage = Int32(index); break }
-                }
-            }
+            if status == 1 || enrolled { stage = outcome.stages[scheme] }
             outcome.schemes.append((status, stage))
         }
     }
@@ -119,6 +183,8 @@ public struct CompiledOutcome: Sendable {
     public var schemes: [(status: UInt8, stage: Int32)] = []
     var isFired: [Bool] = []
     var seen: [Bool] = []
+    var requirements: [Bool] = []
+    var stages: [Int32] = []
 
     public init() {}
 

@@ -1,0 +1,214 @@
+/// Conditions compiled for one question only, "does it hold?", as fast as possible.
+///
+/// Conditions are first put in negation normal form: a `not` over a test becomes the test of the
+/// complement, which is exact in three-valued logic too (an unknown value stays unknown). Without
+/// negations, "holds" is monotone: an `all` holds when every part holds, an `any` when one does,
+/// and a test on an unknown field does not hold. A condition that is a plain conjunction of tests
+/// (most rules) runs as a straight loop over packed tests; others walk a small tree.
+struct MatchProgram: Sendable {
+    /// A packed test: plain data, so reading one costs no reference counting.
+    struct Check: Sendable {
+        enum Kind: UInt8, Sendable { case range, mask, bit, ranges, never }
+        var slot: Int32
+        var kind: Kind
+        var set: Int32
+        var low: Int64
+        var high: Int64
+        var mask: UInt64
+    }
+
+    /// How a condition runs: a run of checks that must all hold, a tree, or always.
+    struct Entry: Sendable {
+        enum Kind: UInt8, Sendable { case conjunction, tree, always }
+        var kind: Kind
+        var first: Int32
+        var count: Int32
+    }
+
+    /// A tree node over checks: `check` (first = check index), `all` / `any` over children.
+    struct Node: Sendable {
+        enum Kind: UInt8, Sendable { case check, all, any, always, never }
+        var kind: Kind
+        var first: Int32
+        var count: Int32
+    }
+
+    private(set) var checks: [Check] = []
+    private(set) var sets: [ValueSet] = []
+    private(set) var nodes: [Node] = []
+    private(set) var children: [Int32] = []
+    private(set) var entries: [Entry] = []
+
+    /// Adds a condition; returns its entry index.
+    mutating func add(_ condition: Condition, facts: [String: Condition], vocabulary: Vocabulary) -> Int {
+        let normal = Self.normalForm(condition, negated: false, facts: facts, vocabulary: vocabulary)
+        switch normal {
+        case .always:
+            entries.append(Entry(kind: .always, first: 0, count: 0))
+        case .test(let test):
+            let first = Int32(checks.count)
+            checks.append(check(test))
+            entries.append(Entry(kind: .conjunction, first: first, count: 1))
+        case .all(let items) where items.allSatisfy({ if case .test = $0 { return true } else { return false } }):
+            let first = Int32(checks.count)
+            for case .test(let test) in items { checks.append(check(test)) }
+            entries.append(Entry(kind: .conjunction, first: first, count: Int32(items.count)))
+        default:
+            let root = node(normal)
+            entries.append(Entry(kind: .tree, first: root, count: 0))
+        }
+        return entries.count - 1
+    }
+
+    /// Negation normal form with facts and comparisons inlined: only tests, `all`, `any`, `always`.
+    static func normalForm(_ condition: Condition, negated: Bool, facts: [String: Condition], vocabulary: Vocabulary) -> Condition {
+        switch condition {
+        case .always:
+            return negated ? .any([]) : .always
+        case .test(let test):
+            guard negated else { return condition }
+            let domain = test.key.element == nil && test.key.field < vocabulary.fields.count ? vocabulary.fields[test.key.field].domain : 0...1
+            return .test(Test(key: test.key, allowed: test.allowed.complement(in: domain)))
+        case .comparison(let comparison):
+            return normalForm(comparison.meaning, negated: negated, facts: facts, vocabulary: vocabulary)
+        case .fact(let name, _):
+            return normalForm(facts[name] ?? .always, negated: negated, facts: facts, vocabulary: vocabulary)
+        case .dated(let inner, _):
+            return normalForm(inner, negated: negated, facts: facts, vocabulary: vocabulary)
+        case .not(let inner):
+            return normalForm(inner, negated: !negated, facts: facts, vocabulary: vocabulary)
+        case .all(let items):
+            let parts = items.map { normalForm($0, negated: negated, facts: facts, vocabulary: vocabulary) }
+            return negated ? .any(parts) : flatten(.all(parts))
+        case .any(let items):
+            let parts = items.map { normalForm($0, negated: negated, facts: facts, vocabulary: vocabulary) }
+            return negated ? flatten(.all(parts)) : .any(parts)
+        }
+    }
+
+    /// `all` inside `all` merged, so that more rules end up as plain conjunctions.
+    private static func flatten(_ condition: Condition) -> Condition {
+        guard case .all(let items) = condition else { return condition }
+        var merged: [Condition] = []
+        for item in items {
+            switch item {
+            case .all(let inner): merged += inner
+            case .always: continue
+            default: merged.append(item)
+            }
+        }
+        return merged.count == 1 ? merged[0] : .all(merged)
+    }
+
+    private mutating func check(_ test: Test) -> Check {
+        let slot = Int32(test.key.field)
+        if let element = test.key.element {
+            let expected: Int64 = test.allowed.contains(1) ? 1 : 0
+            if test.allowed.contains(0) && test.allowed.contains(1) {
+                return Check(slot: slot, kind: .range, set: 0, low: Int64.min + 1, high: Int64.max, mask: 0)
+            }
+            if test.allowed.isEmpty { return Check(slot: slot, kind: .never, set: 0, low: 0, high: 0, mask: 0) }
+            return Check(slot: slot, kind: .bit, set: 0, low: Int64(element), high: expected, mask: 0)
+        }
+        let ranges = test.allowed.ranges
+        guard let first = ranges.first, let last = ranges.last else { return Check(slot: slot, kind: .never, set: 0, low: 0, high: 0, mask: 0) }
+        if ranges.count == 1 { return Check(slot: slot, kind: .range, set: 0, low: Int64(first.lowerBound), high: Int64(first.upperBound), mask: 0) }
+        if first.lowerBound >= 0 && last.upperBound < 64 {
+            var mask: UInt64 = 0
+            for range in ranges { for value in range { mask |= 1 << UInt64(value) } }
+            return Check(slot: slot, kind: .mask, set: 0, low: 0, high: 0, mask: mask)
+        }
+        sets.append(test.allowed)
+        return Check(slot: slot, kind: .ranges, set: Int32(sets.count - 1), low: 0, high: 0, mask: 0)
+    }
+
+    private mutating func node(_ condition: Condition) -> Int32 {
+        switch condition {
+        case .test(let test):
+            checks.append(check(test))
+            nodes.append(Node(kind: .check, first: Int32(checks.count - 1), count: 0))
+        case .all(let items), .any(let items):
+            let compiled = items.map { node($0) }
+            let first = Int32(children.count)
+            children.append(contentsOf: compiled)
+            if case .all = condition {
+                nodes.append(Node(kind: .all, first: first, count: Int32(compiled.count)))
+            } else {
+                nodes.append(Node(kind: compiled.isEmpty ? .never : .any, first: first, count: Int32(compiled.count)))
+            }
+        default:
+            nodes.append(Node(kind: .always, first: 0, count: 0))
+        }
+        return Int32(nodes.count - 1)
+    }
+
+    // MARK: Running
+
+    /// Runs entries against one profile's slots, with the program's arrays pinned once.
+    struct Runner {
+        let checks: UnsafeBufferPointer<Check>
+        let nodes: UnsafeBufferPointer<Node>
+        let children: UnsafeBufferPointer<Int32>
+        let entries: UnsafeBufferPointer<Entry>
+        let sets: [ValueSet]
+
+        @inline(__always)
+        func holds(_ check: Check, _ values: UnsafePointer<Int64>) -> Bool {
+            let value = values[Int(check.slot)]
+            if value == CompiledProfile.unknown { return false }
+            switch check.kind {
+            case .range: return value >= check.low && value <= check.high
+            case .mask: return value >= 0 && value < 64 && check.mask & (1 << UInt64(value)) != 0
+            case .bit: return Int64((UInt64(bitPattern: value) >> UInt64(check.low)) & 1) == check.high
+            case .ranges: return sets[Int(check.set)].contains(Int(value))
+            case .never: return false
+            }
+        }
+
+        @inline(__always)
+        func holds(entry index: Int, _ values: UnsafePointer<Int64>) -> Bool {
+            let entry = entries[index]
+            switch entry.kind {
+            case .always: return true
+            case .conjunction:
+                var i = Int(entry.first)
+                let end = i + Int(entry.count)
+                while i < end {
+                    if !holds(checks[i], values) { return false }
+                    i += 1
+                }
+                return true
+            case .tree:
+                return holds(node: Int(entry.first), values)
+            }
+        }
+
+        func holds(node index: Int, _ values: UnsafePointer<Int64>) -> Bool {
+            let node = nodes[index]
+            switch node.kind {
+            case .always: return true
+            case .never: return false
+            case .check: return holds(checks[Int(node.first)], values)
+            case .all:
+                for i in Int(node.first)..<Int(node.first + node.count) where !holds(node: Int(children[i]), values) { return false }
+                return true
+            case .any:
+                for i in Int(node.first)..<Int(node.first + node.count) where holds(node: Int(children[i]), values) { return true }
+                return false
+            }
+        }
+    }
+
+    /// Calls `body` with a runner over this program's arrays.
+    func run<T>(_ body: (Runner) -> T) -> T {
+        checks.withUnsafeBufferPointer { checks in
+            nodes.withUnsafeBufferPointer { nodes in
+                children.withUnsafeBufferPointer { children in
+                    entries.withUnsafeBufferPointer { entries in
+                        body(Runner(checks: checks, nodes: nodes, children: children, entries: entries, sets: sets))
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,212 @@
+/// Rules matched a field at a time, like a compiled decision table: for each field, a table
+/// maps the profile's value to the bit set of rules whose condition on that field holds; a
+/// profile's matching rules are the AND of its fields' bit sets. Rules whose condition is not a
+/// conjunction of single-field parts (an `any` across fields) are left to `MatchProgram`.
+struct RuleTables: Sendable {
+    /// The tables of one field, as offsets into the shared arrays (plain data: no reference
+    /// counting when read).
+    struct Header: Sendable {
+        enum Kind: UInt8, Sendable { case set, direct, search }
+        var slot: Int32
+        var kind: Kind
+        var low: Int64
+        var high: Int64
+        /// Row of `masks` for an unknown value: the rules that do not read this field.
+        var unknownRow: Int32
+        /// First row of `masks` for this field: one row per segment (or per set combination).
+        var firstRow: Int32
+        /// `direct` maps value - low to a segment; `starts` holds segment starts for `search`.
+        var directOffset: Int32
+        var startsOffset: Int32
+        var startsCount: Int32
+    }
+
+    let words: Int
+    private(set) var headers: [Header] = []
+    /// Rule bit sets, `words` per row.
+    private(set) var masks: [UInt64] = []
+    private(set) var direct: [Int32] = []
+    private(set) var starts: [Int64] = []
+    /// Bits of the rules handled here (the others are evaluated one by one).
+    let handled: [UInt64]
+    /// Rules left to the match program.
+    let others: [Int]
+
+    init(rules: [Condition], vocabulary: Vocabulary, facts: [String: Condition]) {
+        let words = max(1, (rules.count + 63) / 64)
+        self.words = words
+        var parts: [Int: [(rule: Int, condition: Condition)]] = [:]
+        var handled = [UInt64](repeating: 0, count: words)
+        var others: [Int] = []
+        for (rule, condition) in rules.enumerated() {
+            let normal = MatchProgram.normalForm(condition, negated: false, facts: facts, vocabulary: vocabulary)
+            guard let byField = Self.split(normal), byField.keys.allSatisfy({ Self.tableable($0, vocabulary) }) else {
+                others.append(rule)
+                continue
+            }
+            handled[rule / 64] |= 1 << UInt64(rule % 64)
+            for (field, part) in byField { parts[field, default: []].append((rule, part)) }
+        }
+        self.handled = handled
+        self.others = others
+        for field in parts.keys.sorted() { addTable(field: field, parts: parts[field] ?? [], vocabulary: vocabulary) }
+    }
+
+    /// The condition as one part per field, or nil when a part spans several fields.
+    static func split(_ condition: Condition) -> [Int: Condition]? {
+        switch condition {
+        case .always:
+            return [:]
+        case .test(let test):
+            return [test.key.field: condition]
+        case .all(let items):
+            var result: [Int: Condition] = [:]
+            for item in items {
+                guard let part = split(item) else { return nil }
+                for (field, condition) in part {
+                    result[field] = result[field].map { .all([$0, condition]) } ?? condition
+                }
+            }
+            return result
+        case .any(let items):
+            let fields = Set(items.compactMap { fieldsRead($0) }.flatMap { $0 })
+            guard fields.count == 1, let field = fields.first, field >= 0 else { return nil }
+            return [field: condition]
+        default:
+            return nil
+        }
+    }
+
+    private static func fieldsRead(_ condition: Condition) -> [Int]? {
+        switch condition {
+        case .test(let test): return [test.key.field]
+        case .all(let items), .any(let items): return items.flatMap { fieldsRead($0) ?? [-1] }
+        default: return [-1]
+        }
+    }
+
+    /// Scalar fields always; set fields up to 12 values (a table over every combination).
+    private static func tableable(_ field: Int, _ vocabulary: Vocabulary) -> Bool {
+        guard field < vocabulary.fields.count else { return false }
+        if case .set(let values) = vocabulary.fields[field].type { return values.count <= 12 }
+        return true
+    }
+
+    /// Whether a single-field condition holds for a known value (a set as its bit mask).
+    private static func holds(_ condition: Condition, _ value: Int64) -> Bool {
+        switch condition {
+        case .test(let test):
+            if let element = test.key.element {
+                return test.allowed.contains(Int((UInt64(bitPattern: value) >> UInt64(element)) & 1))
+            }
+            return test.allowed.contains(Int(value))
+        case .all(let items): return items.allSatisfy { holds($0, value) }
+        case .any(let items): return items.contains { holds($0, value) }
+        default: return true
+        }
+    }
+
+    private static func boundaries(_ condition: Condition, into starts: inout Set<Int64>) {
+        switch condition {
+        case .test(let test):
+            for range in test.allowed.ranges {
+                starts.insert(Int64(range.lowerBound))
+                starts.insert(Int64(range.upperBound) + 1)
+            }
+        case .all(let items), .any(let items): items.forEach { boundaries($0, into: &starts) }
+        default: break
+        }
+    }
+
+    private mutating func addTable(field: Int, parts: [(rule: Int, condition: Condition)], vocabulary: Vocabulary) {
+        let words = self.words
+        var unknown = [UInt64](repeating: ~0, count: words)
+        for part in parts { unknown[part.rule / 64] &= ~(1 << UInt64(part.rule % 64)) }
+        let definition = vocabulary.fields[field]
+        /// The bit set of rules satisfied by `value`: all bits, minus the constraining rules it fails.
+        func mask(_ value: Int64) -> [UInt64] {
+            var result = [UInt64](repeating: ~0, count: words)
+            for part in parts where !Self.holds(part.condition, value) { result[part.rule / 64] &= ~(1 << UInt64(part.rule % 64)) }
+            return result
+        }
+        let unknownRow = Int32(masks.count / words)
+        masks += unknown
+        let firstRow = Int32(masks.count / words)
+        if case .set(let values) = definition.type {
+            let combinations = 1 << values.count
+            for combination in 0..<combinations { masks += mask(Int64(combination)) }
+            headers.append(Header(slot: Int32(field), kind: .set, low: 0, high: Int64(combinations - 1), unknownRow: unknownRow,
+                                  firstRow: firstRow, directOffset: 0, startsOffset: 0, startsCount: 0))
+            return
+        }
+        let domain = definition.domain
+        var points: Set<Int64> = [Int64(domain.lowerBound)]
+        for part in parts { Self.boundaries(part.condition, into: &points) }
+        let segments = points.filter { $0 >= Int64(domain.lowerBound) && $0 <= Int64(domain.upperBound) }.sorted()
+        for start in segments { masks += mask(start) }
+        let startsOffset = Int32(starts.count)
+        starts += segments
+        let directOffset = Int32(direct.count)
+        var kind = Header.Kind.search
+        if domain.count <= 4096 {
+            kind = .direct
+            var segment = 0
+            for value in domain {
+                while segment + 1 < segments.count && segments[segment + 1] <= Int64(value) { segment += 1 }
+                direct.append(Int32(segment))
+            }
+        }
+        headers.append(Header(slot: Int32(field), kind: kind, low: Int64(domain.lowerBound), high: Int64(domain.upperBound), unknownRow: unknownRow,
+                              firstRow: firstRow, directOffset: directOffset, startsOffset: startsOffset, startsCount: Int32(segments.count)))
+    }
+
+    /// The shared arrays, pinned for a run.
+    struct Pinned {
+        let headers: UnsafeBufferPointer<Header>
+        let masks: UnsafeBufferPointer<UInt64>
+        let direct: UnsafeBufferPointer<Int32>
+        let starts: UnsafeBufferPointer<Int64>
+        let words: Int
+
+        /// ANDs into `result` (`words` words, preset to all ones) the rules each field allows.
+        @inline(__always)
+        func apply(_ values: UnsafePointer<Int64>, into result: UnsafeMutablePointer<UInt64>) {
+            for header in headers {
+                let value = values[Int(header.slot)]
+                var row: Int
+                if value == CompiledProfile.unknown || value < header.low || value > header.high {
+                    row = Int(header.unknownRow)
+                } else {
+                    switch header.kind {
+                    case .set:
+                        row = Int(header.firstRow) + Int(value)
+                    case .direct:
+                        row = Int(header.firstRow) + Int(direct[Int(header.directOffset) + Int(value - header.low)])
+                    case .search:
+                        var lowIndex = 0, highIndex = Int(header.startsCount) - 1
+                        let base = Int(header.startsOffset)
+                        while lowIndex < highIndex {
+                            let mid = (lowIndex + highIndex + 1) / 2
+                            if starts[base + mid] <= value { lowIndex = mid } else { highIndex = mid - 1 }
+                        }
+                        row = Int(header.firstRow) + lowIndex
+                    }
+                }
+                let offset = row * words
+                for w in 0..<words { result[w] &= masks[offset + w] }
+            }
+        }
+    }
+
+    func run<T>(_ body: (Pinned) -> T) -> T {
+        headers.withUnsafeBufferPointer { headers in
+            masks.withUnsafeBufferPointer { masks in
+                direct.withUnsafeBufferPointer { direct in
+                    starts.withUnsafeBufferPointer { starts in
+                        body(Pinned(headers: headers, masks: masks, direct: direct, starts: starts, words: words))
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,181 @@
+import Dispatch
+import Foundation
+import ParcoursEngine
+
+// The Parcours benchmark: throughput on in-memory profiles (1 job and all jobs), latency
+// percentiles of single evaluations, peak memory; writes the generated decisions, profiles and
+// Parcours' matches for the peer engines (bench/peers.py). Prints figures; asserts nothing.
+// Usage: parcours-bench RULES_DIR SCENARIOS_DIR WORK_DIR [PROFILES]
+
+let arguments = CommandLine.arguments
+guard arguments.count >= 4 else {
+    FileHandle.standardError.write(Data("usage: parcours-bench RULES_DIR SCENARIOS_DIR WORK_DIR [PROFILES]\n".utf8))
+    exit(2)
+}
+let work = arguments[3]
+let count = arguments.count > 4 ? Int(arguments[4]) ?? 1_000_000 : 1_000_000
+let jobs = ProcessInfo.processInfo.activeProcessorCount
+let date = "2026-11-22"
+
+func now() -> UInt64 { DispatchTime.now().uptimeNanoseconds }
+func rate(_ profiles: Int, _ nanoseconds: UInt64) -> String {
+    let perSecond = Double(profiles) / (Double(nanoseconds) / 1e9)
+    return String(format: "%.2f M profiles/s", perSecond / 1e6)
+}
+func peakMemoryMB() -> Double {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    return Double(usage.ru_maxrss) / 1024
+}
+func percentile(_ sorted: [UInt64], _ p: Double) -> String {
+    guard !sorted.isEmpty else { return "-" }
+    let index = min(sorted.count - 1, Int(Double(sorted.count) * p))
+    return String(format: "%.2f µs", Double(sorted[index]) / 1000)
+}
+
+guard let shipped = RuleSetLoader.load(directory: arguments[1], scenarios: arguments[2], date: date).ruleSet else {
+    FileHandle.standardError.write(Data("the shipped rule set does not load: run parcours check\n".utf8))
+    exit(1)
+}
+let vocabulary = shipped.vocabulary
+
+// Profiles, in memory, as slots (the form the peers also receive: parsed values).
+var sampler = ProfileSampler(vocabulary: vocabulary, seed: 1)
+let started = now()
+var slots = [Int64]()
+slots.reserveCapacity(count * vocabulary.fields.count)
+for _ in 0..<count { slots += CompiledProfile(sampler.next(), vocabulary: vocabulary).values }
+let width = vocabulary.fields.count
+print("Parcours benchmark — \(count) generated profiles (\(String(format: "%.1f", Double(now() - started) / 1e9)) s to generate), \(jobs) cores")
+
+/// Runs `body(range)` over the profiles split in `parts`, in parallel; returns elapsed ns.
+func timed(parts: Int, _ body: @escaping @Sendable (Range<Int>) -> Void) -> UInt64 {
+    let start = now()
+    if parts == 1 { body(0..<count) } else {
+        DispatchQueue.concurrentPerform(iterations: parts) { part in body((count * part / parts)..<(count * (part + 1) / parts)) }
+    }
+    return now() - start
+}
+
+let allSlots = slots
+func matchRun(_ compiled: CompiledRuleSet, parts: Int) -> (UInt64, Int) {
+    let total = Counter()
+    let elapsed = timed(parts: parts) { range in
+        var matches = 0
+        allSlots.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            compiled.matches(base + range.lowerBound * width, profiles: range.count, stride: width) { _, fired in matches += fired.count }
+        }
+        total.add(matches)
+    }
+    return (elapsed, total.value)
+}
+
+func fullRun(_ compiled: CompiledRuleSet, parts: Int) -> UInt64 {
+    timed(parts: parts) { range in
+        var outcome = CompiledOutcome()
+        allSlots.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            for index in range { compiled.evaluate(base + index * width, into: &outcome) }
+        }
+    }
+}
+
+final class Counter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var total = 0
+    func add(_ n: Int) { lock.withLock { total += n } }
+    var value: Int { lock.withLock { total } }
+}
+
+// 1. The generated 150-rule set: collect every matching rule, like the peers.
+var generator = RuleGenerator(vocabulary: vocabulary, random: RandomSource(seed: 150))
+let specs = generator.rules(150)
+let generatedRules = specs.map { spec in
+    Rule(id: spec.id, title: spec.id, source: "generated", priority: 0, condition: spec.condition, route: nil, referent: nil, why: nil,
+         suggestions: [], location: SourceLocation(file: "generated", line: 1, column: 1))
+}
+let generated = CompiledRuleSet(RuleSet(vocabulary: vocabulary, catalogue: shipped.catalogue, facts: [], rules: generatedRules, date: date))
+let conditionCount = specs.reduce(0) { $0 + $1.conditions.count }
+print("")
+print("Generated rule set: 150 rules, \(String(format: "%.2f", Double(conditionCount) / 150)) conditions per rule on average")
+_ = matchRun(generated, parts: 1)  // warm up
+let (oneJob, matches) = matchRun(generated, parts: 1)
+print("  matching, 1 job:     \(rate(count, oneJob))   (\(String(format: "%.1f", Double(matches) / Double(count))) matches per profile)")
+let (allJobs, _) = matchRun(generated, parts: jobs)
+print("  matching, \(jobs) jobs:    \(rate(count, allJobs))")
+
+// 2. The shipped rule set: full outcome (route, référent, steps, schemes).
+let compiledShipped = CompiledRuleSet(shipped)
+print("")
+print("Shipped rule set: \(shipped.rules.count) rules, \(shipped.schemes.count) schemes, full outcome per profile")
+_ = fullRun(compiledShipped, parts: 1)
+print("  evaluation, 1 job:   \(rate(count, fullRun(compiledShipped, parts: 1)))")
+print("  evaluation, \(jobs) jobs:  \(rate(count, fullRun(compiledShipped, parts: jobs)))")
+
+// 3. Latency of single evaluations, in process.
+var latencies: [UInt64] = []
+let samples = min(count, 200_000)
+latencies.reserveCapacity(samples)
+var outcome = CompiledOutcome()
+allSlots.withUnsafeBufferPointer { buffer in
+    guard let base = buffer.baseAddress else { return }
+    for index in 0..<samples {
+        let start = now()
+        compiledShipped.evaluate(base + index * width, into: &outcome)
+        latencies.append(now() - start)
+    }
+}
+latencies.sort()
+print("")
+print("Latency of one evaluation (shipped rules, compiled, \(samples) samples): p50 \(percentile(latencies, 0.5)), p99 \(percentile(latencies, 0.99)), max \(percentile(latencies, 1.0))")
+var interpreted: [UInt64] = []
+var explainSampler = ProfileSampler(vocabulary: vocabulary, seed: 5)
+let evaluator = Evaluator(ruleSet: shipped)
+for _ in 0..<20_000 {
+    let profile = explainSampler.next()
+    let start = now()
+    _ = evaluator.recommend(profile)
+    interpreted.append(now() - start)
+}
+interpreted.sort()
+print("Latency of one explained recommendation (as `recommend` computes it, with questions): p50 \(percentile(interpreted, 0.5)), p99 \(percentile(interpreted, 0.99))")
+print("")
+print(String(format: "Peak memory (resident): %.0f MB, of which profiles in memory: %.0f MB", peakMemoryMB(), Double(allSlots.count * 8) / 1e6))
+
+// 4. Files for the peer engines: decisions, profiles (first 100,000) and Parcours' matches.
+let peerCount = min(count, 100_000)
+try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
+try RuleGenerator.json(specs).write(toFile: work + "/decisions.json", atomically: true, encoding: .utf8)
+var profileLines = ""
+var matchLines = ""
+var fired: [Int32] = []
+var replay = ProfileSampler(vocabulary: vocabulary, seed: 1)
+for index in 0..<peerCount {
+    let profile = replay.next()
+    var line = "{"
+    var first = true
+    for field in vocabulary.fields {
+        guard let value = profile[field.index] else { continue }
+        let text: String
+        switch (field.type, value) {
+        case (.integer, .scalar(let n)): text = String(n)
+        case (.boolean, .scalar(let n)): text = n == 1 ? "true" : "false"
+        case (.enumeration(let values, _), .scalar(let n)): text = "\"\(values[n].id)\""
+        case (.set(let values), .set(let mask)):
+            text = "[" + values.indices.filter { mask & (1 << UInt64($0)) != 0 }.map { "\"\(values[$0].id)\"" }.joined(separator: ",") + "]"
+        default: continue
+        }
+        line += (first ? "" : ",") + "\"\(field.name)\":\(text)"
+        first = false
+    }
+    profileLines += line + "}\n"
+    allSlots.withUnsafeBufferPointer { buffer in
+        if let base = buffer.baseAddress { generated.matches(base + index * width, into: &fired) }
+    }
+    matchLines += fired.map { specs[Int($0)].id }.joined(separator: ",") + "\n"
+}
+try profileLines.write(toFile: work + "/profiles.jsonl", atomically: true, encoding: .utf8)
+try matchLines.write(toFile: work + "/parcours-matches.txt", atomically: true, encoding: .utf8)
+print("")
+print("PARCOURS_1JOB_PER_SECOND=\(Int(Double(count) / (Double(oneJob) / 1e9)))")
