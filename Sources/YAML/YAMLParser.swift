@@ -64,9 +64,17 @@ public struct Document: Sendable {
 
 /// Turns libyaml's event stream into nodes. One per parse; owns the C parser.
 private struct TreeBuilder {
-    private enum Frame {
-        case sequence(items: [Node], mark: Mark, tag: String?, anchor: String?)
-        case mapping(pairs: [Pair], key: Node?, duplicate: Bool, seen: [String: Mark], mark: Mark, tag: String?, anchor: String?)
+    /// An open sequence or mapping; mutated in place at the top of the stack (no copies).
+    private struct Frame {
+        let isMapping: Bool
+        let mark: Mark
+        let tag: String?
+        let anchor: String?
+        var items: [Node] = []
+        var pairs: [Pair] = []
+        var key: Node?
+        var duplicate = false
+        var seen: [String: Mark] = [:]
     }
 
     let source: [UInt8]
@@ -126,19 +134,14 @@ private struct TreeBuilder {
             try complete(node, anchor: Self.string(data.anchor))
         case YAML_SEQUENCE_START_EVENT:
             let data = event.data.sequence_start
-            stack.append(.sequence(items: [], mark: mark, tag: Self.string(data.tag), anchor: Self.string(data.anchor)))
+            stack.append(Frame(isMapping: false, mark: mark, tag: Self.string(data.tag), anchor: Self.string(data.anchor)))
         case YAML_MAPPING_START_EVENT:
             let data = event.data.mapping_start
-            stack.append(.mapping(pairs: [], key: nil, duplicate: false, seen: [:], mark: mark,
-                                  tag: Self.string(data.tag), anchor: Self.string(data.anchor)))
+            stack.append(Frame(isMapping: true, mark: mark, tag: Self.string(data.tag), anchor: Self.string(data.anchor)))
         case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
             guard let frame = stack.popLast() else { return }
-            switch frame {
-            case .sequence(let items, let start, let tag, let anchor):
-                try complete(Node(.sequence(items), mark: start, tag: tag), anchor: anchor)
-            case .mapping(let pairs, _, _, _, let start, let tag, let anchor):
-                try complete(Node(.mapping(pairs), mark: start, tag: tag), anchor: anchor)
-            }
+            let content: Node.Content = frame.isMapping ? .mapping(frame.pairs) : .sequence(frame.items)
+            try complete(Node(content, mark: frame.mark, tag: frame.tag), anchor: frame.anchor)
         case YAML_ALIAS_EVENT:
             let name = Self.string(event.data.alias.anchor) ?? ""
             guard let target = anchors[name] else { throw .unknownAlias(name: name, mark: mark) }
@@ -157,29 +160,26 @@ private struct TreeBuilder {
     /// Adds a finished node to its parent, or makes it the document.
     private mutating func complete(_ node: Node, anchor: String?) throws(YAMLError) {
         if let anchor { anchors[anchor] = (node, Self.size(of: node)) }
-        guard let top = stack.popLast() else {
+        let top = stack.count - 1
+        guard top >= 0 else {
             root = node
             return
         }
-        switch top {
-        case .sequence(var items, let mark, let tag, let anchor):
-            items.append(node)
-            stack.append(.sequence(items: items, mark: mark, tag: tag, anchor: anchor))
-        case .mapping(var pairs, let key, let duplicate, var seen, let mark, let tag, let anchor):
-            if let key {
-                if !duplicate { pairs.append(Pair(key: key, value: node)) }
-                stack.append(.mapping(pairs: pairs, key: nil, duplicate: false, seen: seen, mark: mark, tag: tag, anchor: anchor))
+        if !stack[top].isMapping {
+            stack[top].items.append(node)
+        } else if let key = stack[top].key {
+            if !stack[top].duplicate { stack[top].pairs.append(Pair(key: key, value: node)) }
+            stack[top].key = nil
+            stack[top].duplicate = false
+        } else {
+            guard let text = node.scalar?.text else { throw .complexKey(mark: node.mark) }
+            if let first = stack[top].seen[text] {
+                duplicateKeys.append(.duplicateKey(key: text, mark: node.mark, first: first))
+                stack[top].duplicate = true
             } else {
-                guard let text = node.scalar?.text else { throw .complexKey(mark: node.mark) }
-                var duplicate = false
-                if let first = seen[text] {
-                    duplicateKeys.append(.duplicateKey(key: text, mark: node.mark, first: first))
-                    duplicate = true
-                } else {
-                    seen[text] = node.mark
-                }
-                stack.append(.mapping(pairs: pairs, key: node, duplicate: duplicate, seen: seen, mark: mark, tag: tag, anchor: anchor))
+                stack[top].seen[text] = node.mark
             }
+            stack[top].key = node
         }
     }
 

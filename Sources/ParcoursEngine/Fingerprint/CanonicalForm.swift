@@ -1,5 +1,3 @@
-import Foundation
-
 /// A canonical text of a rule set's meaning: same content gives the same text whatever the
 /// file layout, comments, key order in rules or positions. Rules are listed by id.
 enum CanonicalForm {
@@ -67,8 +65,17 @@ enum CanonicalForm {
         }
     }
 
+    /// `text` between double quotes, with backslash, quote and newline escaped.
     private static func quoted(_ text: String) -> String {
-        "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
-            .replacingOccurrences(of: "\n", with: "\\n") + "\""
+        var result = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\\": result += "\\\\"
+            case "\"": result += "\\\""
+            case "\n": result += "\\n"
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result + "\""
     }
 }
