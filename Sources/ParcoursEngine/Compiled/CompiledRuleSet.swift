@@ -68,15 +68,14 @@ public struct CompiledRuleSet: Sendable {
         for rule in others where runner.holds(entry: rule, values) { bits[rule / 64] |= 1 << UInt64(rule % 64) }
     }
 
-    /// Calls `body` with everything the matching reads, pinned once.
-    private func pinned<T>(_ body: (MatchProgram.Runner, RuleTables.Pinned, UnsafeBufferPointer<UInt64>, UnsafeBufferPointer<Int>, UnsafeMutablePointer<UInt64>) -> T) -> T {
+    /// Calls `body` with everything the matching reads, pinned once, and `bits` as scratch.
+    private func pinned<T>(bits: UnsafeMutablePointer<UInt64>,
+                           _ body: (MatchProgram.Runner, RuleTables.Pinned, UnsafeBufferPointer<UInt64>, UnsafeBufferPointer<Int>, UnsafeMutablePointer<UInt64>) -> T) -> T {
         matcher.run { runner in
             tables.run { pinned in
                 tables.handled.withUnsafeBufferPointer { handled in
                     tables.others.withUnsafeBufferPointer { others in
-                        let bits = UnsafeMutablePointer<UInt64>.allocate(capacity: tables.words)
-                        defer { bits.deallocate() }
-                        return body(runner, pinned, handled, others, bits)
+                        body(runner, pinned, handled, others, bits)
                     }
                 }
             }
@@ -89,7 +88,9 @@ public struct CompiledRuleSet: Sendable {
         var fired: [Int32] = []
         fired.reserveCapacity(ruleCount)
         let words = tables.words
-        pinned { runner, pinned, handled, others, bits in
+        let scratch = UnsafeMutablePointer<UInt64>.allocate(capacity: words)
+        defer { scratch.deallocate() }
+        pinned(bits: scratch) { runner, pinned, handled, others, bits in
             for profile in 0..<profiles {
                 fired.removeAll(keepingCapacity: true)
                 fire(values + profile * stride, runner, pinned, handled, others, bits)
@@ -114,8 +115,10 @@ public struct CompiledRuleSet: Sendable {
     }
 
     public func evaluate(_ values: UnsafePointer<Int64>, into outcome: inout CompiledOutcome) {
-        outcome.reset(rules: ruleCount, entries: requiresEntries.count)
-        pinned { runner, pinned, handled, others, bits in
+        outcome.reset(rules: ruleCount, entries: requiresEntries.count, words: tables.words)
+        outcome.bits.withUnsafeMutableBufferPointer { scratch in
+        guard let scratch = scratch.baseAddress else { return }
+        pinned(bits: scratch) { runner, pinned, handled, others, bits in
             fire(values, runner, pinned, handled, others, bits)
             for w in 0..<tables.words {
                 var word = bits[w]
@@ -136,6 +139,7 @@ public struct CompiledRuleSet: Sendable {
                 }
                 outcome.stages.append(current)
             }
+        }
         }
         for rule in decisionOrder where outcome.isFired[rule] {
             if outcome.route == nil, ruleSet.rules[rule].route != nil { outcome.route = rule }
@@ -185,10 +189,13 @@ public struct CompiledOutcome: Sendable {
     var seen: [Bool] = []
     var requirements: [Bool] = []
     var stages: [Int32] = []
+    /// Scratch bit set of the rules that hold, reused.
+    var bits: [UInt64] = []
 
     public init() {}
 
-    mutating func reset(rules: Int, entries: Int) {
+    mutating func reset(rules: Int, entries: Int, words: Int) {
+        if bits.count != words { bits = Array(repeating: 0, count: words) }
         fired.removeAll(keepingCapacity: true)
         steps.removeAll(keepingCapacity: true)
         schemes.removeAll(keepingCapacity: true)
