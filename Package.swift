@@ -23,7 +23,7 @@ let package = Package(
         // The `parcours` executable: hands the arguments to ParcoursCommands.
         .executableTarget(name: "parcours", dependencies: ["ParcoursCommands"]),
         // The benchmark (bench/run): figures, never assertions.
-        .executableTarget(name: "parcours-bench", dependencies: ["ParcoursEngine"]),
+        .executableTarget(name: "parcours-bench", dependencies: ["ParcoursEngine", "ParcoursCommands"]),
         .testTarget(name: "YAMLTests", dependencies: ["YAML"]),
         .testTarget(
             name: "ParcoursEngineTests",

@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import ParcoursCommands
 import ParcoursEngine
 
 // The Parcours benchmark: throughput on in-memory profiles (1 job and all jobs), latency
@@ -153,23 +154,7 @@ var fired: [Int32] = []
 var replay = ProfileSampler(vocabulary: vocabulary, seed: 1)
 for index in 0..<peerCount {
     let profile = replay.next()
-    var line = "{"
-    var first = true
-    for field in vocabulary.fields {
-        guard let value = profile[field.index] else { continue }
-        let text: String
-        switch (field.type, value) {
-        case (.integer, .scalar(let n)): text = String(n)
-        case (.boolean, .scalar(let n)): text = n == 1 ? "true" : "false"
-        case (.enumeration(let values, _), .scalar(let n)): text = "\"\(values[n].id)\""
-        case (.set(let values), .set(let mask)):
-            text = "[" + values.indices.filter { mask & (1 << UInt64($0)) != 0 }.map { "\"\(values[$0].id)\"" }.joined(separator: ",") + "]"
-        default: continue
-        }
-        line += (first ? "" : ",") + "\"\(field.name)\":\(text)"
-        first = false
-    }
-    profileLines += line + "}\n"
+    profileLines += ProfileLine.render(profile, vocabulary: vocabulary) + "\n"
     allSlots.withUnsafeBufferPointer { buffer in
         if let base = buffer.baseAddress { generated.matches(base + index * width, into: &fired) }
     }

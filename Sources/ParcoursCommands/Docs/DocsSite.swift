@@ -8,6 +8,7 @@ public struct DocsSite {
     let casesByRule: [String: [String]]
     let cases: [ScenarioCase]
     let french: FrenchCondition
+    let facts: [String: Condition]
 
     public init(ruleSet: RuleSet, cases: [ScenarioCase], results: [CaseResult]) {
         self.ruleSet = ruleSet
@@ -18,6 +19,9 @@ public struct DocsSite {
         }
         self.casesByRule = byRule
         self.french = FrenchCondition(ruleSet: ruleSet)
+        var facts: [String: Condition] = [:]
+        for fact in ruleSet.facts { facts[fact.name] = fact.condition }
+        self.facts = facts
     }
 
     /// Every page, as a relative path and its HTML, in a fixed order.
@@ -190,19 +194,9 @@ public struct DocsSite {
             }
             body += "</table>"
         }
-        let using = ruleSet.rules.filter { reads($0.condition, field.index) }
+        let using = ruleSet.rules.filter { $0.condition.fieldsRead(facts: facts).contains(field.index) }
         body += "<h2>Règles qui l'utilisent</h2>" + HTML.list(using.map { ruleLink($0, depth: 1) })
         return page(field.label, depth: 1, body)
     }
 
-    private func reads(_ condition: Condition, _ field: Int) -> Bool {
-        switch condition {
-        case .always: return false
-        case .test(let test): return test.key.field == field
-        case .comparison(let comparison): return reads(comparison.meaning, field)
-        case .fact(let name, _): return ruleSet.fact(named: name).map { reads($0.condition, field) } ?? false
-        case .not(let inner), .dated(let inner, _): return reads(inner, field)
-        case .all(let items), .any(let items): return items.contains { reads($0, field) }
-        }
-    }
 }

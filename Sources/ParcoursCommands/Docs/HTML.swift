@@ -1,5 +1,6 @@
 /// Small helpers to write escaped HTML by hand, with one shared stylesheet inlined per page.
 enum HTML {
+    /// Text safe inside HTML or XML content and attribute values.
     static func escape(_ text: String) -> String {
         var result = ""
         for character in text {
@@ -8,6 +9,7 @@ enum HTML {
             case "<": result += "&lt;"
             case ">": result += "&gt;"
             case "\"": result += "&quot;"
+            case "'": result += "&#39;"
             default: result.append(character)
             }
         }

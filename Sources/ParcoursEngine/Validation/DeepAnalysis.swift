@@ -135,15 +135,7 @@ public struct DeepAnalysis: Sendable {
                        hint: "suggest it from a rule, or remove it from the catalogue")
         }
         var read: Set<Int> = []
-        func collect(_ condition: Condition) {
-            switch condition {
-            case .always, .fact: break
-            case .test(let test): read.insert(test.key.field)
-            case .comparison(let comparison): collect(comparison.meaning)
-            case .not(let inner), .dated(let inner, _): collect(inner)
-            case .all(let items), .any(let items): items.forEach(collect)
-            }
-        }
+        func collect(_ condition: Condition) { read.formUnion(condition.fieldsRead()) }
         ruleSet.rules.forEach { collect($0.condition) }
         ruleSet.facts.forEach { collect($0.condition) }
         ruleSet.catalogue.entries.forEach { collect($0.requires) }
