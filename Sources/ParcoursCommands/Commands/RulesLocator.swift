@@ -22,7 +22,9 @@ enum RulesLocator {
             return marker.map { manager.fileExists(atPath: path + "/" + $0) } ?? true
         }
         if found(folder) { return folder }
-        var directory = URL(fileURLWithPath: CommandLine.arguments.first ?? ".").resolvingSymlinksInPath().deletingLastPathComponent()
+        // The executable's own path (also when found through PATH), then argv[0].
+        let executable = Bundle.main.executableURL ?? URL(fileURLWithPath: CommandLine.arguments.first ?? ".")
+        var directory = executable.resolvingSymlinksInPath().deletingLastPathComponent()
         for _ in 0..<6 {
             let candidate = directory.appendingPathComponent(folder).path
             if found(candidate) { return candidate }

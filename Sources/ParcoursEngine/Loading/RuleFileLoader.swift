@@ -84,7 +84,7 @@ struct RuleFileLoader {
         }
         var referent: String?
         if let node = keys["referent"], let text = reader.text(node, "referent") {
-            if reference(text, kind: .partner, node) { referent = text } else { valid = false }
+            if reference(text, kind: .partner, node, asReferent: true) { referent = text } else { valid = false }
         }
         let why = keys["why"].flatMap { reader.text($0, "why") }
         if (route != nil || referent != nil) && keys["why"] == nil {
@@ -125,7 +125,7 @@ struct RuleFileLoader {
     }
 
     /// Checks that `id` is a catalogue entry of `kind`.
-    private mutating func reference(_ id: String, kind: EntryKind, _ node: Node) -> Bool {
+    private mutating func reference(_ id: String, kind: EntryKind, _ node: Node, asReferent: Bool = false) -> Bool {
         guard let entry = catalogue.entry(id) else {
             let candidates = catalogue.entries.filter { $0.kind == kind }.map(\.id)
             reader.report(.danglingReference, node, "no \(kind.rawValue) \"\(id)\" in the catalogue",
@@ -134,7 +134,7 @@ struct RuleFileLoader {
         }
         guard entry.kind == kind else {
             reader.report(.wrongKind, node, "\"\(id)\" is \(entry.kind.withArticle) in the catalogue, not \(kind.withArticle)",
-                          hint: "write \(entry.kind.rawValue): \(id)")
+                          hint: asReferent ? "a referent must be a partner of the catalogue" : "write \(entry.kind.rawValue): \(id)")
             return false
         }
         return true
