@@ -63,17 +63,12 @@ struct RuleSetAnalysis {
         var diagnostics: [Diagnostic] = []
         for (i, first) in rules.enumerated() {
             for second in rules[(i + 1)...] where first.priority == second.priority {
-                if let a = routeName(first), let b = routeName(second), a != b,
-                   let example = overlap(first, second) {
-                    diagnostics.append(Diagnostic(.error, .routeConflict, at: second.location,
-                        "rules \"\(first.id)\" and \"\(second.id)\" give different routes (\(a), \(b)) at the same priority \(first.priority) when \(example)",
-                        hint: "give one of them a higher priority, or make their conditions exclusive"))
+                let routes = routeName(first).flatMap { a in routeName(second).map { (a, $0) } }
+                if let (a, b) = routes, a != b {
+                    diagnostics += conflict(.routeConflict, "routes", first, second, a, b)
                 }
-                if let a = first.referent, let b = second.referent, a != b,
-                   let example = overlap(first, second) {
-                    diagnostics.append(Diagnostic(.error, .referentConflict, at: second.location,
-                        "rules \"\(first.id)\" and \"\(second.id)\" give different referents (\(a), \(b)) at the same priority \(first.priority) when \(example)",
-                        hint: "give one of them a higher priority, or make their conditions exclusive"))
+                if let a = first.referent, let b = second.referent, a != b {
+                    diagnostics += conflict(.referentConflict, "referents", first, second, a, b)
                 }
             }
         }
@@ -87,9 +82,15 @@ struct RuleSetAnalysis {
         return route.rawValue
     }
 
-    /// An example of a profile where both rules apply, or nil when none exists.
-    private func overlap(_ a: Rule, _ b: Rule) -> String? {
-        guard let both = solver.both(a.condition, b.condition) else { return "(too complex to decide)" }
-        return both.first.map(solver.example)
+    /// An error when some profile gets both rules' different outcomes; a warning when undecidable here.
+    private func conflict(_ code: DiagnosticCode, _ what: String, _ first: Rule, _ second: Rule, _ a: String, _ b: String) -> [Diagnostic] {
+        guard let both = solver.both(first.condition, second.condition) else {
+            return [Diagnostic(.warning, .analysisLimit, at: second.location,
+                               "rules \"\(first.id)\" and \"\(second.id)\" are too complex to check for a conflict of \(what)")]
+        }
+        guard let example = both.first.map(solver.example) else { return [] }
+        return [Diagnostic(.error, code, at: second.location,
+                           "rules \"\(first.id)\" and \"\(second.id)\" give different \(what) (\(a), \(b)) at the same priority \(first.priority) when \(example)",
+                           hint: "give one of them a higher priority, or make their conditions exclusive")]
     }
 }
