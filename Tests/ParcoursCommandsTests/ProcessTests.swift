@@ -46,3 +46,16 @@ struct ProcessTests {
         #expect(run.error.contains("<stdin>:3:10: error[type-mismatch]: expected true or false for vehicle, found \"no\""))
     }
 }
+
+@Suite("batch across processes")
+struct BatchProcessTests {
+    @Test func parallelBatchIsByteIdenticalAcrossProcesses() throws {
+        let corpus = NSTemporaryDirectory() + "parcours-determinism-" + UUID().uuidString + ".jsonl"
+        defer { try? FileManager.default.removeItem(atPath: corpus) }
+        try Support.run(["sample", "--count", "3000", "--seed", "5", "--rules", Support.rules]).output.write(toFile: corpus, atomically: true, encoding: .utf8)
+        let runs = try (0..<2).map { _ in try Support.spawn(["batch", "--corpus", corpus, "--jobs", "2", "--summary", "--out", corpus + ".out", "--date", "2026-11-22"]) }
+        #expect(runs.allSatisfy { $0.code == 0 })
+        #expect(runs[0].output == runs[1].output)
+        #expect(runs[0].output.contains("Profils évalués : 3000"))
+    }
+}
