@@ -75,6 +75,7 @@ public enum RecommendationJSON {
             ("label", .string(question.label)),
             ("question", .string(question.question)),
             ("rules", .array(question.rules.map(JSONValue.string))),
+            ("changes", .array(question.changes.map(JSONValue.string))),
         ])
     }
 }

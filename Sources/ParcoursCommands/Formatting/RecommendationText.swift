@@ -26,8 +26,15 @@ public enum RecommendationText {
         lines += schemes(recommendation.schemes)
         lines.append("QUESTIONS À POSER")
         if recommendation.questions.isEmpty { lines.append("  Aucune : le profil suffit pour toutes les règles.") }
-        for question in recommendation.questions {
-            lines.append("  - \(question.question)")
+        // Questions whose answer could change the route or the référent come first.
+        let decisive = recommendation.questions.filter { !$0.changes.isEmpty }
+        for question in decisive + recommendation.questions.filter({ $0.changes.isEmpty }) {
+            var line = "  - \(question.question)"
+            if !question.changes.isEmpty {
+                let what = question.changes.map { $0 == "route" ? "le parcours" : "le référent" }.joined(separator: " et ")
+                line += " [peut changer \(what)]"
+            }
+            lines.append(line)
             lines.append("    (\(question.field) ; décide : \(question.rules.joined(separator: ", ")))")
         }
         lines.append("")

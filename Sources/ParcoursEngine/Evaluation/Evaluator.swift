@@ -18,6 +18,7 @@ public struct Evaluator: Sendable {
         var fired: [Rule] = []
         var undetermined: [String] = []
         var askedBy: [Int: [String]] = [:]
+        var pending: [(rule: Rule, missing: [Int])] = []
         for rule in ruleSet.rules {
             let outcome = conditions.evaluate(rule.condition, for: profile)
             switch outcome.truth {
@@ -25,6 +26,7 @@ public struct Evaluator: Sendable {
             case .no: break
             case .unknown:
                 undetermined.append(rule.id)
+                pending.append((rule, outcome.missing))
                 for field in outcome.missing { askedBy[field, default: []].append(rule.id) }
             }
         }
@@ -73,9 +75,20 @@ public struct Evaluator: Sendable {
                 }
             }
         }
+        // An undecided rule of higher priority than the chosen route (référent) could still change it.
+        var changes: [Int: Set<String>] = [:]
+        for (rule, missing) in pending {
+            let route = rule.route != nil && rule.priority > (route?.priority ?? -1)
+            let referent = rule.referent != nil && rule.priority > (referent?.priority ?? -1)
+            for field in missing {
+                if route { changes[field, default: []].insert("route") }
+                if referent { changes[field, default: []].insert("referent") }
+            }
+        }
         let questions = ruleSet.vocabulary.fields.compactMap { field -> Question? in
             guard let rules = askedBy[field.index] else { return nil }
-            return Question(field: field.name, label: field.label, question: field.question, rules: Array(Set(rules)).sorted())
+            return Question(field: field.name, label: field.label, question: field.question, rules: Array(Set(rules)).sorted(),
+                            changes: ["route", "referent"].filter { changes[field.index]?.contains($0) ?? false })
         }
         return Recommendation(route: route, referent: referent, steps: steps, questions: questions, schemes: schemes,
                               fired: fired.map(\.id), undetermined: undetermined,

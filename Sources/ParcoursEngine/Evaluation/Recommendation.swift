@@ -48,6 +48,8 @@ public struct Question: Sendable, Equatable {
     public var label: String
     public var question: String
     public var rules: [String]
+    /// What the answer could still change: `route`, `referent` (empty: only suggestions or schemes).
+    public var changes: [String]
 }
 
 /// Whether a person is eligible for a scheme.
