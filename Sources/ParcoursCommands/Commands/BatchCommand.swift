@@ -37,16 +37,14 @@ enum BatchCommand {
         }
         let compiled = CompiledRuleSet(ruleSet)
         let formatter = BatchFormat(compiled: compiled, format: options.format)
-        let corpusFormat = CorpusFormat(path: options.corpus)
-        var parser = CorpusLineParser(path: options.corpus, format: corpusFormat, vocabulary: ruleSet.vocabulary)
-        var decoder = FastProfileDecoder(vocabulary: ruleSet.vocabulary)
-        var fastCSV = true
+        var decoder = CorpusDecoder(path: options.corpus, vocabulary: ruleSet.vocabulary)
         var number = 0
-        if corpusFormat == .csv {
-            while !parser.ready, let header = lines.next() {
+        if CorpusFormat(path: options.corpus) == .csv {
+            // The header first, so that every worker starts from a decoder that knows it.
+            var scratch: [Int64] = []
+            while let header = lines.next() {
                 number += 1
-                _ = parser.parse(header, line: number)
-                fastCSV = decoder.readHeader(header)
+                if case .skipped = decoder.decode(header, line: number, into: &scratch), !header.allSatisfy({ $0 == 0x20 }) { break }
             }
         }
         formatter.header.map(write)
@@ -64,23 +62,20 @@ enum BatchCommand {
             done = chunk.count < linesPerWorker * jobs
             let slices = Self.slices(chunk.count, jobs)
             let results = Results(count: slices.count)
-            let batch = chunk, parser = parser, decoder = decoder, fastCSV = fastCSV
+            let batch = chunk, decoder = decoder
             let work: @Sendable (Int) -> Void = { worker in
                 var part = WorkerOutput(tally: BatchTally(compiled: compiled))
                 var values: [Int64] = []
                 var outcome = CompiledOutcome()
-                var precise = parser
+                var decoder = decoder
                 for (lineNumber, bytes) in batch[slices[worker]] {
-                    let fast = corpusFormat == .jsonLines ? decoder.decodeJSON(bytes, into: &values)
-                        : (fastCSV && decoder.decodeCSV(bytes, into: &values))
-                    if !fast {
-                        guard let record = precise.parse(bytes, line: lineNumber) else { continue }
-                        guard let profile = record.profile else {
-                            part.errors += DiagnosticText.render(record.diagnostics)
-                            part.tally.refused += 1
-                            continue
-                        }
-                        values = CompiledProfile(profile, vocabulary: compiled.ruleSet.vocabulary).values
+                    switch decoder.decode(bytes, line: lineNumber, into: &values) {
+                    case .skipped: continue
+                    case .refused(let record):
+                        part.errors += DiagnosticText.render(record.diagnostics)
+                        part.tally.refused += 1
+                        continue
+                    case .profile: break
                     }
                     values.withUnsafeBufferPointer { buffer in
                         if let base = buffer.baseAddress { compiled.evaluate(base, into: &outcome) }

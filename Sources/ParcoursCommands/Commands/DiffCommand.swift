@@ -21,29 +21,20 @@ enum DiffCommand {
         let baseCompiled = CompiledRuleSet(base)
         let currentCompiled = CompiledRuleSet(current)
         let format = CorpusFormat(path: options.corpus)
-        var parser = CorpusLineParser(path: options.corpus, format: format, vocabulary: current.vocabulary)
-        var decoder = FastProfileDecoder(vocabulary: current.vocabulary)
-        var fastCSV = true
+        var decoder = CorpusDecoder(path: options.corpus, vocabulary: current.vocabulary)
         var accumulator = ImpactAccumulator(examplesPerChange: options.examples)
         var values: [Int64] = []
         var baseOutcome = CompiledOutcome(), currentOutcome = CompiledOutcome()
         var number = 0
         while let bytes = lines.next() {
             number += 1
-            if format == .csv && !parser.ready {
-                _ = parser.parse(bytes, line: number)
-                fastCSV = decoder.readHeader(bytes)
+            switch decoder.decode(bytes, line: number, into: &values) {
+            case .skipped: continue
+            case .refused(let record):
+                terminal.writeError(DiagnosticText.render(record.diagnostics))
+                accumulator.refuse()
                 continue
-            }
-            let fast = format == .jsonLines ? decoder.decodeJSON(bytes, into: &values) : (fastCSV && decoder.decodeCSV(bytes, into: &values))
-            if !fast {
-                guard let record = parser.parse(bytes, line: number) else { continue }
-                guard let profile = record.profile else {
-                    terminal.writeError(DiagnosticText.render(record.diagnostics))
-                    accumulator.refuse()
-                    continue
-                }
-                values = CompiledProfile(profile, vocabulary: current.vocabulary).values
+            case .profile: break
             }
             values.withUnsafeBufferPointer { buffer in
                 guard let pointer = buffer.baseAddress else { return }
