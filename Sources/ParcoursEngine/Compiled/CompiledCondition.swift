@@ -1,19 +1,7 @@
 /// Conditions compiled to flat arrays: tests on integer slots, and nodes (all, any, not)
 /// whose children sit side by side. Evaluating allocates nothing and compares no string.
 struct ConditionProgram: Sendable {
-    /// One elementary test on a profile slot.
-    struct Check: Sendable {
-        enum Kind: UInt8, Sendable { case range, mask, bit, ranges }
-        let slot: Int32
-        let kind: Kind
-        /// `range`: low and high bounds; `bit`: the bit index and the expected bit (0/1).
-        let low: Int64
-        let high: Int64
-        /// `mask`: the allowed values (each below 64) as bits.
-        let mask: UInt64
-        /// `ranges`: the allowed values, for the rare multi-range tests.
-        let set: ValueSet?
-    }
+    typealias Check = MatchProgram.Check
 
     /// A node: a check, or a connective over `count` children starting at `first` in `children`.
     struct Node: Sendable {
@@ -24,6 +12,7 @@ struct ConditionProgram: Sendable {
     }
 
     private(set) var checks: [Check] = []
+    private(set) var sets: [ValueSet] = []
     private(set) var nodes: [Node] = []
     private(set) var children: [Int32] = []
 
@@ -33,7 +22,7 @@ struct ConditionProgram: Sendable {
         case .always:
             return append(Node(kind: .yes, first: 0, count: 0))
         case .test(let test):
-            checks.append(Self.check(test, vocabulary: vocabulary))
+            checks.append(MatchProgram.check(test, sets: &sets))
             return append(Node(kind: .check, first: Int32(checks.count - 1), count: 0))
         case .comparison(let comparison):
             return add(comparison.meaning, facts: facts, vocabulary: vocabulary)
@@ -59,24 +48,6 @@ struct ConditionProgram: Sendable {
         return Int32(nodes.count - 1)
     }
 
-    private static func check(_ test: Test, vocabulary: Vocabulary) -> Check {
-        let slot = Int32(test.key.field)
-        if let element = test.key.element {
-            return Check(slot: slot, kind: .bit, low: Int64(element), high: test.allowed.contains(1) ? 1 : 0, mask: 0, set: nil)
-        }
-        let ranges = test.allowed.ranges
-        if ranges.isEmpty { return Check(slot: slot, kind: .range, low: 1, high: 0, mask: 0, set: nil) }
-        if ranges.count == 1, let range = ranges.first {
-            return Check(slot: slot, kind: .range, low: Int64(range.lowerBound), high: Int64(range.upperBound), mask: 0, set: nil)
-        }
-        if let last = ranges.last?.upperBound, last < 64, let first = ranges.first?.lowerBound, first >= 0 {
-            var mask: UInt64 = 0
-            for range in ranges { for value in range { mask |= 1 << UInt64(value) } }
-            return Check(slot: slot, kind: .mask, low: 0, high: 0, mask: mask, set: nil)
-        }
-        return Check(slot: slot, kind: .ranges, low: 0, high: 0, mask: 0, set: test.allowed)
-    }
-
     /// Three-valued truth of node `index` for `values` (one slot per field, `unknown` when absent):
     /// 1 yes, 0 no, 2 unknown.
     @inline(__always)
@@ -89,12 +60,7 @@ struct ConditionProgram: Sendable {
             let check = checks[Int(node.first)]
             let value = values[Int(check.slot)]
             if value == CompiledProfile.unknown { return 2 }
-            switch check.kind {
-            case .range: return value >= check.low && value <= check.high ? 1 : 0
-            case .mask: return value >= 0 && value < 64 && check.mask & (1 << UInt64(value)) != 0 ? 1 : 0
-            case .bit: return (UInt64(bitPattern: value) >> UInt64(check.low)) & 1 == UInt64(check.high) ? 1 : 0
-            case .ranges: return check.set?.contains(Int(value)) == true ? 1 : 0
-            }
+            return MatchProgram.holds(check, value, sets: sets) ? 1 : 0
         case .all:
             var result: UInt8 = 1
             var i = Int(node.first)

@@ -100,7 +100,10 @@ struct MatchProgram: Sendable {
         return merged.count == 1 ? merged[0] : .all(merged)
     }
 
-    private mutating func check(_ test: Test) -> Check {
+    private mutating func check(_ test: Test) -> Check { Self.check(test, sets: &sets) }
+
+    /// The packed form of a test; multi-range sets go to `sets`.
+    static func check(_ test: Test, sets: inout [ValueSet]) -> Check {
         let slot = Int32(test.key.field)
         if let element = test.key.element {
             let expected: Int64 = test.allowed.contains(1) ? 1 : 0
@@ -154,15 +157,7 @@ struct MatchProgram: Sendable {
 
         @inline(__always)
         func holds(_ check: Check, _ values: UnsafePointer<Int64>) -> Bool {
-            let value = values[Int(check.slot)]
-            if value == CompiledProfile.unknown { return false }
-            switch check.kind {
-            case .range: return value >= check.low && value <= check.high
-            case .mask: return value >= 0 && value < 64 && check.mask & (1 << UInt64(value)) != 0
-            case .bit: return Int64((UInt64(bitPattern: value) >> UInt64(check.low)) & 1) == check.high
-            case .ranges: return sets[Int(check.set)].contains(Int(value))
-            case .never: return false
-            }
+            MatchProgram.holds(check, values[Int(check.slot)], sets: sets)
         }
 
         @inline(__always)
@@ -196,6 +191,19 @@ struct MatchProgram: Sendable {
                 for i in Int(node.first)..<Int(node.first + node.count) where holds(node: Int(children[i]), values) { return true }
                 return false
             }
+        }
+    }
+
+    /// Whether a known or unknown slot value passes a check (an unknown value never does).
+    @inline(__always)
+    static func holds(_ check: Check, _ value: Int64, sets: [ValueSet]) -> Bool {
+        if value == CompiledProfile.unknown { return false }
+        switch check.kind {
+        case .range: return value >= check.low && value <= check.high
+        case .mask: return value >= 0 && value < 64 && check.mask & (1 << UInt64(value)) != 0
+        case .bit: return Int64((UInt64(bitPattern: value) >> UInt64(check.low)) & 1) == check.high
+        case .ranges: return sets[Int(check.set)].contains(Int(value))
+        case .never: return false
         }
     }
 
