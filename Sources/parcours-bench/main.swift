@@ -82,6 +82,7 @@ func fullRun(_ compiled: CompiledRuleSet, parts: Int) -> UInt64 {
     }
 }
 
+/// A total shared by the benchmark's workers, behind a lock.
 final class Counter: @unchecked Sendable {
     private let lock = NSLock()
     private var total = 0
