@@ -22,29 +22,6 @@ public enum CorpusFormat: String, Sendable {
     }
 }
 
-/// Streams profiles out of a corpus file, typing each against the vocabulary like any profile.
-/// A bad record comes with positioned diagnostics and no profile; it never stops the stream.
-public struct CorpusReader {
-    private var lines: LineReader
-    private var parser: CorpusLineParser
-    private var number = 0
-
-    public init?(path: String, format: CorpusFormat? = nil, vocabulary: Vocabulary) {
-        guard let lines = LineReader(path: path) else { return nil }
-        self.lines = lines
-        self.parser = CorpusLineParser(path: path, format: format ?? CorpusFormat(path: path), vocabulary: vocabulary)
-    }
-
-    /// The next record, skipping blank lines (and the CSV header); nil at the end.
-    public mutating func next() -> CorpusRecord? {
-        while let bytes = lines.next() {
-            number += 1
-            if let record = parser.parse(bytes, line: number) { return record }
-        }
-        return nil
-    }
-}
-
 /// Types one corpus line precisely (JSON object, or CSV row after the header), with positioned
 /// diagnostics for anything wrong.
 public struct CorpusLineParser: Sendable {
