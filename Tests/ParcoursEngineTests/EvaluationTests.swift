@@ -42,12 +42,12 @@ struct EvaluationTests {
         let housing = try #require(result.questions.first { $0.field == "housing_emergency" })
         #expect(housing.rules.contains("logement_urgence_lever_freins"))
         #expect(housing.question == "La personne est-elle sans hébergement ou menacée de le perdre ?")
-        #expect(housing.changes == ["route"])
+        #expect(housing.changes == [.route])
         // A rule of lower priority than the chosen route cannot change it.
         let refugee = try #require(result.questions.first { $0.field == "refugee" })
         #expect(refugee.changes == [])
         let age = try #require(result.questions.first { $0.field == "age" })
-        #expect(age.changes == ["referent"])
+        #expect(age.changes == [.referent])
     }
 
     @Test func referentFollowsPriority() throws {

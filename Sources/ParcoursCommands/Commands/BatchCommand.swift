@@ -151,7 +151,7 @@ struct BatchTally: Sendable {
         for rule in outcome.fired { fired[Int(rule)] += 1 }
         if let route = outcome.route { routes[route] += 1 } else { noRoute += 1 }
         if let referent = outcome.referent { referents[referent] += 1 } else { noReferent += 1 }
-        for (index, scheme) in outcome.schemes.enumerated() { schemes[index][Int(scheme.status)] += 1 }
+        for (index, scheme) in outcome.schemes.enumerated() { schemes[index][scheme.status.index] += 1 }
     }
 
     mutating func merge(_ other: BatchTally) {

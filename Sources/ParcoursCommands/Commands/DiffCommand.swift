@@ -57,7 +57,7 @@ enum DiffCommand {
         let report = accumulator.report(baseFingerprint: base.fingerprint, currentFingerprint: current.fingerprint)
         switch options.format {
         case .text: terminal.write(ImpactText.render(report, date: current.date))
-        case .json: terminal.write(ImpactText.json(report, date: current.date).rendered() + "\n")
+        case .json: terminal.write(report.json(date: current.date).rendered() + "\n")
         }
         return report.refused > 0 ? ExitCode.failure : ExitCode.success
     }

@@ -117,7 +117,7 @@ enum RecommendCommand {
         let recommendation = Evaluator(ruleSet: ruleSet).recommend(profile)
         switch format {
         case .text: terminal.write(RecommendationText.render(recommendation))
-        case .json: terminal.write(RecommendationJSON.render(recommendation))
+        case .json: terminal.write(recommendation.json.rendered() + "\n")
         }
         return ExitCode.success
     }
@@ -141,8 +141,7 @@ enum ExplainCommand {
             switch format {
             case .text: terminal.write(ExplanationText.render(rule: rule, node: node))
             case .json:
-                terminal.write(JSONValue.object([("rule", .string(rule.id)), ("title", .string(rule.title)), ("source", .string(rule.source)),
-                                                 ("date", .string(ruleSet.date)), ("condition", ExplanationText.json(node))]).rendered() + "\n")
+                terminal.write(explainer.json(rule: rule, node: node).rendered() + "\n")
             }
         case .scheme(let id):
             guard let scheme = ruleSet.scheme(id) else {
@@ -156,12 +155,7 @@ enum ExplainCommand {
             switch format {
             case .text: terminal.write(ExplanationText.render(scheme: scheme, result: result, criteria: criteria))
             case .json:
-                let items = criteria.map { item in
-                    JSONValue.object([("id", .string(item.criterion.id)), ("label", .string(item.criterion.label)), ("priority", .bool(item.priority)),
-                                      ("condition", ExplanationText.json(item.node))])
-                }
-                terminal.write(JSONValue.object([("scheme", .string(scheme.id)), ("status", .string(result.status.rawValue)),
-                                                 ("date", .string(ruleSet.date)), ("criteria", .array(items))]).rendered() + "\n")
+                terminal.write(explainer.json(scheme: scheme, result: result, criteria: criteria).rendered() + "\n")
             }
         }
         return ExitCode.success

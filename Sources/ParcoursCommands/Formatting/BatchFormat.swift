@@ -27,9 +27,8 @@ struct BatchFormat: Sendable {
                      : "\(suggestion.stage.rawValue)/\(suggestion.entry)@\(rule.id)"
             }
         }
-        let statuses = ["not_eligible", "eligible", "undetermined"]
         schemeStatus = ruleSet.schemes.map { scheme in
-            statuses.map { json ? "\(JSONValue.quote(scheme.id)):\"\($0)\"" : "\(scheme.id)=\($0)" }
+            SchemeStatus.allCases.map(\.rawValue).map { json ? "\(JSONValue.quote(scheme.id)):\"\($0)\"" : "\(scheme.id)=\($0)" }
         }
     }
 
@@ -46,7 +45,7 @@ struct BatchFormat: Sendable {
         let referent = outcome.referent.map { referents[$0] } ?? empty
         let referentRule = outcome.referent.map { ruleIDs[$0] } ?? empty
         let stepList = outcome.steps.map { steps[$0.rule][$0.suggestion] }
-        let schemes = outcome.schemes.enumerated().map { schemeStatus[$0.offset][Int($0.element.status)] }
+        let schemes = outcome.schemes.enumerated().map { schemeStatus[$0.offset][$0.element.status.index] }
         let fired = outcome.fired.map { ruleIDs[Int($0)] }
         if json {
             return "{\"line\":\(number),\"route\":\(route),\"route_scheme\":\(scheme),\"route_rule\":\(routeRule),\"referent\":\(referent),\"referent_rule\":\(referentRule),\"steps\":[\(stepList.joined(separator: ","))],\"schemes\":{\(schemes.joined(separator: ","))},\"fired\":[\(fired.joined(separator: ","))]}\n"

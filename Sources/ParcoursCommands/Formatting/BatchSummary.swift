@@ -20,7 +20,7 @@ enum BatchSummary {
         }
         counted("Parcours", ruleSet.rules.indices.map { index in
             let rule = ruleSet.rules[index]
-            let name = rule.route == .scheme ? "scheme:\(rule.scheme ?? "?")" : rule.route?.rawValue ?? "?"
+            let name = rule.routeName ?? "?"
             return (name, tally.routes[index])
         }, none: ("aucun", tally.noRoute))
         counted("Référent", ruleSet.rules.indices.map { (ruleSet.rules[$0].referent ?? "?", tally.referents[$0]) }, none: ("aucun", tally.noReferent))
@@ -28,7 +28,7 @@ enum BatchSummary {
         lines.append("Dispositifs (éligible / indéterminé / non éligible)")
         for (index, scheme) in ruleSet.schemes.enumerated() {
             let counts = tally.schemes[index]
-            lines.append("  \(scheme.id) : \(counts[1]) / \(counts[2]) / \(counts[0])")
+            lines.append("  \(scheme.id) : \(counts[SchemeStatus.eligible.index]) / \(counts[SchemeStatus.undetermined.index]) / \(counts[SchemeStatus.notEligible.index])")
         }
         let byCount = ruleSet.rules.indices.sorted { (tally.fired[$1], ruleSet.rules[$0].id) < (tally.fired[$0], ruleSet.rules[$1].id) }
         lines.append("")

@@ -63,13 +63,4 @@ public enum ExplanationText {
         }
         return out.joined(separator: "\n") + "\n"
     }
-
-    public static func json(_ node: ExplanationNode) -> JSONValue {
-        .object([
-            ("condition", .string(node.text)),
-            ("value", .string(node.truth == .yes ? "true" : node.truth == .no ? "false" : "unknown")),
-            ("missing", .array(node.missing.map(JSONValue.string))),
-            ("children", .array(node.children.map(json))),
-        ])
-    }
 }

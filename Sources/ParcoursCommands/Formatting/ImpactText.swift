@@ -45,26 +45,4 @@ public enum ImpactText {
         let tenths = (count * 1000 + total / 2) / total
         return " (\(tenths / 10),\(tenths % 10) %)"
     }
-
-    public static func json(_ report: ImpactReport, date: String) -> JSONValue {
-        func changes(_ list: [ImpactReport.Change]) -> JSONValue {
-            .array(list.map { change in
-                .object([("what", .string(change.what)), ("before", .string(change.before)), ("after", .string(change.after)),
-                         ("count", .int(change.count)),
-                         ("examples", .array(change.examples.map { .object([("line", .int($0.line)), ("profile", .string($0.text))]) }))])
-            })
-        }
-        return .object([
-            ("date", .string(date)),
-            ("base", .string(report.baseFingerprint)),
-            ("current", .string(report.currentFingerprint)),
-            ("profiles", .int(report.profiles)),
-            ("refused", .int(report.refused)),
-            ("changed", .int(report.changed)),
-            ("routes", changes(report.routes)),
-            ("referents", changes(report.referents)),
-            ("suggestions", changes(report.suggestions)),
-            ("schemes", changes(report.schemes)),
-        ])
-    }
 }

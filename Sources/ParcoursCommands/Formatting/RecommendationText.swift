@@ -31,7 +31,7 @@ public enum RecommendationText {
         for question in decisive + recommendation.questions.filter({ $0.changes.isEmpty }) {
             var line = "  - \(question.question)"
             if !question.changes.isEmpty {
-                let what = question.changes.map { $0 == "route" ? "le parcours" : "le référent" }.joined(separator: " et ")
+                let what = question.changes.map { $0 == .route ? "le parcours" : "le référent" }.joined(separator: " et ")
                 line += " [peut changer \(what)]"
             }
             lines.append(line)

@@ -1,4 +1,4 @@
-/// Conditions compiled to flat arrays: tests on integer slots, and nodes (all, any, not)
+/// Core conditions compiled to flat arrays: tests on integer slots, and nodes (all, any, not)
 /// whose children sit side by side. Evaluating allocates nothing and compares no string.
 struct ConditionProgram: Sendable {
     typealias Check = MatchProgram.Check
@@ -16,26 +16,22 @@ struct ConditionProgram: Sendable {
     private(set) var nodes: [Node] = []
     private(set) var children: [Int32] = []
 
-    /// Compiles `condition` (facts inlined) and returns its root node index.
-    mutating func add(_ condition: Condition, facts: [String: Condition], vocabulary: Vocabulary) -> Int32 {
+    /// Compiles `condition` and returns its root node index.
+    mutating func add(_ condition: CoreCondition) -> Int32 {
         switch condition {
         case .always:
             return append(Node(kind: .yes, first: 0, count: 0))
+        case .never:
+            return append(Node(kind: .any, first: Int32(children.count), count: 0))
         case .test(let test):
             checks.append(MatchProgram.check(test, sets: &sets))
             return append(Node(kind: .check, first: Int32(checks.count - 1), count: 0))
-        case .comparison(let comparison):
-            return add(comparison.meaning, facts: facts, vocabulary: vocabulary)
-        case .fact(let name, _):
-            return add(facts[name] ?? .always, facts: facts, vocabulary: vocabulary)
-        case .dated(let inner, _):
-            return add(inner, facts: facts, vocabulary: vocabulary)
         case .not(let inner):
-            let child = add(inner, facts: facts, vocabulary: vocabulary)
+            let child = add(inner)
             children.append(child)
             return append(Node(kind: .not, first: Int32(children.count - 1), count: 1))
         case .all(let items), .any(let items):
-            let compiled = items.map { add($0, facts: facts, vocabulary: vocabulary) }
+            let compiled = items.map { add($0) }
             let first = Int32(children.count)
             children.append(contentsOf: compiled)
             if case .all = condition { return append(Node(kind: .all, first: first, count: Int32(compiled.count))) }
@@ -48,44 +44,43 @@ struct ConditionProgram: Sendable {
         return Int32(nodes.count - 1)
     }
 
-    /// Three-valued truth of node `index` for `values` (one slot per field, `unknown` when absent):
-    /// 1 yes, 0 no, 2 unknown.
+    /// Three-valued truth of node `index` for `values` (one slot per field, `unknown` when absent),
+    /// as `ConditionEvaluator` defines it (a differential test holds them together).
     @inline(__always)
-    func evaluate(_ index: Int32, _ values: UnsafePointer<Int64>) -> UInt8 {
+    func evaluate(_ index: Int32, _ values: UnsafePointer<Int64>) -> Truth {
         let node = nodes[Int(index)]
         switch node.kind {
         case .yes:
-            return 1
+            return .yes
         case .check:
             let check = checks[Int(node.first)]
             let value = values[Int(check.slot)]
-            if value == CompiledProfile.unknown { return 2 }
-            return MatchProgram.holds(check, value, sets: sets) ? 1 : 0
+            if value == CompiledProfile.unknown { return .unknown }
+            return MatchProgram.holds(check, value, sets: sets) ? .yes : .no
         case .all:
-            var result: UInt8 = 1
+            var result = Truth.yes
             var i = Int(node.first)
             let end = i + Int(node.count)
             while i < end {
                 let truth = evaluate(children[i], values)
-                if truth == 0 { return 0 }
-                if truth == 2 { result = 2 }
+                if truth == .no { return .no }
+                if truth == .unknown { result = .unknown }
                 i += 1
             }
             return result
         case .any:
-            var result: UInt8 = 0
+            var result = Truth.no
             var i = Int(node.first)
             let end = i + Int(node.count)
             while i < end {
                 let truth = evaluate(children[i], values)
-                if truth == 1 { return 1 }
-                if truth == 2 { result = 2 }
+                if truth == .yes { return .yes }
+                if truth == .unknown { result = .unknown }
                 i += 1
             }
             return result
         case .not:
-            let truth = evaluate(children[Int(node.first)], values)
-            return truth == 2 ? 2 : 1 - truth
+            return evaluate(children[Int(node.first)], values).negated
         }
     }
 }

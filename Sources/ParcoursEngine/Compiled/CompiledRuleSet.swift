@@ -1,8 +1,11 @@
 /// A rule set compiled once for evaluating many profiles fast: field values as integer slots,
 /// sets as bit masks, enumerations by position, conditions as flat node arrays. The outcome
-/// keeps every rule id, as the interpreted `Evaluator` gives it (a test checks they agree).
+/// keeps every rule id; decisions are the shared `DecisionPlan`'s (a differential test checks the
+/// truths agree with the interpreter's).
 public struct CompiledRuleSet: Sendable {
     public let ruleSet: RuleSet
+    /// The decisions, shared with the interpreter.
+    public let plan: DecisionPlan
     /// Three-valued conditions: scheme criteria.
     let program: ConditionProgram
     /// "Does it hold?" conditions: rules (entries 0..<rules), then catalogue requirements, then stages.
@@ -12,45 +15,23 @@ public struct CompiledRuleSet: Sendable {
     let ruleCount: Int
     let requiresEntries: [Int]
     let stageEntries: [[Int?]]
-    /// Rule indexes by priority (highest first), then id: the order decisions are taken in.
-    let decisionOrder: [Int]
-    /// For each stage in pathway order, the (rule, entry, stage) suggestions in decision order.
-    let suggestionsByStage: [[(rule: Int, entry: Int, suggestion: Int)]]
     let criteriaRoots: [[Int32]]
-    let enrolledBits: [(slot: Int, bit: Int)?]
 
     public init(_ ruleSet: RuleSet) {
         self.ruleSet = ruleSet
-        var program = ConditionProgram()
-        var facts: [String: Condition] = [:]
-        for fact in ruleSet.facts { facts[fact.name] = fact.condition }
+        plan = DecisionPlan(ruleSet)
+        let lowered = ruleSet.lowered
         let vocabulary = ruleSet.vocabulary
+        var program = ConditionProgram()
         var matcher = MatchProgram()
-        for rule in ruleSet.rules { _ = matcher.add(rule.condition, facts: facts, vocabulary: vocabulary) }
-        tables = RuleTables(rules: ruleSet.rules.map(\.condition), vocabulary: vocabulary, facts: facts)
+        for condition in lowered.rules { _ = matcher.add(condition, vocabulary: vocabulary) }
+        tables = RuleTables(rules: lowered.rules, vocabulary: vocabulary)
         ruleCount = ruleSet.rules.count
-        requiresEntries = ruleSet.catalogue.entries.map { matcher.add($0.requires, facts: facts, vocabulary: vocabulary) }
-        stageEntries = ruleSet.schemes.map { scheme in scheme.stages.map { stage in stage.when.map { matcher.add($0, facts: facts, vocabulary: vocabulary) } } }
-        criteriaRoots = ruleSet.schemes.map { scheme in scheme.criteria.map { program.add($0.condition, facts: facts, vocabulary: vocabulary) } }
+        requiresEntries = lowered.requirements.map { matcher.add($0, vocabulary: vocabulary) }
+        stageEntries = lowered.stages.map { stages in stages.map { stage in stage.map { matcher.add($0, vocabulary: vocabulary) } } }
+        criteriaRoots = lowered.criteria.map { criteria in criteria.map { program.add($0) } }
         self.program = program
         self.matcher = matcher
-        let order = ruleSet.rules.indices.sorted { (ruleSet.rules[$1].priority, ruleSet.rules[$0].id) < (ruleSet.rules[$0].priority, ruleSet.rules[$1].id) }
-        decisionOrder = order
-        var entryIndex: [String: Int] = [:]
-        for (index, entry) in ruleSet.catalogue.entries.enumerated() { entryIndex[entry.id] = index }
-        suggestionsByStage = Stage.allCases.map { stage in
-            order.flatMap { rule in
-                ruleSet.rules[rule].suggestions.enumerated().compactMap { item -> (Int, Int, Int)? in
-                    guard item.element.stage == stage, let entry = entryIndex[item.element.entry] else { return nil }
-                    return (rule, entry, item.offset)
-                }
-            }
-        }
-        let enrolled = vocabulary.field(named: RuleSetFiles.enrolledField)
-        enrolledBits = ruleSet.schemes.map { scheme in
-            guard let field = enrolled, let bit = field.valueIndex(of: scheme.id) else { return nil }
-            return (field.index, bit)
-        }
     }
 
     /// Which rules apply (truth 1), in rule set order, into `fired` (cleared first).
@@ -141,34 +122,16 @@ public struct CompiledRuleSet: Sendable {
             }
         }
         }
-        for rule in decisionOrder where outcome.isFired[rule] {
-            if outcome.route == nil, ruleSet.rules[rule].route != nil { outcome.route = rule }
-            if outcome.referent == nil, ruleSet.rules[rule].referent != nil { outcome.referent = rule }
-            if outcome.route != nil && outcome.referent != nil { break }
-        }
-        for (stage, suggestions) in suggestionsByStage.enumerated() {
-            for item in suggestions where outcome.isFired[item.rule] {
-                let key = item.entry * Stage.allCases.count + stage
-                if outcome.seen[key] { continue }
-                guard outcome.requirements[item.entry] else { continue }
-                outcome.seen[key] = true
-                outcome.steps.append((item.rule, item.suggestion))
-            }
-        }
+        plan.select(holds: outcome.isFired, requirements: outcome.requirements, into: &outcome.selection)
         for (scheme, roots) in criteriaRoots.enumerated() {
-            var status: UInt8 = 1
-            for root in roots {
-                let truth = program.evaluate(root, values)
-                if truth == 0 { status = 0; break }
-                if truth == 2 { status = 2 }
-            }
-            var stage: Int32 = -1
+            let status = SchemeStatus.combining(roots.lazy.map { program.evaluate($0, values) })
             var enrolled = false
-            if let bits = enrolledBits[scheme], values[bits.slot] != CompiledProfile.unknown {
-                enrolled = (UInt64(bitPattern: values[bits.slot]) >> UInt64(bits.bit)) & 1 == 1
+            if let key = plan.enrolledKeys[scheme], let element = key.element, values[key.field] != CompiledProfile.unknown {
+                enrolled = (UInt64(bitPattern: values[key.field]) >> UInt64(element)) & 1 == 1
             }
-            if status == 1 || enrolled { stage = outcome.stages[scheme] }
-            outcome.schemes.append((status, stage))
+            let current = outcome.stages[scheme]
+            let stage = DecisionPlan.schemeStage(status: status, enrolled: enrolled, firstHolding: current < 0 ? nil : Int(current))
+            outcome.schemes.append((status, Int32(stage ?? -1)))
         }
     }
 }
@@ -178,15 +141,16 @@ public struct CompiledRuleSet: Sendable {
 public struct CompiledOutcome: Sendable {
     /// Rules that applied, in rule set order.
     public var fired: [Int32] = []
+    /// Route, référent and steps, as the decision plan chose them.
+    public var selection = Selection()
     /// Index of the rule giving the route / référent.
-    public var route: Int?
-    public var referent: Int?
+    public var route: Int? { selection.route }
+    public var referent: Int? { selection.referent }
     /// (rule, suggestion index in the rule), by stage then decision order.
-    public var steps: [(rule: Int, suggestion: Int)] = []
-    /// Per scheme: status (1 eligible, 0 not eligible, 2 undetermined) and stage index (-1: none).
-    public var schemes: [(status: UInt8, stage: Int32)] = []
+    public var steps: [(rule: Int, suggestion: Int)] { selection.steps }
+    /// Per scheme: status and stage index (-1: none).
+    public var schemes: [(status: SchemeStatus, stage: Int32)] = []
     var isFired: [Bool] = []
-    var seen: [Bool] = []
     var requirements: [Bool] = []
     var stages: [Int32] = []
     /// Scratch bit set of the rules that hold, reused.
@@ -197,16 +161,9 @@ public struct CompiledOutcome: Sendable {
     mutating func reset(rules: Int, entries: Int, words: Int) {
         if bits.count != words { bits = Array(repeating: 0, count: words) }
         fired.removeAll(keepingCapacity: true)
-        steps.removeAll(keepingCapacity: true)
         schemes.removeAll(keepingCapacity: true)
-        route = nil
-        referent = nil
         if isFired.count != rules { isFired = Array(repeating: false, count: rules) } else {
             for i in isFired.indices { isFired[i] = false }
-        }
-        let seenCount = entries * Stage.allCases.count
-        if seen.count != seenCount { seen = Array(repeating: false, count: seenCount) } else {
-            for i in seen.indices { seen[i] = false }
         }
     }
 }

@@ -1,8 +1,8 @@
-/// Conditions compiled for one question only, "does it hold?", as fast as possible.
+/// Core conditions compiled for one question only, "does it hold?" (three-valued truth is
+/// yes), as fast as possible.
 ///
-/// Conditions are first put in negation normal form: a `not` over a test becomes the test of the
-/// complement, which is exact in three-valued logic too (an unknown value stays unknown). Without
-/// negations, "holds" is monotone: an `all` holds when every part holds, an `any` when one does,
+/// Conditions are first put in negation normal form (`CoreCondition.normalForm`), exact in
+/// three-valued logic. Without negations, "holds" is monotone: an `all` holds when every part holds, an `any` when one does,
 /// and a test on an unknown field does not hold. A condition that is a plain conjunction of tests
 /// (most rules) runs as a straight loop over packed tests; others walk a small tree.
 struct MatchProgram: Sendable {
@@ -40,8 +40,8 @@ struct MatchProgram: Sendable {
     private(set) var entries: [Entry] = []
 
     /// Adds a condition; returns its entry index.
-    mutating func add(_ condition: Condition, facts: [String: Condition], vocabulary: Vocabulary) -> Int {
-        let normal = Self.normalForm(condition, negated: false, facts: facts, vocabulary: vocabulary)
+    mutating func add(_ condition: CoreCondition, vocabulary: Vocabulary) -> Int {
+        let normal = condition.normalForm(vocabulary)
         switch normal {
         case .always:
             entries.append(Entry(kind: .always, first: 0, count: 0))
@@ -58,46 +58,6 @@ struct MatchProgram: Sendable {
             entries.append(Entry(kind: .tree, first: root, count: 0))
         }
         return entries.count - 1
-    }
-
-    /// Negation normal form with facts and comparisons inlined: only tests, `all`, `any`, `always`.
-    static func normalForm(_ condition: Condition, negated: Bool, facts: [String: Condition], vocabulary: Vocabulary) -> Condition {
-        switch condition {
-        case .always:
-            return negated ? .any([]) : .always
-        case .test(let test):
-            guard negated else { return condition }
-            let domain = test.key.element == nil && test.key.field < vocabulary.fields.count ? vocabulary.fields[test.key.field].domain : 0...1
-            return .test(Test(key: test.key, allowed: test.allowed.complement(in: domain)))
-        case .comparison(let comparison):
-            return normalForm(comparison.meaning, negated: negated, facts: facts, vocabulary: vocabulary)
-        case .fact(let name, _):
-            return normalForm(facts[name] ?? .always, negated: negated, facts: facts, vocabulary: vocabulary)
-        case .dated(let inner, _):
-            return normalForm(inner, negated: negated, facts: facts, vocabulary: vocabulary)
-        case .not(let inner):
-            return normalForm(inner, negated: !negated, facts: facts, vocabulary: vocabulary)
-        case .all(let items):
-            let parts = items.map { normalForm($0, negated: negated, facts: facts, vocabulary: vocabulary) }
-            return negated ? .any(parts) : flatten(.all(parts))
-        case .any(let items):
-            let parts = items.map { normalForm($0, negated: negated, facts: facts, vocabulary: vocabulary) }
-            return negated ? flatten(.all(parts)) : .any(parts)
-        }
-    }
-
-    /// `all` inside `all` merged, so that more rules end up as plain conjunctions.
-    private static func flatten(_ condition: Condition) -> Condition {
-        guard case .all(let items) = condition else { return condition }
-        var merged: [Condition] = []
-        for item in items {
-            switch item {
-            case .all(let inner): merged += inner
-            case .always: continue
-            default: merged.append(item)
-            }
-        }
-        return merged.count == 1 ? merged[0] : .all(merged)
     }
 
     private mutating func check(_ test: Test) -> Check { Self.check(test, sets: &sets) }
@@ -125,7 +85,8 @@ struct MatchProgram: Sendable {
         return Check(slot: slot, kind: .ranges, set: Int32(sets.count - 1), low: 0, high: 0, mask: 0)
     }
 
-    private mutating func node(_ condition: Condition) -> Int32 {
+    /// A node of a condition in negation normal form.
+    private mutating func node(_ condition: CoreCondition) -> Int32 {
         switch condition {
         case .test(let test):
             checks.append(check(test))
@@ -139,7 +100,10 @@ struct MatchProgram: Sendable {
             } else {
                 nodes.append(Node(kind: compiled.isEmpty ? .never : .any, first: first, count: Int32(compiled.count)))
             }
-        default:
+        case .never:
+            nodes.append(Node(kind: .never, first: 0, count: 0))
+        case .always, .not:
+            // `not` does not occur in negation normal form.
             nodes.append(Node(kind: .always, first: 0, count: 0))
         }
         return Int32(nodes.count - 1)

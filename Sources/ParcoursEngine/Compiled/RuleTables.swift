@@ -32,14 +32,14 @@ struct RuleTables: Sendable {
     /// Rules left to the match program.
     let others: [Int]
 
-    init(rules: [Condition], vocabulary: Vocabulary, facts: [String: Condition]) {
+    init(rules: [CoreCondition], vocabulary: Vocabulary) {
         let words = max(1, (rules.count + 63) / 64)
         self.words = words
-        var parts: [Int: [(rule: Int, condition: Condition)]] = [:]
+        var parts: [Int: [(rule: Int, condition: CoreCondition)]] = [:]
         var handled = [UInt64](repeating: 0, count: words)
         var others: [Int] = []
         for (rule, condition) in rules.enumerated() {
-            let normal = MatchProgram.normalForm(condition, negated: false, facts: facts, vocabulary: vocabulary)
+            let normal = condition.normalForm(vocabulary)
             guard let byField = Self.split(normal), byField.keys.allSatisfy({ Self.tableable($0, vocabulary) }) else {
                 others.append(rule)
                 continue
@@ -53,14 +53,14 @@ struct RuleTables: Sendable {
     }
 
     /// The condition as one part per field, or nil when a part spans several fields.
-    static func split(_ condition: Condition) -> [Int: Condition]? {
+    static func split(_ condition: CoreCondition) -> [Int: CoreCondition]? {
         switch condition {
         case .always:
             return [:]
         case .test(let test):
             return [test.key.field: condition]
         case .all(let items):
-            var result: [Int: Condition] = [:]
+            var result: [Int: CoreCondition] = [:]
             for item in items {
                 guard let part = split(item) else { return nil }
                 for (field, condition) in part {
@@ -77,7 +77,7 @@ struct RuleTables: Sendable {
         }
     }
 
-    private static func fieldsRead(_ condition: Condition) -> [Int]? {
+    private static func fieldsRead(_ condition: CoreCondition) -> [Int]? {
         switch condition {
         case .test(let test): return [test.key.field]
         case .all(let items), .any(let items): return items.flatMap { fieldsRead($0) ?? [-1] }
@@ -93,7 +93,7 @@ struct RuleTables: Sendable {
     }
 
     /// Whether a single-field condition holds for a known value (a set as its bit mask).
-    private static func holds(_ condition: Condition, _ value: Int64) -> Bool {
+    private static func holds(_ condition: CoreCondition, _ value: Int64) -> Bool {
         switch condition {
         case .test(let test):
             if let element = test.key.element {
@@ -102,11 +102,12 @@ struct RuleTables: Sendable {
             return test.allowed.contains(Int(value))
         case .all(let items): return items.allSatisfy { holds($0, value) }
         case .any(let items): return items.contains { holds($0, value) }
-        default: return true
+        case .never: return false
+        case .always, .not: return true
         }
     }
 
-    private static func boundaries(_ condition: Condition, into starts: inout Set<Int64>) {
+    private static func boundaries(_ condition: CoreCondition, into starts: inout Set<Int64>) {
         switch condition {
         case .test(let test):
             for range in test.allowed.ranges {
@@ -118,7 +119,7 @@ struct RuleTables: Sendable {
         }
     }
 
-    private mutating func addTable(field: Int, parts: [(rule: Int, condition: Condition)], vocabulary: Vocabulary) {
+    private mutating func addTable(field: Int, parts: [(rule: Int, condition: CoreCondition)], vocabulary: Vocabulary) {
         let words = self.words
         var unknown = [UInt64](repeating: ~0, count: words)
         for part in parts { unknown[part.rule / 64] &= ~(1 << UInt64(part.rule % 64)) }

@@ -12,7 +12,7 @@ public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConver
         self.column = column
     }
 
-    public init(file: String, mark: Mark) {
+    package init(file: String, mark: Mark) {
         self.init(file: file, line: mark.line, column: mark.column)
     }
 

@@ -1,72 +1,67 @@
 /// Applies a rule set to a profile and explains the result.
 ///
-/// Route and référent: the applying rule with the highest priority (ties broken by rule id,
-/// a tie `check` reports). Steps: every suggestion of every applying rule whose catalogue
-/// requirements hold, by stage, then priority, then rule id. Questions: the unknown fields
-/// that would decide undetermined rules or requirements, in vocabulary order.
+/// Truths come from `ConditionEvaluator` on the rule set's core conditions; the decisions
+/// (route, référent, steps, scheme status and stage) from the rule set's `DecisionPlan`, the
+/// same as the compiled rule set's. The interpreter adds only what needs the three-valued
+/// outcome: labels and reasons, undetermined rules, and the questions to ask (the unknown
+/// fields that would decide undetermined rules, requirements or criteria, in vocabulary order).
 public struct Evaluator: Sendable {
     public let ruleSet: RuleSet
-    private let conditions: ConditionEvaluator
+    let plan: DecisionPlan
 
     public init(ruleSet: RuleSet) {
         self.ruleSet = ruleSet
-        self.conditions = ConditionEvaluator(ruleSet: ruleSet)
+        self.plan = DecisionPlan(ruleSet)
     }
 
     public func recommend(_ given: Profile) -> Recommendation {
         let profile = given.withDefaults(from: ruleSet.vocabulary)
-        var fired: [Rule] = []
-        var undetermined: [String] = []
+        let lowered = ruleSet.lowered
+        let outcomes = lowered.rules.map { ConditionEvaluator.evaluate($0, for: profile) }
+        let requirements = lowered.requirements.map { ConditionEvaluator.evaluate($0, for: profile) }
+        var selection = Selection(keepsDuplicates: true)
+        plan.select(holds: outcomes.map { $0.truth == .yes }, requirements: requirements.map { $0.truth == .yes }, into: &selection)
+
         var askedBy: [Int: [String]] = [:]
-        var pending: [(rule: Rule, missing: [Int])] = []
-        for rule in ruleSet.rules {
-            let outcome = conditions.evaluate(rule.condition, for: profile)
-            switch outcome.truth {
-            case .yes: fired.append(rule)
-            case .no: break
-            case .unknown:
-                undetermined.append(rule.id)
-                pending.append((rule, outcome.missing))
-                for field in outcome.missing { askedBy[field, default: []].append(rule.id) }
+        for (rule, outcome) in zip(ruleSet.rules, outcomes) where outcome.truth == .unknown {
+            for field in outcome.missing { askedBy[field, default: []].append(rule.id) }
+        }
+        // A requirement left unknown asks its fields on behalf of the rules that hold and suggest the entry.
+        var entryIndex: [String: Int] = [:]
+        for (index, entry) in ruleSet.catalogue.entries.enumerated() where entryIndex[entry.id] == nil { entryIndex[entry.id] = index }
+        for rule in plan.order where outcomes[rule].truth == .yes {
+            for suggestion in ruleSet.rules[rule].suggestions {
+                guard let entry = entryIndex[suggestion.entry], requirements[entry].truth == .unknown else { continue }
+                for field in requirements[entry].missing where !(askedBy[field]?.contains(ruleSet.rules[rule].id) ?? false) {
+                    askedBy[field, default: []].append(ruleSet.rules[rule].id)
+                }
             }
         }
-        let ordered = fired.sorted { ($0.priority, $1.id) > ($1.priority, $0.id) }
 
-        var steps: [Step] = []
-        for rule in ordered {
-            for suggestion in rule.suggestions {
-                guard let entry = ruleSet.catalogue.entry(suggestion.entry) else { continue }
-                let requirement = conditions.evaluate(entry.requires, for: profile)
-                if requirement.truth == .unknown {
-                    for field in requirement.missing where !(askedBy[field]?.contains(rule.id) ?? false) {
-                        askedBy[field, default: []].append(rule.id)
-                    }
-                }
-                guard requirement.truth == .yes else { continue }
-                if let index = steps.firstIndex(where: { $0.id == entry.id && $0.stage == suggestion.stage }) {
-                    steps[index].alsoSuggestedBy.append(rule.id)
-                    continue
-                }
-                steps.append(Step(stage: suggestion.stage, stageLabel: ruleSet.catalogue.info(for: suggestion.stage)?.label ?? suggestion.stage.rawValue,
-                                  kind: entry.kind, id: entry.id, label: entry.name, why: suggestion.why, rule: rule.id,
-                                  alsoSuggestedBy: [], priority: rule.priority))
-            }
+        var steps: [Step] = selection.steps.map { item in
+            let rule = ruleSet.rules[item.rule]
+            let suggestion = rule.suggestions[item.suggestion]
+            let entry = ruleSet.catalogue.entry(suggestion.entry)
+            return Step(stage: suggestion.stage, stageLabel: ruleSet.catalogue.info(for: suggestion.stage)?.label ?? suggestion.stage.rawValue,
+                        kind: entry?.kind ?? suggestion.kind, id: suggestion.entry, label: entry?.name ?? suggestion.entry, why: suggestion.why,
+                        rule: rule.id, alsoSuggestedBy: [], priority: rule.priority)
         }
-        // Stable sort: within a stage, the order above (priority, then rule id) is kept.
-        steps = steps.enumerated().sorted { ($0.element.stage.order, $0.offset) < ($1.element.stage.order, $1.offset) }.map(\.element)
+        for (step, rule) in selection.duplicates { steps[step].alsoSuggestedBy.append(ruleSet.rules[rule].id) }
 
-        let route = ordered.first { $0.route != nil }.flatMap { rule -> Decision? in
+        let route = selection.route.flatMap { index -> Decision? in
+            let rule = ruleSet.rules[index]
             guard let route = rule.route else { return nil }
             var label = ruleSet.catalogue.info(for: route)?.label ?? route.rawValue
             let scheme = route == .scheme ? rule.scheme : nil
             if let scheme, let name = ruleSet.scheme(scheme)?.name { label += " : " + name }
             return Decision(id: route.rawValue, label: label, why: rule.why ?? "", rule: rule.id, priority: rule.priority, scheme: scheme)
         }
-        let referent = ordered.first { $0.referent != nil }.flatMap { rule -> Decision? in
+        let referent = selection.referent.flatMap { index -> Decision? in
+            let rule = ruleSet.rules[index]
             guard let id = rule.referent else { return nil }
             return Decision(id: id, label: ruleSet.catalogue.entry(id)?.name ?? id, why: rule.why ?? "", rule: rule.id, priority: rule.priority)
         }
-        let schemes = ruleSet.schemes.map { schemeResult($0, for: profile) }
+        let schemes = ruleSet.schemes.indices.map { schemeResult(at: $0, for: profile) }
         for scheme in schemes where scheme.status == .undetermined {
             for criterion in scheme.criteria + scheme.priorityCriteria {
                 for name in criterion.missing {
@@ -76,49 +71,55 @@ public struct Evaluator: Sendable {
             }
         }
         // An undecided rule of higher priority than the chosen route (référent) could still change it.
-        var changes: [Int: Set<String>] = [:]
-        for (rule, missing) in pending {
+        var changes: [Int: Set<QuestionChange>] = [:]
+        for (index, outcome) in outcomes.enumerated() where outcome.truth == .unknown {
+            let rule = ruleSet.rules[index]
             let route = rule.route != nil && rule.priority > (route?.priority ?? -1)
             let referent = rule.referent != nil && rule.priority > (referent?.priority ?? -1)
-            for field in missing {
-                if route { changes[field, default: []].insert("route") }
-                if referent { changes[field, default: []].insert("referent") }
+            for field in outcome.missing {
+                if route { changes[field, default: []].insert(.route) }
+                if referent { changes[field, default: []].insert(.referent) }
             }
         }
         let questions = ruleSet.vocabulary.fields.compactMap { field -> Question? in
             guard let rules = askedBy[field.index] else { return nil }
             return Question(field: field.name, label: field.label, question: field.question, rules: Array(Set(rules)).sorted(),
-                            changes: ["route", "referent"].filter { changes[field.index]?.contains($0) ?? false })
+                            changes: QuestionChange.allCases.filter { changes[field.index]?.contains($0) ?? false })
         }
         return Recommendation(route: route, referent: referent, steps: steps, questions: questions, schemes: schemes,
-                              fired: fired.map(\.id), undetermined: undetermined,
+                              fired: zip(ruleSet.rules, outcomes).filter { $0.1.truth == .yes }.map(\.0.id),
+                              undetermined: zip(ruleSet.rules, outcomes).filter { $0.1.truth == .unknown }.map(\.0.id),
                               fingerprint: ruleSet.fingerprint, ruleCount: ruleSet.rules.count, date: ruleSet.date)
     }
 
     /// Eligibility criterion by criterion; the stage for an eligible or enrolled person.
     public func schemeResult(_ scheme: Scheme, for profile: Profile) -> SchemeResult {
-        func results(_ criteria: [Criterion]) -> [CriterionResult] {
-            criteria.map { criterion in
-                let outcome = conditions.evaluate(criterion.condition, for: profile)
+        guard let index = ruleSet.schemes.firstIndex(where: { $0.id == scheme.id }) else {
+            return SchemeResult(id: scheme.id, name: scheme.name, status: .undetermined, enrolled: false, criteria: [], priorityCriteria: [], stage: nil)
+        }
+        return schemeResult(at: index, for: profile)
+    }
+
+    func schemeResult(at index: Int, for profile: Profile) -> SchemeResult {
+        let scheme = ruleSet.schemes[index]
+        let lowered = ruleSet.lowered
+        func results(_ criteria: [Criterion], _ conditions: [CoreCondition]) -> [CriterionResult] {
+            zip(criteria, conditions).map { criterion, condition in
+                let outcome = ConditionEvaluator.evaluate(condition, for: profile)
                 let fields = outcome.missing.map { ruleSet.vocabulary.fields[$0] }
                 return CriterionResult(id: criterion.id, label: criterion.label, status: CriterionStatus(outcome.truth), reason: criterion.reason,
                                        missing: fields.map(\.name), missingLabels: fields.map(\.label))
             }
         }
-        let criteria = results(scheme.criteria)
-        let status: SchemeStatus = criteria.contains { $0.status == .failed } ? .notEligible
-            : criteria.contains { $0.status == .undetermined } ? .undetermined : .eligible
-        var enrolled = false
-        if let field = ruleSet.vocabulary.field(named: RuleSetFiles.enrolledField), let element = field.valueIndex(of: scheme.id) {
-            enrolled = profile.value(for: ValueKey(field: field.index, element: element)) == 1
+        let criteria = results(scheme.criteria, lowered.criteria[index])
+        let status = SchemeStatus.combining(criteria.map(\.status.truth))
+        let enrolled = plan.enrolledKeys[index].map { profile.value(for: $0) == 1 } ?? false
+        let firstHolding = lowered.stages[index].firstIndex { condition in
+            condition.map { ConditionEvaluator.evaluate($0, for: profile).truth == .yes } ?? false
         }
-        var stage: StageResult?
-        if status == .eligible || enrolled {
-            stage = scheme.stages.first { stage in
-                stage.when.map { conditions.evaluate($0, for: profile).truth == .yes } ?? false
-            }.map { StageResult(id: $0.id, label: $0.label) }
-        }
+        let stage = DecisionPlan.schemeStage(status: status, enrolled: enrolled, firstHolding: firstHolding)
+            .map { StageResult(id: scheme.stages[$0].id, label: scheme.stages[$0].label) }
         return SchemeResult(id: scheme.id, name: scheme.name, status: status, enrolled: enrolled, criteria: criteria,
-                            priorityCriteria: results(scheme.priorityCriteria), stage: stage)
+                            priorityCriteria: results(scheme.priorityCriteria, lowered.priorityCriteria[index]), stage: stage)
     }
 }

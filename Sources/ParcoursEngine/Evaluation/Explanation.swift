@@ -14,6 +14,8 @@ public struct Explainer: Sendable {
     let ruleSet: RuleSet
     let evaluator: ConditionEvaluator
 
+    /// Each node of the written condition is lowered and evaluated by `ConditionEvaluator`:
+    /// the explanation shows the same meaning that decided.
     public init(ruleSet: RuleSet) {
         self.ruleSet = ruleSet
         self.evaluator = ConditionEvaluator(ruleSet: ruleSet)

@@ -48,12 +48,17 @@ public struct Question: Sendable, Equatable {
     public var label: String
     public var question: String
     public var rules: [String]
-    /// What the answer could still change: `route`, `referent` (empty: only suggestions or schemes).
-    public var changes: [String]
+    /// What the answer could still change (empty: only suggestions or schemes).
+    public var changes: [QuestionChange]
+}
+
+/// What answering a question could still change.
+public enum QuestionChange: String, Sendable, CaseIterable {
+    case route, referent
 }
 
 /// Whether a person is eligible for a scheme.
-public enum SchemeStatus: String, Sendable {
+public enum SchemeStatus: String, Sendable, CaseIterable {
     case eligible
     case notEligible = "not_eligible"
     case undetermined
@@ -68,6 +73,15 @@ public enum CriterionStatus: String, Sendable {
         case .yes: self = .passed
         case .no: self = .failed
         case .unknown: self = .undetermined
+        }
+    }
+
+    /// The truth this status stands for.
+    public var truth: Truth {
+        switch self {
+        case .passed: return .yes
+        case .failed: return .no
+        case .undetermined: return .unknown
         }
     }
 }

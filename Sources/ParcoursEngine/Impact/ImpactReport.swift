@@ -119,7 +119,7 @@ public struct OutcomeSummary: Sendable, Equatable {
     }
 
     public init(_ recommendation: Recommendation) {
-        route = recommendation.route.map { decision in decision.scheme.map { "scheme:\($0)" } ?? decision.id } ?? "none"
+        route = recommendation.route?.routeName ?? "none"
         referent = recommendation.referent?.id ?? "none"
         steps = Set(recommendation.steps.map(\.id))
         schemes = recommendation.schemes.map { ($0.id, $0.status.rawValue) }
@@ -127,13 +127,9 @@ public struct OutcomeSummary: Sendable, Equatable {
 
     public init(_ outcome: CompiledOutcome, _ compiled: CompiledRuleSet) {
         let rules = compiled.ruleSet.rules
-        route = outcome.route.map { index in
-            let rule = rules[index]
-            return rule.route == .scheme ? "scheme:\(rule.scheme ?? "?")" : rule.route?.rawValue ?? "none"
-        } ?? "none"
+        route = outcome.route.flatMap { rules[$0].routeName } ?? "none"
         referent = outcome.referent.flatMap { rules[$0].referent } ?? "none"
         steps = Set(outcome.steps.map { rules[$0.rule].suggestions[$0.suggestion].entry })
-        let statuses = ["not_eligible", "eligible", "undetermined"]
-        schemes = outcome.schemes.enumerated().map { (compiled.ruleSet.schemes[$0.offset].id, statuses[Int($0.element.status)]) }
+        schemes = outcome.schemes.enumerated().map { (compiled.ruleSet.schemes[$0.offset].id, $0.element.status.rawValue) }
     }
 }

@@ -108,15 +108,16 @@ public enum RuleSetLoader {
         facts = DateResolution.facts(facts, on: date)
         catalogue = DateResolution.catalogue(catalogue, on: date)
         schemes = DateResolution.schemes(schemes, on: date)
+        var ruleSet: RuleSet?
         if !diagnostics.hasErrors {
-            let analysis = RuleSetAnalysis(vocabulary: vocabulary, facts: facts)
-            diagnostics += analysis.unreachable(schemes: schemes)
-            diagnostics += analysis.unreachable(rules: rules)
-            diagnostics += analysis.conflicts(rules: rules)
+            let built = RuleSet(vocabulary: vocabulary, catalogue: catalogue, facts: facts, rules: rules, schemes: schemes, date: date)
+            let analysis = RuleSetAnalysis(ruleSet: built)
+            diagnostics += analysis.unreachableSchemes()
+            diagnostics += analysis.unreachableRules()
+            diagnostics += analysis.conflicts()
+            if !diagnostics.hasErrors { ruleSet = built }
         }
         diagnostics.sort()
-        let ruleSet = diagnostics.hasErrors ? nil
-            : RuleSet(vocabulary: vocabulary, catalogue: catalogue, facts: facts, rules: rules, schemes: schemes, date: date)
         return LoadResult(ruleSet: ruleSet, diagnostics: diagnostics)
     }
 

@@ -10,6 +10,9 @@ public struct RuleSet: Sendable {
     public let date: String
     /// SHA-256 of the canonical content, so a recommendation can be traced to a rule version.
     public let fingerprint: String
+    /// Every condition in core form (facts inlined, dates resolved), aligned with the arrays above:
+    /// what evaluation, compilation and analysis read.
+    public let lowered: LoweredRuleSet
     private let factIndex: [String: Int]
 
     public init(vocabulary: Vocabulary, catalogue: Catalogue, facts: [Fact], rules: [Rule], schemes: [Scheme] = [], date: String = "") {
@@ -22,6 +25,7 @@ public struct RuleSet: Sendable {
         var index: [String: Int] = [:]
         for (position, fact) in facts.enumerated() where index[fact.name] == nil { index[fact.name] = position }
         self.factIndex = index
+        self.lowered = LoweredRuleSet(facts: facts, rules: rules, catalogue: catalogue, schemes: schemes, date: date)
         self.fingerprint = "sha256:" + SHA256.hex(of: Array(CanonicalForm.text(vocabulary: vocabulary, catalogue: catalogue, facts: facts, rules: rules, schemes: schemes).utf8))
     }
 

@@ -10,7 +10,7 @@ public struct DeepAnalysis: Sendable {
 
     public init(ruleSet: RuleSet) {
         self.ruleSet = ruleSet
-        self.solver = Satisfiability(vocabulary: ruleSet.vocabulary, facts: ruleSet.facts)
+        self.solver = Satisfiability(vocabulary: ruleSet.vocabulary)
     }
 
     public func run() -> [Diagnostic] {
@@ -23,17 +23,19 @@ public struct DeepAnalysis: Sendable {
     /// priority gives a route (a référent) too.
     func shadowed() -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
+        let rules = ruleSet.rules, conditions = ruleSet.lowered.rules
         for (what, gives) in [("route", { (rule: Rule) in rule.route != nil }), ("referent", { (rule: Rule) in rule.referent != nil })] {
-            let deciders = ruleSet.rules.filter(gives)
-            for rule in deciders {
-                let higher = deciders.filter { $0.priority > rule.priority }
-                guard !higher.isEmpty, let region = solver.expand(rule.condition), !region.isEmpty else { continue }
-                guard let left = subtract(region, higher.map(\.condition)) else {
+            let deciders = rules.indices.filter { gives(rules[$0]) }
+            for index in deciders {
+                let rule = rules[index]
+                let higher = deciders.filter { rules[$0].priority > rule.priority }
+                guard !higher.isEmpty, let region = solver.expand(conditions[index]), !region.isEmpty else { continue }
+                guard let left = subtract(region, higher.map { conditions[$0] }) else {
                     diagnostics.append(Diagnostic(.warning, .analysisLimit, at: rule.location, "rule \"\(rule.id)\" is too complex to check for shadowing"))
                     continue
                 }
                 if left.isEmpty {
-                    let winners = higher.filter { solver.both($0.condition, rule.condition)?.isEmpty == false }.map(\.id)
+                    let winners = higher.filter { solver.both(conditions[$0], conditions[index])?.isEmpty == false }.map { rules[$0].id }
                     diagnostics.append(Diagnostic(.warning, .shadowed, at: rule.location,
                         "the \(what) of rule \"\(rule.id)\" never applies: wherever the rule applies, rules of higher priority give the \(what) (\(winners.joined(separator: ", ")))",
                         hint: "raise its priority, or remove its \(what) if only its suggestions matter"))
@@ -47,10 +49,10 @@ public struct DeepAnalysis: Sendable {
 
     /// Profiles (fully known) for which no rule gives a route.
     func gaps() -> [Diagnostic] {
-        let routeRules = ruleSet.rules.filter { $0.route != nil }
+        let routeConditions = ruleSet.rules.indices.filter { ruleSet.rules[$0].route != nil }.map { ruleSet.lowered.rules[$0] }
         guard let first = ruleSet.vocabulary.fields.first else { return [] }
         let location = first.location
-        guard let left = subtract([Satisfiability.Conjunct()], routeRules.map(\.condition)) else {
+        guard let left = subtract([Satisfiability.Conjunct()], routeConditions) else {
             return [Diagnostic(.warning, .analysisLimit, at: location, "the rule set is too complex to search for profiles without a route")]
         }
         return left.prefix(5).map { cube in
@@ -61,7 +63,7 @@ public struct DeepAnalysis: Sendable {
     }
 
     /// `region` minus every profile where one of `conditions` holds; nil past the limit.
-    func subtract(_ region: [Satisfiability.Conjunct], _ conditions: [Condition]) -> [Satisfiability.Conjunct]? {
+    func subtract(_ region: [Satisfiability.Conjunct], _ conditions: [CoreCondition]) -> [Satisfiability.Conjunct]? {
         var left = region
         for condition in conditions {
             guard let cubes = solver.expand(condition) else { return nil }
@@ -135,14 +137,10 @@ public struct DeepAnalysis: Sendable {
                        hint: "suggest it from a rule, or remove it from the catalogue")
         }
         var read: Set<Int> = []
-        func collect(_ condition: Condition) { read.formUnion(condition.fieldsRead()) }
-        ruleSet.rules.forEach { collect($0.condition) }
-        ruleSet.facts.forEach { collect($0.condition) }
-        ruleSet.catalogue.entries.forEach { collect($0.requires) }
-        for scheme in ruleSet.schemes {
-            (scheme.criteria + scheme.priorityCriteria).forEach { collect($0.condition) }
-            scheme.stages.forEach { $0.when.map(collect) }
-        }
+        let lowered = ruleSet.lowered
+        let all = lowered.rules + lowered.requirements + lowered.criteria.joined() + lowered.priorityCriteria.joined()
+            + lowered.stages.joined().compactMap { $0 } + ruleSet.facts.compactMap { lowered.lowering.facts[$0.name] }
+        for condition in all { read.formUnion(condition.fields) }
         diagnostics += ruleSet.vocabulary.fields.filter { !read.contains($0.index) }.map { field in
             Diagnostic(.warning, .unused, at: field.location, "field \"\(field.name)\" is never used by any rule, fact or criterion",
                        hint: "use it in a rule, or remove it from the vocabulary")

@@ -2,15 +2,17 @@
 /// or referents at the same priority for some profile.
 struct RuleSetAnalysis {
     let solver: Satisfiability
+    let ruleSet: RuleSet
 
-    init(vocabulary: Vocabulary, facts: [Fact]) {
-        self.solver = Satisfiability(vocabulary: vocabulary, facts: facts)
+    init(ruleSet: RuleSet) {
+        self.ruleSet = ruleSet
+        self.solver = Satisfiability(vocabulary: ruleSet.vocabulary)
     }
 
-    func unreachable(rules: [Rule]) -> [Diagnostic] {
+    func unreachableRules() -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        for rule in rules {
-            guard let expanded = solver.expand(rule.condition) else {
+        for (rule, condition) in zip(ruleSet.rules, ruleSet.lowered.rules) {
+            guard let expanded = solver.expand(condition) else {
                 diagnostics.append(Diagnostic(.warning, .analysisLimit, at: rule.location,
                                               "rule \"\(rule.id)\" is too complex to check for contradictions",
                                               hint: "split it, or move parts into named facts"))
@@ -26,9 +28,9 @@ struct RuleSetAnalysis {
     }
 
     /// Schemes nobody can be eligible for.
-    func unreachable(schemes: [Scheme]) -> [Diagnostic] {
-        schemes.compactMap { scheme in
-            guard solver.expand(scheme.eligibility)?.isEmpty == true else { return nil }
+    func unreachableSchemes() -> [Diagnostic] {
+        zip(ruleSet.schemes, ruleSet.lowered.criteria).compactMap { scheme, criteria in
+            guard solver.expand(.all(criteria))?.isEmpty == true else { return nil }
             return Diagnostic(.error, .unreachable, at: scheme.location,
                               "nobody can be eligible for scheme \"\(scheme.id)\": its criteria contradict each other",
                               hint: contradiction(in: scheme.eligibility))
@@ -41,9 +43,10 @@ struct RuleSetAnalysis {
         // A scheme rule is all[scope, its own condition]: look inside its own condition too.
         if items.count == 2, case .all(let inner) = items[1] { items = [items[0]] + inner }
         for i in items.indices {
-            if solver.expand(items[i])?.isEmpty == true { return "\(describe(items[i])) can never hold" }
+            let lowering = ruleSet.lowered.lowering
+            if solver.expand(lowering.lower(items[i]))?.isEmpty == true { return "\(describe(items[i])) can never hold" }
             for j in items.indices where j > i {
-                if solver.both(items[i], items[j])?.isEmpty == true {
+                if solver.both(lowering.lower(items[i]), lowering.lower(items[j]))?.isEmpty == true {
                     return "\(describe(items[i])) and \(describe(items[j])) cannot both hold"
                 }
             }
@@ -59,32 +62,27 @@ struct RuleSetAnalysis {
         }
     }
 
-    func conflicts(rules: [Rule]) -> [Diagnostic] {
+    func conflicts() -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        for (i, first) in rules.enumerated() {
-            for second in rules[(i + 1)...] where first.priority == second.priority {
-                let routes = routeName(first).flatMap { a in routeName(second).map { (a, $0) } }
-                if let (a, b) = routes, a != b {
-                    diagnostics += conflict(.routeConflict, "routes", first, second, a, b)
+        let rules = ruleSet.rules
+        for i in rules.indices {
+            for j in rules.indices where j > i && rules[i].priority == rules[j].priority {
+                let (first, second) = (rules[i], rules[j])
+                if let a = first.routeName, let b = second.routeName, a != b {
+                    diagnostics += conflict(.routeConflict, "routes", i, j, a, b)
                 }
                 if let a = first.referent, let b = second.referent, a != b {
-                    diagnostics += conflict(.referentConflict, "referents", first, second, a, b)
+                    diagnostics += conflict(.referentConflict, "referents", i, j, a, b)
                 }
             }
         }
         return diagnostics
     }
 
-    /// The route a rule gives; the scheme route is named with its scheme (`scheme:sma`).
-    private func routeName(_ rule: Rule) -> String? {
-        guard let route = rule.route else { return nil }
-        if route == .scheme, let scheme = rule.scheme { return "scheme:\(scheme)" }
-        return route.rawValue
-    }
-
     /// An error when some profile gets both rules' different outcomes; a warning when undecidable here.
-    private func conflict(_ code: DiagnosticCode, _ what: String, _ first: Rule, _ second: Rule, _ a: String, _ b: String) -> [Diagnostic] {
-        guard let both = solver.both(first.condition, second.condition) else {
+    private func conflict(_ code: DiagnosticCode, _ what: String, _ i: Int, _ j: Int, _ a: String, _ b: String) -> [Diagnostic] {
+        let (first, second) = (ruleSet.rules[i], ruleSet.rules[j])
+        guard let both = solver.both(ruleSet.lowered.rules[i], ruleSet.lowered.rules[j]) else {
             return [Diagnostic(.warning, .analysisLimit, at: second.location,
                                "rules \"\(first.id)\" and \"\(second.id)\" are too complex to check for a conflict of \(what)")]
         }

@@ -1,4 +1,4 @@
-/// Decides exactly whether conditions can hold, by expanding them into a disjunction of
+/// Decides exactly whether core conditions can hold, by expanding them into a disjunction of
 /// conjunctions of tests and intersecting each field's allowed values. The domain is finite
 /// (bounded integers, enumerations, sets), so this is exact, not sampled.
 struct Satisfiability {
@@ -19,34 +19,25 @@ struct Satisfiability {
     }
 
     let vocabulary: Vocabulary
-    let facts: [String: Condition]
     /// Beyond this many conjunctions, analysis gives up rather than take too long.
     static let limit = 20_000
 
-    init(vocabulary: Vocabulary, facts: [Fact]) {
+    init(vocabulary: Vocabulary) {
         self.vocabulary = vocabulary
-        var map: [String: Condition] = [:]
-        for fact in facts { map[fact.name] = fact.condition }
-        self.facts = map
     }
 
     /// The satisfiable conjunctions of `condition` (negated when asked); nil past the limit.
-    func expand(_ condition: Condition, negated: Bool = false) -> [Conjunct]? {
+    func expand(_ condition: CoreCondition, negated: Bool = false) -> [Conjunct]? {
         switch condition {
         case .always:
             return negated ? [] : [Conjunct()]
+        case .never:
+            return negated ? [Conjunct()] : []
         case .test(let test):
             let allowed = negated ? test.allowed.complement(in: domain(of: test.key)) : test.allowed
             return allowed.isEmpty ? [] : [Conjunct(constraints: [test.key: allowed])]
-        case .comparison(let comparison):
-            return expand(comparison.meaning, negated: negated)
-        case .fact(let name, _):
-            guard let definition = facts[name] else { return [] }
-            return expand(definition, negated: negated)
         case .not(let inner):
             return expand(inner, negated: !negated)
-        case .dated(let inner, _):
-            return expand(inner, negated: negated)
         case .all(let items):
             return negated ? union(items, negated: true) : product(items, negated: false)
         case .any(let items):
@@ -55,11 +46,11 @@ struct Satisfiability {
     }
 
     /// Conjunctions of both `a` and `b` holding together; nil past the limit.
-    func both(_ a: Condition, _ b: Condition) -> [Conjunct]? {
+    func both(_ a: CoreCondition, _ b: CoreCondition) -> [Conjunct]? {
         product([a, b], negated: false)
     }
 
-    private func union(_ items: [Condition], negated: Bool) -> [Conjunct]? {
+    private func union(_ items: [CoreCondition], negated: Bool) -> [Conjunct]? {
         var result: [Conjunct] = []
         for item in items {
             guard let expanded = expand(item, negated: negated) else { return nil }
@@ -69,7 +60,7 @@ struct Satisfiability {
         return result
     }
 
-    private func product(_ items: [Condition], negated: Bool) -> [Conjunct]? {
+    private func product(_ items: [CoreCondition], negated: Bool) -> [Conjunct]? {
         var result = [Conjunct()]
         for item in items {
             guard let expanded = expand(item, negated: negated) else { return nil }
@@ -87,8 +78,7 @@ struct Satisfiability {
     }
 
     func domain(of key: ValueKey) -> ClosedRange<Int> {
-        guard key.element == nil, key.field < vocabulary.fields.count else { return 0...1 }
-        return vocabulary.fields[key.field].domain
+        vocabulary.domain(of: key)
     }
 
     /// A readable example of profiles meeting `conjunct` (`age = 18, barriers includes childcare`).

@@ -29,7 +29,8 @@ public indirect enum JSONValue: Sendable, Equatable {
         }
     }
 
-    static func quote(_ text: String) -> String {
+    /// `text` as a JSON string literal, quotes included.
+    public static func quote(_ text: String) -> String {
         var result = "\""
         for scalar in text.unicodeScalars {
             switch scalar {
@@ -45,5 +46,39 @@ public indirect enum JSONValue: Sendable, Equatable {
             }
         }
         return result + "\""
+    }
+}
+
+extension JSONValue: Encodable {
+    /// Encodes through any `Encoder`; object keys are emitted in their order here, though an
+    /// encoder may reorder them (`rendered()` is the byte-stable form).
+    public func encode(to encoder: any Encoder) throws {
+        switch self {
+        case .null:
+            var container = encoder.singleValueContainer()
+            try container.encodeNil()
+        case .bool(let value):
+            var container = encoder.singleValueContainer()
+            try container.encode(value)
+        case .int(let value):
+            var container = encoder.singleValueContainer()
+            try container.encode(value)
+        case .string(let value):
+            var container = encoder.singleValueContainer()
+            try container.encode(value)
+        case .array(let items):
+            var container = encoder.unkeyedContainer()
+            for item in items { try container.encode(item) }
+        case .object(let pairs):
+            var container = encoder.container(keyedBy: Key.self)
+            for (key, value) in pairs { try container.encode(value, forKey: Key(stringValue: key)) }
+        }
+    }
+
+    private struct Key: CodingKey {
+        var stringValue: String
+        var intValue: Int? { nil }
+        init(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
     }
 }

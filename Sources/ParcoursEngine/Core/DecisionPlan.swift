@@ -1,0 +1,169 @@
+/// How the rules that hold become a recommendation's decisions: built once from a rule set and
+/// used by every way of evaluating it (the interpreter feeds it truths, the compiled rule set
+/// feeds it bit sets), so that the decisions have one home.
+///
+/// Hit policies, named as decision tables name them (GoRules ZEN, DMN):
+/// - route and référent: `first`: the first rule that holds, in decision order (priority,
+///   highest first, then rule id), among the rules that give one;
+/// - steps: `collect`: every suggestion of every rule that holds whose catalogue requirement
+///   holds, by stage in pathway order, then decision order, then the rule's own order; the same
+///   entry at the same stage is kept once (later suggesters are listed as its duplicates);
+/// - scheme status: every criterion must pass (`SchemeStatus.combining`); the stage is the
+///   first whose condition holds, for a person who is eligible or enrolled.
+public struct DecisionPlan: Sendable {
+    /// A hit policy: what a group of rules gives when several hold.
+    public enum HitPolicy: String, Sendable {
+        /// The first rule that holds, in decision order.
+        case first
+        /// Every rule that holds, in decision order.
+        case collect
+    }
+
+    public static let routePolicy = HitPolicy.first
+    public static let referentPolicy = HitPolicy.first
+    public static let stepPolicy = HitPolicy.collect
+
+    /// One suggestion of one rule, where it goes.
+    struct Suggested: Sendable {
+        let rule: Int
+        let suggestion: Int
+        let entry: Int
+        let stage: Int
+    }
+
+    /// Rule indexes by priority (highest first), then id: the order decisions are taken in.
+    public let order: [Int]
+    /// Rules giving a route (a référent), in decision order.
+    let routeRules: [Int]
+    let referentRules: [Int]
+    /// Every suggestion, by stage in pathway order, then decision order, then the rule's order.
+    let suggestions: [Suggested]
+    let entryCount: Int
+    /// Per scheme: the value read to know the person is enrolled (`enrolled_schemes` includes it).
+    public let enrolledKeys: [ValueKey?]
+
+    public init(_ ruleSet: RuleSet) {
+        let rules = ruleSet.rules
+        order = rules.indices.sorted { (rules[$1].priority, rules[$0].id) < (rules[$0].priority, rules[$1].id) }
+        routeRules = order.filter { rules[$0].route != nil }
+        referentRules = order.filter { rules[$0].referent != nil }
+        var entryIndex: [String: Int] = [:]
+        for (index, entry) in ruleSet.catalogue.entries.enumerated() where entryIndex[entry.id] == nil { entryIndex[entry.id] = index }
+        entryCount = ruleSet.catalogue.entries.count
+        var suggestions: [Suggested] = []
+        for (stageIndex, stage) in Stage.allCases.enumerated() {
+            for rule in order {
+                for (position, suggestion) in rules[rule].suggestions.enumerated() where suggestion.stage == stage {
+                    guard let entry = entryIndex[suggestion.entry] else { continue }
+                    suggestions.append(Suggested(rule: rule, suggestion: position, entry: entry, stage: stageIndex))
+                }
+            }
+        }
+        self.suggestions = suggestions
+        let enrolled = ruleSet.vocabulary.field(named: RuleSetFiles.enrolledField)
+        enrolledKeys = ruleSet.schemes.map { scheme in
+            guard let field = enrolled, let element = field.valueIndex(of: scheme.id) else { return nil }
+            return ValueKey(field: field.index, element: element)
+        }
+    }
+
+    /// The `first` policy: the first of `rules` that holds.
+    @inline(__always)
+    func first(_ rules: [Int], _ holds: [Bool]) -> Int? {
+        for rule in rules where holds[rule] { return rule }
+        return nil
+    }
+
+    /// Route, référent and steps from which rules hold (`holds`, by rule index) and which
+    /// catalogue requirements hold (`requirements`, by entry index). `selection` is reused.
+    public func select(holds: [Bool], requirements: [Bool], into selection: inout Selection) {
+        selection.reset(entries: entryCount)
+        selection.route = first(routeRules, holds)
+        selection.referent = first(referentRules, holds)
+        let stages = Stage.allCases.count
+        for item in suggestions where holds[item.rule] && requirements[item.entry] {
+            let key = item.entry * stages + item.stage
+            if let step = selection.stepAt[key] {
+                if selection.keepsDuplicates { selection.duplicates.append((step, item.rule)) }
+                continue
+            }
+            selection.stepAt[key] = selection.steps.count
+            selection.steps.append((item.rule, item.suggestion))
+        }
+    }
+
+    /// The stage index of a scheme for a person: the first stage whose condition holds, for a
+    /// person eligible or enrolled; nil otherwise.
+    public static func schemeStage(status: SchemeStatus, enrolled: Bool, firstHolding: Int?) -> Int? {
+        status == .eligible || enrolled ? firstHolding : nil
+    }
+}
+
+/// What `DecisionPlan.select` chose, as indexes into the rule set; reused between profiles.
+public struct Selection: Sendable {
+    /// Index of the rule giving the route / référent.
+    public var route: Int?
+    public var referent: Int?
+    /// (rule, suggestion index in the rule), by stage then decision order.
+    public var steps: [(rule: Int, suggestion: Int)] = []
+    /// When kept: (step index, rule) for each later rule suggesting a step already chosen.
+    public var duplicates: [(step: Int, rule: Int)] = []
+    /// Whether to record `duplicates` (the interpreter does, for `also_suggested_by`).
+    public var keepsDuplicates: Bool
+    var stepAt: [Int?] = []
+
+    public init(keepsDuplicates: Bool = false) {
+        self.keepsDuplicates = keepsDuplicates
+    }
+
+    mutating func reset(entries: Int) {
+        route = nil
+        referent = nil
+        steps.removeAll(keepingCapacity: true)
+        duplicates.removeAll(keepingCapacity: true)
+        let count = entries * Stage.allCases.count
+        if stepAt.count != count { stepAt = Array(repeating: nil, count: count) } else {
+            for i in stepAt.indices { stepAt[i] = nil }
+        }
+    }
+}
+
+extension SchemeStatus {
+    /// A scheme's status from its criteria's truths: not eligible as soon as one fails,
+    /// undetermined while one is unknown, eligible when all pass.
+    public static func combining<S: Sequence>(_ truths: S) -> SchemeStatus where S.Element == Truth {
+        var status = SchemeStatus.eligible
+        for truth in truths {
+            if truth == .no { return .notEligible }
+            if truth == .unknown { status = .undetermined }
+        }
+        return status
+    }
+
+    /// Position in `allCases`, for counting.
+    public var index: Int {
+        switch self {
+        case .eligible: return 0
+        case .notEligible: return 1
+        case .undetermined: return 2
+        }
+    }
+}
+
+extension Route {
+    /// The route as reports name it: the route id, or `scheme:<id>` for a scheme's route.
+    public func name(scheme: String?) -> String {
+        if self == .scheme, let scheme { return "scheme:" + scheme }
+        return rawValue
+    }
+}
+
+extension Rule {
+    /// The route this rule gives, as reports name it (`Route.name(scheme:)`).
+    public var routeName: String? { route?.name(scheme: scheme) }
+}
+
+extension Decision {
+    /// The route decided, as reports name it (`Route.name(scheme:)`).
+    public var routeName: String { Route(rawValue: id)?.name(scheme: scheme) ?? id }
+}
