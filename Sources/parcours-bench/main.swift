@@ -155,7 +155,7 @@ var fired: [Int32] = []
 var replay = ProfileSampler(vocabulary: vocabulary, seed: 1)
 for index in 0..<peerCount {
     let profile = replay.next()
-    profileLines += ProfileLine.render(profile, vocabulary: vocabulary) + "\n"
+    profileLines += profile.jsonLine(vocabulary) + "\n"
     allSlots.withUnsafeBufferPointer { buffer in
         if let base = buffer.baseAddress { generated.matches(base + index * width, into: &fired) }
     }

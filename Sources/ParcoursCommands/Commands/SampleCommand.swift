@@ -8,7 +8,7 @@ enum SampleCommand {
         var sampler = ProfileSampler(vocabulary: ruleSet.vocabulary, seed: seed)
         var chunk = ""
         for index in 0..<count {
-            chunk += ProfileLine.render(sampler.next(), vocabulary: ruleSet.vocabulary) + "\n"
+            chunk += sampler.next().jsonLine(ruleSet.vocabulary) + "\n"
             if index % 1000 == 999 {
                 terminal.write(chunk)
                 chunk = ""

@@ -80,7 +80,7 @@ public struct CorpusLineParser: Sendable {
                     continue
                 }
                 if pair.value.isNull { continue }
-                if let value = ProfileLoader.value(pair.value, of: field, reader: &reader) { profile[field.index] = value }
+                if let value = ProfileLoader.value(pair.value, of: field, codec: vocabulary.codecs[field.index], reader: &reader) { profile[field.index] = value }
             }
             return reader.diagnostics.hasErrors ? refuse() : CorpusRecord(line: number, text: text, profile: profile, diagnostics: reader.diagnostics)
         }

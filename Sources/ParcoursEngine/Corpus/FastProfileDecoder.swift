@@ -3,37 +3,16 @@
 /// of range, repeated keys) makes it give up, and the line goes through the precise reader,
 /// which types it exactly and explains what is wrong.
 public struct FastProfileDecoder: Sendable {
-    private struct Slot: Sendable {
-        let field: Int
-        enum Kind: Sendable { case integer(Int64, Int64), boolean, enumeration([String: Int64]), set([String: Int])
-        }
-        let kind: Kind
-    }
-
-    private let fields: [String: Slot]
+    /// Each field's codec, by name: the precise reader types values through the same ones.
+    private let fields: [String: FieldCodec]
     private let fieldCount: Int
     private let defaults: [(Int, Int64)]
-    /// CSV: the slot of each column (nil for a column that is not a field).
-    private var columns: [Slot?] = []
+    /// CSV: the codec of each column (nil for a column that is not a field).
+    private var columns: [FieldCodec?] = []
 
     public init(vocabulary: Vocabulary) {
-        var fields: [String: Slot] = [:]
-        for field in vocabulary.fields {
-            let kind: Slot.Kind
-            switch field.type {
-            case .integer(let min, let max): kind = .integer(Int64(min), Int64(max))
-            case .boolean: kind = .boolean
-            case .enumeration(let values, _):
-                var map: [String: Int64] = [:]
-                for (index, value) in values.enumerated() { map[value.id] = Int64(index) }
-                kind = .enumeration(map)
-            case .set(let values):
-                var map: [String: Int] = [:]
-                for (index, value) in values.enumerated() { map[value.id] = index }
-                kind = .set(map)
-            }
-            fields[field.name] = Slot(field: field.index, kind: kind)
-        }
+        var fields: [String: FieldCodec] = [:]
+        for codec in vocabulary.codecs { fields[codec.name] = codec }
         self.fields = fields
         self.fieldCount = vocabulary.fields.count
         self.defaults = vocabulary.fields.compactMap { field in
@@ -93,23 +72,21 @@ public struct FastProfileDecoder: Sendable {
         if i < n, line[i] == 0x7D { applyDefaults(&values); i += 1; skip(); return i == n }
         while true {
             skip()
-            guard let name = string(), let slot = fields[name], values[slot.field] == CompiledProfile.unknown else { return false }
+            guard let name = string(), let slot = fields[name], values[slot.index] == CompiledProfile.unknown else { return false }
             skip()
             guard i < n, line[i] == 0x3A else { return false }
             i += 1
             skip()
             switch slot.kind {
-            case .integer(let min, let max):
-                guard let number = Self.integer(word()), number >= min, number <= max else { return false }
-                values[slot.field] = number
+            case .integer:
+                guard let number = FieldCodec.integer(word()), slot.inRange(number) else { return false }
+                values[slot.index] = number
             case .boolean:
-                let text = word()
-                if text.elementsEqual("true".utf8) { values[slot.field] = 1 }
-                else if text.elementsEqual("false".utf8) { values[slot.field] = 0 }
-                else { return false }
+                guard let flag = FieldCodec.boolean(word()) else { return false }
+                values[slot.index] = flag ? 1 : 0
             case .enumeration(let map):
                 guard let id = string(), let index = map[id] else { return false }
-                values[slot.field] = index
+                values[slot.index] = index
             case .set(let map):
                 guard i < n, line[i] == 0x5B else { return false }
                 i += 1
@@ -127,7 +104,7 @@ public struct FastProfileDecoder: Sendable {
                         return false
                     }
                 }
-                values[slot.field] = Int64(bitPattern: mask)
+                values[slot.index] = Int64(bitPattern: mask)
             }
             skip()
             guard i < n else { return false }
@@ -139,20 +116,6 @@ public struct FastProfileDecoder: Sendable {
         guard i == n else { return false }
         applyDefaults(&values)
         return true
-    }
-
-    private static func integer(_ text: ArraySlice<UInt8>) -> Int64? {
-        guard !text.isEmpty, text.count <= 18 else { return nil }
-        var value: Int64 = 0
-        var negative = false
-        var first = true
-        for byte in text {
-            if first && byte == 0x2D { negative = true; first = false; continue }
-            first = false
-            guard byte >= 0x30, byte <= 0x39 else { return nil }
-            value = value * 10 + Int64(byte - 0x30)
-        }
-        return negative ? -value : value
     }
 
     // MARK: CSV
@@ -178,27 +141,26 @@ public struct FastProfileDecoder: Sendable {
         return true
     }
 
-    private func decodeCell(_ cell: ArraySlice<UInt8>, _ slot: Slot, _ values: inout [Int64]) -> Bool {
+    private func decodeCell(_ cell: ArraySlice<UInt8>, _ slot: FieldCodec, _ values: inout [Int64]) -> Bool {
         if cell.isEmpty { return true }
         guard cell.first != 0x20, cell.last != 0x20 else { return false }
         switch slot.kind {
-        case .integer(let min, let max):
-            guard let number = Self.integer(cell), number >= min, number <= max else { return false }
-            values[slot.field] = number
+        case .integer:
+            guard let number = FieldCodec.integer(cell), slot.inRange(number) else { return false }
+            values[slot.index] = number
         case .boolean:
-            if cell.elementsEqual("true".utf8) { values[slot.field] = 1 }
-            else if cell.elementsEqual("false".utf8) { values[slot.field] = 0 }
-            else { return false }
+            guard let flag = FieldCodec.boolean(cell) else { return false }
+            values[slot.index] = flag ? 1 : 0
         case .enumeration(let map):
             guard let index = map[String(decoding: cell, as: UTF8.self)] else { return false }
-            values[slot.field] = index
+            values[slot.index] = index
         case .set(let map):
             var mask: UInt64 = 0
             for part in cell.split(separator: 0x7C, omittingEmptySubsequences: false) {
                 guard let bit = map[String(decoding: part, as: UTF8.self)], mask & (1 << UInt64(bit)) == 0 else { return false }
                 mask |= 1 << UInt64(bit)
             }
-            values[slot.field] = Int64(bitPattern: mask)
+            values[slot.index] = Int64(bitPattern: mask)
         }
         return true
     }

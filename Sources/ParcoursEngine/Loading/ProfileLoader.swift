@@ -33,33 +33,47 @@ public enum ProfileLoader {
                 continue
             }
             if pair.value.isNull { continue }
-            if let value = value(pair.value, of: field, reader: &reader) { profile[field.index] = value }
+            if let value = value(pair.value, of: field, codec: vocabulary.codecs[field.index], reader: &reader) { profile[field.index] = value }
         }
         return ProfileResult(profile: reader.diagnostics.hasErrors ? nil : profile, diagnostics: reader.diagnostics.sorted())
     }
 
-    static func value(_ node: Node, of field: Field, reader: inout NodeReader) -> FieldValue? {
-        switch field.type {
+    /// Types one value through the field's codec (the fast corpus reader uses the same one).
+    static func value(_ node: Node, of field: Field, codec given: FieldCodec? = nil, reader: inout NodeReader) -> FieldValue? {
+        let codec = given ?? FieldCodec(field)
+        let plain = node.scalar.flatMap { $0.style == .plain && !node.isNull ? $0.text : nil }
+        switch codec.kind {
         case .integer(let min, let max):
-            guard let number = reader.integer(node, field.name) else { return nil }
-            guard (min...max).contains(number) else {
+            guard let text = plain, let number = FieldCodec.integer(text.utf8) else {
+                let found = node.scalar.map { "\"\($0.text)\"" } ?? node.kindName
+                let quotedNumber = node.scalar.map { $0.style.isQuoted && FieldCodec.integer($0.text.utf8) != nil } == true
+                reader.report(.typeMismatch, node, "expected a whole number for \(field.name), found \(found)",
+                              hint: quotedNumber ? "remove the quotes" : nil)
+                return nil
+            }
+            guard codec.inRange(number) else {
                 reader.report(.outOfRange, node, "\(number) is outside the range of \(field.name) (\(min) to \(max))")
                 return nil
             }
-            return .scalar(number)
+            return .scalar(Int(number))
         case .boolean:
-            return reader.boolean(node, field.name).map { .scalar($0 ? 1 : 0) }
-        case .enumeration(let values, _):
+            guard let text = plain, let flag = FieldCodec.boolean(text.utf8) else {
+                let found = node.scalar.map { "\"\($0.text)\"" } ?? node.kindName
+                reader.report(.typeMismatch, node, "expected true or false for \(field.name), found \(found)", hint: "write true or false")
+                return nil
+            }
+            return .scalar(flag ? 1 : 0)
+        case .enumeration:
             guard let id = node.scalar?.text, node.sequence == nil, node.mapping == nil else {
                 reader.report(.typeMismatch, node, "expected one value for \(field.name), found \(node.kindName)")
                 return nil
             }
-            guard let index = values.firstIndex(where: { $0.id == id }) else {
+            guard let index = codec.member(id) else {
                 unknown(id, node, field, &reader)
                 return nil
             }
             return .scalar(index)
-        case .set(let values):
+        case .set:
             guard let items = node.sequence else {
                 reader.report(.typeMismatch, node, "expected a list for \(field.name), found \(node.kindName)",
                               hint: node.scalar.map { "write [\($0.text)]" })
@@ -68,7 +82,7 @@ public enum ProfileLoader {
             var mask: UInt64 = 0
             var valid = true
             for item in items {
-                guard let id = item.scalar?.text, let index = values.firstIndex(where: { $0.id == id }) else {
+                guard let id = item.scalar?.text, item.sequence == nil, item.mapping == nil, let index = codec.member(id) else {
                     unknown(item.scalar?.text ?? item.kindName, item, field, &reader)
                     valid = false
                     continue

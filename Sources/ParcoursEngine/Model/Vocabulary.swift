@@ -1,10 +1,13 @@
 /// The fields a profile may hold, with their types, French labels and the counsellor's questions.
 public struct Vocabulary: Sendable {
     public let fields: [Field]
+    /// How each field's values are read and written, by field index.
+    public let codecs: [FieldCodec]
     private let indexByName: [String: Int]
 
     public init(fields: [Field]) {
         self.fields = fields
+        self.codecs = fields.map(FieldCodec.init)
         var index: [String: Int] = [:]
         for (position, field) in fields.enumerated() { index[field.name] = position }
         self.indexByName = index

@@ -1,0 +1,110 @@
+/// How one field's values are read and written: the one home of which text is which value.
+///
+/// The precise profile reader (YAML, JSON, CSV cells) and the fast corpus reader both decode
+/// through it, so they accept the same values and give them the same meaning; the corpus
+/// writer (`sample`) renders through it. A new field type is a new `Kind` here.
+public struct FieldCodec: Sendable {
+    /// A field type, with what decoding it needs.
+    public enum Kind: Sendable {
+        case integer(min: Int64, max: Int64)
+        case boolean
+        /// Value id to position.
+        case enumeration([String: Int64])
+        /// Value id to bit.
+        case set([String: Int])
+    }
+
+    public let index: Int
+    public let name: String
+    public let kind: Kind
+    /// Value ids by position (enumerations and sets), for rendering.
+    let ids: [String]
+
+    init(_ field: Field) {
+        index = field.index
+        name = field.name
+        ids = field.values.map(\.id)
+        switch field.type {
+        case .integer(let min, let max): kind = .integer(min: Int64(min), max: Int64(max))
+        case .boolean: kind = .boolean
+        case .enumeration(let values, _):
+            var map: [String: Int64] = [:]
+            for (index, value) in values.enumerated() where map[value.id] == nil { map[value.id] = Int64(index) }
+            kind = .enumeration(map)
+        case .set(let values):
+            var map: [String: Int] = [:]
+            for (index, value) in values.enumerated() where map[value.id] == nil { map[value.id] = index }
+            kind = .set(map)
+        }
+    }
+
+    /// The longest whole number read: 18 digits (what an `Int64` holds with room to spare).
+    public static let maxDigits = 18
+
+    /// A whole number as profiles write it: an optional `-`, then 1 to 18 decimal digits.
+    /// Nothing else (`+1`, `-`, `1.0`, `1e3`, spaces) is a whole number.
+    @inline(__always)
+    public static func integer<C: Collection>(_ bytes: C) -> Int64? where C.Element == UInt8 {
+        var value: Int64 = 0
+        var negative = false
+        var digits = 0
+        var first = true
+        for byte in bytes {
+            if first && byte == 0x2D { negative = true; first = false; continue }
+            first = false
+            guard byte >= 0x30, byte <= 0x39, digits < maxDigits else { return nil }
+            value = value * 10 + Int64(byte - 0x30)
+            digits += 1
+        }
+        guard digits > 0 else { return nil }
+        return negative ? -value : value
+    }
+
+    /// `true` or `false`, nothing else (`yes`, `no`, `on`, `1` are refused, not guessed).
+    @inline(__always)
+    public static func boolean<C: Collection>(_ bytes: C) -> Bool? where C.Element == UInt8 {
+        if bytes.elementsEqual("true".utf8) { return true }
+        if bytes.elementsEqual("false".utf8) { return false }
+        return nil
+    }
+
+    /// Whether `value` is within an integer field's bounds (always true for other kinds).
+    public func inRange(_ value: Int64) -> Bool {
+        guard case .integer(let min, let max) = kind else { return true }
+        return value >= min && value <= max
+    }
+
+    /// The position of an enumeration value, or the bit of a set value, named `id`.
+    public func member(_ id: String) -> Int? {
+        switch kind {
+        case .enumeration(let map): return map[id].map(Int.init)
+        case .set(let map): return map[id]
+        case .integer, .boolean: return nil
+        }
+    }
+
+    /// A known value as JSON text (`22`, `true`, `"cap"`, `["mobilite","garde"]`); nil when the
+    /// value does not fit the field.
+    public func json(_ value: FieldValue) -> String? {
+        switch (kind, value) {
+        case (.integer, .scalar(let number)): return String(number)
+        case (.boolean, .scalar(let flag)): return flag == 1 ? "true" : "false"
+        case (.enumeration, .scalar(let position)) where position >= 0 && position < ids.count: return JSONValue.quote(ids[position])
+        case (.set, .set(let mask)):
+            return "[" + ids.indices.filter { mask & (1 << UInt64($0)) != 0 }.map { JSONValue.quote(ids[$0]) }.joined(separator: ",") + "]"
+        default: return nil
+        }
+    }
+}
+
+extension Profile {
+    /// The profile as one compact JSON line, keys in vocabulary order (the corpus format).
+    public func jsonLine(_ vocabulary: Vocabulary) -> String {
+        var parts: [String] = []
+        for codec in vocabulary.codecs {
+            guard let value = self[codec.index], let text = codec.json(value) else { continue }
+            parts.append(JSONValue.quote(codec.name) + ":" + text)
+        }
+        return "{" + parts.joined(separator: ",") + "}"
+    }
+}
