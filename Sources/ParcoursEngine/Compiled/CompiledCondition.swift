@@ -86,17 +86,17 @@ struct ConditionProgram: Sendable {
 }
 
 /// A profile as one integer slot per vocabulary field, the form compiled conditions read.
-public struct CompiledProfile: Sendable, Equatable {
+package struct CompiledProfile: Sendable, Equatable {
     /// The slot value of an unknown field.
-    public static let unknown = Int64.min
-    public var values: [Int64]
+    package static let unknown = Int64.min
+    package var values: [Int64]
 
-    public init(fieldCount: Int) {
+    package init(fieldCount: Int) {
         values = Array(repeating: Self.unknown, count: fieldCount)
     }
 
     /// The slots of `profile` (vocabulary defaults included) for `fieldCount` fields.
-    public init(_ profile: Profile, vocabulary: Vocabulary) {
+    package init(_ profile: Profile, vocabulary: Vocabulary) {
         self.init(fieldCount: vocabulary.fields.count)
         for (field, value) in profile.withDefaults(from: vocabulary).values where field < values.count {
             switch value {

@@ -2,10 +2,10 @@
 /// sets as bit masks, enumerations by position, conditions as flat node arrays. The outcome
 /// keeps every rule id; decisions are the shared `DecisionPlan`'s (a differential test checks the
 /// truths agree with the interpreter's).
-public struct CompiledRuleSet: Sendable {
-    public let ruleSet: RuleSet
+package struct CompiledRuleSet: Sendable {
+    package let ruleSet: RuleSet
     /// The decisions, shared with the interpreter.
-    public let plan: DecisionPlan
+    package let plan: DecisionPlan
     /// Three-valued conditions: scheme criteria.
     let program: ConditionProgram
     /// "Does it hold?" conditions: rules (entries 0..<rules), then catalogue requirements, then stages.
@@ -17,7 +17,7 @@ public struct CompiledRuleSet: Sendable {
     let stageEntries: [[Int?]]
     let criteriaRoots: [[Int32]]
 
-    public init(_ ruleSet: RuleSet) {
+    package init(_ ruleSet: RuleSet) {
         self.ruleSet = ruleSet
         plan = DecisionPlan(ruleSet)
         let lowered = ruleSet.lowered
@@ -36,7 +36,7 @@ public struct CompiledRuleSet: Sendable {
 
     /// Which rules apply (truth 1), in rule set order, into `fired` (cleared first).
     /// Undetermined rules (unknown fields) do not apply.
-    public func matches(_ values: UnsafePointer<Int64>, into fired: inout [Int32]) {
+    package func matches(_ values: UnsafePointer<Int64>, into fired: inout [Int32]) {
         matches(values, profiles: 1, stride: 0) { _, found in fired = found }
     }
 
@@ -65,7 +65,7 @@ public struct CompiledRuleSet: Sendable {
 
     /// `matches` over many profiles laid out one after another (`stride` slots each), calling
     /// `body` with each profile's matches; the program is pinned once for the whole run.
-    public func matches(_ values: UnsafePointer<Int64>, profiles: Int, stride: Int, body: (Int, [Int32]) -> Void) {
+    package func matches(_ values: UnsafePointer<Int64>, profiles: Int, stride: Int, body: (Int, [Int32]) -> Void) {
         var fired: [Int32] = []
         fired.reserveCapacity(ruleCount)
         let words = tables.words
@@ -88,14 +88,14 @@ public struct CompiledRuleSet: Sendable {
     }
 
     /// The full outcome for one profile into `outcome`, reusing its storage.
-    public func evaluate(_ profile: CompiledProfile, into outcome: inout CompiledOutcome) {
+    package func evaluate(_ profile: CompiledProfile, into outcome: inout CompiledOutcome) {
         profile.values.withUnsafeBufferPointer { buffer in
             guard let values = buffer.baseAddress else { return }
             evaluate(values, into: &outcome)
         }
     }
 
-    public func evaluate(_ values: UnsafePointer<Int64>, into outcome: inout CompiledOutcome) {
+    package func evaluate(_ values: UnsafePointer<Int64>, into outcome: inout CompiledOutcome) {
         outcome.reset(rules: ruleCount, entries: requiresEntries.count, words: tables.words)
         outcome.bits.withUnsafeMutableBufferPointer { scratch in
         guard let scratch = scratch.baseAddress else { return }
@@ -138,25 +138,25 @@ public struct CompiledRuleSet: Sendable {
 
 /// The outcome of a compiled evaluation, kept as indexes into the rule set; reused from one
 /// profile to the next so that evaluation allocates nothing once warm.
-public struct CompiledOutcome: Sendable {
+package struct CompiledOutcome: Sendable {
     /// Rules that applied, in rule set order.
-    public var fired: [Int32] = []
+    package var fired: [Int32] = []
     /// Route, référent and steps, as the decision plan chose them.
-    public var selection = Selection()
+    package var selection = Selection()
     /// Index of the rule giving the route / référent.
-    public var route: Int? { selection.route }
-    public var referent: Int? { selection.referent }
+    package var route: Int? { selection.route }
+    package var referent: Int? { selection.referent }
     /// (rule, suggestion index in the rule), by stage then decision order.
-    public var steps: [(rule: Int, suggestion: Int)] { selection.steps }
+    package var steps: [(rule: Int, suggestion: Int)] { selection.steps }
     /// Per scheme: status and stage index (-1: none).
-    public var schemes: [(status: SchemeStatus, stage: Int32)] = []
+    package var schemes: [(status: SchemeStatus, stage: Int32)] = []
     var isFired: [Bool] = []
     var requirements: [Bool] = []
     var stages: [Int32] = []
     /// Scratch bit set of the rules that hold, reused.
     var bits: [UInt64] = []
 
-    public init() {}
+    package init() {}
 
     mutating func reset(rules: Int, entries: Int, words: Int) {
         if bits.count != words { bits = Array(repeating: 0, count: words) }

@@ -1,8 +1,8 @@
 /// Turns corpus lines into profile slots: the fast decoder for well-formed lines, the precise
 /// reader for everything else (so that a bad record is explained). Reads the CSV header itself.
-public struct CorpusDecoder: Sendable {
+package struct CorpusDecoder: Sendable {
     /// What one line gave.
-    public enum Line {
+    package enum Line {
         /// A profile, in `values`.
         case profile
         /// A record refused, with its diagnostics.
@@ -16,14 +16,14 @@ public struct CorpusDecoder: Sendable {
     private var fastCSV = true
     private let vocabulary: Vocabulary
 
-    public init(path: String, vocabulary: Vocabulary) {
+    package init(path: String, vocabulary: Vocabulary) {
         parser = CorpusLineParser(path: path, format: CorpusFormat(path: path), vocabulary: vocabulary)
         fast = FastProfileDecoder(vocabulary: vocabulary)
         self.vocabulary = vocabulary
     }
 
     /// Decodes line `number` into `values` (one slot per field).
-    public mutating func decode(_ bytes: [UInt8], line number: Int, into values: inout [Int64]) -> Line {
+    package mutating func decode(_ bytes: [UInt8], line number: Int, into values: inout [Int64]) -> Line {
         if parser.format == .csv && !parser.ready {
             _ = parser.parse(bytes, line: number)
             fastCSV = fast.readHeader(bytes)

@@ -1,46 +1,46 @@
 import YAML
 
 /// One record of a corpus: its line number, and the typed profile or why it was refused.
-public struct CorpusRecord: Sendable {
-    public let line: Int
+package struct CorpusRecord: Sendable {
+    package let line: Int
     /// The line as read, for examples in reports.
-    public let text: String
-    public let profile: Profile?
-    public let diagnostics: [Diagnostic]
+    package let text: String
+    package let profile: Profile?
+    package let diagnostics: [Diagnostic]
 }
 
 /// The formats of a corpus file.
-public enum CorpusFormat: String, Sendable {
+package enum CorpusFormat: String, Sendable {
     /// One JSON object per line (as `parcours sample` writes).
     case jsonLines = "jsonl"
     /// A header of field names, then one profile per row; set values separated by `|`.
     case csv
 
     /// By the file's extension: `.csv` is CSV, anything else JSON lines.
-    public init(path: String) {
+    package init(path: String) {
         self = path.lowercased().hasSuffix(".csv") ? .csv : .jsonLines
     }
 }
 
 /// Types one corpus line precisely (JSON object, or CSV row after the header), with positioned
 /// diagnostics for anything wrong.
-public struct CorpusLineParser: Sendable {
+package struct CorpusLineParser: Sendable {
     let path: String
-    public let format: CorpusFormat
+    package let format: CorpusFormat
     let vocabulary: Vocabulary
     private var header: [(name: String, field: Field?)]?
 
-    public init(path: String, format: CorpusFormat, vocabulary: Vocabulary) {
+    package init(path: String, format: CorpusFormat, vocabulary: Vocabulary) {
         self.path = path
         self.format = format
         self.vocabulary = vocabulary
     }
 
     /// True once a CSV header has been read (always true for JSON lines).
-    public var ready: Bool { format == .jsonLines || header != nil }
+    package var ready: Bool { format == .jsonLines || header != nil }
 
     /// The record of one line; nil for a blank line or the CSV header (which it reads).
-    public mutating func parse(_ bytes: [UInt8], line number: Int) -> CorpusRecord? {
+    package mutating func parse(_ bytes: [UInt8], line number: Int) -> CorpusRecord? {
         let text = String(decoding: bytes, as: UTF8.self)
         if text.allSatisfy(\.isWhitespace) { return nil }
         if let mark = YAMLParser.firstInvalidUTF8(in: bytes) {

@@ -2,7 +2,7 @@
 /// It is deliberately strict: anything unusual (escapes, unknown names, wrong types, values out
 /// of range, repeated keys) makes it give up, and the line goes through the precise reader,
 /// which types it exactly and explains what is wrong.
-public struct FastProfileDecoder: Sendable {
+package struct FastProfileDecoder: Sendable {
     /// Each field's codec, by name: the precise reader types values through the same ones.
     private let fields: [String: FieldCodec]
     private let fieldCount: Int
@@ -10,7 +10,7 @@ public struct FastProfileDecoder: Sendable {
     /// CSV: the codec of each column (nil for a column that is not a field).
     private var columns: [FieldCodec?] = []
 
-    public init(vocabulary: Vocabulary) {
+    package init(vocabulary: Vocabulary) {
         var fields: [String: FieldCodec] = [:]
         for codec in vocabulary.codecs { fields[codec.name] = codec }
         self.fields = fields
@@ -25,7 +25,7 @@ public struct FastProfileDecoder: Sendable {
     }
 
     /// Reads a CSV header line; false when a column is not a field (the precise reader reports it).
-    public mutating func readHeader(_ line: [UInt8]) -> Bool {
+    package mutating func readHeader(_ line: [UInt8]) -> Bool {
         columns = CSVSplitter.cells(String(decoding: line, as: UTF8.self)).map { fields[$0.text] }
         return !columns.contains { $0 == nil }
     }
@@ -43,7 +43,7 @@ public struct FastProfileDecoder: Sendable {
     // MARK: JSON lines
 
     /// Decodes `{"field": value, ...}`; false when the line needs the precise reader.
-    public func decodeJSON(_ line: [UInt8], into values: inout [Int64]) -> Bool {
+    package func decodeJSON(_ line: [UInt8], into values: inout [Int64]) -> Bool {
         reset(&values)
         var i = 0
         let n = line.count
@@ -121,7 +121,7 @@ public struct FastProfileDecoder: Sendable {
     // MARK: CSV
 
     /// Decodes one CSV row after `readHeader`; false when the row needs the precise reader.
-    public func decodeCSV(_ line: [UInt8], into values: inout [Int64]) -> Bool {
+    package func decodeCSV(_ line: [UInt8], into values: inout [Int64]) -> Bool {
         reset(&values)
         guard !line.contains(0x22) else { return false }
         var column = 0

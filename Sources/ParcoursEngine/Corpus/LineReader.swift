@@ -1,21 +1,21 @@
 import Foundation
 
 /// Reads a file line by line in fixed-size chunks, so memory stays flat whatever its size.
-public struct LineReader {
+package struct LineReader {
     private let handle: FileHandle
     private var buffer: [UInt8] = []
     private var position = 0
     private var finished = false
     private let chunkSize: Int
 
-    public init?(path: String, chunkSize: Int = 1 << 16) {
+    package init?(path: String, chunkSize: Int = 1 << 16) {
         guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
         self.handle = handle
         self.chunkSize = chunkSize
     }
 
     /// The next line's bytes, without its `\n` (or `\r\n`); nil at the end.
-    public mutating func next() -> [UInt8]? {
+    package mutating func next() -> [UInt8]? {
         while true {
             if let newline = buffer[position...].firstIndex(of: UInt8(ascii: "\n")) {
                 var line = Array(buffer[position..<newline])

@@ -125,7 +125,7 @@ public struct OutcomeSummary: Sendable, Equatable {
         schemes = recommendation.schemes.map { ($0.id, $0.status.rawValue) }
     }
 
-    public init(_ outcome: CompiledOutcome, _ compiled: CompiledRuleSet) {
+    package init(_ outcome: CompiledOutcome, _ compiled: CompiledRuleSet) {
         let rules = compiled.ruleSet.rules
         route = outcome.route.flatMap { rules[$0].routeName } ?? "none"
         referent = outcome.referent.flatMap { rules[$0].referent } ?? "none"

@@ -2,17 +2,17 @@
 /// The proportions are orders of magnitude for people supported towards work (documented in the
 /// README); they are not statistics of any real caseload. Fields the sampler does not know are
 /// left unknown.
-public struct ProfileSampler: Sendable {
+package struct ProfileSampler: Sendable {
     let vocabulary: Vocabulary
     private var random: RandomSource
 
-    public init(vocabulary: Vocabulary, seed: UInt64) {
+    package init(vocabulary: Vocabulary, seed: UInt64) {
         self.vocabulary = vocabulary
         self.random = RandomSource(seed: seed)
     }
 
     /// The next invented profile, as field name to value (ids for enumerations and sets).
-    public mutating func next() -> Profile {
+    package mutating func next() -> Profile {
         var values: [String: SampledValue] = [:]
         let age = random.pick([(16...25, 0.30), (26...49, 0.50), (50...64, 0.20)]).map { random.int(in: $0) } ?? 30
         values["age"] = .int(age)

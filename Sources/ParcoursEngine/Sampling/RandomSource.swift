@@ -1,12 +1,12 @@
 /// SplitMix64: a small, fast, seedable generator, so a seed gives the same profiles everywhere.
-public struct RandomSource: Sendable {
+package struct RandomSource: Sendable {
     private var state: UInt64
 
-    public init(seed: UInt64) {
+    package init(seed: UInt64) {
         state = seed
     }
 
-    public mutating func next() -> UInt64 {
+    package mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
@@ -15,18 +15,18 @@ public struct RandomSource: Sendable {
     }
 
     /// A number in `range`, uniformly.
-    public mutating func int(in range: ClosedRange<Int>) -> Int {
+    package mutating func int(in range: ClosedRange<Int>) -> Int {
         let span = UInt64(range.upperBound - range.lowerBound) + 1
         return range.lowerBound + Int(next() % span)
     }
 
     /// True with probability `p` (0 to 1).
-    public mutating func chance(_ p: Double) -> Bool {
+    package mutating func chance(_ p: Double) -> Bool {
         Double(next() >> 11) / Double(1 << 53) < p
     }
 
     /// One of `choices`, each with its weight.
-    public mutating func pick<T>(_ choices: [(T, Double)]) -> T? {
+    package mutating func pick<T>(_ choices: [(T, Double)]) -> T? {
         let total = choices.reduce(0) { $0 + $1.1 }
         var point = Double(next() >> 11) / Double(1 << 53) * total
         for (value, weight) in choices {
