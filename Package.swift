@@ -22,12 +22,14 @@ let package = Package(
         .target(name: "ParcoursCommands", dependencies: ["ParcoursEngine"]),
         // The `parcours` executable: hands the arguments to ParcoursCommands.
         .executableTarget(name: "parcours", dependencies: ["ParcoursCommands"]),
+        // Generators of rule sets and profiles, shared by the differential tests and the benchmark.
+        .target(name: "ParcoursTestSupport", dependencies: ["ParcoursEngine"]),
         // The benchmark (bench/run): figures, never assertions.
-        .executableTarget(name: "parcours-bench", dependencies: ["ParcoursEngine", "ParcoursCommands"]),
+        .executableTarget(name: "parcours-bench", dependencies: ["ParcoursEngine", "ParcoursCommands", "ParcoursTestSupport"]),
         .testTarget(name: "YAMLTests", dependencies: ["YAML"]),
         .testTarget(
             name: "ParcoursEngineTests",
-            dependencies: ["ParcoursEngine", "YAML"],
+            dependencies: ["ParcoursEngine", "YAML", "ParcoursTestSupport"],
             exclude: ["Fixtures"]
         ),
         .testTarget(

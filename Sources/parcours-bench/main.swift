@@ -2,6 +2,7 @@ import Dispatch
 import Foundation
 import ParcoursCommands
 import ParcoursEngine
+import ParcoursTestSupport
 
 // The Parcours benchmark: throughput on in-memory profiles (1 job and all jobs), latency
 // percentiles of single evaluations, peak memory; writes the generated decisions, profiles and

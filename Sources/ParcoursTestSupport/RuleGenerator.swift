@@ -1,18 +1,24 @@
+import Foundation
 import ParcoursEngine
 
 /// Generates a decision set like the peers': rules of 1 to 4 conditions over the profile
 /// fields the sampler always fills, at most one condition per field, as Parcours conditions and
 /// as a JSON description the peer engines are built from.
-struct RuleGenerator {
-    struct Spec {
-        let id: String
+package struct RuleGenerator {
+    package struct Spec {
+        package let id: String
         /// (field, operator, JSON of the operand(s))
-        let conditions: [(field: String, op: String, operand: String)]
-        let condition: Condition
+        package let conditions: [(field: String, op: String, operand: String)]
+        package let condition: Condition
     }
 
-    let vocabulary: Vocabulary
-    var random: RandomSource
+    package let vocabulary: Vocabulary
+    package var random: RandomSource
+
+    package init(vocabulary: Vocabulary, random: RandomSource) {
+        self.vocabulary = vocabulary
+        self.random = random
+    }
 
     static let integers: [(String, ClosedRange<Int>)] = [("age", 16...64), ("autonomy", 1...5), ("months_unemployed", 0...60),
                                                          ("children_under_6", 0...3), ("family_quotient", 300...2000)]
@@ -21,7 +27,7 @@ struct RuleGenerator {
                            "refugee", "disability_recognised", "business_idea", "housing_emergency"]
     static let sets = ["barriers", "sector_background"]
 
-    mutating func rules(_ count: Int) -> [Spec] {
+    package mutating func rules(_ count: Int) -> [Spec] {
         (1...count).map { number in
             let size = random.int(in: 1...4)
             var used: Set<String> = []
@@ -73,7 +79,7 @@ struct RuleGenerator {
         }
     }
 
-    static func json(_ specs: [Spec]) -> String {
+    package static func json(_ specs: [Spec]) -> String {
         "[\n" + specs.map { spec in
             "  {\"id\": \"\(spec.id)\", \"conditions\": [" + spec.conditions.map { "{\"field\": \"\($0.field)\", \"op\": \"\($0.op)\", \"operand\": \($0.operand)}" }.joined(separator: ", ") + "]}"
         }.joined(separator: ",\n") + "\n]\n"

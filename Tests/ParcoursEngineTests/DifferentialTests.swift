@@ -1,0 +1,168 @@
+import Foundation
+import Testing
+import ParcoursTestSupport
+@testable import ParcoursEngine
+
+/// Differential fuzzing: generated rule sets and profiles (with unknowns) through the
+/// interpreter, the compiled rule set and the satisfiability checker, which must agree; and
+/// mutated corpus lines through the fast and precise readers. Seeded, so a failure replays.
+/// `PARCOURS_FUZZ_SCALE=50 swift test --filter Differential` runs fifty times longer.
+@Suite("Differential fuzzing")
+struct DifferentialTests {
+    static let scale = max(1, Int(ProcessInfo.processInfo.environment["PARCOURS_FUZZ_SCALE"] ?? "") ?? 1)
+
+    static func base() throws -> RuleSet {
+        let result = RuleSetLoader.load(directory: TestSupport.rulesDirectory, scenarios: TestSupport.packageRoot + "/Scenarios", date: "2026-11-22")
+        return try #require(result.ruleSet)
+    }
+
+    /// The profile's known values as one conjunction of tests.
+    static func cube(_ profile: Profile, _ vocabulary: Vocabulary) -> CoreCondition {
+        var tests: [CoreCondition] = []
+        for field in vocabulary.fields {
+            switch profile[field.index] {
+            case .scalar(let value)?: tests.append(.test(Test(key: ValueKey(field: field.index), allowed: ValueSet(value))))
+            case .set(let mask)?:
+                for element in field.values.indices {
+                    let bit = Int((mask >> UInt64(element)) & 1)
+                    tests.append(.test(Test(key: ValueKey(field: field.index, element: element), allowed: ValueSet(bit))))
+                }
+            case nil: continue
+            }
+        }
+        return .all(tests)
+    }
+
+    @Test func interpreterCompiledAndSolverAgree() throws {
+        let base = try Self.base()
+        var generator = RuleSetGenerator(base: base, seed: 2026)
+        var checked = 0, undecidable = 0
+        for round in 0..<(12 * Self.scale) {
+            let ruleSet = generator.ruleSet(rules: 5 + round % 40, facts: round % 4)
+            let evaluator = Evaluator(ruleSet: ruleSet)
+            let compiled = CompiledRuleSet(ruleSet)
+            let solver = Satisfiability(vocabulary: ruleSet.vocabulary)
+            var outcome = CompiledOutcome()
+            for number in 0..<60 {
+                let given = generator.profile(unknown: number % 4 == 0 ? 0 : 0.25)
+                let profile = given.withDefaults(from: ruleSet.vocabulary)
+                let interpreted = evaluator.recommend(given)
+                compiled.evaluate(CompiledProfile(given, vocabulary: ruleSet.vocabulary), into: &outcome)
+                let rules = ruleSet.rules
+                let context = "round \(round), profile \(number): \(profile.jsonLine(ruleSet.vocabulary))"
+                #expect(outcome.fired.map { rules[Int($0)].id } == interpreted.fired, "fired, \(context)")
+                #expect(outcome.route.map { rules[$0].id } == interpreted.route?.rule, "route, \(context)")
+                #expect(outcome.referent.map { rules[$0].id } == interpreted.referent?.rule, "referent, \(context)")
+                #expect(outcome.steps.map { "\(rules[$0.rule].id)/\(rules[$0.rule].suggestions[$0.suggestion].entry)" }
+                        == interpreted.steps.map { "\($0.rule)/\($0.id)" }, "steps, \(context)")
+                #expect(outcome.schemes.map(\.status) == interpreted.schemes.map(\.status), "scheme status, \(context)")
+                #expect(outcome.schemes.map(\.stage) == interpreted.schemes.enumerated().map { index, result in
+                    Int32(result.stage.flatMap { stage in ruleSet.schemes[index].stages.firstIndex { $0.id == stage.id } } ?? -1)
+                }, "scheme stage, \(context)")
+                // Questions name only unknown fields.
+                for question in interpreted.questions {
+                    let field = try #require(ruleSet.vocabulary.field(named: question.field))
+                    #expect(profile[field.index] == nil, "question on a known field \(question.field), \(context)")
+                }
+                // Three-valued truth is sound: true (false) means true (false) for every way of filling the unknowns.
+                let known = Self.cube(profile, ruleSet.vocabulary)
+                let fired = Set(interpreted.fired), undetermined = Set(interpreted.undetermined)
+                for (rule, condition) in zip(rules, ruleSet.lowered.rules) {
+                    let counter = fired.contains(rule.id) ? CoreCondition.not(condition) : undetermined.contains(rule.id) ? nil : condition
+                    guard let counter else {
+                        #expect(given.values.count < ruleSet.vocabulary.fields.count, "undetermined with every field known, \(context)")
+                        continue
+                    }
+                    guard let found = solver.both(counter, known) else { undecidable += 1; continue }
+                    #expect(found.isEmpty, "rule \(rule.id) is \(fired.contains(rule.id) ? "true" : "false") but not for \(found.first.map(solver.example) ?? ""), \(context)")
+                    checked += 1
+                }
+            }
+        }
+        #expect(checked > 1000)
+        #expect(undecidable * 20 < checked)
+    }
+
+    /// Mutations that make a line wrong in the ways people and other systems make it wrong.
+    static let tokens = ["-", "+", "\"", "\\", ",", "}", "{", "[", "]", ":", " ", "0", "7", "99999999999999999999", "-1", "1e3", "1.5",
+                         "null", "true", "false", "True", "\"age\"", "\"barriers\"", "\"mobilite\"", "é", "\u{0}", "\t"]
+
+    static func mutate(_ line: String, _ random: inout RandomSource) -> String {
+        var scalars = Array(line.unicodeScalars)
+        for _ in 0..<random.int(in: 0...2) {
+            guard !scalars.isEmpty else { break }
+            let at = random.int(in: 0...(scalars.count - 1))
+            let token = Array(tokens[random.int(in: 0...(tokens.count - 1))].unicodeScalars)
+            switch random.int(in: 0...2) {
+            case 0: scalars.replaceSubrange(at...at, with: token)
+            case 1: scalars.insert(contentsOf: token, at: at)
+            default: scalars.removeSubrange(at...min(scalars.count - 1, at + random.int(in: 0...3)))
+            }
+        }
+        var text = ""
+        text.unicodeScalars.append(contentsOf: scalars)
+        return text
+    }
+
+    @Test func fastAndPreciseReadersAcceptTheSameValues() throws {
+        let ruleSet = try Self.base()
+        let vocabulary = ruleSet.vocabulary
+        let fast = FastProfileDecoder(vocabulary: vocabulary)
+        var precise = CorpusLineParser(path: "c.jsonl", format: .jsonLines, vocabulary: vocabulary)
+        var sampler = ProfileSampler(vocabulary: vocabulary, seed: 99)
+        var random = RandomSource(seed: 5)
+        var values: [Int64] = []
+        var accepted = 0, refused = 0
+        for number in 1...(2000 * Self.scale) {
+            let line = Self.mutate(sampler.next().jsonLine(vocabulary), &random)
+            let bytes = Array(line.utf8)
+            let record = precise.parse(bytes, line: number)
+            if fast.decodeJSON(bytes, into: &values) {
+                accepted += 1
+                let profile = try #require(record?.profile, "fast reader accepts what the precise one refuses: \(line)")
+                #expect(CompiledProfile(profile, vocabulary: vocabulary).values == values, "different values for \(line)")
+            } else if record?.profile == nil {
+                refused += 1
+            }
+        }
+        #expect(accepted > 100 && refused > 100)
+    }
+
+    @Test func fastAndPreciseCSVReadersAcceptTheSameValues() throws {
+        let ruleSet = try Self.base()
+        let vocabulary = ruleSet.vocabulary
+        var fast = FastProfileDecoder(vocabulary: vocabulary)
+        var precise = CorpusLineParser(path: "c.csv", format: .csv, vocabulary: vocabulary)
+        let header = vocabulary.fields.map(\.name).joined(separator: ",")
+        let headerRead = fast.readHeader(Array(header.utf8))
+        #expect(headerRead)
+        _ = precise.parse(Array(header.utf8), line: 1)
+        var sampler = ProfileSampler(vocabulary: vocabulary, seed: 98)
+        var random = RandomSource(seed: 6)
+        var values: [Int64] = []
+        var accepted = 0
+        for number in 2...(2000 * Self.scale) {
+            let profile = sampler.next()
+            let cells = vocabulary.fields.map { field -> String in
+                switch profile[field.index] {
+                case .scalar(let value)?:
+                    if case .boolean = field.type { return value == 1 ? "true" : "false" }
+                    if field.values.isEmpty { return String(value) }
+                    return field.values[value].id
+                case .set(let mask)?:
+                    return field.values.indices.filter { mask & (1 << UInt64($0)) != 0 }.map { field.values[$0].id }.joined(separator: "|")
+                case nil: return ""
+                }
+            }
+            let line = Self.mutate(cells.joined(separator: ","), &random)
+            let bytes = Array(line.utf8)
+            let record = precise.parse(bytes, line: number)
+            if fast.decodeCSV(bytes, into: &values) {
+                accepted += 1
+                let profile = try #require(record?.profile, "fast CSV reader accepts what the precise one refuses: \(line)")
+                #expect(CompiledProfile(profile, vocabulary: vocabulary).values == values, "different values for \(line)")
+            }
+        }
+        #expect(accepted > 100)
+    }
+}
