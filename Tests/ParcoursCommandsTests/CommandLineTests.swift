@@ -4,17 +4,35 @@ import Testing
 
 @Suite("Command line")
 struct CommandLineTests {
-    @Test func parsesCommands() throws {
-        #expect(try ArgumentParser.parse(["recommend", "p.yaml", "--format", "json"]) == .recommend(profile: "p.yaml", rules: nil, scenarios: nil, format: .json))
-        #expect(try ArgumentParser.parse(["recommend", "--rules=R", "-"]) == .recommend(profile: "-", rules: "R", scenarios: nil, format: .text))
-        #expect(try ArgumentParser.parse(["check", "--rules", "R"]) == .check(rules: "R", scenarios: nil))
-        var replay = ReplayOptions()
-        replay.paths = ["Scenarios/sma"]
-        replay.filter = "18"
-        replay.junit = "out.xml"
-        replay.coverage = true
-        #expect(try ArgumentParser.parse(["replay", "Scenarios/sma", "--filter", "18", "--coverage", "--junit", "out.xml"]) == .replay(replay))
-        #expect(try ArgumentParser.parse([]) == .help(topic: nil))
+    @Test func parsesCommandsFromTheirDeclarations() throws {
+        let recommend = try RecommendCommand(ParsedArguments(["p.yaml", "--format", "json"], spec: RecommendCommand.spec))
+        #expect(recommend.profile == "p.yaml" && recommend.format == .json && recommend.common == CommonOptions())
+        let fromStdin = try RecommendCommand(ParsedArguments(["--rules=R", "-"], spec: RecommendCommand.spec))
+        #expect(fromStdin.profile == "-" && fromStdin.common.rules == "R" && fromStdin.format == .text)
+        let check = try CheckCommand(ParsedArguments(["--rules", "R", "--strict"], spec: CheckCommand.spec))
+        #expect(check.common.rules == "R" && check.strict)
+        let replay = try ReplayCommand(ParsedArguments(["Scenarios/sma", "--filter", "18", "--coverage", "--junit", "out.xml"], spec: ReplayCommand.spec))
+        #expect(replay.options == ReplayOptions(paths: ["Scenarios/sma"], filter: "18", junit: "out.xml", coverage: true))
+        // `--` ends the options: what follows is an argument even when it starts with a dash.
+        let dashed = try ParsedArguments(["--", "--odd-name.yaml"], spec: RecommendCommand.spec)
+        #expect(dashed.positionals == ["--odd-name.yaml"])
+        #expect(throws: UsageError(message: "--jobs expects a whole number of at least 1, got \"0\"")) {
+            try BatchCommand(ParsedArguments(["--corpus", "c.jsonl", "--jobs", "0"], spec: BatchCommand.spec))
+        }
+    }
+
+    /// The help is generated from the declarations; this snapshot shows any change to it.
+    @Test func helpIsGeneratedFromTheDeclarations() throws {
+        let expected = try String(contentsOfFile: Support.golden + "/help-recommend.txt", encoding: .utf8)
+        #expect(Support.run(["help", "recommend"]).output == expected)
+        #expect(Support.run(["recommend", "--help"]).output == expected)
+        let general = try String(contentsOfFile: Support.golden + "/help.txt", encoding: .utf8)
+        #expect(Support.run(["help"]).output == general)
+        // Every option the parser accepts is in the help, and the other way round.
+        for command in ParcoursCLI.commands {
+            let help = Support.run(["help", command.spec.name]).output
+            for option in command.spec.options { #expect(help.contains(option.synopsis), "\(command.spec.name) help lacks \(option.name)") }
+        }
     }
 
     @Test(arguments: [
@@ -23,6 +41,8 @@ struct CommandLineTests {
         (["recommend", "p.yaml", "--format", "xml"], "unknown format \"xml\" (expected text or json)"),
         (["recommend", "p.yaml", "--rules"], "--rules needs a value"),
         (["check", "--verbose"], "unknown option --verbose for check"),
+        (["help", "recomend"], "unknown command \"recomend\" (did you mean \"recommend\"?)"),
+        (["check", "--strict=yes"], "--strict takes no value"),
     ])
     func usageErrorsExitWith2(arguments: [String], message: String) {
         let run = Support.run(arguments)

@@ -13,9 +13,39 @@ public struct BatchOptions: Equatable, Sendable {
 
 /// `parcours batch --corpus FILE`: evaluates a whole caseload, streaming one result per line
 /// in input order, on several cores, with flat memory.
-enum BatchCommand {
+struct BatchCommand: ParcoursCommand {
+    static let spec = CommandSpec(
+        name: "batch", abstract: "Evaluates every profile of a corpus, one result per line, in input order.",
+        discussion: """
+        --summary prints counts per route, référent and scheme status and the rules fired most and
+        never, instead of the results (or after writing them to --out FILE). A bad record is
+        reported with its line and skipped; exit 1 then.
+        """,
+        options: [OptionSpec("--corpus", value: "FILE", inSynopsis: false, help: "the profiles (JSON lines, or CSV with a header)"),
+                  OptionSpec("--format", choices: BatchOutput.allCases.map(\.rawValue), help: "output format (default: jsonl)"),
+                  OptionSpec("--summary", help: "counts instead of (or after) the results"),
+                  OptionSpec("--out", value: "FILE", help: "write the results to FILE"),
+                  OptionSpec("--jobs", value: "N", help: "cores to use (default: all)")] + CommonSpec.all,
+        shape: "--corpus FILE")
+
     /// Lines handed to each worker at a time.
     static let linesPerWorker = 4096
+
+    let options: BatchOptions
+
+    init(_ arguments: ParsedArguments) throws(UsageError) {
+        guard let corpus = arguments.value("--corpus") else { throw UsageError(message: "batch needs --corpus FILE (JSON lines or CSV)") }
+        var options = BatchOptions(corpus: corpus, common: try arguments.common())
+        options.format = arguments.value("--format").flatMap(BatchOutput.init(rawValue:)) ?? .jsonl
+        options.out = arguments.value("--out")
+        options.summary = arguments.flag("--summary")
+        options.jobs = try arguments.integer("--jobs", default: options.jobs, minimum: 1)
+        self.options = options
+    }
+
+    func run(terminal: Terminal) -> Int32 {
+        Self.run(options, terminal: terminal)
+    }
 
     static func run(_ options: BatchOptions, terminal: Terminal) -> Int32 {
         let (loaded, code) = ParcoursCLI.ruleSet(options.common, terminal: terminal)

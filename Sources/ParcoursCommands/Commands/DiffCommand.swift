@@ -1,8 +1,33 @@
 import ParcoursEngine
 
 /// `parcours diff --base DIR --corpus FILE`: what a rule change does to a corpus.
-enum DiffCommand {
-    static func run(_ options: DiffOptions, terminal: Terminal) -> Int32 {
+struct DiffCommand: ParcoursCommand {
+    static let spec = CommandSpec(
+        name: "diff", abstract: "Counts what a rule change does to a corpus of profiles.",
+        discussion: """
+        Evaluates a corpus (JSON lines, or CSV with a header; sets separated by |) with the rules
+        of --base and the current ones, and counts the profiles whose route, référent, suggestions
+        or scheme status change, with example profiles. Exit 1 when some records were refused
+        (they are reported with their position).
+        """,
+        options: [OptionSpec("--base", value: "DIR", inSynopsis: false, help: "the rules before the change"),
+                  OptionSpec("--corpus", value: "FILE", inSynopsis: false, help: "the profiles (JSON lines or CSV)"),
+                  OptionSpec("--base-scenarios", value: "DIR", help: "scheme plugins before the change (default: --scenarios)"),
+                  OptionSpec("--examples", value: "N", help: "example profiles per change (default: 3)")]
+            + CommonSpec.all + [CommonSpec.format],
+        shape: "--base DIR --corpus FILE")
+
+    let options: DiffOptions
+
+    init(_ arguments: ParsedArguments) throws(UsageError) {
+        guard let base = arguments.value("--base") else { throw UsageError(message: "diff needs --base DIR (the rules before the change)") }
+        guard let corpus = arguments.value("--corpus") else { throw UsageError(message: "diff needs --corpus FILE (JSON lines or CSV)") }
+        options = DiffOptions(base: base, baseScenarios: arguments.value("--base-scenarios"), corpus: corpus, common: try arguments.common(),
+                              format: arguments.outputFormat,
+                              examples: try arguments.integer("--examples", default: 3))
+    }
+
+    func run(terminal: Terminal) -> Int32 {
         let (current, code) = ParcoursCLI.ruleSet(options.common, terminal: terminal)
         guard let current else { return code }
         var baseOptions = options.common

@@ -2,8 +2,23 @@ import Foundation
 import ParcoursEngine
 
 /// `parcours docs --out DIR`: writes the static documentation site of the rule set.
-enum DocsCommand {
-    static func run(out: String, common: CommonOptions, terminal: Terminal) -> Int32 {
+struct DocsCommand: ParcoursCommand {
+    static let spec = CommandSpec(
+        name: "docs", abstract: "Writes the rule set as a static HTML site in French.",
+        discussion: "One page per rule, partner, scheme and field, with relative links and no external asset.",
+        options: [OptionSpec("--out", value: "DIR", inSynopsis: false, help: "the folder to write the site into")] + CommonSpec.all,
+        shape: "--out DIR")
+
+    let out: String
+    let common: CommonOptions
+
+    init(_ arguments: ParsedArguments) throws(UsageError) {
+        guard let out = arguments.value("--out") else { throw UsageError(message: "docs needs --out DIR") }
+        self.out = out
+        common = try arguments.common()
+    }
+
+    func run(terminal: Terminal) -> Int32 {
         let (loaded, code) = ParcoursCLI.ruleSet(common, terminal: terminal)
         guard let ruleSet = loaded else { return code }
         let cases = CaseLoader.loadAll(in: ruleSet.schemes.map(\.directory), ruleSet: ruleSet).cases

@@ -2,8 +2,28 @@ import Foundation
 import ParcoursEngine
 
 /// `parcours replay`: runs scheme cases as a regression suite.
-enum ReplayCommand {
-    static func run(_ options: ReplayOptions, terminal: Terminal) -> Int32 {
+struct ReplayCommand: ParcoursCommand {
+    static let spec = CommandSpec(
+        name: "replay", abstract: "Replays scheme cases as a regression suite.",
+        discussion: """
+        Runs Scenarios/<scheme>/cases/*.yaml (or the files and folders given): one line per case,
+        and for a failure the step, what was expected and what came.
+        Exit 0 when all pass, 1 on a failure, 2 when a case file does not load.
+        """,
+        arguments: ArgumentsSpec("PATH", .any, help: "case files or folders (default: every scheme's cases)"),
+        options: [OptionSpec("--filter", value: "TEXT", help: "keep the cases whose name or file contains TEXT"),
+                  OptionSpec("--junit", value: "FILE", help: "also write the results as JUnit XML"),
+                  OptionSpec("--coverage", help: "list the rules and criteria no case exercises")] + CommonSpec.all)
+
+    let options: ReplayOptions
+
+    init(_ arguments: ParsedArguments) throws(UsageError) {
+        let common = try arguments.common()
+        options = ReplayOptions(paths: arguments.positionals, rules: common.rules, scenarios: common.scenarios, filter: arguments.value("--filter"),
+                                junit: arguments.value("--junit"), coverage: arguments.flag("--coverage"), date: common.date)
+    }
+
+    func run(terminal: Terminal) -> Int32 {
         let (loaded, diagnostics, code) = ParcoursCLI.loadRules(options.rules, scenarios: options.scenarios, date: options.date, terminal: terminal)
         guard let ruleSet = loaded else {
             if code == ExitCode.failure {

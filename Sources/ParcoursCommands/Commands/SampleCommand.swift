@@ -1,8 +1,26 @@
 import ParcoursEngine
 
 /// `parcours sample --count N --seed S`: invented profiles as JSON lines.
-enum SampleCommand {
-    static func run(count: Int, seed: UInt64, rules: String?, terminal: Terminal) -> Int32 {
+struct SampleCommand: ParcoursCommand {
+    static let spec = CommandSpec(
+        name: "sample", abstract: "Writes invented profiles as JSON lines.",
+        discussion: "The same profiles for the same seed, with the proportions documented in the README.",
+        options: [OptionSpec("--count", value: "N", help: "how many profiles (default: 100)"),
+                  OptionSpec("--seed", value: "S", help: "the seed (default: 1)"), CommonSpec.rules])
+
+    let count: Int
+    let seed: UInt64
+    let rules: String?
+
+    init(_ arguments: ParsedArguments) throws(UsageError) {
+        count = try arguments.integer("--count", default: 100)
+        let seedText = arguments.value("--seed") ?? "1"
+        guard let seed = UInt64(seedText) else { throw UsageError(message: "--seed expects a whole number, got \"\(seedText)\"") }
+        self.seed = seed
+        rules = arguments.value("--rules")
+    }
+
+    func run(terminal: Terminal) -> Int32 {
         let (loaded, code) = ParcoursCLI.ruleSet(CommonOptions(rules: rules), terminal: terminal)
         guard let ruleSet = loaded else { return code }
         var sampler = ProfileSampler(vocabulary: ruleSet.vocabulary, seed: seed)

@@ -41,7 +41,8 @@ public struct Validity: Sendable, Hashable, CustomStringConvertible {
 
     /// Today's date in UTC, `YYYY-MM-DD`.
     public static func today() -> String {
-        let components = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC") ?? .current, from: Date())
+        // The machine's local date (`TZ`), as the counsellor's calendar shows it.
+        let components = Calendar(identifier: .gregorian).dateComponents(in: TimeZone.current, from: Date())
         return String(format: "%04d-%02d-%02d", components.year ?? 1970, components.month ?? 1, components.day ?? 1)
     }
 

@@ -1,0 +1,45 @@
+import ParcoursEngine
+
+/// `parcours check`: validates the rule set and reports every problem.
+struct CheckCommand: ParcoursCommand {
+    static let spec = CommandSpec(
+        name: "check", abstract: "Validates the whole rule set and reports every problem.",
+        discussion: """
+        Problems are printed as path:line:col: error|warning[code]: message, with a hint. Beyond
+        loading: contradictions, conflicts, shadowed rules, profiles with no route, unused entries.
+        Exit 0 when there is no error, 1 when there are errors, 2 on a wrong command line.
+        """,
+        options: CommonSpec.all + [OptionSpec("--strict", help: "count warnings as errors")])
+
+    let common: CommonOptions
+    let strict: Bool
+
+    init(_ arguments: ParsedArguments) throws(UsageError) {
+        common = try arguments.common()
+        strict = arguments.flag("--strict")
+    }
+
+    func run(terminal: Terminal) -> Int32 {
+        let (ruleSet, loadDiagnostics, code) = ParcoursCLI.loadRules(common.rules, scenarios: common.scenarios, date: common.date, terminal: terminal)
+        var diagnostics = loadDiagnostics
+        if code == ExitCode.usage { return code }
+        var cases = 0
+        if let ruleSet {
+            // Case files are checked too, against the loaded rule set.
+            let loaded = CaseLoader.loadAll(in: ruleSet.schemes.map(\.directory), ruleSet: ruleSet)
+            diagnostics = (diagnostics + loaded.diagnostics + DeepAnalysis(ruleSet: ruleSet).run()).sorted()
+            cases = loaded.cases.count
+        }
+        if strict {
+            diagnostics = diagnostics.map { var strict = $0; strict.severity = .error; return strict }
+        }
+        terminal.write(DiagnosticText.render(diagnostics))
+        if let ruleSet, !diagnostics.hasErrors {
+            terminal.write("ok: \(ruleSet.rules.count) rules, \(ruleSet.facts.count) facts, \(ruleSet.schemes.count) schemes, \(cases) cases, \(ruleSet.catalogue.entries.count) catalogue entries, \(ruleSet.vocabulary.fields.count) fields; \(DiagnosticText.summary(diagnostics))\n")
+            terminal.write("fingerprint: \(ruleSet.fingerprint) (rules in force on \(ruleSet.date))\n")
+            return ExitCode.success
+        }
+        terminal.write("\(DiagnosticText.summary(diagnostics))\n")
+        return ExitCode.failure
+    }
+}

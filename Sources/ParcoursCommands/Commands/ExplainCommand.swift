@@ -1,0 +1,69 @@
+import ParcoursEngine
+
+/// `parcours explain PROFILE --rule ID | --scheme ID`: each condition with its value.
+struct ExplainCommand: ParcoursCommand {
+    static let spec = CommandSpec(
+        name: "explain", abstract: "Shows why a rule applies or not (or a scheme's criteria) for a profile.",
+        discussion: """
+        Every condition of the rule, or every criterion of the scheme, with its value for the
+        profile: true, false, or unknown with the fields that are missing.
+        """,
+        arguments: ArgumentsSpec("PROFILE", .one(missing: "explain needs one profile file (or - for standard input)"),
+                                 help: "a YAML or JSON profile, or - for standard input"),
+        options: [OptionSpec("--rule", value: "ID", inSynopsis: false, help: "the rule to explain"),
+                  OptionSpec("--scheme", value: "ID", inSynopsis: false, help: "the scheme whose criteria to explain")]
+            + CommonSpec.all + [CommonSpec.format],
+        shape: "(--rule ID | --scheme ID)")
+
+    let path: String
+    let target: ExplainTarget
+    let common: CommonOptions
+    let format: OutputFormat
+
+    init(_ arguments: ParsedArguments) throws(UsageError) {
+        path = arguments.argument
+        common = try arguments.common()
+        format = arguments.outputFormat
+        switch (arguments.value("--rule"), arguments.value("--scheme")) {
+        case (let rule?, nil): target = .rule(rule)
+        case (nil, let scheme?): target = .scheme(scheme)
+        default: throw UsageError(message: "explain needs --rule ID or --scheme ID (one of them)")
+        }
+    }
+
+    func run(terminal: Terminal) -> Int32 {
+        let (loaded, code) = ParcoursCLI.ruleSet(common, terminal: terminal)
+        guard let ruleSet = loaded else { return code }
+        let explainer = Explainer(ruleSet: ruleSet)
+        switch target {
+        case .rule(let id):
+            guard let rule = ruleSet.rule(id) else {
+                let hint = Spelling.hint(for: id, in: ruleSet.rules.map(\.id)).map { " (\($0))" } ?? ""
+                terminal.writeError("parcours: no rule \"\(id)\" in force on \(ruleSet.date)\(hint)\n")
+                return ExitCode.usage
+            }
+            guard let profile = ParcoursCLI.profile(path, ruleSet: ruleSet, terminal: terminal) else { return ExitCode.failure }
+            let node = explainer.explain(rule, for: profile)
+            switch format {
+            case .text: terminal.write(ExplanationText.render(rule: rule, node: node))
+            case .json:
+                terminal.write(explainer.json(rule: rule, node: node).rendered() + "\n")
+            }
+        case .scheme(let id):
+            guard let scheme = ruleSet.scheme(id) else {
+                let hint = Spelling.hint(for: id, in: ruleSet.schemes.map(\.id)).map { " (\($0))" } ?? ""
+                terminal.writeError("parcours: no scheme \"\(id)\"\(hint)\n")
+                return ExitCode.usage
+            }
+            guard let profile = ParcoursCLI.profile(path, ruleSet: ruleSet, terminal: terminal) else { return ExitCode.failure }
+            let criteria = explainer.explain(scheme, for: profile)
+            let result = Evaluator(ruleSet: ruleSet).schemeResult(scheme, for: profile.withDefaults(from: ruleSet.vocabulary))
+            switch format {
+            case .text: terminal.write(ExplanationText.render(scheme: scheme, result: result, criteria: criteria))
+            case .json:
+                terminal.write(explainer.json(scheme: scheme, result: result, criteria: criteria).rendered() + "\n")
+            }
+        }
+        return ExitCode.success
+    }
+}
