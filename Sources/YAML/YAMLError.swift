@@ -18,6 +18,10 @@ public enum YAMLError: Error, Sendable, Equatable, CustomStringConvertible {
     case aliasExpansionTooLarge(limit: Int, mark: Mark)
     /// More than one document (`---`) in a file that holds one.
     case multipleDocuments(mark: Mark)
+    /// Lists and mappings nested deeper than allowed.
+    case tooDeep(limit: Int, mark: Mark)
+    /// A file or line longer than allowed.
+    case tooLong(what: String, limit: Int, mark: Mark)
 
     /// Where the problem is.
     public var mark: Mark {
@@ -25,7 +29,7 @@ public enum YAMLError: Error, Sendable, Equatable, CustomStringConvertible {
         case .syntax(_, let mark, _), .invalidUTF8(let mark), .tab(let mark),
             .unclosedQuote(let mark), .duplicateKey(_, let mark, _), .complexKey(let mark),
             .unknownAlias(_, let mark), .aliasExpansionTooLarge(_, let mark),
-            .multipleDocuments(let mark):
+            .multipleDocuments(let mark), .tooDeep(_, let mark), .tooLong(_, _, let mark):
             return mark
         }
     }
@@ -42,6 +46,8 @@ public enum YAMLError: Error, Sendable, Equatable, CustomStringConvertible {
         case .unknownAlias: return "yaml-alias"
         case .aliasExpansionTooLarge: return "yaml-alias"
         case .multipleDocuments: return "yaml-documents"
+        case .tooDeep: return "too-deep"
+        case .tooLong: return "too-long"
         }
     }
 
@@ -69,6 +75,10 @@ public enum YAMLError: Error, Sendable, Equatable, CustomStringConvertible {
             return "aliases expand to more than \(limit) nodes"
         case .multipleDocuments:
             return "only one YAML document is allowed per file"
+        case .tooDeep(let limit, _):
+            return "lists and mappings are nested more than \(limit) levels deep"
+        case .tooLong(let what, let limit, _):
+            return "\(what) is longer than \(limit) bytes"
         }
     }
 
@@ -82,6 +92,8 @@ public enum YAMLError: Error, Sendable, Equatable, CustomStringConvertible {
         case .unknownAlias: return "define the anchor with &name before using *name"
         case .aliasExpansionTooLarge: return "write the repeated content out, or reuse it with a named fact"
         case .multipleDocuments: return "remove the `---` separator or split the file"
+        case .tooDeep: return "flatten the structure; for conditions, move nested parts into named facts"
+        case .tooLong: return "split the input"
         case .syntax, .complexKey: return nil
         }
     }

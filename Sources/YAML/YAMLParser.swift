@@ -7,6 +7,8 @@ internal import CYAML
 public enum YAMLParser {
     /// The most nodes that aliases may add to one document.
     public static let aliasExpansionLimit = 10_000
+    /// The deepest nesting of lists and mappings read (a rule file needs about 10).
+    public static let depthLimit = 64
 
     /// Parses `text`; returns nil for an empty document (nothing but comments or blanks).
     /// Throws the first problem, duplicate keys included.
@@ -132,6 +134,9 @@ private struct TreeBuilder {
             let node = Node(.scalar(Scalar(text: text, style: Self.style(data.style))), mark: mark,
                             tag: Self.string(data.tag))
             try complete(node, anchor: Self.string(data.anchor))
+        case YAML_SEQUENCE_START_EVENT where stack.count >= YAMLParser.depthLimit,
+             YAML_MAPPING_START_EVENT where stack.count >= YAMLParser.depthLimit:
+            throw .tooDeep(limit: YAMLParser.depthLimit, mark: mark)
         case YAML_SEQUENCE_START_EVENT:
             let data = event.data.sequence_start
             stack.append(Frame(isMapping: false, mark: mark, tag: Self.string(data.tag), anchor: Self.string(data.anchor)))

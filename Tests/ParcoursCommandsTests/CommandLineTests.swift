@@ -16,7 +16,7 @@ struct CommandLineTests {
         // `--` ends the options: what follows is an argument even when it starts with a dash.
         let dashed = try ParsedArguments(["--", "--odd-name.yaml"], spec: RecommendCommand.spec)
         #expect(dashed.positionals == ["--odd-name.yaml"])
-        #expect(throws: UsageError(message: "--jobs expects a whole number of at least 1, got \"0\"")) {
+        #expect(throws: UsageError(message: "--jobs expects a whole number from 1 to \(BatchOptions.maxJobs), got \"0\"")) {
             try BatchCommand(ParsedArguments(["--corpus", "c.jsonl", "--jobs", "0"], spec: BatchCommand.spec))
         }
     }

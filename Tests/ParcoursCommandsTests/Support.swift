@@ -26,7 +26,7 @@ enum Support {
 
     static func run(_ arguments: [String], input: String = "") -> Run {
         let capture = Capture()
-        let terminal = Terminal(readInput: { Array(input.utf8) }, write: capture.write, writeError: capture.writeError)
+        let terminal = Terminal(readInput: { .success(Array(input.utf8)) }, write: capture.write, writeError: capture.writeError)
         let code = ParcoursCLI.run(arguments, terminal: terminal)
         return Run(code: code, output: capture.output, error: capture.error)
     }

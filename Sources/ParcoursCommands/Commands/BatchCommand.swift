@@ -9,6 +9,8 @@ public struct BatchOptions: Equatable, Sendable {
     public var summary = false
     public var out: String?
     public var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    /// The most jobs: four per core (more only adds memory).
+    public static let maxJobs = ProcessInfo.processInfo.activeProcessorCount * 4
 }
 
 /// `parcours batch --corpus FILE`: evaluates a whole caseload, streaming one result per line
@@ -39,7 +41,7 @@ struct BatchCommand: ParcoursCommand {
         options.format = arguments.value("--format").flatMap(BatchOutput.init(rawValue:)) ?? .jsonl
         options.out = arguments.value("--out")
         options.summary = arguments.flag("--summary")
-        options.jobs = try arguments.integer("--jobs", default: options.jobs, minimum: 1)
+        options.jobs = try arguments.integer("--jobs", default: options.jobs, minimum: 1, maximum: BatchOptions.maxJobs)
         self.options = options
     }
 
@@ -50,20 +52,25 @@ struct BatchCommand: ParcoursCommand {
     static func run(_ options: BatchOptions, terminal: Terminal) -> Int32 {
         let (loaded, code) = ParcoursCLI.ruleSet(options.common, terminal: terminal)
         guard let ruleSet = loaded else { return code }
-        guard var lines = LineReader(path: options.corpus) else {
-            terminal.writeError("parcours: cannot read corpus \(options.corpus)\n")
+        var lines: LineReader
+        do {
+            lines = try LineReader(path: options.corpus)
+        } catch {
+            terminal.writeError("parcours: \(error.description)\n")
             return ExitCode.failure
         }
-        var output: FileHandle?
+        defer { lines.close() }
+        var output: OutputFile?
         if let out = options.out {
-            guard FileManager.default.createFile(atPath: out, contents: nil), let handle = FileHandle(forWritingAtPath: out) else {
-                terminal.writeError("parcours: cannot write \(out)\n")
+            switch OutputFile.open(out, inputs: [options.corpus]) {
+            case .success(let file): output = file
+            case .failure(let error):
+                terminal.writeError("parcours: \(error.message)\n" + (error.hint.map { "    hint: \($0)\n" } ?? ""))
                 return ExitCode.failure
             }
-            output = handle
         }
         let write: (String) -> Void = { text in
-            if let output { output.write(Data(text.utf8)) } else if !options.summary { terminal.write(text) }
+            if let output { output.write(text) } else if !options.summary { terminal.write(text) }
         }
         let compiled = CompiledRuleSet(ruleSet)
         let formatter = BatchFormat(compiled: compiled, format: options.format)
@@ -72,8 +79,9 @@ struct BatchCommand: ParcoursCommand {
         if CorpusFormat(path: options.corpus) == .csv {
             // The header first, so that every worker starts from a decoder that knows it.
             var scratch: [Int64] = []
-            while let header = lines.next() {
+            while let line = lines.next() {
                 number += 1
+                guard case .text(let header) = line else { break }
                 if case .skipped = decoder.decode(header, line: number, into: &scratch), !header.allSatisfy({ $0 == 0x20 }) { break }
             }
         }
@@ -83,11 +91,11 @@ struct BatchCommand: ParcoursCommand {
         let progress = isatty(2) == 1
         var done = false
         while !done {
-            var chunk: [(Int, [UInt8])] = []
+            var chunk: [(Int, LineReader.Line)] = []
             chunk.reserveCapacity(linesPerWorker * jobs)
-            while chunk.count < linesPerWorker * jobs, let bytes = lines.next() {
+            while chunk.count < linesPerWorker * jobs, let line = lines.next() {
                 number += 1
-                chunk.append((number, bytes))
+                chunk.append((number, line))
             }
             done = chunk.count < linesPerWorker * jobs
             let slices = Self.slices(chunk.count, jobs)
@@ -98,7 +106,12 @@ struct BatchCommand: ParcoursCommand {
                 var values: [Int64] = []
                 var outcome = CompiledOutcome()
                 var decoder = decoder
-                for (lineNumber, bytes) in batch[slices[worker]] {
+                for (lineNumber, line) in batch[slices[worker]] {
+                    guard case .text(let bytes) = line else {
+                        part.errors += DiagnosticText.render(decoder.refusal(line, number: lineNumber).diagnostics)
+                        part.tally.refused += 1
+                        continue
+                    }
                     switch decoder.decode(bytes, line: lineNumber, into: &values) {
                     case .skipped: continue
                     case .refused(let record):
@@ -125,7 +138,10 @@ struct BatchCommand: ParcoursCommand {
             if progress { terminal.writeError("\r\(tally.profiles + tally.refused) profils…") }
         }
         if progress { terminal.writeError("\r") }
-        try? output?.close()
+        if let error = output?.commit() {
+            terminal.writeError("parcours: \(error.message)\n")
+            return ExitCode.failure
+        }
         if options.summary { terminal.write(BatchSummary.render(tally, compiled: compiled)) }
         if tally.refused > 0 {
             terminal.writeError("parcours: \(tally.refused) record\(tally.refused == 1 ? "" : "s") refused (see above); \(tally.profiles) evaluated\n")

@@ -35,10 +35,14 @@ struct DiffCommand: ParcoursCommand {
         baseOptions.scenarios = options.baseScenarios ?? options.common.scenarios
         let (base, baseCode) = ParcoursCLI.ruleSet(baseOptions, terminal: terminal)
         guard let base else { return baseCode }
-        guard var lines = LineReader(path: options.corpus) else {
-            terminal.writeError("parcours: cannot read corpus \(options.corpus)\n")
+        var lines: LineReader
+        do {
+            lines = try LineReader(path: options.corpus)
+        } catch {
+            terminal.writeError("parcours: \(error.description)\n")
             return ExitCode.failure
         }
+        defer { lines.close() }
         // Profiles are typed with the current vocabulary and evaluated by both compiled rule sets;
         // when the change touches the vocabulary, the base rule set gets the profile re-typed with its own.
         let shape = { (vocabulary: Vocabulary) in vocabulary.fields.map { "\($0.name):\($0.type.keyword):\($0.values.map(\.id))" } }
@@ -51,8 +55,13 @@ struct DiffCommand: ParcoursCommand {
         var values: [Int64] = []
         var baseOutcome = CompiledOutcome(), currentOutcome = CompiledOutcome()
         var number = 0
-        while let bytes = lines.next() {
+        while let line = lines.next() {
             number += 1
+            guard case .text(let bytes) = line else {
+                terminal.writeError(DiagnosticText.render(decoder.refusal(line, number: number).diagnostics))
+                accumulator.refuse()
+                continue
+            }
             switch decoder.decode(bytes, line: number, into: &values) {
             case .skipped: continue
             case .refused(let record):

@@ -79,12 +79,11 @@ extension ParcoursCLI {
     /// Reads and types a profile file (or standard input for `-`), printing its errors.
     static func profile(_ path: String, ruleSet: RuleSet, terminal: Terminal) -> Profile? {
         let file: SourceFile
-        if path == "-" {
-            file = SourceFile(path: "<stdin>", bytes: terminal.readInput())
-        } else if let read = SourceFile.read(path) {
-            file = read
-        } else {
-            terminal.writeError("parcours: cannot read profile \(path)\n")
+        do {
+            file = path == "-" ? SourceFile(path: "<stdin>", bytes: try terminal.readInput().get())
+                               : try SourceFile.load(path, limit: Limits.profileBytes)
+        } catch {
+            terminal.writeError("parcours: \(error.description); no recommendation\n")
             return nil
         }
         let result = ProfileLoader.load(file, vocabulary: ruleSet.vocabulary)

@@ -1,12 +1,14 @@
 import Foundation
+import ParcoursEngine
 
 /// Where a command reads standard input and writes its output; tests capture it in memory.
 public struct Terminal: Sendable {
-    public var readInput: @Sendable () -> [UInt8]
+    /// Standard input, whole, at most `Limits.profileBytes`.
+    public var readInput: @Sendable () -> Result<[UInt8], InputError>
     public var write: @Sendable (String) -> Void
     public var writeError: @Sendable (String) -> Void
 
-    public init(readInput: @escaping @Sendable () -> [UInt8], write: @escaping @Sendable (String) -> Void,
+    public init(readInput: @escaping @Sendable () -> Result<[UInt8], InputError>, write: @escaping @Sendable (String) -> Void,
                 writeError: @escaping @Sendable (String) -> Void) {
         self.readInput = readInput
         self.write = write
@@ -15,7 +17,7 @@ public struct Terminal: Sendable {
 
     /// The process's standard input, output and error.
     public static let standard = Terminal(
-        readInput: { [UInt8](FileHandle.standardInput.readDataToEndOfFile()) },
+        readInput: { Result { () throws(InputError) in try InputFile.read(descriptor: 0, name: "<stdin>", limit: Limits.profileBytes) } },
         write: { FileHandle.standardOutput.write(Data($0.utf8)) },
         writeError: { FileHandle.standardError.write(Data($0.utf8)) }
     )

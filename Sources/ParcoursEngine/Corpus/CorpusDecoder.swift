@@ -15,11 +15,36 @@ package struct CorpusDecoder: Sendable {
     private var fast: FastProfileDecoder
     private var fastCSV = true
     private let vocabulary: Vocabulary
+    private let path: String
 
     package init(path: String, vocabulary: Vocabulary) {
+        self.path = path
         parser = CorpusLineParser(path: path, format: CorpusFormat(path: path), vocabulary: vocabulary)
         fast = FastProfileDecoder(vocabulary: vocabulary)
         self.vocabulary = vocabulary
+    }
+
+    /// The record of a line skipped for being longer than `Limits.corpusLineBytes`.
+    package func tooLong(line number: Int) -> CorpusRecord {
+        CorpusRecord(line: number, text: "", profile: nil, diagnostics: [
+            Diagnostic(.error, .tooLong, at: SourceLocation(file: path, line: number, column: 1),
+                       "the line is longer than the limit of \(Limits.describe(bytes: Limits.corpusLineBytes)); skipped",
+                       hint: "one profile per line; is this file a corpus?"),
+        ])
+    }
+
+    /// The record of the line where a NUL byte shows the input is not text.
+    package func binary(line number: Int) -> CorpusRecord {
+        CorpusRecord(line: number, text: "", profile: nil, diagnostics: [
+            Diagnostic(.error, .yamlUTF8, at: SourceLocation(file: path, line: number, column: 1),
+                       "the file is not text (a NUL byte is on or after this line); reading stopped here",
+                       hint: "give a JSON lines or CSV file"),
+        ])
+    }
+
+    /// The record of a refused line (too long, or not text).
+    package func refusal(_ line: LineReader.Line, number: Int) -> CorpusRecord {
+        line == .binary ? binary(line: number) : tooLong(line: number)
     }
 
     /// Decodes line `number` into `values` (one slot per field).

@@ -34,10 +34,15 @@ enum JSONLineParser {
             while index < scalars.count, scalars[index] == " " || scalars[index] == "\t" { index += 1 }
         }
 
-        mutating func value() throws(YAMLError) -> Node {
+        /// One value; objects and lists nest at most `YAMLParser.depthLimit` deep (the recursion
+        /// is bounded by that, not by the input).
+        mutating func value(depth: Int = 0) throws(YAMLError) -> Node {
             skipSpaces()
             guard index < scalars.count else { throw error("missing value") }
             let start = mark
+            if scalars[index] == "{" || scalars[index] == "[", depth >= YAMLParser.depthLimit {
+                throw .tooDeep(limit: YAMLParser.depthLimit, mark: start)
+            }
             switch scalars[index] {
             case "{":
                 index += 1
@@ -56,7 +61,7 @@ enum JSONLineParser {
                     skipSpaces()
                     guard index < scalars.count, scalars[index] == ":" else { throw error("expected \":\" after the key") }
                     index += 1
-                    pairs.append(Pair(key: key, value: try value()))
+                    pairs.append(Pair(key: key, value: try value(depth: depth + 1)))
                     skipSpaces()
                     guard index < scalars.count else { throw error("the object is never closed") }
                     if scalars[index] == "," { index += 1; continue }
@@ -69,7 +74,7 @@ enum JSONLineParser {
                 skipSpaces()
                 if index < scalars.count, scalars[index] == "]" { index += 1; return Node(.sequence(items), mark: start) }
                 while true {
-                    items.append(try value())
+                    items.append(try value(depth: depth + 1))
                     skipSpaces()
                     guard index < scalars.count else { throw error("the list is never closed") }
                     if scalars[index] == "," { index += 1; continue }

@@ -16,6 +16,8 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
     case yamlComplexKey = "yaml-complex-key"
     case yamlAlias = "yaml-alias"
     case yamlDocuments = "yaml-documents"
+    case tooDeep = "too-deep"
+    case tooLong = "too-long"
     case duplicateKey = "duplicate-key"
     case unreadableFile = "unreadable-file"
     case missingFile = "missing-file"

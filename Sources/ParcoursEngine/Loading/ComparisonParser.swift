@@ -54,17 +54,32 @@ struct ComparisonParser {
 
     // MARK: Grammar
 
+    /// `not not ... comparison`, read without recursion (however many `not`s are written).
     private mutating func parseNegatable() -> Condition? {
-        if case .word("not") = peek?.kind {
+        var negations = 0
+        while case .word("not") = peek?.kind {
             position += 1
-            return parseNegatable().map(Condition.not)
+            negations += 1
         }
-        return parseComparison()
+        if peek == nil && negations > 0 {
+            error(.conditionSyntax, at: lastOffset, "\"not\" needs a comparison after it", hint: "e.g. not driving_licence")
+            return nil
+        }
+        guard var condition = parseComparison() else { return nil }
+        // Two negations cancel out; the meaning is the same, and no tree grows with the input.
+        if negations % 2 == 1 { condition = .not(condition) }
+        return condition
+    }
+
+    /// Where the last token read (or the end of the text) starts: where an "expected ..." points.
+    private var lastOffset: Int {
+        guard !tokens.isEmpty else { return 0 }
+        return tokens[Swift.min(Swift.max(position - 1, 0), tokens.count - 1)].offset
     }
 
     private mutating func parseComparison() -> Condition? {
         guard let nameToken = next(), case .word(let name) = nameToken.kind else {
-            error(.conditionSyntax, at: tokens[Swift.max(position - 1, 0)].offset, "a comparison starts with a field name")
+            error(.conditionSyntax, at: lastOffset, "a comparison starts with a field name")
             return nil
         }
         guard let field = vocabulary.field(named: name) else {
@@ -212,7 +227,7 @@ struct ComparisonParser {
     /// `[a, b, c]` as values of `field`.
     private mutating func list(of field: Field) -> [Int]? {
         guard let open = next(), open.kind == .symbol("[") else {
-            error(.conditionSyntax, at: tokens[Swift.max(position - 1, 0)].offset, "expected a list in brackets, e.g. [a, b]")
+            error(.conditionSyntax, at: lastOffset, "expected a list in brackets, e.g. [a, b]")
             return nil
         }
         var values: [Int] = []
@@ -233,7 +248,7 @@ struct ComparisonParser {
 
     private mutating func expectWord(_ word: String) -> Bool {
         if let token = next(), token.kind == .word(word) { return true }
-        error(.conditionSyntax, at: tokens[Swift.min(position, tokens.count) - 1].offset, "expected \"\(word)\"")
+        error(.conditionSyntax, at: lastOffset, "expected \"\(word)\"")
         return false
     }
 
@@ -273,9 +288,11 @@ struct ComparisonParser {
 
     private var peek: Token? { position < tokens.count ? tokens[position] : nil }
 
+    /// The next token, or nil at the end (the position never moves past the end).
     private mutating func next() -> Token? {
-        defer { position += 1 }
-        return peek
+        guard let token = peek else { return nil }
+        position += 1
+        return token
     }
 
     private mutating func tokenize() -> Bool {

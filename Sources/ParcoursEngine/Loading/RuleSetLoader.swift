@@ -17,7 +17,15 @@ public enum RuleSetLoader {
 
     public static func load(_ files: RuleSetFiles, date: String? = nil) -> LoadResult {
         let date = date ?? Validity.today()
-        var diagnostics: [Diagnostic] = []
+        var diagnostics = files.problems.map { problem in
+            Diagnostic(.error, .unreadableFile, at: SourceLocation(file: problem.path, line: 1, column: 1), problem.message, hint: problem.hint)
+        }
+        // Without the vocabulary, every condition would fail on its fields: say only that.
+        if files.vocabulary == nil {
+            var only: [Diagnostic] = []
+            _ = required(nil, RuleSetFiles.vocabularyName, in: files.directory, into: &only)
+            return LoadResult(ruleSet: nil, diagnostics: (diagnostics + only).sorted())
+        }
 
         var taxonomy = Taxonomy()
         for file in files.references {

@@ -14,10 +14,14 @@ public struct SourceFile: Sendable {
         self.init(path: path, bytes: Array(text.utf8))
     }
 
-    /// Reads a file from disk; nil when it cannot be read.
-    public static func read(_ path: String) -> SourceFile? {
-        guard let data = FileManager.default.contents(atPath: path) else { return nil }
-        return SourceFile(path: path, bytes: [UInt8](data))
+    /// Reads a file from disk, at most `limit` bytes; nil when it cannot be read.
+    public static func read(_ path: String, limit: Int = Limits.ruleFileBytes) -> SourceFile? {
+        try? load(path, limit: limit)
+    }
+
+    /// Reads a file from disk, at most `limit` bytes, or says why it cannot.
+    public static func load(_ path: String, limit: Int = Limits.ruleFileBytes) throws(InputError) -> SourceFile {
+        SourceFile(path: path, bytes: try InputFile.read(path, limit: limit))
     }
 }
 
@@ -31,6 +35,9 @@ public struct RuleSetFiles: Sendable {
     public var schemes: [SourceFile]
     /// Where the rule set was read from, for "missing file" diagnostics.
     public var directory: String
+    /// Files that belong to the rule set but could not be read (or are misnamed), and why:
+    /// reported as errors, never skipped in silence.
+    public var problems: [(path: String, message: String, hint: String?)] = []
 
     public init(directory: String, vocabulary: SourceFile?, catalogue: SourceFile?, references: [SourceFile], rules: [SourceFile],
                 schemes: [SourceFile] = []) {
@@ -57,8 +64,29 @@ public struct RuleSetFiles: Sendable {
         var files = read(directory: directory)
         guard let scenarios else { return files }
         let base = scenarios.hasSuffix("/") ? String(scenarios.dropLast()) : scenarios
-        let folders = ((try? FileManager.default.contentsOfDirectory(atPath: base)) ?? []).sorted()
-        files.schemes = folders.compactMap { SourceFile.read(base + "/" + $0 + "/" + schemeFileName) }
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: base, isDirectory: &isFolder), isFolder.boolValue else {
+            files.problems.append((base, "the scheme plugins folder \(base) does not exist", "pass --scenarios DIR, or create the folder"))
+            return files
+        }
+        let folders = ((try? FileManager.default.contentsOfDirectory(atPath: base)) ?? []).filter { !$0.hasPrefix(".") }.sorted()
+        for folder in folders {
+            let directory = base + "/" + folder
+            guard FileManager.default.fileExists(atPath: directory, isDirectory: &isFolder), isFolder.boolValue else { continue }
+            let path = directory + "/" + schemeFileName
+            do {
+                files.schemes.append(try SourceFile.load(path))
+            } catch {
+                let other = ["scheme.yml", "scheme.YAML", "Scheme.yaml"].first { FileManager.default.fileExists(atPath: directory + "/" + $0) }
+                if case .cannotOpen = error, other == nil, !FileManager.default.fileExists(atPath: path) {
+                    files.problems.append((path, "scheme folder \(folder) has no \(schemeFileName)", "add \(schemeFileName), or move the folder out of \(base)"))
+                } else if let other, !FileManager.default.fileExists(atPath: path) {
+                    files.problems.append((directory + "/" + other, "the scheme file must be named \(schemeFileName)", "rename \(other) to \(schemeFileName)"))
+                } else {
+                    files.problems.append((path, error.description, nil))
+                }
+            }
+        }
         return files
     }
 
@@ -71,18 +99,39 @@ public struct RuleSetFiles: Sendable {
     public static func read(directory: String) -> RuleSetFiles {
         let base = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
         let manager = FileManager.default
-        let paths = (manager.enumerator(atPath: base)?.allObjects as? [String] ?? [])
-            .filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }
-            .sorted()
+        let all = (manager.enumerator(atPath: base)?.allObjects as? [String] ?? []).sorted()
+        var problems: [(path: String, message: String, hint: String?)] = []
+        // A file that looks like YAML but is not named *.yaml or *.yml would be skipped: say so.
+        for relative in all where !(relative.hasSuffix(".yaml") || relative.hasSuffix(".yml")) {
+            let lower = relative.lowercased()
+            if lower.hasSuffix(".yaml") || lower.hasSuffix(".yml") {
+                let name = String(relative.split(separator: "/").last ?? "")
+                problems.append((base + "/" + relative, "\(name) is not read: rule files end in .yaml",
+                                 "rename it to \(name.dropLast(name.lowercased().hasSuffix(".yaml") ? 5 : 4)).yaml"))
+            }
+        }
+        let paths = all.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }
         var references: [SourceFile] = []
         var rules: [SourceFile] = []
+        func load(_ path: String) -> SourceFile? {
+            do {
+                return try SourceFile.load(path)
+            } catch {
+                if case .isDirectory = error { return nil }
+                problems.append((path, error.description, nil))
+                return nil
+            }
+        }
         for relative in paths where relative != vocabularyName && relative != catalogueName {
-            guard let file = SourceFile.read(base + "/" + relative) else { continue }
+            guard let file = load(base + "/" + relative) else { continue }
             if relative.hasPrefix(referenceFolder + "/") { references.append(file) } else { rules.append(file) }
         }
-        return RuleSetFiles(directory: base,
-                            vocabulary: SourceFile.read(base + "/" + vocabularyName),
-                            catalogue: SourceFile.read(base + "/" + catalogueName),
-                            references: references, rules: rules)
+        let vocabularyPath = base + "/" + vocabularyName, cataloguePath = base + "/" + catalogueName
+        var files = RuleSetFiles(directory: base,
+                                 vocabulary: manager.fileExists(atPath: vocabularyPath) ? load(vocabularyPath) : nil,
+                                 catalogue: manager.fileExists(atPath: cataloguePath) ? load(cataloguePath) : nil,
+                                 references: references, rules: rules)
+        files.problems = problems
+        return files
     }
 }

@@ -1,0 +1,54 @@
+import Foundation
+import ParcoursEngine
+
+/// A results file written safely: never over one of the inputs, written to a temporary file
+/// beside it and renamed into place only once complete, so an interrupted run loses nothing.
+struct OutputFile {
+    let path: String
+    private let temporary: String
+    private let handle: FileHandle
+
+    /// Opens a temporary file for `path`; nil with the reason when `path` is one of `inputs`
+    /// (the same file, also through a link) or cannot be written.
+    static func open(_ path: String, inputs: [String]) -> Result<OutputFile, OutputError> {
+        var target = stat()
+        if stat(path, &target) == 0 {
+            for input in inputs {
+                var source = stat()
+                if stat(input, &source) == 0, source.st_dev == target.st_dev, source.st_ino == target.st_ino {
+                    return .failure(OutputError(message: "the output \(path) is the input \(input): it would be overwritten",
+                                                hint: "write the results to another file"))
+                }
+            }
+            if (target.st_mode & S_IFMT) == S_IFDIR {
+                return .failure(OutputError(message: "the output \(path) is a folder", hint: "give a file name"))
+            }
+        }
+        let temporary = path + ".parcours-\(getpid()).tmp"
+        guard FileManager.default.createFile(atPath: temporary, contents: nil), let handle = FileHandle(forWritingAtPath: temporary) else {
+            return .failure(OutputError(message: "cannot write \(path): \(String(cString: strerror(errno)))", hint: nil))
+        }
+        return .success(OutputFile(path: path, temporary: temporary, handle: handle))
+    }
+
+    func write(_ text: String) {
+        handle.write(Data(text.utf8))
+    }
+
+    /// Closes and renames the file into place.
+    func commit() -> OutputError? {
+        try? handle.close()
+        guard rename(temporary, path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            unlink(temporary)
+            return OutputError(message: "cannot write \(path): \(reason)", hint: nil)
+        }
+        return nil
+    }
+}
+
+/// Why an output file cannot be written.
+struct OutputError: Error {
+    let message: String
+    let hint: String?
+}

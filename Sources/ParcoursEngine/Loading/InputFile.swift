@@ -1,0 +1,81 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Why an input could not be read: said in the error, never a crash.
+public enum InputError: Error, Sendable, Equatable, CustomStringConvertible {
+    case cannotOpen(path: String, reason: String)
+    case isDirectory(path: String)
+    case tooLarge(path: String, limit: Int)
+    case readFailed(path: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case .cannotOpen(let path, let reason): return "cannot read \(path): \(reason)"
+        case .isDirectory(let path): return "cannot read \(path): it is a folder, not a file"
+        case .tooLarge(let path, let limit): return "\(path) is larger than the limit of \(Limits.describe(bytes: limit))"
+        case .readFailed(let path, let reason): return "cannot read \(path): \(reason)"
+        }
+    }
+}
+
+/// The limits on what Parcours reads, in one place (README, « Limites »).
+public enum Limits {
+    /// A profile file, or a profile on standard input.
+    public static let profileBytes = 1 << 20
+    /// One rule, vocabulary, catalogue, scheme or case file.
+    public static let ruleFileBytes = 8 << 20
+    /// One line of a corpus (`batch`, `diff`).
+    public static let corpusLineBytes = 1 << 20
+    /// A field name or value, as quoted back in messages (longer ones are cut).
+    public static let quotedText = 80
+    /// Rules in one rule set.
+    public static let rules = 20_000
+
+    /// `1 Mio`-style size.
+    public static func describe(bytes: Int) -> String {
+        bytes >= 1 << 20 && bytes % (1 << 20) == 0 ? "\(bytes >> 20) MiB" : "\(bytes) bytes"
+    }
+
+    /// `text` cut to `quotedText` characters, with an ellipsis when cut.
+    public static func quoted(_ text: String) -> String {
+        text.count <= quotedText ? text : String(text.prefix(quotedText)) + "…"
+    }
+}
+
+/// Reads whole inputs through the system's file descriptors, bounded in size, with the reason
+/// when it fails (no such file, a folder, no permission, standard input closed).
+public enum InputFile {
+    /// The bytes of `path`, at most `limit`.
+    public static func read(_ path: String, limit: Int) throws(InputError) -> [UInt8] {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw .cannotOpen(path: path, reason: reason()) }
+        defer { close(descriptor) }
+        var info = stat()
+        if fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR { throw .isDirectory(path: path) }
+        return try read(descriptor: descriptor, name: path, limit: limit)
+    }
+
+    /// The bytes of an open descriptor (standard input: 0), at most `limit`.
+    public static func read(descriptor: Int32, name: String, limit: Int) throws(InputError) -> [UInt8] {
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw .readFailed(path: name, reason: reason())
+            }
+            if count == 0 { return bytes }
+            if bytes.count + count > limit { throw .tooLarge(path: name, limit: limit) }
+            bytes.append(contentsOf: chunk[0..<count])
+        }
+    }
+
+    static func reason() -> String {
+        guard let text = strerror(errno) else { return "error \(errno)" }
+        return String(cString: text)
+    }
+}
