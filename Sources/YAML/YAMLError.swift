@@ -55,8 +55,8 @@ public enum YAMLError: Error, Sendable, Equatable, CustomStringConvertible {
     public var message: String {
         switch self {
         case .syntax(let problem, _, let context):
-            // JSON lines are read as the JSON subset of YAML; their errors say JSON.
-            if context == "JSON" { return "invalid JSON: \(problem)" }
+            // Corpus lines (JSON, CSV) are read into the same nodes; their errors say their format.
+            if let context, context == "JSON" || context == "CSV" { return "invalid \(context): \(problem)" }
             if let context { return "invalid YAML: \(problem) (\(context))" }
             return "invalid YAML: \(problem)"
         case .invalidUTF8:

@@ -25,13 +25,33 @@ public enum YAMLParser {
 
     /// Parses UTF-8 `bytes`, going on past duplicate keys (the first occurrence is kept) so
     /// that a reader can report them together with its own findings. Throws other problems.
-    public static func parseDocument(bytes: [UInt8]) throws(YAMLError) -> Document {
+    public static func parseDocument(bytes given: [UInt8]) throws(YAMLError) -> Document {
+        // A UTF-8 byte order mark (as some editors write) is not content.
+        let bytes = given.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(given.dropFirst(3)) : given
         if let mark = firstInvalidUTF8(in: bytes) { throw .invalidUTF8(mark: mark) }
+        if let (scalar, mark) = firstControlCharacter(in: bytes) {
+            let code = String(scalar.value, radix: 16, uppercase: true)
+            throw .syntax(problem: "control character U+\(String(repeating: "0", count: max(0, 4 - code.count)) + code) is not allowed",
+                          mark: mark, context: nil)
+        }
         // libyaml asserts on a null input pointer, which an empty array would give.
         if bytes.isEmpty { return Document(root: nil, duplicateKeys: []) }
         var builder = TreeBuilder(source: bytes)
         let root = try builder.run()
         return Document(root: root, duplicateKeys: builder.duplicateKeys)
+    }
+
+    /// The first control character YAML refuses (all but tab, line feed and carriage return),
+    /// with its position; the text must be valid UTF-8.
+    public static func firstControlCharacter(in bytes: [UInt8]) -> (Unicode.Scalar, Mark)? {
+        guard bytes.contains(where: { ($0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D) || $0 == 0x7F }) else { return nil }
+        var line = 1, column = 1
+        for scalar in String(decoding: bytes, as: UTF8.self).unicodeScalars {
+            if scalar == "\n" { line += 1; column = 1; continue }
+            if (scalar.value < 0x20 && scalar != "\t" && scalar != "\r") || scalar.value == 0x7F { return (scalar, Mark(line: line, column: column)) }
+            column += 1
+        }
+        return nil
     }
 
     /// The position of the first byte that is not part of a valid UTF-8 sequence.

@@ -82,7 +82,13 @@ struct BatchCommand: ParcoursCommand {
             while let line = lines.next() {
                 number += 1
                 guard case .text(let header) = line else { break }
-                if case .skipped = decoder.decode(header, line: number, into: &scratch), !header.allSatisfy({ $0 == 0x20 }) { break }
+                let read = decoder.decode(header, line: number, into: &scratch)
+                if case .refused(let record) = read {
+                    terminal.writeError(DiagnosticText.render(record.diagnostics))
+                    terminal.writeError("parcours: the CSV header has errors; no row was read\n")
+                    return ExitCode.failure
+                }
+                if case .skipped = read, !header.allSatisfy({ $0 == 0x20 }) { break }
             }
         }
         formatter.header.map(write)
@@ -113,7 +119,9 @@ struct BatchCommand: ParcoursCommand {
                         continue
                     }
                     switch decoder.decode(bytes, line: lineNumber, into: &values) {
-                    case .skipped: continue
+                    case .skipped:
+                        part.tally.blank += 1
+                        continue
                     case .refused(let record):
                         part.errors += DiagnosticText.render(record.diagnostics)
                         part.tally.refused += 1
@@ -176,12 +184,14 @@ struct BatchCommand: ParcoursCommand {
 struct BatchTally: Sendable {
     var profiles = 0
     var refused = 0
+    /// Blank lines, skipped (counted so that lines read = profiles + refused + blank).
+    var blank = 0
     var fired: [Int]
     var routes: [Int]
     var referents: [Int]
     var noRoute = 0
     var noReferent = 0
-    /// Per scheme, counts of not eligible / eligible / undetermined.
+    /// Per scheme, counts by status (`SchemeStatus.index`).
     var schemes: [[Int]]
 
     init(compiled: CompiledRuleSet) {
@@ -201,6 +211,7 @@ struct BatchTally: Sendable {
     }
 
     mutating func merge(_ other: BatchTally) {
+        blank += other.blank
         profiles += other.profiles
         refused += other.refused
         noRoute += other.noRoute

@@ -66,6 +66,10 @@ struct DiffCommand: ParcoursCommand {
             case .skipped: continue
             case .refused(let record):
                 terminal.writeError(DiagnosticText.render(record.diagnostics))
+                if decoder.headerRefused {
+                    terminal.writeError("parcours: the CSV header has errors; no row was read\n")
+                    return ExitCode.failure
+                }
                 accumulator.refuse()
                 continue
             case .profile: break

@@ -7,7 +7,8 @@ enum BatchSummary {
         let ruleSet = compiled.ruleSet
         let total = tally.profiles
         var lines = ["SYNTHÈSE (règles en vigueur le \(ruleSet.date), empreinte \(ruleSet.fingerprint))",
-                     "Profils évalués : \(total)" + (tally.refused > 0 ? " ; lignes refusées : \(tally.refused)" : "")]
+                     "Profils évalués : \(total)" + (tally.refused > 0 ? " ; lignes refusées : \(tally.refused)" : "")
+                        + (tally.blank > 0 ? " ; lignes vides ignorées : \(tally.blank)" : "")]
         func counted(_ title: String, _ entries: [(String, Int)], none: (String, Int)) {
             var merged: [String: Int] = [:]
             for (name, count) in entries where count > 0 { merged[name, default: 0] += count }

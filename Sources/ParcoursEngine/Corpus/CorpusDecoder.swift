@@ -11,6 +11,9 @@ package struct CorpusDecoder: Sendable {
         case skipped
     }
 
+    /// The CSV header was refused: the corpus cannot be read (callers stop).
+    package var headerRefused: Bool { parser.headerRefused }
+
     private var parser: CorpusLineParser
     private var fast: FastProfileDecoder
     private var fastCSV = true
@@ -50,10 +53,12 @@ package struct CorpusDecoder: Sendable {
     /// Decodes line `number` into `values` (one slot per field).
     package mutating func decode(_ bytes: [UInt8], line number: Int, into values: inout [Int64]) -> Line {
         if parser.format == .csv && !parser.ready {
-            _ = parser.parse(bytes, line: number)
+            let refused = parser.parse(bytes, line: number)
             fastCSV = fast.readHeader(bytes)
+            if let refused { return .refused(refused) }
             return .skipped
         }
+        if parser.headerRefused { return .skipped }
         let decoded = parser.format == .jsonLines ? fast.decodeJSON(bytes, into: &values) : (fastCSV && fast.decodeCSV(bytes, into: &values))
         if decoded { return .profile }
         guard let record = parser.parse(bytes, line: number) else { return .skipped }

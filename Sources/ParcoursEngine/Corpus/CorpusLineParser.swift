@@ -13,8 +13,12 @@ package struct CorpusRecord: Sendable {
 package enum CorpusFormat: String, Sendable {
     /// One JSON object per line (as `parcours sample` writes).
     case jsonLines = "jsonl"
-    /// A header of field names, then one profile per row; set values separated by `|`.
+    /// A header of field names, then one profile per row; set values separated by `|`, an
+    /// empty set written `[]`, an empty cell for an unknown value.
     case csv
+
+    /// How a CSV cell writes the empty set (an empty cell is an unknown value).
+    package static let emptySet = "[]"
 
     /// By the file's extension: `.csv` is CSV, anything else JSON lines.
     package init(path: String) {
@@ -36,11 +40,16 @@ package struct CorpusLineParser: Sendable {
         self.vocabulary = vocabulary
     }
 
+    /// The CSV header named a column that is not a field: no row can be read.
+    package private(set) var headerRefused = false
+
     /// True once a CSV header has been read (always true for JSON lines).
     package var ready: Bool { format == .jsonLines || header != nil }
 
     /// The record of one line; nil for a blank line or the CSV header (which it reads).
-    package mutating func parse(_ bytes: [UInt8], line number: Int) -> CorpusRecord? {
+    package mutating func parse(_ given: [UInt8], line number: Int) -> CorpusRecord? {
+        // A byte order mark before the first line (spreadsheets write one) is not content.
+        let bytes = number == 1 && given.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(given.dropFirst(3)) : given
         let text = String(decoding: bytes, as: UTF8.self)
         if text.allSatisfy(\.isWhitespace) { return nil }
         if let mark = YAMLParser.firstInvalidUTF8(in: bytes) {
@@ -52,7 +61,18 @@ package struct CorpusLineParser: Sendable {
             return record(text, number, JSONLineParser.parse(Array(text.unicodeScalars), line: number))
         case .csv:
             guard let header else {
-                self.header = CSVSplitter.cells(text).map { cell in (cell.text, vocabulary.field(named: cell.text)) }
+                let cells = CSVSplitter.cells(text)
+                self.header = cells.map { cell in (cell.text, vocabulary.field(named: cell.text)) }
+                // A column that is not a field would refuse every row: say it once, here.
+                let unknown = cells.filter { vocabulary.field(named: $0.text) == nil }
+                guard unknown.isEmpty else {
+                    headerRefused = true
+                    return CorpusRecord(line: number, text: text, profile: nil, diagnostics: unknown.map { cell in
+                        Diagnostic(.error, .unknownField, at: SourceLocation(file: path, line: number, column: cell.column),
+                                   "column \"\(Limits.quoted(cell.text))\" of the CSV header is not a profile field; no row was read",
+                                   hint: Spelling.hint(for: cell.text, in: vocabulary.names) ?? "name each column after a field of profile.yaml")
+                    })
+                }
                 return nil
             }
             return record(text, number, csvRow(text, number, header: header))
@@ -76,7 +96,7 @@ package struct CorpusLineParser: Sendable {
             for pair in pairs {
                 let name = pair.key.scalar?.text ?? ""
                 guard let field = vocabulary.field(named: name) else {
-                    reader.report(.unknownField, pair.key, "unknown profile field \"\(name)\"", hint: Spelling.hint(for: name, in: vocabulary.names))
+                    reader.report(.unknownField, pair.key, "unknown profile field \"\(Limits.quoted(name))\"", hint: Spelling.hint(for: name, in: vocabulary.names))
                     continue
                 }
                 if pair.value.isNull { continue }
@@ -88,6 +108,11 @@ package struct CorpusLineParser: Sendable {
 
     private func csvRow(_ text: String, _ number: Int, header: [(name: String, field: Field?)]) -> Result<Node, YAMLError> {
         let cells = CSVSplitter.cells(text)
+        if cells.count < header.count {
+            let end = Mark(line: number, column: text.unicodeScalars.count + 1)
+            return .failure(.syntax(problem: "the row has \(cells.count) cells, the header \(header.count) (an empty cell means unknown: keep the commas)",
+                                    mark: end, context: "CSV"))
+        }
         var pairs: [Pair] = []
         for (index, cell) in cells.enumerated() {
             let mark = Mark(line: number, column: cell.column)
@@ -99,6 +124,8 @@ package struct CorpusLineParser: Sendable {
             let value: Node
             if cell.text.isEmpty {
                 value = Node(.scalar(Scalar(text: "", style: .plain)), mark: mark)
+            } else if case .set? = column.field?.type, cell.text == CorpusFormat.emptySet {
+                value = Node(.sequence([]), mark: mark)
             } else if case .set? = column.field?.type {
                 var offset = 0
                 let items = cell.text.split(separator: "|", omittingEmptySubsequences: false).map { part -> Node in

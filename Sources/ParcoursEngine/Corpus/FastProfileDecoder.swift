@@ -25,7 +25,8 @@ package struct FastProfileDecoder: Sendable {
     }
 
     /// Reads a CSV header line; false when a column is not a field (the precise reader reports it).
-    package mutating func readHeader(_ line: [UInt8]) -> Bool {
+    package mutating func readHeader(_ given: [UInt8]) -> Bool {
+        let line = given.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(given.dropFirst(3)) : given
         columns = CSVSplitter.cells(String(decoding: line, as: UTF8.self)).map { fields[$0.text] }
         return !columns.contains { $0 == nil }
     }
@@ -156,6 +157,10 @@ package struct FastProfileDecoder: Sendable {
             values[slot.index] = index
         case .set(let map):
             var mask: UInt64 = 0
+            if cell.elementsEqual(CorpusFormat.emptySet.utf8) {
+                values[slot.index] = 0
+                return true
+            }
             for part in cell.split(separator: 0x7C, omittingEmptySubsequences: false) {
                 guard let bit = map[String(decoding: part, as: UTF8.self)], mask & (1 << UInt64(bit)) == 0 else { return false }
                 mask |= 1 << UInt64(bit)

@@ -2,6 +2,8 @@
 public enum Spelling {
     /// The closest candidate within a small edit distance, or nil. Ties go to the earlier candidate.
     public static func closest(to word: String, in candidates: [String]) -> String? {
+        // Identifiers are short: a long word is not a typo of one (and would cost too much to compare).
+        guard word.utf8.count <= 64 else { return nil }
         let limit = max(2, word.count / 3)
         var best: (candidate: String, distance: Int)?
         for candidate in candidates {

@@ -28,7 +28,7 @@ public enum ProfileLoader {
         for pair in pairs {
             let name = pair.key.scalar?.text ?? ""
             guard let field = vocabulary.field(named: name) else {
-                reader.report(.unknownField, pair.key, "unknown profile field \"\(name)\"",
+                reader.report(.unknownField, pair.key, "unknown profile field \"\(Limits.quoted(name))\"",
                               hint: Spelling.hint(for: name, in: vocabulary.names))
                 continue
             }
@@ -45,7 +45,7 @@ public enum ProfileLoader {
         switch codec.kind {
         case .integer(let min, let max):
             guard let text = plain, let number = FieldCodec.integer(text.utf8) else {
-                let found = node.scalar.map { "\"\($0.text)\"" } ?? node.kindName
+                let found = node.scalar.map { "\"\(Limits.quoted($0.text))\"" } ?? node.kindName
                 let quotedNumber = node.scalar.map { $0.style.isQuoted && FieldCodec.integer($0.text.utf8) != nil } == true
                 reader.report(.typeMismatch, node, "expected a whole number for \(field.name), found \(found)",
                               hint: quotedNumber ? "remove the quotes" : nil)
@@ -58,7 +58,7 @@ public enum ProfileLoader {
             return .scalar(Int(number))
         case .boolean:
             guard let text = plain, let flag = FieldCodec.boolean(text.utf8) else {
-                let found = node.scalar.map { "\"\($0.text)\"" } ?? node.kindName
+                let found = node.scalar.map { "\"\(Limits.quoted($0.text))\"" } ?? node.kindName
                 reader.report(.typeMismatch, node, "expected true or false for \(field.name), found \(found)", hint: "write true or false")
                 return nil
             }
@@ -82,8 +82,14 @@ public enum ProfileLoader {
             var mask: UInt64 = 0
             var valid = true
             for item in items {
-                guard let id = item.scalar?.text, item.sequence == nil, item.mapping == nil, let index = codec.member(id) else {
-                    unknown(item.scalar?.text ?? item.kindName, item, field, &reader)
+                guard let id = item.scalar?.text, item.sequence == nil, item.mapping == nil else {
+                    reader.report(.typeMismatch, item, "expected a value of \(field.name) in the list, found \(item.kindName)",
+                                  hint: "write one level of brackets, e.g. [\(field.values.first?.id ?? "valeur")]")
+                    valid = false
+                    continue
+                }
+                guard let index = codec.member(id) else {
+                    unknown(id, item, field, &reader)
                     valid = false
                     continue
                 }
@@ -100,7 +106,7 @@ public enum ProfileLoader {
 
     private static func unknown(_ id: String, _ node: Node, _ field: Field, _ reader: inout NodeReader) {
         let ids = field.values.map(\.id)
-        reader.report(.unknownValue, node, "unknown value \"\(id)\" for \(field.name) (expected one of: \(ids.joined(separator: ", ")))",
+        reader.report(.unknownValue, node, "unknown value \"\(Limits.quoted(id))\" for \(field.name) (expected one of: \(ids.joined(separator: ", ")))",
                       hint: Spelling.hint(for: id, in: ids))
     }
 }
