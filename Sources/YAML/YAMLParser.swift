@@ -256,11 +256,14 @@ private struct TreeBuilder {
     /// (outside comments, escaped quotes ignored).
     private func unpairedQuote(before line: Int) -> Mark? {
         guard line >= 1 else { return nil }
-        for number in 1...line {
+        // One pass over the text, line by line (not one scan of the text per line).
+        let lines = String(decoding: source, as: UTF8.self).unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false)
+        for (offset, scalars) in lines.prefix(line).enumerated() {
+            let number = offset + 1
             var quotes: [Int] = []
             var previous: Unicode.Scalar = " "
             var inSingle = false
-            for (index, scalar) in lineScalars(number).enumerated() {
+            for (index, scalar) in scalars.enumerated() {
                 if scalar == "#" && quotes.count % 2 == 0 && !inSingle && (previous == " " || index == 0) { break }
                 if scalar == "'" && quotes.count % 2 == 0 { inSingle.toggle() }
                 if scalar == "\"" && previous != "\\" && !inSingle { quotes.append(index) }

@@ -83,6 +83,35 @@ struct DifferentialTests {
         #expect(undecidable * 20 < checked)
     }
 
+    /// The indexed conflict analysis finds exactly the conflicts that trying every pair finds.
+    @Test func indexedConflictAnalysisMatchesEveryPair() throws {
+        let base = try Self.base()
+        var generator = RuleSetGenerator(base: base, seed: 77)
+        var total = 0
+        for round in 0..<(10 * Self.scale) {
+            let ruleSet = generator.ruleSet(rules: 20 + round * 3, facts: round % 3)
+            let solver = Satisfiability(vocabulary: ruleSet.vocabulary)
+            var expected: [String] = []
+            let rules = ruleSet.rules
+            for i in rules.indices {
+                for j in rules.indices where j > i && rules[i].priority == rules[j].priority {
+                    let routes = rules[i].routeName != nil && rules[j].routeName != nil && rules[i].routeName != rules[j].routeName
+                    let referents = rules[i].referent != nil && rules[j].referent != nil && rules[i].referent != rules[j].referent
+                    guard routes || referents, let both = solver.both(ruleSet.lowered.rules[i], ruleSet.lowered.rules[j]), !both.isEmpty else { continue }
+                    if routes { expected.append("\(rules[i].id) \(rules[j].id) route-conflict") }
+                    if referents { expected.append("\(rules[i].id) \(rules[j].id) referent-conflict") }
+                }
+            }
+            let found = RuleSetAnalysis(ruleSet: ruleSet).conflicts().compactMap { diagnostic -> String? in
+                let ids = diagnostic.message.split(separator: "\"").enumerated().filter { $0.offset % 2 == 1 }.map { String($0.element) }
+                return ids.count >= 2 ? "\(ids[0]) \(ids[1]) \(diagnostic.code.rawValue)" : nil
+            }
+            #expect(found.sorted() == expected.sorted(), "round \(round)")
+            total += expected.count
+        }
+        #expect(total > 20)
+    }
+
     /// Mutations that make a line wrong in the ways people and other systems make it wrong.
     static let tokens = ["-", "+", "\"", "\\", ",", "}", "{", "[", "]", ":", " ", "0", "7", "99999999999999999999", "-1", "1e3", "1.5",
                          "null", "true", "false", "True", "\"age\"", "\"barriers\"", "\"mobilite\"", "é", "\u{0}", "\t"]

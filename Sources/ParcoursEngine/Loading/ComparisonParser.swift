@@ -300,7 +300,7 @@ struct ComparisonParser {
         var index = 0
         while index < scalars.count {
             let scalar = scalars[index]
-            if scalar.properties.isWhitespace {
+            if Self.isSpace(scalar) {
                 index += 1
             } else if scalar == "-" || ("0"..."9").contains(scalar) {
                 let start = index
@@ -312,7 +312,7 @@ struct ComparisonParser {
                     return false
                 }
                 // A value like `2b` is a word, not a number.
-                if index < scalars.count, scalars[index].properties.isAlphabetic || scalars[index] == "_" {
+                if index < scalars.count, Self.isLetter(scalars[index]) || scalars[index] == "_" {
                     while index < scalars.count, isWordCharacter(scalars[index]) { index += 1 }
                     let word = String(String.UnicodeScalarView(scalars[start..<index]))
                     tokens.append(Token(kind: .word(word), offset: start, text: word))
@@ -346,7 +346,18 @@ struct ComparisonParser {
     }
 
     private func isWordCharacter(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "_"
+        Self.isLetter(scalar) || ("0"..."9").contains(scalar) || scalar == "_"
+    }
+
+    /// ASCII answered directly; Unicode's tables only for the rest (they cost far more).
+    private static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.value < 0x80 { return ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) }
+        return scalar.properties.isAlphabetic
+    }
+
+    private static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.value < 0x80 { return scalar == " " || scalar == "\t" || scalar == "\n" || scalar == "\r" || scalar == "\u{0B}" || scalar == "\u{0C}" }
+        return scalar.properties.isWhitespace
     }
 
     // MARK: Diagnostics

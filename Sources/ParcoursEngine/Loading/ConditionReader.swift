@@ -64,7 +64,7 @@ struct ConditionReader {
 
     /// Where the text's first character is; tokens of a one-line scalar are positioned exactly.
     private func start(of node: Node, _ scalar: Scalar, file: String) -> (location: SourceLocation, exact: Bool) {
-        let exact = !scalar.text.contains("\n") && (scalar.style == .plain || scalar.style.isQuoted)
+        let exact = !scalar.text.utf8.contains(0x0A) && (scalar.style == .plain || scalar.style.isQuoted)
         let offset = scalar.style.isQuoted ? 1 : 0
         return (SourceLocation(file: file, line: node.mark.line, column: node.mark.column + offset), exact)
     }

@@ -90,12 +90,13 @@ public enum RuleSetLoader {
 
         var facts: [Fact] = []
         var rules: [Rule] = []
+        var ruleIndex: [String: [Int]] = [:]
         for (file, root) in ruleRoots {
             var loader = RuleFileLoader(file: file.path, conditions: conditions, catalogue: catalogue)
             let loaded = loader.load(root)
             diagnostics += loader.reader.diagnostics
             facts += loaded.facts.filter { factKeys[$0.name] != nil }
-            for rule in loaded.rules { add(rule, to: &rules, into: &diagnostics) }
+            for rule in loaded.rules { add(rule, to: &rules, index: &ruleIndex, into: &diagnostics) }
         }
 
         var schemes: [Scheme] = []
@@ -107,7 +108,7 @@ public enum RuleSetLoader {
             diagnostics += loader.diagnostics
             guard let (scheme, schemeRules) = loaded else { continue }
             schemes.append(scheme)
-            for rule in schemeRules { add(rule, to: &rules, into: &diagnostics) }
+            for rule in schemeRules { add(rule, to: &rules, index: &ruleIndex, into: &diagnostics) }
         }
 
         diagnostics += FactCycles.find(in: facts)
@@ -131,20 +132,22 @@ public enum RuleSetLoader {
 
     /// Adds a rule; the same id again is an error unless the two versions are in force in
     /// periods that do not overlap.
-    private static func add(_ rule: Rule, to rules: inout [Rule], into diagnostics: inout [Diagnostic]) {
-        if let other = rules.first(where: { $0.id == rule.id }) {
+    private static func add(_ rule: Rule, to rules: inout [Rule], index: inout [String: [Int]], into diagnostics: inout [Diagnostic]) {
+        let versions = index[rule.id, default: []].map { rules[$0] }
+        if let other = versions.first {
             if rule.validity.isAlways && other.validity.isAlways {
                 diagnostics.append(Diagnostic(.error, .duplicateID, at: rule.location, "rule id \"\(rule.id)\" is already used at \(other.location)",
                                               hint: "give each rule its own id, or give each version valid_from / valid_until"))
                 return
             }
-            if let overlapping = rules.first(where: { $0.id == rule.id && $0.validity.overlaps(rule.validity) }) {
+            if let overlapping = versions.first(where: { $0.validity.overlaps(rule.validity) }) {
                 diagnostics.append(Diagnostic(.error, .validityOverlap, at: rule.location,
                                               "rule \"\(rule.id)\" (\(rule.validity)) overlaps its version at \(overlapping.location) (\(overlapping.validity))",
                                               hint: "end the older version the day before the new one starts"))
                 return
             }
         }
+        index[rule.id, default: []].append(rules.count)
         rules.append(rule)
     }
 

@@ -24,12 +24,18 @@ public struct DeepAnalysis: Sendable {
     func shadowed() -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         let rules = ruleSet.rules, conditions = ruleSet.lowered.rules
+        // Only rules whose boxes overlap can take a rule's place (`ConditionBox`).
+        let boxes = conditions.map { ConditionBox($0, vocabulary: ruleSet.vocabulary) }
+        let compiled = CompiledRuleSet(ruleSet)
         for (what, gives) in [("route", { (rule: Rule) in rule.route != nil }), ("referent", { (rule: Rule) in rule.referent != nil })] {
             let deciders = rules.indices.filter { gives(rules[$0]) }
             for index in deciders {
                 let rule = rules[index]
-                let higher = deciders.filter { rules[$0].priority > rule.priority }
+                let higher = deciders.filter { rules[$0].priority > rule.priority && !boxes[$0].isDisjoint(from: boxes[index]) }
                 guard !higher.isEmpty, let region = solver.expand(conditions[index]), !region.isEmpty else { continue }
+                // A profile of the region where no higher rule applies proves the rule is not shadowed;
+                // the exact subtraction below runs only when sampling finds none.
+                if hasWitness(region, outside: Set(higher), compiled: compiled) { continue }
                 guard let left = subtract(region, higher.map { conditions[$0] }) else {
                     diagnostics.append(Diagnostic(.warning, .analysisLimit, at: rule.location, "rule \"\(rule.id)\" is too complex to check for shadowing"))
                     continue
@@ -43,6 +49,46 @@ public struct DeepAnalysis: Sendable {
             }
         }
         return diagnostics
+    }
+
+    /// Whether one of a few sampled profiles inside `region` (fully known) is matched by none of
+    /// the rules `outside`. Seeded, so the same rule set always samples the same profiles.
+    func hasWitness(_ region: [Satisfiability.Conjunct], outside: Set<Int>, compiled: CompiledRuleSet) -> Bool {
+        var random = RandomSource(seed: UInt64(outside.count) &* 31 &+ UInt64(region.count))
+        let vocabulary = ruleSet.vocabulary
+        var fired: [Int32] = []
+        for cube in region.prefix(4) {
+            for _ in 0..<Self.witnessSamples {
+                var values = [Int64](repeating: CompiledProfile.unknown, count: vocabulary.fields.count)
+                for field in vocabulary.fields {
+                    if case .set(let members) = field.type {
+                        var mask: UInt64 = 0
+                        for element in members.indices {
+                            let allowed = cube.constraints[ValueKey(field: field.index, element: element)] ?? ValueSet([0...1])
+                            if Self.pick(allowed, &random) == 1 { mask |= 1 << UInt64(element) }
+                        }
+                        values[field.index] = Int64(bitPattern: mask)
+                    } else {
+                        let allowed = cube.constraints[ValueKey(field: field.index)] ?? ValueSet([field.domain])
+                        values[field.index] = Int64(Self.pick(allowed, &random))
+                    }
+                }
+                values.withUnsafeBufferPointer { buffer in
+                    if let base = buffer.baseAddress { compiled.matches(base, into: &fired) }
+                }
+                if !fired.contains(where: { outside.contains(Int($0)) }) { return true }
+            }
+        }
+        return false
+    }
+
+    /// Profiles sampled per cube when looking for a witness.
+    static let witnessSamples = 16
+
+    private static func pick(_ allowed: ValueSet, _ random: inout RandomSource) -> Int {
+        guard !allowed.ranges.isEmpty else { return 0 }
+        let range = allowed.ranges[random.int(in: 0...(allowed.ranges.count - 1))]
+        return random.int(in: range)
     }
 
     // MARK: Gaps

@@ -62,21 +62,30 @@ struct RuleSetAnalysis {
         }
     }
 
+    /// Rules of the same priority that give different routes (référents) to some profile.
+    /// Rules are grouped by priority, and within a group only the pairs whose boxes overlap
+    /// (`ConditionBox.overlappingPairs`) go to the exact solver: near linear for real rule sets.
     func conflicts() -> [Diagnostic] {
-        var diagnostics: [Diagnostic] = []
         let rules = ruleSet.rules
-        for i in rules.indices {
-            for j in rules.indices where j > i && rules[i].priority == rules[j].priority {
-                let (first, second) = (rules[i], rules[j])
-                if let a = first.routeName, let b = second.routeName, a != b {
-                    diagnostics += conflict(.routeConflict, "routes", i, j, a, b)
-                }
-                if let a = first.referent, let b = second.referent, a != b {
-                    diagnostics += conflict(.referentConflict, "referents", i, j, a, b)
-                }
+        let boxes = ruleSet.lowered.rules.map { ConditionBox($0, vocabulary: ruleSet.vocabulary) }
+        var byPriority: [Int: [Int]] = [:]
+        for index in rules.indices where rules[index].route != nil || rules[index].referent != nil {
+            byPriority[rules[index].priority, default: []].append(index)
+        }
+        var found: [(Int, Int, DiagnosticCode)] = []
+        for priority in byPriority.keys.sorted() {
+            guard let group = byPriority[priority], group.count > 1 else { continue }
+            for (i, j) in ConditionBox.overlappingPairs(group, boxes: boxes) {
+                if let a = rules[i].routeName, let b = rules[j].routeName, a != b { found.append((i, j, .routeConflict)) }
+                if let a = rules[i].referent, let b = rules[j].referent, a != b { found.append((i, j, .referentConflict)) }
             }
         }
-        return diagnostics
+        found.sort { ($0.0, $0.1, $0.2.rawValue) < ($1.0, $1.1, $1.2.rawValue) }
+        return found.flatMap { i, j, code in
+            code == .routeConflict
+                ? conflict(code, "routes", i, j, rules[i].routeName ?? "", rules[j].routeName ?? "")
+                : conflict(code, "referents", i, j, rules[i].referent ?? "", rules[j].referent ?? "")
+        }
     }
 
     /// An error when some profile gets both rules' different outcomes; a warning when undecidable here.
