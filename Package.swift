@@ -18,8 +18,12 @@ let package = Package(
         .target(name: "YAML", dependencies: ["CYAML"]),
         // Vocabulary, rule model, loading, validation, evaluation, explanation.
         .target(name: "ParcoursEngine", dependencies: ["YAML"]),
+        // A small HTTP/1.1 server on the system's sockets. Knows nothing of rules.
+        .target(name: "HTTPServer"),
+        // The counsellors' page and the JSON API, on HTTPServer, over the engine.
+        .target(name: "ParcoursServer", dependencies: ["ParcoursEngine", "HTTPServer"], exclude: ["Page"]),
         // Command-line commands and output formatting (text, JSON).
-        .target(name: "ParcoursCommands", dependencies: ["ParcoursEngine"]),
+        .target(name: "ParcoursCommands", dependencies: ["ParcoursEngine", "ParcoursServer"]),
         // The `parcours` executable: hands the arguments to ParcoursCommands.
         .executableTarget(name: "parcours", dependencies: ["ParcoursCommands"]),
         // Generators of rule sets and profiles, shared by the differential tests and the benchmark.
@@ -27,6 +31,7 @@ let package = Package(
         // The benchmark (bench/run): figures, never assertions.
         .executableTarget(name: "parcours-bench", dependencies: ["ParcoursEngine", "ParcoursCommands", "ParcoursTestSupport"]),
         .testTarget(name: "YAMLTests", dependencies: ["YAML"]),
+        .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "ParcoursServer", "ParcoursEngine"]),
         .testTarget(
             name: "ParcoursEngineTests",
             dependencies: ["ParcoursEngine", "YAML", "ParcoursTestSupport"],

@@ -32,11 +32,21 @@ struct VocabularyLoader {
     private mutating func field(named name: String, _ node: Node, index: Int) -> Field? {
         let what = "field \"\(name)\""
         guard let keys = reader.keys(of: node, what, required: ["type", "label", "question"],
-                                     optional: ["min", "max", "values", "values_from", "taxonomy", "default", "source"]),
+                                     optional: ["min", "max", "values", "values_from", "taxonomy", "default", "source", "group"]),
               let typeNode = keys["type"], let typeName = reader.text(typeNode, "the type of \(what)") else { return nil }
         let label = keys["label"].flatMap { reader.text($0, "the label of \(what)") } ?? name
         let question = keys["question"].flatMap { reader.text($0, "the question of \(what)") } ?? ""
         let linked = keys["taxonomy"].flatMap { reader.boolean($0, "\"taxonomy\" of \(what)") } ?? false
+        var group = FieldGroup.situation
+        if let groupNode = keys["group"], let text = reader.text(groupNode, "the group of \(what)") {
+            if let known = FieldGroup(rawValue: text) {
+                group = known
+            } else {
+                let groups = FieldGroup.allCases.map(\.rawValue)
+                reader.report(.unknownValue, groupNode, "unknown group \"\(text)\" for \(what) (expected: \(groups.joined(separator: ", ")))",
+                              hint: Spelling.hint(for: text, in: groups))
+            }
+        }
         let type: FieldType
         switch typeName {
         case "integer":
@@ -81,10 +91,10 @@ struct VocabularyLoader {
                           hint: Spelling.hint(for: typeName, in: kinds))
             return nil
         }
-        let field = Field(index: index, name: name, type: type, label: label, question: question, location: reader.location(node))
+        let field = Field(index: index, name: name, type: type, label: label, question: question, location: reader.location(node), group: group)
         guard let defaultNode = keys["default"] else { return field }
         guard let value = ProfileLoader.value(defaultNode, of: field, reader: &reader) else { return nil }
-        return Field(index: index, name: name, type: type, label: label, question: question, location: field.location, defaultValue: value)
+        return Field(index: index, name: name, type: type, label: label, question: question, location: field.location, defaultValue: value, group: group)
     }
 
     private mutating func enumValues(_ node: Node, of what: String, linked: Bool) -> [EnumValue] {

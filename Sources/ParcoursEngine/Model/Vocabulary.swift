@@ -30,9 +30,12 @@ public struct Field: Sendable {
     public let location: SourceLocation
     /// The value assumed when a profile does not give one (`default:` in the vocabulary).
     public let defaultValue: FieldValue?
+    /// Where the field sits in a diagnosis, for forms (`group:` in the vocabulary).
+    public let group: FieldGroup
 
     public init(index: Int, name: String, type: FieldType, label: String, question: String, location: SourceLocation,
-                defaultValue: FieldValue? = nil) {
+                defaultValue: FieldValue? = nil, group: FieldGroup = .situation) {
+        self.group = group
         self.index = index
         self.name = name
         self.type = type
@@ -62,6 +65,22 @@ public struct Field: Sendable {
 
     public func valueIndex(of id: String) -> Int? {
         values.firstIndex { $0.id == id }
+    }
+}
+
+/// The parts of a diagnosis, in the order a counsellor runs it; forms group fields by them.
+public enum FieldGroup: String, Sendable, CaseIterable {
+    case situation, freins, autonomie, projet, dispositifs
+
+    /// The French heading.
+    public var label: String {
+        switch self {
+        case .situation: return "Situation"
+        case .freins: return "Freins à l'emploi"
+        case .autonomie: return "Autonomie"
+        case .projet: return "Projet"
+        case .dispositifs: return "Dispositifs"
+        }
     }
 }
 

@@ -1,0 +1,386 @@
+/// The counsellors' page: HTML, script and style, served by the binary itself (no external
+/// resource; works offline on the LAN). Written from `Sources/ParcoursServer/Page/` by
+/// `bash .ci/embed-page`; a test checks the two are identical.
+enum PageAssets {
+    static let html = #"""
+<!doctype html>
+<html lang="fr">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="referrer" content="no-referrer">
+<title>Parcours — prochaines étapes</title>
+<link rel="stylesheet" href="/parcours.css">
+<script src="/parcours.js" defer></script>
+</head>
+<body>
+<header class="top">
+  <h1>Parcours <span class="sub">prochaines étapes pour la personne accompagnée</span></h1>
+  <p class="privacy">Rien n'est enregistré : recharger la page efface tout.</p>
+  <p id="ruleset" class="ruleset"></p>
+</header>
+<main class="layout">
+  <section class="diagnosis" aria-labelledby="diagnosis-title">
+    <h2 id="diagnosis-title">Diagnostic</h2>
+    <p class="hint">Renseignez ce que vous savez ; la recommandation se met à jour à chaque réponse.</p>
+    <div id="token-box" class="token" hidden>
+      <label for="token">Jeton d'accès au serveur</label>
+      <input id="token" type="password" autocomplete="off">
+    </div>
+    <form id="profile" novalidate></form>
+    <div class="actions no-print">
+      <button type="button" id="clear">Effacer le diagnostic</button>
+    </div>
+  </section>
+  <section class="answer" aria-labelledby="answer-title">
+    <h2 id="answer-title">Recommandation</h2>
+    <div id="status" role="status" aria-live="polite"></div>
+    <div id="errors" role="alert"></div>
+    <div id="result"></div>
+    <div class="actions no-print">
+      <button type="button" id="print">Imprimer la fiche</button>
+      <button type="button" id="copy">Copier le JSON</button>
+    </div>
+  </section>
+</main>
+<noscript><p class="noscript">Cette page a besoin de JavaScript ; la ligne de commande <code>parcours recommend</code> donne la même réponse.</p></noscript>
+</body>
+</html>
+"""#
+
+    static let script = #"""
+// Parcours: the counsellors' page. Builds the form from /api/v1/vocabulary, asks
+// /api/v1/recommend at each answer, and shows the next steps. Nothing is kept: no cookie,
+// no storage; the profile lives in this page only.
+"use strict";
+
+const state = { vocabulary: null, token: null, last: null, sequence: 0, timer: null };
+const $ = (id) => document.getElementById(id);
+
+function el(tag, attributes, ...children) {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes || {})) {
+    if (value === false || value === null || value === undefined) continue;
+    if (name === "text") node.textContent = value; else node.setAttribute(name, value === true ? "" : value);
+  }
+  for (const child of children.flat()) if (child) node.append(child);
+  return node;
+}
+
+async function api(path, options) {
+  const headers = Object.assign({}, (options && options.headers) || {});
+  if (state.token) headers["Authorization"] = "Bearer " + state.token;
+  const response = await fetch(path, Object.assign({}, options, { headers, cache: "no-store", credentials: "omit" }));
+  if (response.status === 401) { $("token-box").hidden = false; throw new Error("Ce serveur demande un jeton d'accès."); }
+  const body = await response.json();
+  return { ok: response.ok, status: response.status, body };
+}
+
+// ---- The form, from the vocabulary
+
+function fieldControl(field) {
+  const id = "f-" + field.name;
+  const wrap = el("div", { class: "field", "data-field": field.name });
+  const question = el("span", { class: "question", id: id + "-q", text: field.question });
+  if (field.type === "integer") {
+    wrap.append(el("label", { for: id, text: field.label }), question,
+      el("input", { id, name: field.name, type: "number", min: field.min, max: field.max, inputmode: "numeric", "aria-describedby": id + "-q" }));
+  } else if (field.type === "boolean") {
+    const group = el("div", { class: "choices", role: "radiogroup", "aria-labelledby": id + "-l", "aria-describedby": id + "-q" });
+    for (const [value, label] of [["", "Inconnu"], ["true", "Oui"], ["false", "Non"]]) {
+      const input = el("input", { type: "radio", name: field.name, id: id + "-" + (value || "unknown"), value, checked: value === "" });
+      group.append(el("label", { for: input.id }, input, " " + label));
+    }
+    wrap.append(el("span", { class: "label", id: id + "-l", text: field.label }), question, group);
+  } else if (field.type === "set") {
+    const group = el("fieldset", { class: "choices", "aria-describedby": id + "-q" }, el("legend", { class: "visually-plain", text: field.label }));
+    for (const value of field.values) {
+      const input = el("input", { type: "checkbox", name: field.name, id: id + "-" + value.id, value: value.id });
+      group.append(el("label", { for: input.id }, input, " " + value.label));
+    }
+    const none = el("input", { type: "checkbox", name: field.name, id: id + "-none", value: "", "data-none": "1" });
+    group.append(el("label", { for: none.id }, none, " Aucun"));
+    wrap.append(question, group);
+  } else {
+    const select = el("select", { id, name: field.name, "aria-describedby": id + "-q" }, el("option", { value: "", text: "— inconnu —" }));
+    for (const value of field.values) select.append(el("option", { value: value.id, text: value.label }));
+    wrap.append(el("label", { for: id, text: field.label }), question, select);
+  }
+  return wrap;
+}
+
+function buildForm(vocabulary) {
+  const form = $("profile");
+  form.replaceChildren();
+  for (const group of vocabulary.groups) {
+    const fields = vocabulary.fields.filter((field) => field.group === group.id);
+    if (!fields.length) continue;
+    form.append(el("fieldset", { class: "group" }, el("legend", { text: group.label }), fields.map(fieldControl)));
+  }
+}
+
+function readProfile() {
+  const profile = {};
+  for (const field of state.vocabulary.fields) {
+    const form = $("profile");
+    if (field.type === "integer") {
+      const input = form.querySelector(`input[name="${field.name}"]`);
+      if (input.value !== "" && Number.isInteger(Number(input.value))) profile[field.name] = Number(input.value);
+    } else if (field.type === "boolean") {
+      const checked = form.querySelector(`input[name="${field.name}"]:checked`);
+      if (checked && checked.value !== "") profile[field.name] = checked.value === "true";
+    } else if (field.type === "set") {
+      const boxes = [...form.querySelectorAll(`input[name="${field.name}"]`)];
+      const none = boxes.find((box) => box.dataset.none);
+      const values = boxes.filter((box) => box.checked && !box.dataset.none).map((box) => box.value);
+      if (values.length) profile[field.name] = values; else if (none && none.checked) profile[field.name] = [];
+    } else {
+      const select = form.querySelector(`select[name="${field.name}"]`);
+      if (select.value !== "") profile[field.name] = select.value;
+    }
+  }
+  return profile;
+}
+
+function setAnswer(name, value) {
+  const field = state.vocabulary.fields.find((f) => f.name === name);
+  const form = $("profile");
+  if (!field) return;
+  if (field.type === "boolean") {
+    const input = form.querySelector(`input[name="${name}"][value="${value ? "true" : "false"}"]`);
+    if (input) input.checked = true;
+  } else if (field.type === "integer") {
+    form.querySelector(`input[name="${name}"]`).value = value;
+  } else if (field.type === "set") {
+    for (const box of form.querySelectorAll(`input[name="${name}"]`)) box.checked = box.dataset.none ? value.length === 0 : value.includes(box.value);
+  } else {
+    form.querySelector(`select[name="${name}"]`).value = value;
+  }
+  schedule(0);
+}
+
+// ---- Asking and showing
+
+function schedule(delay) {
+  clearTimeout(state.timer);
+  state.timer = setTimeout(recommend, delay === undefined ? 250 : delay);
+}
+
+async function recommend() {
+  const sequence = ++state.sequence;
+  const profile = readProfile();
+  $("status").textContent = "Calcul…";
+  try {
+    const answer = await api("/api/v1/recommend", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(profile) });
+    if (sequence !== state.sequence) return;
+    if (!answer.ok) { showErrors(answer.body); return; }
+    $("errors").replaceChildren();
+    state.last = answer.body;
+    render(answer.body);
+    $("status").textContent = "Recommandation à jour (" + Object.keys(profile).length + " réponses).";
+  } catch (error) {
+    if (sequence === state.sequence) $("status").textContent = error.message;
+  }
+}
+
+function showErrors(problem) {
+  const list = el("ul", {}, (problem.errors || []).map((error) => el("li", { text: error.message + (error.hint ? " — " + error.hint : "") })));
+  $("errors").replaceChildren(el("div", { class: "errors" }, el("strong", { text: "Le profil n'est pas lisible : " + problem.detail }), list));
+  $("status").textContent = "";
+}
+
+function why(rule) {
+  const details = el("details", { class: "explain" }, el("summary", { text: "pourquoi ?" }));
+  details.addEventListener("toggle", async () => {
+    if (!details.open || details.dataset.loaded) return;
+    details.dataset.loaded = "1";
+    try {
+      const answer = await api("/api/v1/explain?rule=" + encodeURIComponent(rule), { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(readProfile()) });
+      details.append(answer.ok ? tree(answer.body.condition) : el("p", { text: answer.body.detail }),
+        el("p", { class: "rule-id", text: "Règle " + rule + (answer.ok ? " — source : " + answer.body.source : "") }));
+    } catch (error) { details.append(el("p", { text: error.message })); }
+  });
+  return details;
+}
+
+function tree(node) {
+  const words = { true: "vrai", false: "faux", unknown: "inconnu" };
+  const label = node.condition + " : " + words[node.value] + (node.missing.length ? " (manque : " + node.missing.join(", ") + ")" : "");
+  const value = node.value === "true" ? "yes" : node.value === "false" ? "no" : "unknown";
+  return el("ul", { class: "tree" }, el("li", { class: value, text: label }, node.children.length ? node.children.map(tree) : null));
+}
+
+function answerControls(question) {
+  const field = state.vocabulary.fields.find((f) => f.name === question.field);
+  const box = el("div", { class: "answer-options" });
+  if (!field) return box;
+  if (field.type === "boolean") {
+    for (const [value, label] of [[true, "Oui"], [false, "Non"]]) {
+      const button = el("button", { type: "button", text: label, "aria-label": question.label + " : " + label });
+      button.addEventListener("click", () => setAnswer(field.name, value));
+      box.append(button);
+    }
+  } else if (field.type === "integer") {
+    const input = el("input", { type: "number", min: field.min, max: field.max, "aria-label": question.label });
+    const button = el("button", { type: "button", text: "Répondre" });
+    button.addEventListener("click", () => { if (input.value !== "") setAnswer(field.name, Number(input.value)); });
+    box.append(input, button);
+  } else if (field.type === "set") {
+    const button = el("button", { type: "button", text: "Aucun" });
+    button.addEventListener("click", () => setAnswer(field.name, []));
+    box.append(button, el("span", { class: "why", text: "ou cochez les valeurs dans le diagnostic" }));
+  } else {
+    for (const value of field.values) {
+      const button = el("button", { type: "button", text: value.label, "aria-label": question.label + " : " + value.label });
+      button.addEventListener("click", () => setAnswer(field.name, value.id));
+      box.append(button);
+    }
+  }
+  return box;
+}
+
+function render(result) {
+  const parts = [];
+  const next = result.steps.slice(0, 5);
+  parts.push(el("div", { class: "card next" }, el("h3", { text: "Prochaines actions" }),
+    next.length ? el("ol", {}, next.map((step) => el("li", {}, el("strong", { text: step.label }), " ",
+      el("span", { class: "kind", text: step.stage_label || kindLabel(step.kind) }), el("p", { class: "why", text: step.why }))))
+      : el("p", { text: "Aucune action ne se dégage encore : répondez aux questions ci-dessous." })));
+  const decision = (title, item, empty) => el("div", { class: "card decision" }, el("h3", { text: title }),
+    item ? [el("strong", { text: item.label }), el("p", { class: "why", text: item.why }), el("p", { class: "rule-id", text: "Règle " + item.rule }), why(item.rule)]
+      : el("p", { text: empty }));
+  parts.push(decision("Parcours proposé", result.route, "Aucun parcours ne se dégage encore."));
+  parts.push(decision("Référent", result.referent_detail, "Aucun référent ne se dégage encore."));
+  if (result.questions.length) {
+    const ordered = result.questions.filter((q) => q.changes.length).concat(result.questions.filter((q) => !q.changes.length));
+    parts.push(el("div", { class: "card questions" }, el("h3", { text: "Questions à poser" }),
+      ordered.map((question) => el("div", { class: "question-item", "data-question": question.field },
+        el("span", { text: question.question }),
+        question.changes.length ? el("span", { class: "badge", text: "peut changer " + question.changes.map((c) => c === "route" ? "le parcours" : "le référent").join(" et ") }) : null,
+        answerControls(question)))));
+  }
+  const stages = [];
+  for (const step of result.steps) {
+    let stage = stages.find((s) => s.id === step.stage);
+    if (!stage) { stage = { id: step.stage, label: step.stage_label || step.stage, steps: [] }; stages.push(stage); }
+    stage.steps.push(step);
+  }
+  if (stages.length) {
+    parts.push(el("div", { class: "card plan" }, el("h3", { text: "Plan par étape" }), stages.map((stage) => el("div", { class: "stage" },
+      el("h4", { text: stageLabel(stage.id) }), el("ul", {}, stage.steps.map((step) => el("li", {},
+        el("strong", { text: step.label }), " ", el("span", { class: "kind", text: kindLabel(step.kind) }),
+        el("p", { class: "why", text: step.why }), el("span", { class: "rule-id", text: "Règle " + step.rule }), why(step.rule))))))));
+  }
+  const schemes = result.schemes.filter((s) => s.status !== "not_eligible" || s.enrolled);
+  if (schemes.length) {
+    parts.push(el("div", { class: "card schemes" }, el("h3", { text: "Dispositifs à discuter" }), schemes.map((scheme) => el("div", { class: "scheme" },
+      el("strong", { text: scheme.name }), " — ", el("span", { text: scheme.enrolled ? "déjà entré·e" : scheme.status === "eligible" ? "éligible" : "à vérifier" }),
+      el("ul", {}, scheme.criteria.filter((c) => c.status !== "passed").map((c) => el("li", { text: c.label + (c.status === "undetermined" ? " (à demander)" : " (non rempli)") })))))));
+  }
+  parts.push(el("p", { class: "rule-id", text: "Règles en vigueur le " + result.ruleset.date + " — empreinte " + result.ruleset.fingerprint.slice(0, 19) + "…" }));
+  $("result").replaceChildren(...parts);
+}
+
+const stageNames = { engagement: "Accroche et engagement", barriers: "Lever les freins", skills: "Compétences", transition: "Accès à l'emploi", in_job: "Suivi dans l'emploi" };
+const stageLabel = (id) => stageNames[id] || id;
+const kindLabel = (kind) => ({ partner: "partenaire", immersion: "immersion", action: "action" }[kind] || kind);
+
+// ---- Start
+
+async function start() {
+  $("token").addEventListener("change", () => { state.token = $("token").value || null; load(); });
+  $("profile").addEventListener("input", () => schedule());
+  $("profile").addEventListener("change", (event) => {
+    const box = event.target;
+    if (box.type === "checkbox") {
+      const siblings = $("profile").querySelectorAll(`input[name="${box.name}"]`);
+      if (box.dataset.none && box.checked) for (const other of siblings) if (!other.dataset.none) other.checked = false;
+      if (!box.dataset.none && box.checked) for (const other of siblings) if (other.dataset.none) other.checked = false;
+    }
+    schedule();
+  });
+  $("clear").addEventListener("click", () => { $("profile").reset(); schedule(0); });
+  $("print").addEventListener("click", () => window.print());
+  $("copy").addEventListener("click", async () => {
+    if (!state.last) return;
+    try { await navigator.clipboard.writeText(JSON.stringify(state.last, null, 2)); $("status").textContent = "JSON copié."; }
+    catch (error) { $("status").textContent = "Copie impossible dans ce navigateur."; }
+  });
+  await load();
+}
+
+async function load() {
+  try {
+    const answer = await api("/api/v1/vocabulary");
+    state.vocabulary = answer.body;
+    $("ruleset").textContent = "Règles en vigueur le " + answer.body.date + " (empreinte " + answer.body.fingerprint.slice(7, 19) + "…)";
+    buildForm(answer.body);
+    schedule(0);
+  } catch (error) {
+    $("status").textContent = error.message;
+  }
+}
+
+document.addEventListener("DOMContentLoaded", start);
+"""#
+
+    static let style = #"""
+:root { --ink: #1b1b1b; --muted: #4a4a4a; --line: #c9c9c9; --accent: #0b4f9c; --soft: #eef3fa; --warn: #8a3b00; --ok: #1d5e20; }
+* { box-sizing: border-box; }
+body { margin: 0; font: 16px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "DejaVu Sans", sans-serif; color: var(--ink); background: #fff; }
+.top { padding: 12px 20px; border-bottom: 1px solid var(--line); }
+h1 { margin: 0; font-size: 1.4rem; color: var(--accent); }
+h1 .sub { display: block; font-size: .95rem; font-weight: normal; color: var(--muted); }
+.privacy, .ruleset, .hint { margin: 4px 0 0; color: var(--muted); font-size: .85rem; }
+.layout { display: grid; grid-template-columns: minmax(300px, 420px) 1fr; gap: 24px; padding: 16px 20px; }
+@media (max-width: 800px) { .layout { grid-template-columns: 1fr; padding: 12px; } }
+h2 { font-size: 1.15rem; margin: 0 0 8px; }
+fieldset { border: 1px solid var(--line); border-radius: 6px; margin: 0 0 12px; padding: 8px 12px; }
+legend { font-weight: bold; padding: 0 4px; }
+.field { margin: 8px 0; }
+.field > label, .field > .label { display: block; font-weight: 600; font-size: .92rem; }
+.field .question { display: block; color: var(--muted); font-size: .8rem; }
+input[type=number], select, input[type=password] { width: 100%; max-width: 100%; padding: 6px; font: inherit; border: 1px solid #767676; border-radius: 4px; background: #fff; }
+.choices { display: flex; flex-wrap: wrap; gap: 4px 14px; }
+.choices label { font-weight: normal; white-space: nowrap; }
+button { font: inherit; padding: 6px 12px; border: 1px solid var(--accent); background: var(--accent); color: #fff; border-radius: 4px; cursor: pointer; }
+button.secondary, .answer-options button { background: #fff; color: var(--accent); }
+button:focus-visible, input:focus-visible, select:focus-visible, summary:focus-visible { outline: 3px solid #f2b01e; outline-offset: 2px; }
+.actions { display: flex; flex-wrap: wrap; gap: 8px; margin-top: 12px; }
+.card { border: 1px solid var(--line); border-radius: 6px; padding: 10px 14px; margin: 0 0 12px; }
+.card h3 { margin: 0 0 6px; font-size: 1.05rem; }
+.next { background: var(--soft); border-color: #9db7dc; }
+.next ol { margin: 0; padding-left: 1.3em; }
+.next li { margin: 4px 0; }
+.decision strong { font-size: 1.05rem; }
+.why { color: var(--muted); margin: 2px 0 0; font-size: .92rem; }
+.kind { font-size: .75rem; text-transform: uppercase; letter-spacing: .03em; color: var(--muted); }
+.badge { display: inline-block; font-size: .75rem; border: 1px solid var(--warn); color: var(--warn); border-radius: 10px; padding: 0 6px; margin-left: 4px; }
+.question-item { border-top: 1px solid #e3e3e3; padding: 8px 0; }
+.question-item:first-child { border-top: 0; }
+.answer-options { display: flex; flex-wrap: wrap; gap: 6px; margin-top: 4px; }
+.answer-options input { width: 7em; }
+.stage h4 { margin: 10px 0 4px; font-size: .98rem; }
+.stage ul { margin: 0; padding-left: 1.2em; }
+.stage li { margin: 6px 0; }
+details.explain { margin-top: 4px; }
+details.explain summary { cursor: pointer; color: var(--accent); font-size: .85rem; }
+.tree { list-style: none; padding-left: 1em; margin: 4px 0; font-size: .85rem; }
+.tree .yes { color: var(--ok); }
+.tree .no { color: var(--warn); }
+.tree .unknown { color: var(--muted); }
+.scheme { margin: 6px 0; }
+.errors { border: 2px solid var(--warn); border-radius: 6px; padding: 8px 12px; margin-bottom: 12px; }
+.rule-id { color: var(--muted); font-size: .75rem; }
+.token { margin-bottom: 12px; }
+.noscript { padding: 20px; }
+.print-only { display: none; }
+@media print {
+  .no-print, .diagnosis, .top .ruleset, .rule-id, details.explain, .questions, .badge { display: none !important; }
+  .layout { display: block; padding: 0; }
+  .print-only { display: block; }
+  body { font-size: 12pt; }
+  .card { break-inside: avoid; border-color: #999; }
+}
+"""#
+}

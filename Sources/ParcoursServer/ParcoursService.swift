@@ -1,0 +1,180 @@
+import Foundation
+import HTTPServer
+import ParcoursEngine
+
+/// The counsellors' page and the JSON API (`/api/v1`), over a `RuleSetStore`. Turns requests
+/// into responses; knows nothing of sockets. Nothing about a person is stored or logged.
+public struct ParcoursService: Sendable {
+    public let store: RuleSetStore
+    /// The Bearer token the API requires, when set.
+    let token: [UInt8]?
+    /// The `Host` values accepted (loopback names with the port), nil for any.
+    let allowedHosts: Set<String>?
+
+    public init(store: RuleSetStore, token: String?, allowedHosts: Set<String>?) {
+        self.store = store
+        self.token = token.map { Array($0.utf8) }
+        self.allowedHosts = allowedHosts
+    }
+
+    /// The `Host` values a server bound to loopback on `port` accepts (against DNS rebinding).
+    public static func loopbackHosts(port: Int) -> Set<String> {
+        ["localhost", "127.0.0.1", "[::1]"].reduce(into: Set<String>()) { hosts, name in
+            hosts.insert(name)
+            hosts.insert("\(name):\(port)")
+        }
+    }
+
+    static let securityHeaders: [(name: String, value: String)] = [
+        ("Content-Security-Policy", "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"),
+        ("X-Content-Type-Options", "nosniff"),
+        ("Referrer-Policy", "no-referrer"),
+        ("X-Frame-Options", "DENY"),
+        ("Cross-Origin-Opener-Policy", "same-origin"),
+    ]
+
+    public func handle(_ request: HTTPRequest) -> HTTPResponse {
+        var response = route(request)
+        response.headers += Self.securityHeaders
+        if request.path.hasPrefix("/api/") || request.path == "/healthz" {
+            response.headers.append(("Cache-Control", "no-store"))
+        }
+        return response
+    }
+
+    private func route(_ request: HTTPRequest) -> HTTPResponse {
+        if let allowedHosts, let host = request.header("host"), !allowedHosts.contains(host.lowercased()) {
+            return Problem.response(421, code: "host-not-allowed", "this server answers to localhost only (Host: \(Limits.quoted(host)))")
+        }
+        let snapshot = store.snapshot
+        switch (request.method, request.path) {
+        case ("GET", "/"), ("HEAD", "/"):
+            return HTTPResponse(status: 200, contentType: "text/html; charset=utf-8", text: PageAssets.html)
+        case ("GET", "/parcours.js"), ("HEAD", "/parcours.js"):
+            return HTTPResponse(status: 200, contentType: "text/javascript; charset=utf-8", text: PageAssets.script)
+        case ("GET", "/parcours.css"), ("HEAD", "/parcours.css"):
+            return HTTPResponse(status: 200, contentType: "text/css; charset=utf-8", text: PageAssets.style)
+        case ("GET", "/healthz"), ("HEAD", "/healthz"):
+            return json(.object([("status", .string("ok")), ("fingerprint", .string(snapshot.today.fingerprint))]), snapshot.today)
+        case (_, "/"), (_, "/parcours.js"), (_, "/parcours.css"), (_, "/healthz"):
+            return Problem.methodNotAllowed(allow: "GET, HEAD")
+        default:
+            break
+        }
+        guard request.path.hasPrefix("/api/v1/") else {
+            return Problem.response(404, code: "not-found", "no page at \(Limits.quoted(request.path))")
+        }
+        if let token, !authorized(request, token) {
+            var refused = Problem.response(401, code: "unauthorized", "this server needs an access token: Authorization: Bearer TOKEN")
+            refused.headers.append(("WWW-Authenticate", "Bearer realm=\"parcours\""))
+            return refused
+        }
+        let endpoint = String(request.path.dropFirst("/api/v1/".count))
+        let methods = Self.endpoints[endpoint]
+        guard let methods else { return Problem.response(404, code: "not-found", "no endpoint \(Limits.quoted(request.path))") }
+        guard methods.contains(request.method) || (request.method == "HEAD" && methods.contains("GET")) else {
+            return Problem.methodNotAllowed(allow: methods.joined(separator: ", "))
+        }
+        if endpoint == "openapi.json" {
+            return HTTPResponse(status: 200, contentType: "application/json", text: OpenAPIDocument.json)
+        }
+        let ruleSet: RuleSet
+        do {
+            ruleSet = try rules(for: request, snapshot)
+        } catch {
+            return error
+        }
+        switch endpoint {
+        case "vocabulary": return json(APIDocuments.vocabulary(ruleSet), ruleSet)
+        case "catalogue": return json(APIDocuments.catalogue(ruleSet), ruleSet)
+        case "schemes": return json(APIDocuments.schemes(ruleSet), ruleSet)
+        case "ruleset": return json(APIDocuments.ruleSet(ruleSet, snapshot: snapshot, reload: store.lastReloadReport), ruleSet)
+        case "recommend": return recommend(request, ruleSet)
+        case "explain": return explain(request, ruleSet)
+        default: return Problem.response(404, code: "not-found", "no endpoint \(Limits.quoted(request.path))")
+        }
+    }
+
+    /// Endpoints under `/api/v1/` and their methods.
+    static let endpoints: [String: [String]] = [
+        "openapi.json": ["GET"], "vocabulary": ["GET"], "catalogue": ["GET"], "schemes": ["GET"], "ruleset": ["GET"],
+        "recommend": ["POST"], "explain": ["POST"],
+    ]
+
+    /// The rule set of `?date=`, or today's.
+    private func rules(for request: HTTPRequest, _ snapshot: RuleSetStore.Snapshot) throws(HTTPResponse) -> RuleSet {
+        guard let date = request.parameter("date") else { return snapshot.today }
+        guard Validity.isDate(date) else {
+            throw Problem.response(400, code: "bad-date", "date expects YYYY-MM-DD, got \"\(Limits.quoted(date))\"")
+        }
+        do {
+            return try snapshot.engine.ruleSet(on: date)
+        } catch {
+            throw Problem.response(500, code: "rule-set", "the rule set does not load for \(date)")
+        }
+    }
+
+    private func recommend(_ request: HTTPRequest, _ ruleSet: RuleSet) -> HTTPResponse {
+        switch profile(request, ruleSet) {
+        case .failure(let problem): return problem
+        case .success(let profile):
+            let recommendation = Evaluator(ruleSet: ruleSet).recommend(profile)
+            // Byte for byte what `parcours recommend --format json` prints.
+            return HTTPResponse(status: 200, headers: [("Content-Type", "application/json"), ("X-Parcours-Fingerprint", ruleSet.fingerprint)],
+                                body: Array((recommendation.json.rendered() + "\n").utf8))
+        }
+    }
+
+    private func explain(_ request: HTTPRequest, _ ruleSet: RuleSet) -> HTTPResponse {
+        let explainer = Explainer(ruleSet: ruleSet)
+        switch (request.parameter("rule"), request.parameter("scheme")) {
+        case (let id?, nil):
+            guard let rule = ruleSet.rule(id) else {
+                let hint = Spelling.hint(for: id, in: ruleSet.rules.map(\.id))
+                return Problem.response(404, code: "unknown-rule", "no rule \"\(Limits.quoted(id))\" in force on \(ruleSet.date)", hint: hint)
+            }
+            switch profile(request, ruleSet) {
+            case .failure(let problem): return problem
+            case .success(let profile): return json(explainer.json(rule: rule, node: explainer.explain(rule, for: profile)), ruleSet)
+            }
+        case (nil, let id?):
+            guard let scheme = ruleSet.scheme(id) else {
+                let hint = Spelling.hint(for: id, in: ruleSet.schemes.map(\.id))
+                return Problem.response(404, code: "unknown-scheme", "no scheme \"\(Limits.quoted(id))\"", hint: hint)
+            }
+            switch profile(request, ruleSet) {
+            case .failure(let problem): return problem
+            case .success(let profile):
+                let result = Evaluator(ruleSet: ruleSet).schemeResult(scheme, for: profile.withDefaults(from: ruleSet.vocabulary))
+                return json(explainer.json(scheme: scheme, result: result, criteria: explainer.explain(scheme, for: profile)), ruleSet)
+            }
+        default:
+            return Problem.response(400, code: "explain-target", "explain needs ?rule=ID or ?scheme=ID (one of them)")
+        }
+    }
+
+    /// The request body read as a profile (JSON or YAML), or the problem with every diagnostic.
+    private func profile(_ request: HTTPRequest, _ ruleSet: RuleSet) -> Result<Profile, HTTPResponse> {
+        let result = ProfileLoader.load(SourceFile(path: "profil", bytes: request.body), vocabulary: ruleSet.vocabulary)
+        guard let profile = result.profile else {
+            return .failure(Problem.profile(result.diagnostics))
+        }
+        return .success(profile)
+    }
+
+    private func json(_ value: JSONValue, _ ruleSet: RuleSet) -> HTTPResponse {
+        HTTPResponse(status: 200, headers: [("Content-Type", "application/json"), ("X-Parcours-Fingerprint", ruleSet.fingerprint)],
+                     body: Array((value.rendered() + "\n").utf8))
+    }
+
+    /// Compares the Bearer token in constant time (no early exit on the first difference).
+    private func authorized(_ request: HTTPRequest, _ token: [UInt8]) -> Bool {
+        guard let header = request.header("authorization"), header.hasPrefix("Bearer ") else { return false }
+        let given = Array(header.dropFirst("Bearer ".count).utf8)
+        var difference = UInt8(given.count == token.count ? 0 : 1)
+        for index in 0..<token.count { difference |= token[index] ^ (index < given.count ? given[index] : 0) }
+        return difference == 0
+    }
+}
+
+extension HTTPResponse: Error {}

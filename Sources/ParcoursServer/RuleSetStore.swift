@@ -1,0 +1,91 @@
+import Foundation
+import ParcoursEngine
+import Synchronization
+
+/// The rule set the server answers with, swapped whole when the files change: a request reads
+/// one snapshot and never sees a half-loaded rule set. A broken new rule set is refused and the
+/// old one keeps serving; its diagnostics are kept for `/api/v1/ruleset`.
+public final class RuleSetStore: Sendable {
+    /// One loaded rule set and when it was loaded.
+    public struct Snapshot: Sendable {
+        public let engine: Engine
+        /// The rule set in force today, loaded with the snapshot.
+        public let today: RuleSet
+        public let loadedAt: Date
+    }
+
+    /// What the last reload gave.
+    public struct ReloadReport: Sendable {
+        public let at: Date
+        public let accepted: Bool
+        public let diagnostics: [Diagnostic]
+    }
+
+    public let rules: String
+    public let scenarios: String?
+    private let current: Mutex<Snapshot>
+    private let lastReload = Mutex<ReloadReport?>(nil)
+    private let signature = Mutex<String>("")
+
+    /// Loads the rule set; nil with the diagnostics when it has errors (the server does not start).
+    public init(rules: String, scenarios: String?) throws(EngineError) {
+        self.rules = rules
+        self.scenarios = scenarios
+        let snapshot = try Self.load(rules: rules, scenarios: scenarios)
+        current = Mutex(snapshot)
+        signature.withLock { $0 = Self.signature(rules: rules, scenarios: scenarios) }
+    }
+
+    /// The snapshot to answer one request with.
+    public var snapshot: Snapshot { current.withLock { $0 } }
+
+    public var lastReloadReport: ReloadReport? { lastReload.withLock { $0 } }
+
+    /// Loads the files again; swaps when they load without error. Returns the report.
+    @discardableResult
+    public func reload() -> ReloadReport {
+        signature.withLock { $0 = Self.signature(rules: rules, scenarios: scenarios) }
+        let report: ReloadReport
+        do {
+            let snapshot = try Self.load(rules: rules, scenarios: scenarios)
+            current.withLock { $0 = snapshot }
+            report = ReloadReport(at: Date(), accepted: true, diagnostics: [])
+        } catch {
+            let diagnostics: [Diagnostic]
+            switch error {
+            case .ruleSet(let found), .profile(let found): diagnostics = found
+            case .notFound: diagnostics = []
+            }
+            report = ReloadReport(at: Date(), accepted: false, diagnostics: diagnostics)
+        }
+        lastReload.withLock { $0 = report }
+        return report
+    }
+
+    /// Reloads when a file under the rules or scenarios folder changed since the last load.
+    public func reloadIfChanged() -> ReloadReport? {
+        let now = Self.signature(rules: rules, scenarios: scenarios)
+        guard signature.withLock({ $0 }) != now else { return nil }
+        return reload()
+    }
+
+    private static func load(rules: String, scenarios: String?) throws(EngineError) -> Snapshot {
+        let engine = Engine(rules: rules, scenarios: scenarios)
+        let today = try engine.ruleSet()
+        return Snapshot(engine: engine, today: today, loadedAt: Date())
+    }
+
+    /// Paths, sizes and modification times of every file under the folders, sorted.
+    static func signature(rules: String, scenarios: String?) -> String {
+        var lines: [String] = []
+        for folder in [rules] + (scenarios.map { [$0] } ?? []) {
+            let paths = (FileManager.default.enumerator(atPath: folder)?.allObjects as? [String] ?? []).sorted()
+            for path in paths {
+                var info = stat()
+                guard stat(folder + "/" + path, &info) == 0 else { continue }
+                lines.append("\(folder)/\(path) \(info.st_size) \(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)")
+            }
+        }
+        return lines.joined(separator: "\n")
+    }
+}
