@@ -240,11 +240,11 @@ function answerControls(question) {
 }
 
 function render(result) {
-  const parts = [];
+  const parts = [el("h2", { class: "print-only", text: "Vos prochaines étapes — le " + new Date().toLocaleDateString("fr-FR") })];
   const next = result.steps.slice(0, 5);
   parts.push(el("div", { class: "card next" }, el("h3", { text: "Prochaines actions" }),
     next.length ? el("ol", {}, next.map((step) => el("li", {}, el("strong", { text: step.label }), " ",
-      el("span", { class: "kind", text: step.stage_label || kindLabel(step.kind) }), el("p", { class: "why", text: step.why }))))
+      el("span", { class: "kind", text: stageLabel(step.stage) }), el("p", { class: "why", text: step.why }))))
       : el("p", { text: "Aucune action ne se dégage encore : répondez aux questions ci-dessous." })));
   const decision = (title, item, empty) => el("div", { class: "card decision" }, el("h3", { text: title }),
     item ? [el("strong", { text: item.label }), el("p", { class: "why", text: item.why }), el("p", { class: "rule-id", text: "Règle " + item.rule }), why(item.rule)]
@@ -281,7 +281,8 @@ function render(result) {
   $("result").replaceChildren(...parts);
 }
 
-const stageNames = { engagement: "Accroche et engagement", barriers: "Lever les freins", skills: "Compétences", transition: "Accès à l'emploi", in_job: "Suivi dans l'emploi" };
+// Stage labels come from the catalogue (/api/v1/catalogue), as the rule set names them.
+const stageNames = {};
 const stageLabel = (id) => stageNames[id] || id;
 const kindLabel = (kind) => ({ partner: "partenaire", immersion: "immersion", action: "action" }[kind] || kind);
 
@@ -312,6 +313,8 @@ async function start() {
 async function load() {
   try {
     const answer = await api("/api/v1/vocabulary");
+    const catalogue = await api("/api/v1/catalogue");
+    for (const stage of catalogue.body.stages || []) stageNames[stage.id] = stage.label;
     state.vocabulary = answer.body;
     $("ruleset").textContent = "Règles en vigueur le " + answer.body.date + " (empreinte " + answer.body.fingerprint.slice(7, 19) + "…)";
     buildForm(answer.body);
@@ -333,7 +336,9 @@ h1 { margin: 0; font-size: 1.4rem; color: var(--accent); }
 h1 .sub { display: block; font-size: .95rem; font-weight: normal; color: var(--muted); }
 .privacy, .ruleset, .hint { margin: 4px 0 0; color: var(--muted); font-size: .85rem; }
 .layout { display: grid; grid-template-columns: minmax(300px, 420px) 1fr; gap: 24px; padding: 16px 20px; }
-@media (max-width: 800px) { .layout { grid-template-columns: 1fr; padding: 12px; } }
+@media (max-width: 800px) { .layout { grid-template-columns: minmax(0, 1fr); padding: 12px; gap: 12px; } .choices label { white-space: normal; } }
+.layout > * { min-width: 0; }
+.question-item > span { overflow-wrap: anywhere; }
 h2 { font-size: 1.15rem; margin: 0 0 8px; }
 fieldset { border: 1px solid var(--line); border-radius: 6px; margin: 0 0 12px; padding: 8px 12px; }
 legend { font-weight: bold; padding: 0 4px; }

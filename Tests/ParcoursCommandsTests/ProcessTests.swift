@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
 import Testing
 @testable import ParcoursCommands
 
@@ -58,4 +61,62 @@ struct BatchProcessTests {
         #expect(runs[0].output == runs[1].output)
         #expect(runs[0].output.contains("Profils évalués : 3000"))
     }
+}
+
+/// `parcours serve` as a process: it says where it listens, answers, and stops cleanly on SIGTERM.
+@Suite("parcours serve as a process")
+struct ServeProcessTests {
+    @Test func servesThenDrainsOnSIGTERM() throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Support.executable)
+        process.arguments = ["serve", "--port", "0", "--rules", Support.rules, "--scenarios", Support.packageRoot + "/Scenarios"]
+        let stderr = Pipe()
+        process.standardError = stderr
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        // The first line names the port.
+        var head = Data()
+        let reader = stderr.fileHandleForReading
+        while !head.contains(UInt8(ascii: "\n")) {
+            let chunk = reader.availableData
+            if chunk.isEmpty { break }
+            head.append(chunk)
+        }
+        let line = String(decoding: head, as: UTF8.self)
+        #expect(line.hasPrefix("Parcours écoute sur http://127.0.0.1:"))
+        let port = try #require(Int(line.split(separator: ":")[2].prefix { $0.isNumber }))
+        let url = try #require(URL(string: "http://127.0.0.1:\(port)/api/v1/recommend"))
+        var request = URLRequest(url: url)
+        request.httpMethod = "POST"
+        request.httpBody = Data(#"{"age": 40, "disability_recognised": true}"#.utf8)
+        let done = DispatchSemaphore(value: 0)
+        let body = Locked<String>("")
+        URLSession.shared.dataTask(with: request) { data, _, _ in
+            body.set(String(decoding: data ?? Data(), as: UTF8.self))
+            done.signal()
+        }.resume()
+        #expect(done.wait(timeout: .now() + 10) == .success)
+        #expect(body.get().contains("\"referent\": \"cap_emploi\""))
+        process.terminate()  // SIGTERM
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        let rest = String(decoding: reader.readDataToEndOfFile(), as: UTF8.self)
+        #expect(rest.contains("POST /api/v1/recommend 200"))
+        #expect(!rest.contains("cap_emploi") && !rest.contains("disability"), "the log must hold nothing about the person")
+        #expect(rest.hasSuffix("Parcours arrêté.\n"))
+    }
+
+    @Test func aNetworkAddressNeedsAToken() throws {
+        let run = try Support.spawn(["serve", "--host", "0.0.0.0", "--port", "0"])
+        #expect(run.code == 2)
+        #expect(run.error.contains("without a token"))
+    }
+}
+
+final class Locked<T: Sendable>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value: T
+    init(_ value: T) { self.value = value }
+    func get() -> T { lock.withLock { value } }
+    func set(_ new: T) { lock.withLock { value = new } }
 }

@@ -189,11 +189,11 @@ function answerControls(question) {
 }
 
 function render(result) {
-  const parts = [];
+  const parts = [el("h2", { class: "print-only", text: "Vos prochaines étapes — le " + new Date().toLocaleDateString("fr-FR") })];
   const next = result.steps.slice(0, 5);
   parts.push(el("div", { class: "card next" }, el("h3", { text: "Prochaines actions" }),
     next.length ? el("ol", {}, next.map((step) => el("li", {}, el("strong", { text: step.label }), " ",
-      el("span", { class: "kind", text: step.stage_label || kindLabel(step.kind) }), el("p", { class: "why", text: step.why }))))
+      el("span", { class: "kind", text: stageLabel(step.stage) }), el("p", { class: "why", text: step.why }))))
       : el("p", { text: "Aucune action ne se dégage encore : répondez aux questions ci-dessous." })));
   const decision = (title, item, empty) => el("div", { class: "card decision" }, el("h3", { text: title }),
     item ? [el("strong", { text: item.label }), el("p", { class: "why", text: item.why }), el("p", { class: "rule-id", text: "Règle " + item.rule }), why(item.rule)]
@@ -230,7 +230,8 @@ function render(result) {
   $("result").replaceChildren(...parts);
 }
 
-const stageNames = { engagement: "Accroche et engagement", barriers: "Lever les freins", skills: "Compétences", transition: "Accès à l'emploi", in_job: "Suivi dans l'emploi" };
+// Stage labels come from the catalogue (/api/v1/catalogue), as the rule set names them.
+const stageNames = {};
 const stageLabel = (id) => stageNames[id] || id;
 const kindLabel = (kind) => ({ partner: "partenaire", immersion: "immersion", action: "action" }[kind] || kind);
 
@@ -261,6 +262,8 @@ async function start() {
 async function load() {
   try {
     const answer = await api("/api/v1/vocabulary");
+    const catalogue = await api("/api/v1/catalogue");
+    for (const stage of catalogue.body.stages || []) stageNames[stage.id] = stage.label;
     state.vocabulary = answer.body;
     $("ruleset").textContent = "Règles en vigueur le " + answer.body.date + " (empreinte " + answer.body.fingerprint.slice(7, 19) + "…)";
     buildForm(answer.body);

@@ -1,0 +1,277 @@
+import Foundation
+import Testing
+import HTTPServer
+import ParcoursEngine
+@testable import ParcoursServer
+
+/// The server over real sockets on an ephemeral loopback port: the API answers as the CLI
+/// does, each refusal has its status, slow clients are cut off, reloads swap atomically.
+@Suite("HTTP server and API", .serialized)
+struct ServerTests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+
+    /// A running server over `rules` (a copy can be edited), stopped by `stop()`.
+    final class Running: @unchecked Sendable {
+        let server: Server
+        let store: RuleSetStore
+        let thread: Thread
+        init(rules: String = ServerTests.root + "/Rules", scenarios: String? = ServerTests.root + "/Scenarios",
+             token: String? = nil, configure: (inout ServerConfiguration) -> Void = { _ in }) throws {
+            store = try RuleSetStore(rules: rules, scenarios: scenarios)
+            var configuration = ServerConfiguration()
+            configuration.port = 0
+            configure(&configuration)
+            let holder = Box()
+            server = try Server(configuration: configuration) { holder.service!.handle($0) }
+            holder.service = ParcoursService(store: store, token: token, allowedHosts: ParcoursService.loopbackHosts(port: server.port))
+            let server = self.server
+            thread = Thread { server.run() }
+            thread.start()
+        }
+        var port: Int { server.port }
+        func client() throws -> RawClient { try RawClient(port: port) }
+        func stop() { server.stop() }
+        final class Box: @unchecked Sendable { var service: ParcoursService? }
+    }
+
+    static func profile(_ name: String) throws -> String {
+        try String(contentsOfFile: root + "/Tests/ParcoursCommandsTests/Golden/" + name, encoding: .utf8)
+    }
+
+    @Test func recommendAnswersTheContractOfTheCommandLine() throws {
+        let running = try Running()
+        defer { running.stop() }
+        let ruleSet = running.store.snapshot.today
+        let client = try running.client()
+        defer { client.close() }
+        // Several requests on one kept-alive connection.
+        for name in ["jeune-parent-isole.yaml", "sortant-detention.yaml", "profil-vide.yaml"] {
+            let text = try Self.profile(name)
+            client.send(RawClient.request("POST", "/api/v1/recommend", body: text))
+            let response = try #require(client.response())
+            #expect(response.status == 200)
+            let profile = try #require(ProfileLoader.load(SourceFile(path: "p", text: text), vocabulary: ruleSet.vocabulary).profile)
+            #expect(response.body == Evaluator(ruleSet: ruleSet).recommend(profile).json.rendered() + "\n")
+            #expect(response.headers["x-parcours-fingerprint"] == ruleSet.fingerprint)
+            #expect(response.headers["cache-control"] == "no-store")
+            #expect(response.headers["content-security-policy"]?.contains("script-src 'self'") == true)
+        }
+    }
+
+    @Test func documentsForClients() throws {
+        let running = try Running()
+        defer { running.stop() }
+        let client = try running.client()
+        defer { client.close() }
+        for path in ["/api/v1/vocabulary", "/api/v1/catalogue", "/api/v1/schemes", "/api/v1/ruleset", "/api/v1/openapi.json", "/healthz", "/api/v1/vocabulary?date=2015-06-01"] {
+            client.send(RawClient.request("GET", path))
+            let response = try #require(client.response())
+            #expect(response.status == 200, "\(path)")
+            #expect((try? JSONSerialization.jsonObject(with: Data(response.body.utf8))) != nil, "\(path) is not JSON")
+        }
+        client.send(RawClient.request("GET", "/api/v1/vocabulary"))
+        let vocabulary = try #require(client.response())
+        #expect(vocabulary.body.contains("\"question\": \"Quel âge a la personne ?\""))
+        #expect(vocabulary.body.contains("\"group\": \"freins\""))
+        client.send(RawClient.request("GET", "/"))
+        let page = try #require(client.response())
+        #expect(page.status == 200 && page.body.contains("<html lang=\"fr\">") && !page.body.contains("<script>"))
+        // The served OpenAPI document is the one in docs/, and names every endpoint.
+        let documented = try String(contentsOfFile: Self.root + "/docs/api/openapi.json", encoding: .utf8)
+        #expect(OpenAPIDocument.json + "\n" == documented)
+        for endpoint in ParcoursService.endpoints.keys { #expect(documented.contains("\"/api/v1/\(endpoint)\""), "\(endpoint) undocumented") }
+        let page2 = try String(contentsOfFile: Self.root + "/Sources/ParcoursServer/Page/parcours.js", encoding: .utf8)
+        #expect(PageAssets.script + "\n" == page2, "run bash .ci/embed-page")
+    }
+
+    @Test func explainAndProblems() throws {
+        let running = try Running()
+        defer { running.stop() }
+        let client = try running.client()
+        defer { client.close() }
+        client.send(RawClient.request("POST", "/api/v1/explain?rule=referent_jeune_mission_locale", body: "{\"age\": 20}"))
+        let explained = try #require(client.response())
+        #expect(explained.status == 200 && explained.body.contains("\"value\": \"true\""))
+        client.send(RawClient.request("POST", "/api/v1/explain?rule=referent_jeune_missionlocale", body: "{}"))
+        let unknown = try #require(client.response())
+        #expect(unknown.status == 404 && unknown.headers["content-type"] == "application/problem+json")
+        #expect(unknown.body.contains("did you mean"))
+        client.send(RawClient.request("POST", "/api/v1/recommend", body: "age: vingt\nautonomy: 9\n"))
+        let bad = try #require(client.response())
+        #expect(bad.status == 422)
+        #expect(bad.body.contains("\"line\": 1") && bad.body.contains("\"column\": 6") && bad.body.contains("\"line\": 2"))
+        client.send(RawClient.request("POST", "/api/v1/recommend?date=2026-13-01", body: "{}"))
+        #expect(client.response()?.status == 400)
+        client.send(RawClient.request("GET", "/api/v1/recommend"))
+        let method = try #require(client.response())
+        #expect(method.status == 405 && method.headers["allow"] == "POST")
+        client.send(RawClient.request("GET", "/nulle-part"))
+        #expect(client.response()?.status == 404)
+    }
+
+    /// Each refusal with its status; the connection is closed after a refused request.
+    @Test(arguments: [
+        ("POST /api/v1/recommend HTTP/1.1\r\nHost: 127.0.0.1\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n0\r\n\r\n", 411),
+        ("BREW /pot HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n", 501),
+        ("POST /api/v1/recommend HTTP/1.1\r\nHost: 127.0.0.1\r\nExpect: 100-continue\r\nContent-Length: 2\r\n\r\n{}", 417),
+        ("GET /\r\n\r\n", 400),
+        ("GET / HTTP/1.1 extra\r\nHost: 127.0.0.1\r\n\r\n", 400),
+        ("GET / HTTP/2.0\r\nHost: 127.0.0.1\r\n\r\n", 505),
+        ("GET / HTTP/1.1\r\n\r\n", 400),
+        ("GET / HTTP/1.1\r\nHost: evil.example\r\n\r\n", 421),
+        ("POST /api/v1/recommend HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 2000000\r\n\r\n", 413),
+        ("POST /api/v1/recommend HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: -1\r\n\r\n", 400),
+        ("POST /api/v1/recommend HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 99999999999999999999\r\n\r\n", 400),
+        ("POST /api/v1/recommend HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 2\r\nContent-Length: 3\r\n\r\n{}", 400),
+        ("POST /api/v1/recommend HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n", 411),
+        ("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Big: " + String(repeating: "a", count: 17_000) + "\r\n\r\n", 431),
+        ("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nBad Header: x\r\n\r\n", 400),
+        ("\u{16}\u{03}\u{01}\u{02}\u{00}\u{01}\u{00}\u{01}\r\n\r\n", 400),
+    ])
+    func refusals(request: String, status: Int) throws {
+        let running = try Running()
+        defer { running.stop() }
+        let client = try running.client()
+        defer { client.close() }
+        client.send(request)
+        let response = try #require(client.response())
+        #expect(response.status == status)
+        if status == 421 { #expect(response.body.contains("host-not-allowed")) } else { #expect(client.isClosed()) }
+    }
+
+    @Test func tooManyConnectionsAnd503() throws {
+        let running = try Running { $0.maxConnections = 2 }
+        defer { running.stop() }
+        let first = try running.client(), second = try running.client()
+        defer { first.close(); second.close() }
+        first.send(RawClient.request("GET", "/healthz"))
+        second.send(RawClient.request("GET", "/healthz"))
+        #expect(first.response()?.status == 200 && second.response()?.status == 200)
+        let third = try running.client()
+        defer { third.close() }
+        #expect(third.response()?.status == 503)
+    }
+
+    @Test func aSlowClientIsCutOff() throws {
+        let running = try Running { $0.readTimeout = 1; $0.idleTimeout = 1 }
+        defer { running.stop() }
+        let slow = try running.client()
+        defer { slow.close() }
+        let started = Date()
+        slow.send("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n")  // and never the blank line
+        let response = slow.response()
+        #expect(response?.status == 408)
+        #expect(Date().timeIntervalSince(started) < 5)
+        // An idle kept-alive connection is closed too.
+        let idle = try running.client()
+        defer { idle.close() }
+        idle.send(RawClient.request("GET", "/healthz"))
+        #expect(idle.response()?.status == 200)
+        #expect(idle.isClosed())
+        // Pipelined requests are answered in order.
+        let pipelined = try running.client()
+        defer { pipelined.close() }
+        pipelined.send(RawClient.request("GET", "/healthz") + RawClient.request("GET", "/api/v1/ruleset"))
+        #expect(pipelined.response()?.body.contains("\"status\": \"ok\"") == true)
+        #expect(pipelined.response()?.body.contains("\"loaded_at\"") == true)
+    }
+
+    @Test func tokenIsRequiredWhenSet() throws {
+        let running = try Running(token: "0123456789abcdef0123")
+        defer { running.stop() }
+        let client = try running.client()
+        defer { client.close() }
+        client.send(RawClient.request("GET", "/api/v1/ruleset"))
+        #expect(client.response()?.status == 401)
+        client.send(RawClient.request("GET", "/api/v1/ruleset", headers: ["Authorization: Bearer 0123456789abcdef0124"]))
+        #expect(client.response()?.status == 401)
+        client.send(RawClient.request("GET", "/api/v1/ruleset", headers: ["Authorization: Bearer 0123456789abcdef0123"]))
+        #expect(client.response()?.status == 200)
+    }
+
+    /// Rules edited under concurrent requests: every answer is computed with one whole rule
+    /// set (its header and its body name the same fingerprint); a broken edit keeps the old one.
+    @Test func reloadSwapsAtomically() throws {
+        let directory = NSTemporaryDirectory() + "parcours-reload-" + UUID().uuidString
+        try FileManager.default.copyItem(atPath: Self.root + "/Rules", toPath: directory)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let running = try Running(rules: directory, scenarios: nil)
+        defer { running.stop() }
+        let before = running.store.snapshot.today.fingerprint
+        let mixed = Counter(), answered = Counter()
+        let profile = try Self.profile("jeune-parent-isole.yaml")
+        let group = DispatchGroup()
+        for _ in 0..<4 {
+            DispatchQueue.global().async(group: group) {
+                guard let client = try? running.client() else { return }
+                defer { client.close() }
+                for _ in 0..<60 {
+                    client.send(RawClient.request("POST", "/api/v1/recommend", body: profile))
+                    guard let response = client.response() else { return }
+                    answered.add()
+                    if let header = response.headers["x-parcours-fingerprint"], !response.body.contains(header) { mixed.add() }
+                }
+            }
+        }
+        for round in 0..<6 {
+            let path = directory + "/autonomy.yaml"
+            var text = try String(contentsOfFile: path, encoding: .utf8)
+            text = text.replacingOccurrences(of: "priority: 50", with: "priority: \(51 + round)")
+            try text.write(toFile: path, atomically: true, encoding: .utf8)
+            #expect(running.store.reload().accepted)
+        }
+        group.wait()
+        #expect(answered.value == 240)
+        #expect(mixed.value == 0)
+        let after = running.store.snapshot.today.fingerprint
+        #expect(after != before)
+        try "rules: [ broken".write(toFile: directory + "/zz-broken.yaml", atomically: true, encoding: .utf8)
+        let refused = running.store.reload()
+        #expect(!refused.accepted && refused.diagnostics.contains { $0.location.file.hasSuffix("zz-broken.yaml") })
+        #expect(running.store.snapshot.today.fingerprint == after)
+        let client = try running.client()
+        defer { client.close() }
+        client.send(RawClient.request("GET", "/api/v1/ruleset"))
+        let report = try #require(client.response())
+        #expect(report.body.contains("\"accepted\": false") && report.body.contains("zz-broken.yaml"))
+    }
+
+    /// Random mutations of valid requests: the server answers or closes, never dies, and still
+    /// serves afterwards.
+    @Test func mutatedRequestsNeverBreakTheServer() throws {
+        let running = try Running { $0.readTimeout = 1 }
+        defer { running.stop() }
+        let valid = RawClient.request("POST", "/api/v1/recommend?date=2026-11-22", body: #"{"age": 22, "barriers": ["mobility"]}"#)
+        var random = SystemRandomNumberGenerator()
+        var state: UInt64 = 42
+        func next() -> Int { state = state &* 6364136223846793005 &+ 1442695040888963407; return Int(state >> 33) }
+        _ = random
+        for _ in 0..<300 {
+            var bytes = Array(valid.utf8)
+            for _ in 0..<(1 + next() % 4) {
+                let at = next() % bytes.count
+                switch next() % 3 {
+                case 0: bytes[at] = UInt8(next() % 256)
+                case 1: bytes.insert(UInt8(next() % 256), at: at)
+                default: bytes.remove(at: at)
+                }
+            }
+            let client = try running.client()
+            client.send(bytes)
+            client.finishSending()  // a half-closed socket: the server must not wait for more
+            _ = client.response()
+            client.close()
+        }
+        let client = try running.client()
+        defer { client.close() }
+        client.send(RawClient.request("GET", "/healthz"))
+        #expect(client.response()?.status == 200)
+    }
+}
+
+final class Counter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var count = 0
+    func add() { lock.withLock { count += 1 } }
+    var value: Int { lock.withLock { count } }
+}
