@@ -89,7 +89,10 @@ public struct ParcoursService: Sendable {
         case "catalogue": return json(APIDocuments.catalogue(ruleSet), ruleSet)
         case "schemes": return json(APIDocuments.schemes(ruleSet), ruleSet)
         case "ruleset": return json(APIDocuments.ruleSet(ruleSet, snapshot: snapshot, reload: store.lastReloadReport), ruleSet)
-        case "recommend": return recommend(request, ruleSet)
+        case "recommend":
+            let evaluator = ruleSet.fingerprint == snapshot.today.fingerprint && ruleSet.date == snapshot.today.date
+                ? snapshot.evaluator : Evaluator(ruleSet: ruleSet)
+            return recommend(request, evaluator)
         case "explain": return explain(request, ruleSet)
         default: return Problem.response(404, code: "not-found", "no endpoint \(Limits.quoted(request.path))")
         }
@@ -114,14 +117,15 @@ public struct ParcoursService: Sendable {
         }
     }
 
-    private func recommend(_ request: HTTPRequest, _ ruleSet: RuleSet) -> HTTPResponse {
+    private func recommend(_ request: HTTPRequest, _ evaluator: Evaluator) -> HTTPResponse {
+        let ruleSet = evaluator.ruleSet
         switch profile(request, ruleSet) {
         case .failure(let problem): return problem
         case .success(let profile):
-            let recommendation = Evaluator(ruleSet: ruleSet).recommend(profile)
+            let recommendation = evaluator.recommend(profile)
             // Byte for byte what `parcours recommend --format json` prints.
             return HTTPResponse(status: 200, headers: [("Content-Type", "application/json"), ("X-Parcours-Fingerprint", ruleSet.fingerprint)],
-                                body: Array((recommendation.json.rendered() + "\n").utf8))
+                                body: recommendation.json.bytes() + [0x0A])
         }
     }
 
@@ -164,7 +168,7 @@ public struct ParcoursService: Sendable {
 
     private func json(_ value: JSONValue, _ ruleSet: RuleSet) -> HTTPResponse {
         HTTPResponse(status: 200, headers: [("Content-Type", "application/json"), ("X-Parcours-Fingerprint", ruleSet.fingerprint)],
-                     body: Array((value.rendered() + "\n").utf8))
+                     body: value.bytes() + [0x0A])
     }
 
     /// Compares the Bearer token in constant time (no early exit on the first difference).

@@ -9,8 +9,9 @@ public final class RuleSetStore: Sendable {
     /// One loaded rule set and when it was loaded.
     public struct Snapshot: Sendable {
         public let engine: Engine
-        /// The rule set in force today, loaded with the snapshot.
+        /// The rule set in force today, loaded with the snapshot, and its evaluator (built once).
         public let today: RuleSet
+        public let evaluator: Evaluator
         public let loadedAt: Date
     }
 
@@ -72,7 +73,7 @@ public final class RuleSetStore: Sendable {
     private static func load(rules: String, scenarios: String?) throws(EngineError) -> Snapshot {
         let engine = Engine(rules: rules, scenarios: scenarios)
         let today = try engine.ruleSet()
-        return Snapshot(engine: engine, today: today, loadedAt: Date())
+        return Snapshot(engine: engine, today: today, evaluator: Evaluator(ruleSet: today), loadedAt: Date())
     }
 
     /// Paths, sizes and modification times of every file under the folders, sorted.

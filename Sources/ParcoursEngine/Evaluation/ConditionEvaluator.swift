@@ -17,32 +17,58 @@ public struct ConditionEvaluator: Sendable {
 
     /// The truth of `condition` for `profile`, and the unknown fields that keep it undecided.
     public static func evaluate(_ condition: CoreCondition, for profile: Profile) -> ConditionOutcome {
+        let value = truth(condition, for: profile)
+        guard value == .unknown else { return ConditionOutcome(truth: value, missing: []) }
+        var fields = Set<Int>()
+        collectMissing(condition, profile, into: &fields)
+        return ConditionOutcome(truth: .unknown, missing: fields.sorted())
+    }
+
+    /// The three-valued truth: a test on an unknown value is unknown; `all` is false as soon as
+    /// one part is false, `any` true as soon as one part is true; `not` keeps unknown.
+    public static func truth(_ condition: CoreCondition, for profile: Profile) -> Truth {
         switch condition {
-        case .always:
-            return ConditionOutcome(truth: .yes, missing: [])
-        case .never:
-            return ConditionOutcome(truth: .no, missing: [])
+        case .always: return .yes
+        case .never: return .no
         case .test(let test):
-            guard let value = profile.value(for: test.key) else {
-                return ConditionOutcome(truth: .unknown, missing: [test.key.field])
-            }
-            return ConditionOutcome(truth: test.allowed.contains(value) ? .yes : .no, missing: [])
+            guard let value = profile.value(for: test.key) else { return .unknown }
+            return test.allowed.contains(value) ? .yes : .no
         case .not(let inner):
-            let outcome = evaluate(inner, for: profile)
-            return ConditionOutcome(truth: outcome.truth.negated, missing: outcome.missing)
+            return truth(inner, for: profile).negated
         case .all(let items):
-            return combine(items.map { evaluate($0, for: profile) }, Truth.all)
+            var result = Truth.yes
+            for item in items {
+                switch truth(item, for: profile) {
+                case .no: return .no
+                case .unknown: result = .unknown
+                case .yes: break
+                }
+            }
+            return result
         case .any(let items):
-            return combine(items.map { evaluate($0, for: profile) }, Truth.any)
+            var result = Truth.no
+            for item in items {
+                switch truth(item, for: profile) {
+                case .yes: return .yes
+                case .unknown: result = .unknown
+                case .no: break
+                }
+            }
+            return result
         }
     }
 
-    /// Combines children; only the undecided ones name missing fields, and only when the
-    /// whole is undecided (a false `all` or a true `any` needs no more answers).
-    private static func combine(_ outcomes: [ConditionOutcome], _ rule: ([Truth]) -> Truth) -> ConditionOutcome {
-        let truth = rule(outcomes.map(\.truth))
-        guard truth == .unknown else { return ConditionOutcome(truth: truth, missing: []) }
-        let missing = Set(outcomes.filter { $0.truth == .unknown }.flatMap(\.missing)).sorted()
-        return ConditionOutcome(truth: .unknown, missing: missing)
+    /// The unknown fields under an undecided condition: only undecided parts name fields (a
+    /// false part of an `all`, or a true part of an `any`, would already decide it).
+    private static func collectMissing(_ condition: CoreCondition, _ profile: Profile, into fields: inout Set<Int>) {
+        switch condition {
+        case .always, .never: return
+        case .test(let test):
+            if profile.value(for: test.key) == nil { fields.insert(test.key.field) }
+        case .not(let inner):
+            collectMissing(inner, profile, into: &fields)
+        case .all(let items), .any(let items):
+            for item in items where truth(item, for: profile) == .unknown { collectMissing(item, profile, into: &fields) }
+        }
     }
 }

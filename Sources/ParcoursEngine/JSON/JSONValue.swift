@@ -13,39 +13,89 @@ public indirect enum JSONValue: Sendable, Equatable {
 
     /// Pretty-printed with two-space indentation, ending without a newline.
     public func rendered(indent: Int = 0) -> String {
-        let pad = String(repeating: "  ", count: indent + 1)
-        let closing = String(repeating: "  ", count: indent)
+        String(decoding: bytes(indent: indent), as: UTF8.self)
+    }
+
+    /// The pretty-printed UTF-8 bytes (what `rendered()` decodes), written into one buffer.
+    public func bytes(indent: Int = 0) -> [UInt8] {
+        var output: [UInt8] = []
+        output.reserveCapacity(8192)
+        write(to: &output, indent: indent)
+        return output
+    }
+
+    /// Appends the pretty-printed value to `output`.
+    public func write(to output: inout [UInt8], indent: Int = 0) {
         switch self {
-        case .null: return "null"
-        case .bool(let value): return value ? "true" : "false"
-        case .int(let value): return String(value)
-        case .string(let value): return Self.quote(value)
+        case .null: output += "null".utf8
+        case .bool(let value): output += (value ? "true" : "false").utf8
+        case .int(let value): output += String(value).utf8
+        case .string(let value): Self.quote(value, into: &output)
         case .array(let items):
-            if items.isEmpty { return "[]" }
-            return "[\n" + items.map { pad + $0.rendered(indent: indent + 1) }.joined(separator: ",\n") + "\n" + closing + "]"
+            if items.isEmpty { output += "[]".utf8; return }
+            output += "[\n".utf8
+            for (index, item) in items.enumerated() {
+                Self.pad(indent + 1, &output)
+                item.write(to: &output, indent: indent + 1)
+                if index < items.count - 1 { output.append(0x2C) }
+                output.append(0x0A)
+            }
+            Self.pad(indent, &output)
+            output.append(0x5D)
         case .object(let pairs):
-            if pairs.isEmpty { return "{}" }
-            return "{\n" + pairs.map { pad + Self.quote($0.0) + ": " + $0.1.rendered(indent: indent + 1) }.joined(separator: ",\n") + "\n" + closing + "}"
+            if pairs.isEmpty { output += "{}".utf8; return }
+            output += "{\n".utf8
+            for (index, pair) in pairs.enumerated() {
+                Self.pad(indent + 1, &output)
+                Self.quote(pair.0, into: &output)
+                output += ": ".utf8
+                pair.1.write(to: &output, indent: indent + 1)
+                if index < pairs.count - 1 { output.append(0x2C) }
+                output.append(0x0A)
+            }
+            Self.pad(indent, &output)
+            output.append(0x7D)
         }
+    }
+
+    private static func pad(_ level: Int, _ output: inout [UInt8]) {
+        for _ in 0..<(2 * level) { output.append(0x20) }
     }
 
     /// `text` as a JSON string literal, quotes included.
     public static func quote(_ text: String) -> String {
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: result.unicodeScalars.append(scalar)
+        var result: [UInt8] = []
+        quote(text, into: &result)
+        return String(decoding: result, as: UTF8.self)
+    }
+
+    /// Appends `text` as a JSON string literal to `result`: quotes, backslashes and control
+    /// characters escaped, everything else (UTF-8) as is.
+    public static func quote(_ text: String, into result: inout [UInt8]) {
+        result.append(0x22)
+        var text = text
+        text.withUTF8 { bytes in
+            var start = 0
+            for index in 0..<bytes.count {
+                let byte = bytes[index]
+                guard byte < 0x20 || byte == 0x22 || byte == 0x5C else { continue }
+                // Runs of plain bytes are copied whole; only the escapes go one by one.
+                result.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
+                start = index + 1
+                switch byte {
+                case 0x22: result += [0x5C, 0x22]
+                case 0x5C: result += [0x5C, 0x5C]
+                case 0x0A: result += [0x5C, 0x6E]
+                case 0x0D: result += [0x5C, 0x72]
+                case 0x09: result += [0x5C, 0x74]
+                default:
+                    let hex = Array("0123456789abcdef".utf8)
+                    result += [0x5C, 0x75, 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]
+                }
             }
+            result.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<bytes.count]))
         }
-        return result + "\""
+        result.append(0x22)
     }
 }
 
