@@ -29,9 +29,9 @@ enum OpenAPIDocument {
       },
       "Diagnostic": {
         "type": "object",
-        "required": ["severity", "code", "file", "line", "column", "message", "hint"],
+        "required": ["severity", "code", "field", "file", "line", "column", "message", "hint"],
         "properties": {
-          "severity": {"enum": ["error", "warning"]}, "code": {"type": "string"}, "file": {"type": "string"},
+          "severity": {"enum": ["error", "warning"]}, "code": {"type": "string"}, "field": {"type": ["string", "null"]}, "file": {"type": "string"},
           "line": {"type": "integer"}, "column": {"type": "integer"}, "message": {"type": "string"}, "hint": {"type": ["string", "null"]}
         }
       },

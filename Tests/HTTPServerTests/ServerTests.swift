@@ -100,6 +100,7 @@ struct ServerTests {
         let bad = try #require(client.response())
         #expect(bad.status == 422)
         #expect(bad.body.contains("\"line\": 1") && bad.body.contains("\"column\": 6") && bad.body.contains("\"line\": 2"))
+        #expect(bad.body.contains("\"field\": \"age\"") && bad.body.contains("\"field\": \"autonomy\""))
         client.send(RawClient.request("POST", "/api/v1/recommend?date=2026-13-01", body: "{}"))
         #expect(client.response()?.status == 400)
         client.send(RawClient.request("GET", "/api/v1/recommend"))

@@ -53,6 +53,8 @@ public struct Diagnostic: Sendable, Hashable, Comparable {
     public var location: SourceLocation
     public var message: String
     public var hint: String?
+    /// The profile field the problem is about, when there is one (`age`).
+    public var field: String?
 
     public init(_ severity: Severity, _ code: DiagnosticCode, at location: SourceLocation, _ message: String, hint: String? = nil) {
         self.severity = severity

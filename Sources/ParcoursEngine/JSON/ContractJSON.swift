@@ -122,11 +122,12 @@ extension Explainer {
 }
 
 extension Diagnostic: Encodable {
-    /// A diagnostic as JSON: severity, stable code, file, line, column, message and hint.
+    /// A diagnostic as JSON: severity, stable code, field (for a profile), file, line, column, message and hint.
     public var json: JSONValue {
         .object([
             ("severity", .string(severity.rawValue)),
             ("code", .string(code.rawValue)),
+            ("field", field.map(JSONValue.string) ?? .null),
             ("file", .string(location.file)),
             ("line", .int(location.line)),
             ("column", .int(location.column)),

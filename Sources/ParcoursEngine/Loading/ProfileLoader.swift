@@ -33,7 +33,9 @@ public enum ProfileLoader {
                 continue
             }
             if pair.value.isNull { continue }
+            let before = reader.diagnostics.count
             if let value = value(pair.value, of: field, codec: vocabulary.codecs[field.index], reader: &reader) { profile[field.index] = value }
+            for index in before..<reader.diagnostics.count { reader.diagnostics[index].field = field.name }
         }
         return ProfileResult(profile: reader.diagnostics.hasErrors ? nil : profile, diagnostics: reader.diagnostics.sorted())
     }
