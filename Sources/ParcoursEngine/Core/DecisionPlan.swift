@@ -39,6 +39,8 @@ public struct DecisionPlan: Sendable {
     /// Every suggestion, by stage in pathway order, then decision order, then the rule's order.
     let suggestions: [Suggested]
     let entryCount: Int
+    /// Catalogue entry positions by id.
+    let entryIndex: [String: Int]
     /// Per scheme: the value read to know the person is enrolled (`enrolled_schemes` includes it).
     public let enrolledKeys: [ValueKey?]
 
@@ -50,6 +52,7 @@ public struct DecisionPlan: Sendable {
         var entryIndex: [String: Int] = [:]
         for (index, entry) in ruleSet.catalogue.entries.enumerated() where entryIndex[entry.id] == nil { entryIndex[entry.id] = index }
         entryCount = ruleSet.catalogue.entries.count
+        self.entryIndex = entryIndex
         var suggestions: [Suggested] = []
         for (stageIndex, stage) in Stage.allCases.enumerated() {
             for rule in order {

@@ -22,31 +22,33 @@ public struct Evaluator: Sendable {
         var selection = Selection(keepsDuplicates: true)
         plan.select(holds: outcomes.map { $0.truth == .yes }, requirements: requirements.map { $0.truth == .yes }, into: &selection)
 
+        let rules = ruleSet.rules
         var askedBy: [Int: [String]] = [:]
-        for (rule, outcome) in zip(ruleSet.rules, outcomes) where outcome.truth == .unknown {
-            for field in outcome.missing { askedBy[field, default: []].append(rule.id) }
+        // Index loops: a `Rule` is a large value, and copying one per profile costs more than evaluating it.
+        for index in outcomes.indices where outcomes[index].truth == .unknown {
+            for field in outcomes[index].missing { askedBy[field, default: []].append(rules[index].id) }
         }
         // A requirement left unknown asks its fields on behalf of the rules that hold and suggest the entry.
-        var entryIndex: [String: Int] = [:]
-        for (index, entry) in ruleSet.catalogue.entries.enumerated() where entryIndex[entry.id] == nil { entryIndex[entry.id] = index }
-        for rule in plan.order where outcomes[rule].truth == .yes {
-            for suggestion in ruleSet.rules[rule].suggestions {
-                guard let entry = entryIndex[suggestion.entry], requirements[entry].truth == .unknown else { continue }
-                for field in requirements[entry].missing where !(askedBy[field]?.contains(ruleSet.rules[rule].id) ?? false) {
-                    askedBy[field, default: []].append(ruleSet.rules[rule].id)
+        let entryIndex = plan.entryIndex
+        if requirements.contains(where: { $0.truth == .unknown }) {
+            for rule in plan.order where outcomes[rule].truth == .yes {
+                for suggestion in rules[rule].suggestions {
+                    guard let entry = entryIndex[suggestion.entry], requirements[entry].truth == .unknown else { continue }
+                    for field in requirements[entry].missing where !(askedBy[field]?.contains(rules[rule].id) ?? false) {
+                        askedBy[field, default: []].append(rules[rule].id)
+                    }
                 }
             }
         }
 
         var steps: [Step] = selection.steps.map { item in
-            let rule = ruleSet.rules[item.rule]
-            let suggestion = rule.suggestions[item.suggestion]
+            let suggestion = rules[item.rule].suggestions[item.suggestion]
             let entry = ruleSet.catalogue.entry(suggestion.entry)
             return Step(stage: suggestion.stage, stageLabel: ruleSet.catalogue.info(for: suggestion.stage)?.label ?? suggestion.stage.rawValue,
                         kind: entry?.kind ?? suggestion.kind, id: suggestion.entry, label: entry?.name ?? suggestion.entry, why: suggestion.why,
-                        rule: rule.id, alsoSuggestedBy: [], priority: rule.priority)
+                        rule: rules[item.rule].id, alsoSuggestedBy: [], priority: rules[item.rule].priority)
         }
-        for (step, rule) in selection.duplicates { steps[step].alsoSuggestedBy.append(ruleSet.rules[rule].id) }
+        for (step, rule) in selection.duplicates { steps[step].alsoSuggestedBy.append(rules[rule].id) }
 
         let route = selection.route.flatMap { index -> Decision? in
             let rule = ruleSet.rules[index]
@@ -72,11 +74,11 @@ public struct Evaluator: Sendable {
         }
         // An undecided rule of higher priority than the chosen route (référent) could still change it.
         var changes: [Int: Set<QuestionChange>] = [:]
-        for (index, outcome) in outcomes.enumerated() where outcome.truth == .unknown {
-            let rule = ruleSet.rules[index]
-            let route = rule.route != nil && rule.priority > (route?.priority ?? -1)
-            let referent = rule.referent != nil && rule.priority > (referent?.priority ?? -1)
-            for field in outcome.missing {
+        for index in outcomes.indices where outcomes[index].truth == .unknown {
+            let priority = rules[index].priority
+            let route = rules[index].route != nil && priority > (route?.priority ?? -1)
+            let referent = rules[index].referent != nil && priority > (referent?.priority ?? -1)
+            for field in outcomes[index].missing {
                 if route { changes[field, default: []].insert(.route) }
                 if referent { changes[field, default: []].insert(.referent) }
             }
@@ -87,8 +89,8 @@ public struct Evaluator: Sendable {
                             changes: QuestionChange.allCases.filter { changes[field.index]?.contains($0) ?? false })
         }
         return Recommendation(route: route, referent: referent, steps: steps, questions: questions, schemes: schemes,
-                              fired: zip(ruleSet.rules, outcomes).filter { $0.1.truth == .yes }.map(\.0.id),
-                              undetermined: zip(ruleSet.rules, outcomes).filter { $0.1.truth == .unknown }.map(\.0.id),
+                              fired: outcomes.indices.filter { outcomes[$0].truth == .yes }.map { rules[$0].id },
+                              undetermined: outcomes.indices.filter { outcomes[$0].truth == .unknown }.map { rules[$0].id },
                               fingerprint: ruleSet.fingerprint, ruleCount: ruleSet.rules.count, date: ruleSet.date)
     }
 
