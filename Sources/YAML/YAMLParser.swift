@@ -56,6 +56,8 @@ public enum YAMLParser {
 
     /// The position of the first byte that is not part of a valid UTF-8 sequence.
     public static func firstInvalidUTF8(in bytes: [UInt8]) -> Mark? {
+        // The standard library validates fast; positions are only worked out for invalid text.
+        if String(validating: bytes, as: UTF8.self) != nil { return nil }
         var iterator = bytes.makeIterator()
         var decoder = UTF8()
         var line = 1

@@ -41,9 +41,14 @@ public struct Validity: Sendable, Hashable, CustomStringConvertible {
 
     /// Today's date in UTC, `YYYY-MM-DD`.
     public static func today() -> String {
-        // The machine's local date (`TZ`), as the counsellor's calendar shows it.
-        let components = Calendar(identifier: .gregorian).dateComponents(in: TimeZone.current, from: Date())
-        return String(format: "%04d-%02d-%02d", components.year ?? 1970, components.month ?? 1, components.day ?? 1)
+        // The machine's local date (`TZ`), as the counsellor's calendar shows it (the C library's
+        // clock: Foundation's calendar costs milliseconds to start).
+        var now = time(nil)
+        var parts = tm()
+        localtime_r(&now, &parts)
+        let year = Int(parts.tm_year) + 1900, month = Int(parts.tm_mon) + 1, day = Int(parts.tm_mday)
+        func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
+        return "\(year)-\(two(month))-\(two(day))"
     }
 
     /// True for a real calendar date written `YYYY-MM-DD`.
