@@ -125,7 +125,7 @@ public struct ParcoursService: Sendable {
             let recommendation = evaluator.recommend(profile)
             // Byte for byte what `parcours recommend --format json` prints.
             return HTTPResponse(status: 200, headers: [("Content-Type", "application/json"), ("X-Parcours-Fingerprint", ruleSet.fingerprint)],
-                                body: recommendation.json.bytes() + [0x0A])
+                                body: recommendation.jsonBytes + [0x0A])
         }
     }
 

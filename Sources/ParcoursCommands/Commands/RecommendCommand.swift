@@ -30,7 +30,7 @@ struct RecommendCommand: ParcoursCommand {
         let recommendation = Evaluator(ruleSet: ruleSet).recommend(profile)
         switch format {
         case .text: terminal.write(RecommendationText.render(recommendation))
-        case .json: terminal.write(recommendation.json.rendered() + "\n")
+        case .json: terminal.write(String(decoding: recommendation.jsonBytes, as: UTF8.self) + "\n")
         }
         return ExitCode.success
     }

@@ -2,90 +2,130 @@
 // and the server answer, written here once so that the command line and the server share it.
 
 extension Recommendation: Encodable {
-    /// The recommendation as the JSON contract writes it.
+    /// The recommendation as the JSON contract writes it, into any sink: written once here.
+    public func write<Sink: JSONSink>(to sink: inout Sink) {
+        sink.beginObject()
+        sink.key("route")
+        if let route { route.write(to: &sink) } else { sink.null() }
+        sink.field("referent", referent?.id)
+        sink.key("referent_detail")
+        if let referent { referent.write(to: &sink) } else { sink.null() }
+        sink.key("steps")
+        sink.beginArray()
+        for step in steps { step.write(to: &sink) }
+        sink.endArray()
+        sink.key("questions")
+        sink.beginArray()
+        for question in questions { question.write(to: &sink) }
+        sink.endArray()
+        sink.key("schemes")
+        sink.beginArray()
+        for scheme in schemes { scheme.write(to: &sink) }
+        sink.endArray()
+        sink.field("fired", strings: fired)
+        sink.field("undetermined", strings: undetermined)
+        sink.key("ruleset")
+        sink.beginObject()
+        sink.field("fingerprint", fingerprint)
+        sink.field("rules", ruleCount)
+        sink.field("date", date)
+        sink.endObject()
+        sink.endObject()
+    }
+
+    /// The contract's pretty-printed bytes, as `recommend --format json` prints them (no final newline).
+    public var jsonBytes: [UInt8] {
+        var sink = JSONBytes(capacity: 16_384)
+        write(to: &sink)
+        return sink.bytes
+    }
+
+    /// The recommendation as a JSON tree.
     public var json: JSONValue {
-        .object([
-            ("route", route.map(\.json) ?? .null),
-            ("referent", referent.map { .string($0.id) } ?? .null),
-            ("referent_detail", referent.map(\.json) ?? .null),
-            ("steps", .array(steps.map(\.json))),
-            ("questions", .array(questions.map(\.json))),
-            ("schemes", .array(schemes.map(\.json))),
-            ("fired", .array(fired.map(JSONValue.string))),
-            ("undetermined", .array(undetermined.map(JSONValue.string))),
-            ("ruleset", .object([
-                ("fingerprint", .string(fingerprint)),
-                ("rules", .int(ruleCount)),
-                ("date", .string(date)),
-            ])),
-        ])
+        var sink = JSONTree()
+        write(to: &sink)
+        return sink.result
     }
 
     public func encode(to encoder: any Encoder) throws { try json.encode(to: encoder) }
 }
 
 extension Decision {
-    var json: JSONValue {
-        .object([
-            ("id", .string(id)),
-            ("label", .string(label)),
-            ("why", .string(why)),
-            ("rule", .string(rule)),
-            ("priority", .int(priority)),
-            ("scheme", scheme.map(JSONValue.string) ?? .null),
-        ])
+    func write<Sink: JSONSink>(to sink: inout Sink) {
+        sink.beginObject()
+        sink.field("id", id)
+        sink.field("label", label)
+        sink.field("why", why)
+        sink.field("rule", rule)
+        sink.field("priority", priority)
+        sink.field("scheme", scheme)
+        sink.endObject()
     }
 }
 
 extension SchemeResult {
-    var json: JSONValue {
-        .object([
-            ("id", .string(id)),
-            ("name", .string(name)),
-            ("status", .string(status.rawValue)),
-            ("enrolled", .bool(enrolled)),
-            ("criteria", .array(criteria.map(\.json))),
-            ("priority_criteria", .array(priorityCriteria.map(\.json))),
-            ("stage", stage.map { .object([("id", .string($0.id)), ("label", .string($0.label))]) } ?? .null),
-        ])
+    func write<Sink: JSONSink>(to sink: inout Sink) {
+        sink.beginObject()
+        sink.field("id", id)
+        sink.field("name", name)
+        sink.field("status", status.rawValue)
+        sink.field("enrolled", enrolled)
+        sink.key("criteria")
+        sink.beginArray()
+        for criterion in criteria { criterion.write(to: &sink) }
+        sink.endArray()
+        sink.key("priority_criteria")
+        sink.beginArray()
+        for criterion in priorityCriteria { criterion.write(to: &sink) }
+        sink.endArray()
+        sink.key("stage")
+        if let stage {
+            sink.beginObject()
+            sink.field("id", stage.id)
+            sink.field("label", stage.label)
+            sink.endObject()
+        } else {
+            sink.null()
+        }
+        sink.endObject()
     }
 }
 
 extension CriterionResult {
-    var json: JSONValue {
-        .object([
-            ("id", .string(id)),
-            ("label", .string(label)),
-            ("status", .string(status.rawValue)),
-            ("reason", .string(reason)),
-            ("missing", .array(missing.map(JSONValue.string))),
-        ])
+    func write<Sink: JSONSink>(to sink: inout Sink) {
+        sink.beginObject()
+        sink.field("id", id)
+        sink.field("label", label)
+        sink.field("status", status.rawValue)
+        sink.field("reason", reason)
+        sink.field("missing", strings: missing)
+        sink.endObject()
     }
 }
 
 extension Step {
-    var json: JSONValue {
-        .object([
-            ("stage", .string(stage.rawValue)),
-            ("kind", .string(kind.rawValue)),
-            ("id", .string(id)),
-            ("label", .string(label)),
-            ("why", .string(why)),
-            ("rule", .string(rule)),
-            ("also_suggested_by", .array(alsoSuggestedBy.map(JSONValue.string))),
-        ])
+    func write<Sink: JSONSink>(to sink: inout Sink) {
+        sink.beginObject()
+        sink.field("stage", stage.rawValue)
+        sink.field("kind", kind.rawValue)
+        sink.field("id", id)
+        sink.field("label", label)
+        sink.field("why", why)
+        sink.field("rule", rule)
+        sink.field("also_suggested_by", strings: alsoSuggestedBy)
+        sink.endObject()
     }
 }
 
 extension Question {
-    var json: JSONValue {
-        .object([
-            ("field", .string(field)),
-            ("label", .string(label)),
-            ("question", .string(question)),
-            ("rules", .array(rules.map(JSONValue.string))),
-            ("changes", .array(changes.map { .string($0.rawValue) })),
-        ])
+    func write<Sink: JSONSink>(to sink: inout Sink) {
+        sink.beginObject()
+        sink.field("field", field)
+        sink.field("label", label)
+        sink.field("question", question)
+        sink.field("rules", strings: rules)
+        sink.field("changes", strings: changes.map(\.rawValue))
+        sink.endObject()
     }
 }
 
