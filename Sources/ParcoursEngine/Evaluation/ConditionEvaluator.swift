@@ -16,7 +16,7 @@ public struct ConditionEvaluator: Sendable {
     }
 
     /// The truth of `condition` for `profile`, and the unknown fields that keep it undecided.
-    public static func evaluate(_ condition: CoreCondition, for profile: Profile) -> ConditionOutcome {
+    public static func evaluate<P: ProfileReading>(_ condition: CoreCondition, for profile: P) -> ConditionOutcome {
         let value = truth(condition, for: profile)
         guard value == .unknown else { return ConditionOutcome(truth: value, missing: []) }
         var fields = Set<Int>()
@@ -26,7 +26,7 @@ public struct ConditionEvaluator: Sendable {
 
     /// The three-valued truth: a test on an unknown value is unknown; `all` is false as soon as
     /// one part is false, `any` true as soon as one part is true; `not` keeps unknown.
-    public static func truth(_ condition: CoreCondition, for profile: Profile) -> Truth {
+    public static func truth<P: ProfileReading>(_ condition: CoreCondition, for profile: P) -> Truth {
         switch condition {
         case .always: return .yes
         case .never: return .no
@@ -60,7 +60,7 @@ public struct ConditionEvaluator: Sendable {
 
     /// The unknown fields under an undecided condition: only undecided parts name fields (a
     /// false part of an `all`, or a true part of an `any`, would already decide it).
-    private static func collectMissing(_ condition: CoreCondition, _ profile: Profile, into fields: inout Set<Int>) {
+    private static func collectMissing<P: ProfileReading>(_ condition: CoreCondition, _ profile: P, into fields: inout Set<Int>) {
         switch condition {
         case .always, .never: return
         case .test(let test):

@@ -15,7 +15,7 @@ public struct Evaluator: Sendable {
     }
 
     public func recommend(_ given: Profile) -> Recommendation {
-        let profile = given.withDefaults(from: ruleSet.vocabulary)
+        let profile = given.withDefaults(from: ruleSet.vocabulary).dense(ruleSet.vocabulary)
         let lowered = ruleSet.lowered
         let outcomes = lowered.rules.map { ConditionEvaluator.evaluate($0, for: profile) }
         let requirements = lowered.requirements.map { ConditionEvaluator.evaluate($0, for: profile) }
@@ -102,7 +102,7 @@ public struct Evaluator: Sendable {
         return schemeResult(at: index, for: profile)
     }
 
-    func schemeResult(at index: Int, for profile: Profile) -> SchemeResult {
+    func schemeResult<P: ProfileReading>(at index: Int, for profile: P) -> SchemeResult {
         let scheme = ruleSet.schemes[index]
         let lowered = ruleSet.lowered
         func results(_ criteria: [Criterion], _ conditions: [CoreCondition]) -> [CriterionResult] {

@@ -83,7 +83,7 @@ public struct JSONBytes: JSONSink {
     }
 
     private mutating func pad(_ level: Int) {
-        for _ in 0..<(2 * level) { bytes.append(0x20) }
+        bytes.append(contentsOf: repeatElement(0x20, count: 2 * level))
     }
 
     private mutating func close(_ byte: UInt8) {

@@ -75,6 +75,11 @@ public indirect enum JSONValue: Sendable, Equatable {
         result.append(0x22)
         var text = text
         text.withUTF8 { bytes in
+            // Most text needs no escape: one scan, one copy.
+            guard bytes.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) else {
+                result.append(contentsOf: bytes)
+                return
+            }
             var start = 0
             for index in 0..<bytes.count {
                 let byte = bytes[index]

@@ -23,13 +23,31 @@ public struct Profile: Sendable, Equatable {
 
     /// The integer a test reads for `key`, or nil when unknown.
     public func value(for key: ValueKey) -> Int? {
-        switch values[key.field] {
-        case nil: return nil
-        case .scalar(let value): return key.element == nil ? value : nil
-        case .set(let mask):
-            guard let element = key.element else { return nil }
-            return mask & (1 << UInt64(element)) != 0 ? 1 : 0
-        }
+        FieldValue.read(values[key.field], key)
+    }
+
+    /// The same profile, one slot per field of `vocabulary`: read without hashing.
+    public func dense(_ vocabulary: Vocabulary) -> DenseProfile {
+        var slots = [FieldValue?](repeating: nil, count: vocabulary.fields.count)
+        for (field, value) in values where field >= 0 && field < slots.count { slots[field] = value }
+        return DenseProfile(slots: slots)
+    }
+}
+
+/// What a condition reads from a profile: the integer a test sees for a key, nil when unknown.
+public protocol ProfileReading {
+    func value(for key: ValueKey) -> Int?
+}
+
+extension Profile: ProfileReading {}
+
+/// A profile as one optional value per field (what evaluation reads many times over).
+public struct DenseProfile: ProfileReading, Sendable {
+    let slots: [FieldValue?]
+
+    @inline(__always)
+    public func value(for key: ValueKey) -> Int? {
+        key.field >= 0 && key.field < slots.count ? FieldValue.read(slots[key.field], key) : nil
     }
 }
 
@@ -37,4 +55,17 @@ public struct Profile: Sendable, Equatable {
 public enum FieldValue: Sendable, Equatable {
     case scalar(Int)
     case set(UInt64)
+
+    /// The integer a test on `key` reads from `value`: the scalar itself, or a set element's
+    /// membership (0 or 1); nil when unknown or when the key does not fit the value.
+    @inline(__always)
+    static func read(_ value: FieldValue?, _ key: ValueKey) -> Int? {
+        switch value {
+        case nil: return nil
+        case .scalar(let number): return key.element == nil ? number : nil
+        case .set(let mask):
+            guard let element = key.element, element >= 0, element < 64 else { return nil }
+            return mask & (1 << UInt64(element)) != 0 ? 1 : 0
+        }
+    }
 }
