@@ -43,6 +43,26 @@ public struct ValueSet: Sendable, Hashable, CustomStringConvertible {
         return ValueSet(result)
     }
 
+    /// Whether the two sets share a member (no allocation).
+    public func overlaps(_ other: ValueSet) -> Bool {
+        var i = 0, j = 0
+        while i < ranges.count, j < other.ranges.count {
+            if Swift.max(ranges[i].lowerBound, other.ranges[j].lowerBound) <= Swift.min(ranges[i].upperBound, other.ranges[j].upperBound) { return true }
+            if ranges[i].upperBound < other.ranges[j].upperBound { i += 1 } else { j += 1 }
+        }
+        return false
+    }
+
+    /// Whether every member of this set is in `other` (no allocation).
+    public func isSubset(of other: ValueSet) -> Bool {
+        var j = 0
+        for range in ranges {
+            while j < other.ranges.count, other.ranges[j].upperBound < range.lowerBound { j += 1 }
+            guard j < other.ranges.count, other.ranges[j].lowerBound <= range.lowerBound, other.ranges[j].upperBound >= range.upperBound else { return false }
+        }
+        return true
+    }
+
     /// The members of `domain` not in this set.
     public func complement(in domain: ClosedRange<Int>) -> ValueSet {
         var result: [ClosedRange<Int>] = []

@@ -27,21 +27,32 @@ public struct DeepAnalysis: Sendable {
         // Only rules whose boxes overlap can take a rule's place (`ConditionBox`).
         let boxes = conditions.map { ConditionBox($0, vocabulary: ruleSet.vocabulary) }
         let compiled = CompiledRuleSet(ruleSet)
+        // Each rule's cubes, expanded once (nil past the solver's limit).
+        var cubeCache: [Int: [Satisfiability.Conjunct]?] = [:]
+        func cubes(_ index: Int) -> [Satisfiability.Conjunct]? {
+            if let known = cubeCache[index] { return known }
+            let expanded = solver.expand(conditions[index])
+            cubeCache[index] = .some(expanded)
+            return expanded
+        }
         for (what, gives) in [("route", { (rule: Rule) in rule.route != nil }), ("referent", { (rule: Rule) in rule.referent != nil })] {
             let deciders = rules.indices.filter { gives(rules[$0]) }
             for index in deciders {
                 let rule = rules[index]
                 let higher = deciders.filter { rules[$0].priority > rule.priority && !boxes[$0].isDisjoint(from: boxes[index]) }
-                guard !higher.isEmpty, let region = solver.expand(conditions[index]), !region.isEmpty else { continue }
+                guard !higher.isEmpty, let region = cubes(index), !region.isEmpty else { continue }
                 // A profile of the region where no higher rule applies proves the rule is not shadowed;
                 // the exact subtraction below runs only when sampling finds none.
                 if hasWitness(region, outside: Set(higher), compiled: compiled) { continue }
-                guard let left = subtract(region, higher.map { conditions[$0] }) else {
+                let expanded = higher.map { cubes($0) }
+                guard !expanded.contains(where: { $0 == nil }), let isCovered = covered(region, by: expanded.flatMap { $0 ?? [] }) else {
                     diagnostics.append(Diagnostic(.warning, .analysisLimit, at: rule.location, "rule \"\(rule.id)\" is too complex to check for shadowing"))
                     continue
                 }
-                if left.isEmpty {
-                    let winners = higher.filter { solver.both(conditions[$0], conditions[index])?.isEmpty == false }.map { rules[$0].id }
+                if isCovered {
+                    let winners = higher.filter { other in
+                        (cubes(other) ?? []).contains { cube in region.contains { Self.intersects(cube, $0) } }
+                    }.map { rules[$0].id }
                     diagnostics.append(Diagnostic(.warning, .shadowed, at: rule.location,
                         "the \(what) of rule \"\(rule.id)\" never applies: wherever the rule applies, rules of higher priority give the \(what) (\(winners.joined(separator: ", ")))",
                         hint: "raise its priority, or remove its \(what) if only its suggestions matter"))
@@ -49,6 +60,42 @@ public struct DeepAnalysis: Sendable {
             }
         }
         return diagnostics
+    }
+
+    /// Whether every profile of `region` is in one of the `candidates` cubes; nil past the limit.
+    /// Exact, and without fragmenting the region against every candidate: a piece is split only
+    /// by a candidate that overlaps it, the part inside that candidate is covered by it, and the
+    /// parts outside go on with the candidates that overlap them. A piece no candidate overlaps
+    /// is a profile nothing covers. A work list, not recursion: depth does not grow with the input.
+    func covered(_ region: [Satisfiability.Conjunct], by candidates: [Satisfiability.Conjunct]) -> Bool? {
+        var work: [(piece: Satisfiability.Conjunct, candidates: [Int])] = region.map { ($0, Array(candidates.indices)) }
+        var steps = 0
+        while let (piece, pool) = work.popLast() {
+            steps += 1
+            if steps > Self.cubeLimit * 4 { return nil }
+            let overlapping = pool.filter { Self.intersects(candidates[$0], piece) }
+            guard let first = overlapping.first else { return false }
+            if overlapping.contains(where: { Self.contains(candidates[$0], piece) }) { continue }
+            let rest = Array(overlapping.dropFirst())
+            for outside in subtract(candidates[first], from: piece) { work.append((outside, rest)) }
+        }
+        return true
+    }
+
+    /// Whether some profile is in both cubes.
+    static func intersects(_ a: Satisfiability.Conjunct, _ b: Satisfiability.Conjunct) -> Bool {
+        for (key, allowed) in a.constraints {
+            if let other = b.constraints[key], !other.overlaps(allowed) { return false }
+        }
+        return true
+    }
+
+    /// Whether every profile of cube `inner` is in cube `outer`.
+    static func contains(_ outer: Satisfiability.Conjunct, _ inner: Satisfiability.Conjunct) -> Bool {
+        for (key, allowed) in outer.constraints {
+            guard let mine = inner.constraints[key], mine.isSubset(of: allowed) else { return false }
+        }
+        return true
     }
 
     /// Whether one of a few sampled profiles inside `region` (fully known) is matched by none of
