@@ -112,6 +112,30 @@ struct DifferentialTests {
         #expect(total > 20)
     }
 
+    /// The coverage search that proves shadowing agrees with subtracting every cube.
+    @Test func coverageSearchMatchesSubtraction() throws {
+        let base = try Self.base()
+        var generator = RuleSetGenerator(base: base, seed: 91)
+        var covered = 0, compared = 0
+        for round in 0..<(6 * Self.scale) {
+            let ruleSet = generator.ruleSet(rules: 25, facts: round % 2)
+            let analysis = DeepAnalysis(ruleSet: ruleSet)
+            let solver = Satisfiability(vocabulary: ruleSet.vocabulary)
+            let conditions = ruleSet.lowered.rules
+            for index in conditions.indices {
+                guard let region = solver.expand(conditions[index]), !region.isEmpty else { continue }
+                let others = conditions.indices.filter { $0 != index && ruleSet.rules[$0].priority > ruleSet.rules[index].priority }
+                let cubes = others.compactMap { solver.expand(conditions[$0]) }
+                guard cubes.count == others.count, let left = analysis.subtract(region, others.map { conditions[$0] }),
+                      let found = analysis.covered(region.map(SortedCube.init), by: cubes.joined().map(SortedCube.init)) else { continue }
+                #expect(found == left.isEmpty, "round \(round), rule \(ruleSet.rules[index].id)")
+                compared += 1
+                if found { covered += 1 }
+            }
+        }
+        #expect(compared > 50 && covered > 0)
+    }
+
     /// Mutations that make a line wrong in the ways people and other systems make it wrong.
     static let tokens = ["-", "+", "\"", "\\", ",", "}", "{", "[", "]", ":", " ", "0", "7", "99999999999999999999", "-1", "1e3", "1.5",
                          "null", "true", "false", "True", "\"age\"", "\"barriers\"", "\"mobilite\"", "é", "\u{0}", "\t"]

@@ -28,31 +28,33 @@ public struct DeepAnalysis: Sendable {
         let boxes = conditions.map { ConditionBox($0, vocabulary: ruleSet.vocabulary) }
         let compiled = CompiledRuleSet(ruleSet)
         // Each rule's cubes, expanded once (nil past the solver's limit).
-        var cubeCache: [Int: [Satisfiability.Conjunct]?] = [:]
-        func cubes(_ index: Int) -> [Satisfiability.Conjunct]? {
-            if let known = cubeCache[index] { return known }
-            let expanded = solver.expand(conditions[index])
-            cubeCache[index] = .some(expanded)
-            return expanded
-        }
+        let cubes: [[SortedCube]?] = conditions.map { condition in solver.expand(condition).map { $0.map(SortedCube.init) } }
         for (what, gives) in [("route", { (rule: Rule) in rule.route != nil }), ("referent", { (rule: Rule) in rule.referent != nil })] {
-            let deciders = rules.indices.filter { gives(rules[$0]) }
+            // Highest priority first: the rules above one rule are a prefix.
+            let deciders = rules.indices.filter { gives(rules[$0]) }.sorted { (rules[$1].priority, $0) < (rules[$0].priority, $1) }
             for index in deciders {
                 let rule = rules[index]
-                let higher = deciders.filter { rules[$0].priority > rule.priority && !boxes[$0].isDisjoint(from: boxes[index]) }
-                guard !higher.isEmpty, let region = cubes(index), !region.isEmpty else { continue }
+                guard let region = cubes[index], !region.isEmpty else { continue }
+                // The rules of higher priority that apply somewhere in the region (boxes first, then cubes).
+                var higher: [Int] = []
+                var tooComplex = false
+                for other in deciders {
+                    guard rules[other].priority > rule.priority else { break }
+                    guard !boxes[other].isDisjoint(from: boxes[index]) else { continue }
+                    guard let theirs = cubes[other] else { tooComplex = true; continue }
+                    if theirs.contains(where: { cube in region.contains { cube.intersects($0) } }) { higher.append(other) }
+                }
+                guard !higher.isEmpty || tooComplex else { continue }
                 // A profile of the region where no higher rule applies proves the rule is not shadowed;
-                // the exact subtraction below runs only when sampling finds none.
+                // the exact search below runs only when sampling finds none.
                 if hasWitness(region, outside: Set(higher), compiled: compiled) { continue }
-                let expanded = higher.map { cubes($0) }
-                guard !expanded.contains(where: { $0 == nil }), let isCovered = covered(region, by: expanded.flatMap { $0 ?? [] }) else {
+                guard !tooComplex, let isCovered = covered(region, by: higher.flatMap { cubes[$0] ?? [] }) else {
                     diagnostics.append(Diagnostic(.warning, .analysisLimit, at: rule.location, "rule \"\(rule.id)\" is too complex to check for shadowing"))
                     continue
                 }
                 if isCovered {
-                    let winners = higher.filter { other in
-                        (cubes(other) ?? []).contains { cube in region.contains { Self.intersects(cube, $0) } }
-                    }.map { rules[$0].id }
+                    let all = higher.sorted().map { rules[$0].id }
+                    let winners = all.count <= 5 ? all : Array(all.prefix(5)) + ["\(all.count - 5) more"]
                     diagnostics.append(Diagnostic(.warning, .shadowed, at: rule.location,
                         "the \(what) of rule \"\(rule.id)\" never applies: wherever the rule applies, rules of higher priority give the \(what) (\(winners.joined(separator: ", ")))",
                         hint: "raise its priority, or remove its \(what) if only its suggestions matter"))
@@ -67,40 +69,24 @@ public struct DeepAnalysis: Sendable {
     /// by a candidate that overlaps it, the part inside that candidate is covered by it, and the
     /// parts outside go on with the candidates that overlap them. A piece no candidate overlaps
     /// is a profile nothing covers. A work list, not recursion: depth does not grow with the input.
-    func covered(_ region: [Satisfiability.Conjunct], by candidates: [Satisfiability.Conjunct]) -> Bool? {
-        var work: [(piece: Satisfiability.Conjunct, candidates: [Int])] = region.map { ($0, Array(candidates.indices)) }
+    func covered(_ region: [SortedCube], by candidates: [SortedCube]) -> Bool? {
+        var work: [(piece: SortedCube, candidates: [Int])] = region.map { ($0, Array(candidates.indices)) }
         var steps = 0
         while let (piece, pool) = work.popLast() {
             steps += 1
             if steps > Self.cubeLimit * 4 { return nil }
-            let overlapping = pool.filter { Self.intersects(candidates[$0], piece) }
+            let overlapping = pool.filter { candidates[$0].intersects(piece) }
             guard let first = overlapping.first else { return false }
-            if overlapping.contains(where: { Self.contains(candidates[$0], piece) }) { continue }
+            if overlapping.contains(where: { candidates[$0].contains(piece) }) { continue }
             let rest = Array(overlapping.dropFirst())
-            for outside in subtract(candidates[first], from: piece) { work.append((outside, rest)) }
-        }
-        return true
-    }
-
-    /// Whether some profile is in both cubes.
-    static func intersects(_ a: Satisfiability.Conjunct, _ b: Satisfiability.Conjunct) -> Bool {
-        for (key, allowed) in a.constraints {
-            if let other = b.constraints[key], !other.overlaps(allowed) { return false }
-        }
-        return true
-    }
-
-    /// Whether every profile of cube `inner` is in cube `outer`.
-    static func contains(_ outer: Satisfiability.Conjunct, _ inner: Satisfiability.Conjunct) -> Bool {
-        for (key, allowed) in outer.constraints {
-            guard let mine = inner.constraints[key], mine.isSubset(of: allowed) else { return false }
+            for outside in piece.subtracting(candidates[first], vocabulary: ruleSet.vocabulary) { work.append((outside, rest)) }
         }
         return true
     }
 
     /// Whether one of a few sampled profiles inside `region` (fully known) is matched by none of
     /// the rules `outside`. Seeded, so the same rule set always samples the same profiles.
-    func hasWitness(_ region: [Satisfiability.Conjunct], outside: Set<Int>, compiled: CompiledRuleSet) -> Bool {
+    func hasWitness(_ region: [SortedCube], outside: Set<Int>, compiled: CompiledRuleSet) -> Bool {
         var random = RandomSource(seed: UInt64(outside.count) &* 31 &+ UInt64(region.count))
         let vocabulary = ruleSet.vocabulary
         var fired: [Int32] = []
@@ -111,12 +97,12 @@ public struct DeepAnalysis: Sendable {
                     if case .set(let members) = field.type {
                         var mask: UInt64 = 0
                         for element in members.indices {
-                            let allowed = cube.constraints[ValueKey(field: field.index, element: element)] ?? ValueSet([0...1])
+                            let allowed = cube.allowed(ValueKey(field: field.index, element: element)) ?? ValueSet([0...1])
                             if Self.pick(allowed, &random) == 1 { mask |= 1 << UInt64(element) }
                         }
                         values[field.index] = Int64(bitPattern: mask)
                     } else {
-                        let allowed = cube.constraints[ValueKey(field: field.index)] ?? ValueSet([field.domain])
+                        let allowed = cube.allowed(ValueKey(field: field.index)) ?? ValueSet([field.domain])
                         values[field.index] = Int64(Self.pick(allowed, &random))
                     }
                 }
