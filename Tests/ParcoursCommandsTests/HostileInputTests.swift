@@ -181,3 +181,24 @@ struct HostileInputTests {
 enum YAMLParserLimit {
     static let depth = 64
 }
+
+/// `-` for standard input and output, as Unix tools do.
+@Suite("Standard input and output")
+struct DashTests {
+    @Test func batchReadsStandardInputAndWritesStandardOutput() throws {
+        let corpus = #"{"age": 30, "autonomy": 3}"# + "\n" + #"{"age": 19}"# + "\n"
+        let run = try Support.spawn(["batch", "--corpus", "-", "--out", "-", "--summary"], input: corpus)
+        #expect(run.code == 0)
+        #expect(run.output.hasPrefix("{\"line\":1,"))
+        #expect(run.output.contains("{\"line\":2,"))
+        #expect(run.output.contains("Profils évalués : 2"))
+        #expect(!FileManager.default.fileExists(atPath: Support.packageRoot + "/-"))
+    }
+
+    @Test func replayWritesJUnitToStandardOutput() throws {
+        let run = try Support.spawn(["replay", "--junit", "-", "--filter", "sma"])
+        #expect(run.code == 0)
+        #expect(run.output.hasPrefix("<?xml"))
+        #expect(run.error.contains("passed, 0 failed"))
+    }
+}

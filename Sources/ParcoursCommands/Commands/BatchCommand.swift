@@ -23,10 +23,10 @@ struct BatchCommand: ParcoursCommand {
         never, instead of the results (or after writing them to --out FILE). A bad record is
         reported with its line and skipped; exit 1 then.
         """,
-        options: [OptionSpec("--corpus", value: "FILE", inSynopsis: false, help: "the profiles (JSON lines, or CSV with a header)"),
+        options: [OptionSpec("--corpus", value: "FILE", inSynopsis: false, help: "the profiles (JSON lines, or CSV with a header; - for standard input)"),
                   OptionSpec("--format", choices: BatchOutput.allCases.map(\.rawValue), help: "output format (default: jsonl)"),
                   OptionSpec("--summary", help: "counts instead of (or after) the results"),
-                  OptionSpec("--out", value: "FILE", help: "write the results to FILE"),
+                  OptionSpec("--out", value: "FILE", help: "write the results to FILE (- for standard output)"),
                   OptionSpec("--jobs", value: "N", help: "cores to use (default: all)")] + CommonSpec.all,
         shape: "--corpus FILE")
 
@@ -61,7 +61,7 @@ struct BatchCommand: ParcoursCommand {
         }
         defer { lines.close() }
         var output: OutputFile?
-        if let out = options.out {
+        if let out = options.out, out != "-" {
             switch OutputFile.open(out, inputs: [options.corpus]) {
             case .success(let file): output = file
             case .failure(let error):
@@ -70,7 +70,7 @@ struct BatchCommand: ParcoursCommand {
             }
         }
         let write: (String) -> Void = { text in
-            if let output { output.write(text) } else if !options.summary { terminal.write(text) }
+            if let output { output.write(text) } else if !options.summary || options.out == "-" { terminal.write(text) }
         }
         let compiled = CompiledRuleSet(ruleSet)
         let formatter = BatchFormat(compiled: compiled, format: options.format)

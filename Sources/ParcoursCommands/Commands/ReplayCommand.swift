@@ -12,7 +12,7 @@ struct ReplayCommand: ParcoursCommand {
         """,
         arguments: ArgumentsSpec("PATH", .any, help: "case files or folders (default: every scheme's cases)"),
         options: [OptionSpec("--filter", value: "TEXT", help: "keep the cases whose name or file contains TEXT"),
-                  OptionSpec("--junit", value: "FILE", help: "also write the results as JUnit XML"),
+                  OptionSpec("--junit", value: "FILE", help: "also write the results as JUnit XML (- for standard output, instead of the text)"),
                   OptionSpec("--coverage", help: "list the rules and criteria no case exercises")] + CommonSpec.all)
 
     let options: ReplayOptions
@@ -45,16 +45,28 @@ struct ReplayCommand: ParcoursCommand {
         }
         let runner = CaseRunner(ruleSet: ruleSet)
         let results = cases.map(runner.run)
-        terminal.write(ReplayText.render(results))
+        // With `--junit -` the XML is the standard output; the text goes to standard error.
+        let report = options.junit == "-" ? terminal.writeError : terminal.write
+        report(ReplayText.render(results))
         if options.coverage {
-            terminal.write(ReplayText.render(Coverage(results: results, ruleSet: ruleSet)))
+            report(ReplayText.render(Coverage(results: results, ruleSet: ruleSet)))
         }
         if let junit = options.junit {
-            do {
-                try JUnitXML.render(results).write(toFile: junit, atomically: true, encoding: .utf8)
-            } catch {
-                terminal.writeError("parcours: cannot write \(junit): \(error.localizedDescription)\n")
-                return ExitCode.failure
+            let xml = JUnitXML.render(results)
+            if junit == "-" {
+                terminal.write(xml)
+            } else {
+                switch OutputFile.open(junit, inputs: loadedCases.cases.map(\.file)) {
+                case .failure(let error):
+                    terminal.writeError("parcours: \(error.message)\n")
+                    return ExitCode.failure
+                case .success(let file):
+                    file.write(xml)
+                    if let error = file.commit() {
+                        terminal.writeError("parcours: \(error.message)\n")
+                        return ExitCode.failure
+                    }
+                }
             }
         }
         return results.allSatisfy(\.passed) ? ExitCode.success : ExitCode.failure

@@ -27,8 +27,9 @@ package struct LineReader {
     private let maxLine: Int
 
     /// Opens `path`; says why when it cannot (missing, a folder, no permission).
+    /// `-` reads standard input.
     package init(path: String, chunkSize: Int = 1 << 16, maxLine: Int = Limits.corpusLineBytes) throws(InputError) {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        let descriptor = path == "-" ? dup(0) : open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { throw .cannotOpen(path: path, reason: InputFile.reason()) }
         var info = stat()
         if fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
