@@ -92,7 +92,7 @@ public struct ParcoursService: Sendable {
         case "recommend":
             let evaluator = ruleSet.fingerprint == snapshot.today.fingerprint && ruleSet.date == snapshot.today.date
                 ? snapshot.evaluator : Evaluator(ruleSet: ruleSet)
-            return recommend(request, evaluator)
+            return recommend(request, evaluator, fast: evaluator.ruleSet.fingerprint == snapshot.today.fingerprint ? snapshot.fast : nil)
         case "explain": return explain(request, ruleSet)
         default: return Problem.response(404, code: "not-found", "no endpoint \(Limits.quoted(request.path))")
         }
@@ -117,9 +117,9 @@ public struct ParcoursService: Sendable {
         }
     }
 
-    private func recommend(_ request: HTTPRequest, _ evaluator: Evaluator) -> HTTPResponse {
+    private func recommend(_ request: HTTPRequest, _ evaluator: Evaluator, fast: FastProfileDecoder?) -> HTTPResponse {
         let ruleSet = evaluator.ruleSet
-        switch profile(request, ruleSet) {
+        switch profile(request, ruleSet, fast: fast) {
         case .failure(let problem): return problem
         case .success(let profile):
             let recommendation = evaluator.recommend(profile)
@@ -158,7 +158,21 @@ public struct ParcoursService: Sendable {
     }
 
     /// The request body read as a profile (JSON or YAML), or the problem with every diagnostic.
-    private func profile(_ request: HTTPRequest, _ ruleSet: RuleSet) -> Result<Profile, HTTPResponse> {
+    /// A one-line JSON object (what the page and most clients send) goes through the corpus
+    /// readers, fast then precise, which share the field codec with the YAML reader.
+    private func profile(_ request: HTTPRequest, _ ruleSet: RuleSet, fast: FastProfileDecoder? = nil) -> Result<Profile, HTTPResponse> {
+        let body = request.body
+        if !body.contains(0x0A), body.first(where: { $0 != 0x20 && $0 != 0x09 }) == 0x7B {
+            var slots: [Int64] = []
+            if let fast, fast.decodeJSON(body, into: &slots) {
+                return .success(Profile(slots: slots, vocabulary: ruleSet.vocabulary))
+            }
+            var precise = CorpusLineParser(path: "profil", format: .jsonLines, vocabulary: ruleSet.vocabulary)
+            if let record = precise.parse(body, line: 1) {
+                if let profile = record.profile { return .success(profile) }
+                return .failure(Problem.profile(record.diagnostics))
+            }
+        }
         let result = ProfileLoader.load(SourceFile(path: "profil", bytes: request.body), vocabulary: ruleSet.vocabulary)
         guard let profile = result.profile else {
             return .failure(Problem.profile(result.diagnostics))

@@ -12,6 +12,8 @@ public final class RuleSetStore: Sendable {
         /// The rule set in force today, loaded with the snapshot, and its evaluator (built once).
         public let today: RuleSet
         public let evaluator: Evaluator
+        /// The fast reader of one-line JSON profiles for today's vocabulary.
+        let fast: FastProfileDecoder
         public let loadedAt: Date
     }
 
@@ -73,7 +75,8 @@ public final class RuleSetStore: Sendable {
     private static func load(rules: String, scenarios: String?) throws(EngineError) -> Snapshot {
         let engine = Engine(rules: rules, scenarios: scenarios)
         let today = try engine.ruleSet()
-        return Snapshot(engine: engine, today: today, evaluator: Evaluator(ruleSet: today), loadedAt: Date())
+        return Snapshot(engine: engine, today: today, evaluator: Evaluator(ruleSet: today),
+                        fast: FastProfileDecoder(vocabulary: today.vocabulary), loadedAt: Date())
     }
 
     /// Paths, sizes and modification times of every file under the folders, sorted.

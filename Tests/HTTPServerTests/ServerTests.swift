@@ -101,6 +101,10 @@ struct ServerTests {
         #expect(bad.status == 422)
         #expect(bad.body.contains("\"line\": 1") && bad.body.contains("\"column\": 6") && bad.body.contains("\"line\": 2"))
         #expect(bad.body.contains("\"field\": \"age\"") && bad.body.contains("\"field\": \"autonomy\""))
+        // A one-line JSON profile (the fast path) answers like the YAML reader, field included.
+        client.send(RawClient.request("POST", "/api/v1/recommend", body: #"{"age": 30, "autonomy": 9}"#))
+        let json = try #require(client.response())
+        #expect(json.status == 422 && json.body.contains("\"field\": \"autonomy\"") && json.body.contains("\"column\": 25"))
         client.send(RawClient.request("POST", "/api/v1/recommend?date=2026-13-01", body: "{}"))
         #expect(client.response()?.status == 400)
         client.send(RawClient.request("GET", "/api/v1/recommend"))

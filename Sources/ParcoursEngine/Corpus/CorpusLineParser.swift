@@ -100,7 +100,9 @@ package struct CorpusLineParser: Sendable {
                     continue
                 }
                 if pair.value.isNull { continue }
+                let before = reader.diagnostics.count
                 if let value = ProfileLoader.value(pair.value, of: field, codec: vocabulary.codecs[field.index], reader: &reader) { profile[field.index] = value }
+                for index in before..<reader.diagnostics.count { reader.diagnostics[index].field = field.name }
             }
             return reader.diagnostics.hasErrors ? refuse() : CorpusRecord(line: number, text: text, profile: profile, diagnostics: reader.diagnostics)
         }

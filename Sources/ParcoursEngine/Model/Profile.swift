@@ -26,6 +26,19 @@ public struct Profile: Sendable, Equatable {
         FieldValue.read(values[key.field], key)
     }
 
+    /// A profile from compiled slots (`CompiledProfile.unknown` for an unknown field).
+    package init(slots: [Int64], vocabulary: Vocabulary) {
+        var values: [Int: FieldValue] = [:]
+        for field in vocabulary.fields where field.index < slots.count && slots[field.index] != CompiledProfile.unknown {
+            if case .set = field.type {
+                values[field.index] = .set(UInt64(bitPattern: slots[field.index]))
+            } else {
+                values[field.index] = .scalar(Int(slots[field.index]))
+            }
+        }
+        self.values = values
+    }
+
     /// The same profile, one slot per field of `vocabulary`: read without hashing.
     public func dense(_ vocabulary: Vocabulary) -> DenseProfile {
         var slots = [FieldValue?](repeating: nil, count: vocabulary.fields.count)
