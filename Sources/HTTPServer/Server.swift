@@ -208,7 +208,11 @@ public final class Server: Sendable {
     }
 
     private func refuse(_ connection: Int32, _ error: HTTPError) {
-        let body = "{\"type\":\"about:blank\",\"title\":\"\(HTTPResponse.reason(error.status))\",\"status\":\(error.status),\"detail\":\"\(error.message.replacingOccurrences(of: "\"", with: "'"))\"}"
+        // The detail may quote what the client sent: keep it printable ASCII, without quotes or backslashes.
+        let detail = String(error.message.unicodeScalars.prefix(200).map { scalar -> Character in
+            scalar.value >= 0x20 && scalar.value < 0x7F && scalar != "\"" && scalar != "\\" ? Character(scalar) : "?"
+        })
+        let body = "{\"type\":\"about:blank\",\"title\":\"\(HTTPResponse.reason(error.status))\",\"status\":\(error.status),\"detail\":\"\(detail)\"}"
         let response = HTTPResponse(status: error.status, headers: [("Content-Type", "application/problem+json")], body: Array(body.utf8))
         Self.send(connection, response.serialized(close: true, head: false))
         log("- - \(error.status) 0µs \(response.body.count)B")

@@ -144,6 +144,18 @@ struct ServerTests {
         if status == 421 { #expect(response.body.contains("host-not-allowed")) } else { #expect(client.isClosed()) }
     }
 
+    /// A refusal quoting the client's bytes is still valid JSON.
+    @Test func refusalsAreValidJSON() throws {
+        let running = try Running()
+        defer { running.stop() }
+        let client = try running.client()
+        defer { client.close() }
+        client.send("POST /api/v1/recommend HTTP/1.1\r\nHost: 127.0.0.1\r\nExpect: \"x\\y\u{1}é\r\nContent-Length: 2\r\n\r\n{}")
+        let response = try #require(client.response())
+        #expect(response.status == 417)
+        #expect((try? JSONSerialization.jsonObject(with: Data(response.body.utf8))) != nil, "\(response.body)")
+    }
+
     @Test func tooManyConnectionsAnd503() throws {
         let running = try Running { $0.maxConnections = 2 }
         defer { running.stop() }

@@ -91,7 +91,9 @@ struct ServeCommand: ParcoursCommand {
             server = try Server(configuration: configuration, log: { terminal.writeError($0 + "\n") }) { request in
                 holder.service?.handle(request) ?? HTTPResponse(status: 503)
             }
-            service = ParcoursService(store: store, token: token, allowedHosts: loopback ? ParcoursService.loopbackHosts(port: server.port) : nil)
+            let bound = host.contains(":") ? "[\(host)]" : host
+            let hosts = ParcoursService.loopbackHosts(port: server.port).union([bound, "\(bound):\(server.port)"])
+            service = ParcoursService(store: store, token: token, allowedHosts: loopback ? hosts : nil)
             holder.set(service)
         } catch {
             terminal.writeError("parcours: \(error.description)\n")
