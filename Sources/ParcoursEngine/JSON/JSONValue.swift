@@ -12,54 +12,15 @@ public indirect enum JSONValue: Sendable, Equatable {
     }
 
     /// Pretty-printed with two-space indentation, ending without a newline.
-    public func rendered(indent: Int = 0) -> String {
-        String(decoding: bytes(indent: indent), as: UTF8.self)
+    public func rendered() -> String {
+        String(decoding: bytes(), as: UTF8.self)
     }
 
-    /// The pretty-printed UTF-8 bytes (what `rendered()` decodes), written into one buffer.
-    public func bytes(indent: Int = 0) -> [UInt8] {
-        var output: [UInt8] = []
-        output.reserveCapacity(8192)
-        write(to: &output, indent: indent)
-        return output
-    }
-
-    /// Appends the pretty-printed value to `output`.
-    public func write(to output: inout [UInt8], indent: Int = 0) {
-        switch self {
-        case .null: output += "null".utf8
-        case .bool(let value): output += (value ? "true" : "false").utf8
-        case .int(let value): output += String(value).utf8
-        case .string(let value): Self.quote(value, into: &output)
-        case .array(let items):
-            if items.isEmpty { output += "[]".utf8; return }
-            output += "[\n".utf8
-            for (index, item) in items.enumerated() {
-                Self.pad(indent + 1, &output)
-                item.write(to: &output, indent: indent + 1)
-                if index < items.count - 1 { output.append(0x2C) }
-                output.append(0x0A)
-            }
-            Self.pad(indent, &output)
-            output.append(0x5D)
-        case .object(let pairs):
-            if pairs.isEmpty { output += "{}".utf8; return }
-            output += "{\n".utf8
-            for (index, pair) in pairs.enumerated() {
-                Self.pad(indent + 1, &output)
-                Self.quote(pair.0, into: &output)
-                output += ": ".utf8
-                pair.1.write(to: &output, indent: indent + 1)
-                if index < pairs.count - 1 { output.append(0x2C) }
-                output.append(0x0A)
-            }
-            Self.pad(indent, &output)
-            output.append(0x7D)
-        }
-    }
-
-    private static func pad(_ level: Int, _ output: inout [UInt8]) {
-        for _ in 0..<(2 * level) { output.append(0x20) }
+    /// The pretty-printed UTF-8 bytes, written by the one pretty printer, `JSONBytes`.
+    public func bytes() -> [UInt8] {
+        var sink = JSONBytes()
+        sink.value(self)
+        return sink.bytes
     }
 
     /// `text` as a JSON string literal, quotes included.
