@@ -3,15 +3,15 @@
 /// some value can never hold together, which lets the analyses skip most pairs of rules
 /// before asking the exact solver.
 struct ConditionBox: Sendable {
-    /// Sorted by key; a key absent is unconstrained.
-    private(set) var constraints: [(key: ValueKey, allowed: ValueSet)]
+    /// The box as a cube (a key absent is unconstrained).
+    let cube: SortedCube
     /// The condition can never hold.
-    private(set) var empty: Bool
+    let empty: Bool
 
     init(_ condition: CoreCondition, vocabulary: Vocabulary) {
         let box = Self.box(condition.normalForm(vocabulary))
         self.empty = box == nil
-        self.constraints = (box ?? [:]).keys.sorted().compactMap { key in box?[key].map { (key, $0) } }
+        self.cube = SortedCube(Satisfiability.Conjunct(constraints: box ?? [:]))
     }
 
     /// Per key, the allowed values; nil when the condition can never hold. Reads a condition in
@@ -46,40 +46,18 @@ struct ConditionBox: Sendable {
     }
 
     /// The values allowed for `key`, nil when unconstrained.
-    func allowed(_ key: ValueKey) -> ValueSet? {
-        var low = 0, high = constraints.count - 1
-        while low <= high {
-            let mid = (low + high) / 2
-            if constraints[mid].key == key { return constraints[mid].allowed }
-            if constraints[mid].key < key { low = mid + 1 } else { high = mid - 1 }
-        }
-        return nil
-    }
+    func allowed(_ key: ValueKey) -> ValueSet? { cube.allowed(key) }
 
     /// True when no profile can meet both boxes.
     func isDisjoint(from other: ConditionBox) -> Bool {
-        if empty || other.empty { return true }
-        var i = 0, j = 0
-        while i < constraints.count, j < other.constraints.count {
-            let a = constraints[i], b = other.constraints[j]
-            if a.key == b.key {
-                if a.allowed.intersection(b.allowed).isEmpty { return true }
-                i += 1
-                j += 1
-            } else if a.key < b.key {
-                i += 1
-            } else {
-                j += 1
-            }
-        }
-        return false
+        empty || other.empty || !cube.intersects(other.cube)
     }
 
     /// The pairs of `items` (indexes into `boxes`) whose boxes may overlap, found by sweeping
     /// the values of the key most of them constrain (an interval index), not by trying every pair.
     static func overlappingPairs(_ items: [Int], boxes: [ConditionBox]) -> [(Int, Int)] {
         var counts: [ValueKey: Int] = [:]
-        for item in items { for constraint in boxes[item].constraints { counts[constraint.key, default: 0] += 1 } }
+        for item in items { for key in boxes[item].cube.keys { counts[key, default: 0] += 1 } }
         guard let key = counts.max(by: { ($0.value, $1.key) < ($1.value, $0.key) })?.key else {
             return pairs(items, items, boxes: boxes)
         }

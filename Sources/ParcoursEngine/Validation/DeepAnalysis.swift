@@ -142,38 +142,18 @@ public struct DeepAnalysis: Sendable {
     }
 
     /// `region` minus every profile where one of `conditions` holds; nil past the limit.
+    /// The cube algebra is `SortedCube`'s, as in the shadowing search.
     func subtract(_ region: [Satisfiability.Conjunct], _ conditions: [CoreCondition]) -> [Satisfiability.Conjunct]? {
-        var left = region
+        var left = region.map(SortedCube.init)
         for condition in conditions {
             guard let cubes = solver.expand(condition) else { return nil }
-            for cube in cubes {
-                left = left.flatMap { subtract(cube, from: $0) }
+            for cube in cubes.map(SortedCube.init) {
+                left = left.flatMap { $0.subtracting(cube, vocabulary: ruleSet.vocabulary) }
                 if left.count > Self.cubeLimit { return nil }
                 if left.isEmpty { return [] }
             }
         }
-        return left
-    }
-
-    /// The part of cube `c` outside cube `d`, as disjoint cubes.
-    func subtract(_ d: Satisfiability.Conjunct, from c: Satisfiability.Conjunct) -> [Satisfiability.Conjunct] {
-        for (key, allowed) in d.constraints {
-            if let mine = c.constraints[key], mine.intersection(allowed).isEmpty { return [c] }
-        }
-        var pieces: [Satisfiability.Conjunct] = []
-        var inside = c
-        for key in d.constraints.keys.sorted() {
-            guard let allowed = d.constraints[key] else { continue }
-            let mine = inside.constraints[key] ?? ValueSet([solver.domain(of: key)])
-            let outside = mine.intersection(allowed.complement(in: solver.domain(of: key)))
-            if !outside.isEmpty {
-                var piece = inside
-                piece.constraints[key] = outside
-                pieces.append(piece)
-            }
-            inside.constraints[key] = mine.intersection(allowed)
-        }
-        return pieces
+        return left.map(\.conjunct)
     }
 
     /// A cube as readable conditions (`autonomy = 3, project in [none, emerging]`).

@@ -10,6 +10,13 @@ struct SortedCube: Sendable {
         sets = keys.map { conjunct.constraints[$0] ?? .empty }
     }
 
+    /// The same cube as a `Satisfiability.Conjunct`.
+    var conjunct: Satisfiability.Conjunct {
+        var constraints: [ValueKey: ValueSet] = [:]
+        for (key, allowed) in zip(keys, sets) { constraints[key] = allowed }
+        return Satisfiability.Conjunct(constraints: constraints)
+    }
+
     init(keys: [ValueKey], sets: [ValueSet]) {
         self.keys = keys
         self.sets = sets
