@@ -1,5 +1,5 @@
 /// Lowers written conditions to the core form, once: facts inlined (each fact lowered once),
-/// dated parts resolved for the date, comparisons replaced by their tests.
+/// dated parts resolved for the date (`Condition.resolved(on:)`), comparisons replaced by their tests.
 ///
 /// The one home of what a written condition means. A fact that does not exist lowers to
 /// `never` (loading refuses such a rule set anyway: this only concerns rule sets built in code).
@@ -23,7 +23,7 @@ public struct Lowering: Sendable {
 
     /// The core form of `condition`.
     public func lower(_ condition: Condition) -> CoreCondition {
-        Self.lower(condition, date: date) { facts[$0] ?? .never }
+        Self.lower(Self.resolved(condition, date)) { facts[$0] ?? .never }
     }
 
     private static func lowerFact(_ name: String, written: [String: Condition], date: String,
@@ -32,7 +32,7 @@ public struct Lowering: Sendable {
         guard let condition = written[name], !visiting.contains(name) else { return .never }
         visiting.insert(name)
         var table = lowered
-        let result = lower(condition, date: date) { inner in
+        let result = lower(resolved(condition, date)) { inner in
             lowerFact(inner, written: written, date: date, lowered: &table, visiting: &visiting)
         }
         lowered = table
@@ -41,31 +41,25 @@ public struct Lowering: Sendable {
         return result
     }
 
-    private static func lower(_ condition: Condition, date: String, fact: (String) -> CoreCondition) -> CoreCondition {
+    /// The condition as in force on `date` (`Condition.resolved(on:)`, the one home of what a
+    /// dated part means); a rule set built without a date (in code) keeps every dated part.
+    private static func resolved(_ condition: Condition, _ date: String) -> Condition {
+        date.isEmpty ? condition : condition.resolved(on: date)
+    }
+
+    private static func lower(_ condition: Condition, fact: (String) -> CoreCondition) -> CoreCondition {
         switch condition {
         case .always: return .always
         case .test(let test): return .test(test)
-        case .comparison(let comparison): return lower(comparison.meaning, date: date, fact: fact)
+        case .comparison(let comparison): return lower(comparison.meaning, fact: fact)
         case .fact(let name, _): return fact(name)
-        case .not(let inner): return .not(lower(inner, date: date, fact: fact))
-        // A dated part out of force is left out of its `all` or `any`; alone, it always holds.
-        case .dated(let inner, let validity): return inForce(validity, date) ? lower(inner, date: date, fact: fact) : .always
-        case .all(let items): return .all(inForce(items, date: date).map { lower($0, date: date, fact: fact) })
+        case .not(let inner): return .not(lower(inner, fact: fact))
+        // Left only when no date was given (`resolved` removes dated parts otherwise).
+        case .dated(let inner, _): return lower(inner, fact: fact)
+        case .all(let items): return .all(items.map { lower($0, fact: fact) })
         case .any(let items):
-            let parts = inForce(items, date: date).map { lower($0, date: date, fact: fact) }
+            let parts = items.map { lower($0, fact: fact) }
             return parts.isEmpty ? .never : .any(parts)
-        }
-    }
-
-    /// A rule set built without a date (in code) keeps every dated part.
-    private static func inForce(_ validity: Validity, _ date: String) -> Bool {
-        date.isEmpty || validity.contains(date)
-    }
-
-    private static func inForce(_ items: [Condition], date: String) -> [Condition] {
-        items.filter { item in
-            if case .dated(_, let validity) = item { return inForce(validity, date) }
-            return true
         }
     }
 }
