@@ -26,8 +26,7 @@ public enum YAMLParser {
     /// Parses UTF-8 `bytes`, going on past duplicate keys (the first occurrence is kept) so
     /// that a reader can report them together with its own findings. Throws other problems.
     public static func parseDocument(bytes given: [UInt8]) throws(YAMLError) -> Document {
-        // A UTF-8 byte order mark (as some editors write) is not content.
-        let bytes = given.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(given.dropFirst(3)) : given
+        let bytes = droppingByteOrderMark(given)
         if let mark = firstInvalidUTF8(in: bytes) { throw .invalidUTF8(mark: mark) }
         if let (scalar, mark) = firstControlCharacter(in: bytes) {
             let code = String(scalar.value, radix: 16, uppercase: true)
@@ -39,6 +38,12 @@ public enum YAMLParser {
         var builder = TreeBuilder(source: bytes)
         let root = try builder.run()
         return Document(root: root, duplicateKeys: builder.duplicateKeys)
+    }
+
+    /// `bytes` without a leading UTF-8 byte order mark (some editors and spreadsheets write one;
+    /// it is not content).
+    public static func droppingByteOrderMark(_ bytes: [UInt8]) -> [UInt8] {
+        bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : bytes
     }
 
     /// The first control character YAML refuses (all but tab, line feed and carriage return),

@@ -49,7 +49,7 @@ package struct CorpusLineParser: Sendable {
     /// The record of one line; nil for a blank line or the CSV header (which it reads).
     package mutating func parse(_ given: [UInt8], line number: Int) -> CorpusRecord? {
         // A byte order mark before the first line (spreadsheets write one) is not content.
-        let bytes = number == 1 && given.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(given.dropFirst(3)) : given
+        let bytes = number == 1 ? YAMLParser.droppingByteOrderMark(given) : given
         let text = String(decoding: bytes, as: UTF8.self)
         if text.allSatisfy(\.isWhitespace) { return nil }
         if let mark = YAMLParser.firstInvalidUTF8(in: bytes) {

@@ -1,3 +1,5 @@
+import YAML
+
 /// Decodes a well-formed corpus line straight into profile slots, without building nodes.
 /// It is deliberately strict: anything unusual (escapes, unknown names, wrong types, values out
 /// of range, repeated keys) makes it give up, and the line goes through the precise reader,
@@ -26,7 +28,7 @@ package struct FastProfileDecoder: Sendable {
 
     /// Reads a CSV header line; false when a column is not a field (the precise reader reports it).
     package mutating func readHeader(_ given: [UInt8]) -> Bool {
-        let line = given.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(given.dropFirst(3)) : given
+        let line = YAMLParser.droppingByteOrderMark(given)
         columns = CSVSplitter.cells(String(decoding: line, as: UTF8.self)).map { fields[$0.text] }
         return !columns.contains { $0 == nil }
     }
