@@ -27,7 +27,9 @@ package struct CompiledRuleSet: Sendable {
         for condition in lowered.rules { _ = matcher.add(condition, vocabulary: vocabulary) }
         tables = RuleTables(rules: lowered.rules, vocabulary: vocabulary)
         ruleCount = ruleSet.rules.count
-        requiresEntries = lowered.requirements.map { matcher.add($0, vocabulary: vocabulary) }
+        // A requirement keeps its entry unless known not to hold (`DecisionPlan`): the matcher
+        // answers "does its negation hold?", i.e. "is it known false?".
+        requiresEntries = lowered.requirements.map { matcher.add(.not($0), vocabulary: vocabulary) }
         stageEntries = lowered.stages.map { stages in stages.map { stage in stage.map { matcher.add($0, vocabulary: vocabulary) } } }
         criteriaRoots = lowered.criteria.map { criteria in criteria.map { program.add($0) } }
         self.program = program
@@ -111,7 +113,7 @@ package struct CompiledRuleSet: Sendable {
                 }
             }
             outcome.requirements.removeAll(keepingCapacity: true)
-            for entry in requiresEntries { outcome.requirements.append(runner.holds(entry: entry, values)) }
+            for entry in requiresEntries { outcome.requirements.append(!runner.holds(entry: entry, values)) }
             outcome.stages.removeAll(keepingCapacity: true)
             for stages in stageEntries {
                 var current: Int32 = -1

@@ -6,7 +6,7 @@
 /// - route and référent: `first`: the first rule that holds, in decision order (priority,
 ///   highest first, then rule id), among the rules that give one;
 /// - steps: `collect`: every suggestion of every rule that holds whose catalogue requirement
-///   holds, by stage in pathway order, then decision order, then the rule's own order; the same
+///   does not fail (`keeps(requirement:)`; a route's follow-up steps only for the rule whose route is chosen), by stage in pathway order, then decision order, then the rule's own order; the same
 ///   entry at the same stage is kept once (later suggesters are listed as its duplicates);
 /// - scheme status: every criterion must pass (`SchemeStatus.combining`); the stage is the
 ///   first whose condition holds, for a person who is eligible or enrolled.
@@ -29,13 +29,16 @@ public struct DecisionPlan: Sendable {
         let suggestion: Int
         let entry: Int
         let stage: Int
+        /// A route's follow-up step: kept only when the rule's route is the one chosen.
+        let followsRoute: Bool
     }
 
     /// Rule indexes by priority (highest first), then id: the order decisions are taken in.
     public let order: [Int]
-    /// Rules giving a route (a référent), in decision order.
+    /// Rules giving a route, in decision order.
     let routeRules: [Int]
-    let referentRules: [Int]
+    /// Per référent role (`ReferentRole.allCases` order), the rules giving one, in decision order.
+    let referentRules: [[Int]]
     /// Every suggestion, by stage in pathway order, then decision order, then the rule's order.
     let suggestions: [Suggested]
     let entryCount: Int
@@ -43,12 +46,15 @@ public struct DecisionPlan: Sendable {
     let entryIndex: [String: Int]
     /// Per scheme: the value read to know the person is enrolled (`enrolled_schemes` includes it).
     public let enrolledKeys: [ValueKey?]
+    /// Per scheme: the value read to know the person chose it (`chosen_schemes` includes it).
+    public let chosenKeys: [ValueKey?]
 
     public init(_ ruleSet: RuleSet) {
         let rules = ruleSet.rules
         order = rules.indices.sorted { (rules[$1].priority, rules[$0].id) < (rules[$0].priority, rules[$1].id) }
         routeRules = order.filter { rules[$0].route != nil }
-        referentRules = order.filter { rules[$0].referent != nil }
+        let order = self.order
+        referentRules = ReferentRole.allCases.map { role in order.filter { rules[$0].referent != nil && rules[$0].referentRole == role } }
         var entryIndex: [String: Int] = [:]
         for (index, entry) in ruleSet.catalogue.entries.enumerated() where entryIndex[entry.id] == nil { entryIndex[entry.id] = index }
         entryCount = ruleSet.catalogue.entries.count
@@ -58,17 +64,28 @@ public struct DecisionPlan: Sendable {
             for rule in order {
                 for (position, suggestion) in rules[rule].suggestions.enumerated() where suggestion.stage == stage {
                     guard let entry = entryIndex[suggestion.entry] else { continue }
-                    suggestions.append(Suggested(rule: rule, suggestion: position, entry: entry, stage: stageIndex))
+                    suggestions.append(Suggested(rule: rule, suggestion: position, entry: entry, stage: stageIndex,
+                                                 followsRoute: suggestion.followsRoute))
                 }
             }
         }
         self.suggestions = suggestions
-        let enrolled = ruleSet.vocabulary.field(named: RuleSetFiles.enrolledField)
-        enrolledKeys = ruleSet.schemes.map { scheme in
-            guard let field = enrolled, let element = field.valueIndex(of: scheme.id) else { return nil }
-            return ValueKey(field: field.index, element: element)
+        func keys(_ name: String) -> [ValueKey?] {
+            let field = ruleSet.vocabulary.field(named: name)
+            return ruleSet.schemes.map { scheme in
+                guard let field, let element = field.valueIndex(of: scheme.id) else { return nil }
+                return ValueKey(field: field.index, element: element)
+            }
         }
+        enrolledKeys = keys(RuleSetFiles.enrolledField)
+        chosenKeys = keys(RuleSetFiles.chosenField)
     }
+
+    /// Whether a catalogue requirement keeps its entry: unless it is known not to hold. An
+    /// unknown requirement keeps the step and asks its fields (the PMSMP is shown, and the age
+    /// asked); a known false one removes it (no PMSMP at 15, nothing outside for a person in
+    /// detention).
+    public static func keeps(requirement truth: Truth) -> Bool { truth != .no }
 
     /// The `first` policy: the first of `rules` that holds.
     @inline(__always)
@@ -82,9 +99,9 @@ public struct DecisionPlan: Sendable {
     public func select(holds: [Bool], requirements: [Bool], into selection: inout Selection) {
         selection.reset(entries: entryCount)
         selection.route = first(routeRules, holds)
-        selection.referent = first(referentRules, holds)
+        for role in referentRules.indices { selection.referents[role] = first(referentRules[role], holds) }
         let stages = Stage.allCases.count
-        for item in suggestions where holds[item.rule] && requirements[item.entry] {
+        for item in suggestions where holds[item.rule] && requirements[item.entry] && (!item.followsRoute || selection.route == item.rule) {
             let key = item.entry * stages + item.stage
             if let step = selection.stepAt[key] {
                 if selection.keepsDuplicates { selection.duplicates.append((step, item.rule)) }
@@ -104,9 +121,12 @@ public struct DecisionPlan: Sendable {
 
 /// What `DecisionPlan.select` chose, as indexes into the rule set; reused between profiles.
 public struct Selection: Sendable {
-    /// Index of the rule giving the route / référent.
+    /// Index of the rule giving the route.
     public var route: Int?
-    public var referent: Int?
+    /// Per référent role (`ReferentRole.allCases` order), the rule giving it.
+    public var referents: [Int?] = Array(repeating: nil, count: ReferentRole.allCases.count)
+    /// The rule giving the insertion référent.
+    public var referent: Int? { referents[0] }
     /// (rule, suggestion index in the rule), by stage then decision order.
     public var steps: [(rule: Int, suggestion: Int)] = []
     /// When kept: (step index, rule) for each later rule suggesting a step already chosen.
@@ -121,7 +141,7 @@ public struct Selection: Sendable {
 
     mutating func reset(entries: Int) {
         route = nil
-        referent = nil
+        for role in referents.indices { referents[role] = nil }
         steps.removeAll(keepingCapacity: true)
         duplicates.removeAll(keepingCapacity: true)
         let count = entries * Stage.allCases.count

@@ -74,16 +74,22 @@ public struct LoweredRuleSet: Sendable {
     /// Per scheme, one per criterion; then per priority criterion.
     public let criteria: [[CoreCondition]]
     public let priorityCriteria: [[CoreCondition]]
+    /// Per field: when its question is asked (nil: always).
+    public let askWhen: [CoreCondition?]
+    /// Per scheme, one per caution.
+    public let cautions: [[CoreCondition]]
     /// Per scheme, one per stage (nil: a stage without `when`).
     public let stages: [[CoreCondition?]]
 
-    init(facts: [Fact], rules: [Rule], catalogue: Catalogue, schemes: [Scheme], date: String) {
+    init(facts: [Fact], rules: [Rule], catalogue: Catalogue, schemes: [Scheme], askWhen: [Condition?], date: String) {
         let lowering = Lowering(facts: facts, date: date)
         self.lowering = lowering
         self.rules = rules.map { lowering.lower($0.condition) }
         self.requirements = catalogue.entries.map { lowering.lower($0.requires) }
         self.criteria = schemes.map { $0.criteria.map { lowering.lower($0.condition) } }
         self.priorityCriteria = schemes.map { $0.priorityCriteria.map { lowering.lower($0.condition) } }
+        self.askWhen = askWhen.map { $0.map { lowering.lower($0.resolved(on: date)) } }
+        self.cautions = schemes.map { $0.cautions.map { lowering.lower($0.condition) } }
         self.stages = schemes.map { $0.stages.map { $0.when.map(lowering.lower) } }
     }
 }

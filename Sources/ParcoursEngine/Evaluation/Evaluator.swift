@@ -20,7 +20,7 @@ public struct Evaluator: Sendable {
         let outcomes = lowered.rules.map { ConditionEvaluator.evaluate($0, for: profile) }
         let requirements = lowered.requirements.map { ConditionEvaluator.evaluate($0, for: profile) }
         var selection = Selection(keepsDuplicates: true)
-        plan.select(holds: outcomes.map { $0.truth == .yes }, requirements: requirements.map { $0.truth == .yes }, into: &selection)
+        plan.select(holds: outcomes.map { $0.truth == .yes }, requirements: requirements.map { DecisionPlan.keeps(requirement: $0.truth) }, into: &selection)
 
         let rules = ruleSet.rules
         var askedBy: [Int: [String]] = [:]
@@ -46,7 +46,7 @@ public struct Evaluator: Sendable {
             let entry = ruleSet.catalogue.entry(suggestion.entry)
             return Step(stage: suggestion.stage, stageLabel: ruleSet.catalogue.info(for: suggestion.stage)?.label ?? suggestion.stage.rawValue,
                         kind: entry?.kind ?? suggestion.kind, id: suggestion.entry, label: entry?.name ?? suggestion.entry, why: suggestion.why,
-                        rule: rules[item.rule].id, alsoSuggestedBy: [], priority: rules[item.rule].priority)
+                        rule: rules[item.rule].id, alsoSuggestedBy: [], urgent: entry?.urgent ?? false, priority: rules[item.rule].priority)
         }
         for (step, rule) in selection.duplicates { steps[step].alsoSuggestedBy.append(rules[rule].id) }
 
@@ -58,10 +58,11 @@ public struct Evaluator: Sendable {
             if let scheme, let name = ruleSet.scheme(scheme)?.name { label += " : " + name }
             return Decision(id: route.rawValue, label: label, why: rule.why ?? "", rule: rule.id, priority: rule.priority, scheme: scheme)
         }
-        let referent = selection.referent.flatMap { index -> Decision? in
+        let referents = selection.referents.compactMap { $0 }.compactMap { index -> Decision? in
             let rule = ruleSet.rules[index]
             guard let id = rule.referent else { return nil }
-            return Decision(id: id, label: ruleSet.catalogue.entry(id)?.name ?? id, why: rule.why ?? "", rule: rule.id, priority: rule.priority)
+            return Decision(id: id, label: ruleSet.catalogue.entry(id)?.name ?? id, why: rule.why ?? "", rule: rule.id, priority: rule.priority,
+                            role: rule.referentRole)
         }
         let schemes = ruleSet.schemes.indices.map { schemeResult(at: $0, for: profile) }
         for scheme in schemes where scheme.status == .undetermined {
@@ -77,7 +78,8 @@ public struct Evaluator: Sendable {
         for index in outcomes.indices where outcomes[index].truth == .unknown {
             let priority = rules[index].priority
             let route = rules[index].route != nil && priority > (route?.priority ?? -1)
-            let referent = rules[index].referent != nil && priority > (referent?.priority ?? -1)
+            let role = rules[index].referentRole
+            let referent = rules[index].referent != nil && priority > (referents.first { $0.role == role }?.priority ?? -1)
             for field in outcomes[index].missing {
                 if route { changes[field, default: []].insert(.route) }
                 if referent { changes[field, default: []].insert(.referent) }
@@ -85,10 +87,12 @@ public struct Evaluator: Sendable {
         }
         let questions = ruleSet.vocabulary.fields.compactMap { field -> Question? in
             guard let rules = askedBy[field.index] else { return nil }
+            // Asked only when its `ask_when` holds: a dependent question waits for its parent.
+            if let when = lowered.askWhen[field.index], ConditionEvaluator.truth(when, for: profile) != .yes { return nil }
             return Question(field: field.name, label: field.label, question: field.question, rules: Array(Set(rules)).sorted(),
                             changes: QuestionChange.allCases.filter { changes[field.index]?.contains($0) ?? false })
         }
-        return Recommendation(route: route, referent: referent, steps: steps, questions: questions, schemes: schemes,
+        return Recommendation(route: route, referents: referents, steps: steps, questions: questions, schemes: schemes,
                               fired: outcomes.indices.filter { outcomes[$0].truth == .yes }.map { rules[$0].id },
                               undetermined: outcomes.indices.filter { outcomes[$0].truth == .unknown }.map { rules[$0].id },
                               fingerprint: ruleSet.fingerprint, ruleCount: ruleSet.rules.count, date: ruleSet.date)
@@ -97,7 +101,8 @@ public struct Evaluator: Sendable {
     /// Eligibility criterion by criterion; the stage for an eligible or enrolled person.
     public func schemeResult(_ scheme: Scheme, for profile: Profile) -> SchemeResult {
         guard let index = ruleSet.schemes.firstIndex(where: { $0.id == scheme.id }) else {
-            return SchemeResult(id: scheme.id, name: scheme.name, status: .undetermined, enrolled: false, criteria: [], priorityCriteria: [], stage: nil)
+            return SchemeResult(id: scheme.id, name: scheme.name, status: .undetermined, enrolled: false, chosen: false, criteria: [], priorityCriteria: [],
+                                cautions: [], stage: nil)
         }
         return schemeResult(at: index, for: profile)
     }
@@ -116,12 +121,14 @@ public struct Evaluator: Sendable {
         let criteria = results(scheme.criteria, lowered.criteria[index])
         let status = SchemeStatus.combining(criteria.map(\.status.truth))
         let enrolled = plan.enrolledKeys[index].map { profile.value(for: $0) == 1 } ?? false
+        let chosen = plan.chosenKeys[index].map { profile.value(for: $0) == 1 } ?? false
         let firstHolding = lowered.stages[index].firstIndex { condition in
             condition.map { ConditionEvaluator.evaluate($0, for: profile).truth == .yes } ?? false
         }
         let stage = DecisionPlan.schemeStage(status: status, enrolled: enrolled, firstHolding: firstHolding)
             .map { StageResult(id: scheme.stages[$0].id, label: scheme.stages[$0].label) }
-        return SchemeResult(id: scheme.id, name: scheme.name, status: status, enrolled: enrolled, criteria: criteria,
-                            priorityCriteria: results(scheme.priorityCriteria, lowered.priorityCriteria[index]), stage: stage)
+        let cautions = results(scheme.cautions, lowered.cautions[index]).filter { $0.status == .passed }
+        return SchemeResult(id: scheme.id, name: scheme.name, status: status, enrolled: enrolled, chosen: chosen, criteria: criteria,
+                            priorityCriteria: results(scheme.priorityCriteria, lowered.priorityCriteria[index]), cautions: cautions, stage: stage)
     }
 }

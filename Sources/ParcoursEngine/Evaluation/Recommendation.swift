@@ -2,8 +2,13 @@
 /// behind each, and the rule set version used.
 public struct Recommendation: Sendable, Equatable {
     public var route: Decision?
-    public var referent: Decision?
+    /// The insertion référent (the first of `referents` when it has that role).
+    public var referent: Decision? { referents.first { $0.role == .insertion } }
+    /// One référent per role that a rule gives, in `ReferentRole` order (insertion, justice).
+    public var referents: [Decision]
     public var steps: [Step]
+    /// At most five actions to start now, urgent first (`NextActions`).
+    public var nextActions: [NextAction] { NextActions.choose(from: steps) }
     public var questions: [Question]
     /// Every loaded scheme, in folder order, with its eligibility for this profile.
     public var schemes: [SchemeResult]
@@ -26,6 +31,8 @@ public struct Decision: Sendable, Equatable {
     public var priority: Int
     /// For the `scheme` route: which scheme.
     public var scheme: String?
+    /// For a référent: its role.
+    public var role: ReferentRole? = nil
 }
 
 /// One suggested partner, immersion or action, at a stage of the pathway.
@@ -39,6 +46,8 @@ public struct Step: Sendable, Equatable {
     public var rule: String
     /// Other rules that suggested the same thing at the same stage.
     public var alsoSuggestedBy: [String]
+    /// The catalogue entry deals with an urgency.
+    public var urgent: Bool
     var priority: Int
 }
 
@@ -93,8 +102,12 @@ public struct SchemeResult: Sendable, Equatable {
     public var status: SchemeStatus
     /// The profile says the person is already in the scheme (`enrolled_schemes`).
     public var enrolled: Bool
+    /// The counsellor recorded that the person chose the scheme (`chosen_schemes`).
+    public var chosen: Bool
     public var criteria: [CriterionResult]
     public var priorityCriteria: [CriterionResult]
+    /// The scheme's cautions that hold for this profile: what to discuss before proposing it.
+    public var cautions: [CriterionResult]
     /// The first stage whose condition holds, for an eligible or enrolled person.
     public var stage: StageResult?
 }

@@ -6,6 +6,7 @@ enum CanonicalForm {
         for field in vocabulary.fields {
             lines.append("field \(field.name) \(field.type.keyword) \(quoted(field.label)) \(quoted(field.question))")
             if case .integer(let min, let max) = field.type { lines.append("  range \(min) \(max)") }
+            if let when = vocabulary.askWhen[field.index] { lines.append("  ask_when \(condition(when))") }
             switch field.defaultValue {
             case .scalar(let value): lines.append("  default \(value)")
             case .set(let mask): lines.append("  default set \(mask)")
@@ -16,7 +17,10 @@ enum CanonicalForm {
                 lines.append("  value \(value.id) \(quoted(value.label)) \(links.joined(separator: " "))")
             }
         }
-        for route in catalogue.routes { lines.append("route \(route.route.rawValue) \(quoted(route.label)) \(quoted(route.description))") }
+        for route in catalogue.routes {
+            lines.append("route \(route.route.rawValue) \(quoted(route.label)) \(quoted(route.description))")
+            for step in route.followUp { lines.append("  follow_up \(step.entry) \(step.stage.rawValue) \(quoted(step.why))") }
+        }
         for stage in catalogue.stages { lines.append("stage \(stage.stage.rawValue) \(quoted(stage.label)) \(quoted(stage.description))") }
         for entry in catalogue.entries.sorted(by: { $0.id < $1.id }) {
             lines.append("entry \(entry.id) \(entry.kind.rawValue) \(quoted(entry.name)) \(quoted(entry.description))")
@@ -24,13 +28,14 @@ enum CanonicalForm {
             lines.append("  reseaux \(entry.reseauxPorteurs.joined(separator: " "))")
             lines.append("  requires \(condition(entry.requires))")
             lines.append("  source \(quoted(entry.source ?? ""))")
+            if entry.urgent { lines.append("  urgent") }
         }
         for fact in facts.sorted(by: { $0.name < $1.name }) {
             lines.append("fact \(fact.name) \(quoted(fact.label)) \(condition(fact.condition)) \(quoted(fact.source ?? ""))")
         }
         for scheme in schemes.sorted(by: { $0.id < $1.id }) {
             lines.append("scheme \(scheme.id) \(quoted(scheme.name)) \(quoted(scheme.summary)) \(quoted(scheme.source)) \(quoted(scheme.duration ?? ""))")
-            for (kind, criteria) in [("criterion", scheme.criteria), ("priority", scheme.priorityCriteria)] {
+            for (kind, criteria) in [("criterion", scheme.criteria), ("priority", scheme.priorityCriteria), ("caution", scheme.cautions)] {
                 for criterion in criteria {
                     lines.append("  \(kind) \(criterion.id) \(quoted(criterion.label)) \(quoted(criterion.reason)) \(condition(criterion.condition))")
                 }
@@ -43,9 +48,9 @@ enum CanonicalForm {
         for rule in rules.sorted(by: { $0.id < $1.id }) {
             lines.append("rule \(rule.id) \(rule.priority) \(quoted(rule.title)) \(quoted(rule.source))")
             lines.append("  when \(condition(rule.condition))")
-            lines.append("  route \(rule.route?.rawValue ?? "-") referent \(rule.referent ?? "-") why \(quoted(rule.why ?? ""))")
+            lines.append("  route \(rule.route?.rawValue ?? "-") referent \(rule.referent ?? "-")\(rule.referentRole == .insertion ? "" : "/" + rule.referentRole.rawValue) why \(quoted(rule.why ?? ""))")
             for suggestion in rule.suggestions {
-                lines.append("  suggest \(suggestion.kind.rawValue) \(suggestion.entry) \(suggestion.stage.rawValue) \(quoted(suggestion.why))")
+                lines.append("  suggest \(suggestion.kind.rawValue) \(suggestion.entry) \(suggestion.stage.rawValue) \(quoted(suggestion.why))\(suggestion.followsRoute ? " follows-route" : "")")
             }
         }
         return lines.joined(separator: "\n") + "\n"

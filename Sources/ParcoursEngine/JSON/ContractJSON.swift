@@ -5,11 +5,28 @@ extension Recommendation: Encodable {
     /// The recommendation as the JSON contract writes it, into any sink: written once here.
     public func write<Sink: JSONSink>(to sink: inout Sink) {
         sink.beginObject()
+        sink.field("contract", Self.contractVersion)
         sink.key("route")
         if let route { route.write(to: &sink) } else { sink.null() }
         sink.field("referent", referent?.id)
         sink.key("referent_detail")
         if let referent { referent.write(to: &sink) } else { sink.null() }
+        sink.key("referents")
+        sink.beginArray()
+        for referent in referents {
+            sink.beginObject()
+            sink.field("role", referent.role?.rawValue ?? ReferentRole.insertion.rawValue)
+            sink.field("partner", referent.id)
+            sink.field("label", referent.label)
+            sink.field("why", referent.why)
+            sink.field("rule", referent.rule)
+            sink.endObject()
+        }
+        sink.endArray()
+        sink.key("next_actions")
+        sink.beginArray()
+        for action in nextActions { action.write(to: &sink) }
+        sink.endArray()
         sink.key("steps")
         sink.beginArray()
         for step in steps { step.write(to: &sink) }
@@ -32,6 +49,9 @@ extension Recommendation: Encodable {
         sink.endObject()
         sink.endObject()
     }
+
+    /// The version of the JSON contract (README, « Contrat JSON » lists the changes).
+    public static let contractVersion = 2
 
     /// The contract's pretty-printed bytes, as `recommend --format json` prints them (no final newline).
     public var jsonBytes: [UInt8] {
@@ -70,6 +90,7 @@ extension SchemeResult {
         sink.field("name", name)
         sink.field("status", status.rawValue)
         sink.field("enrolled", enrolled)
+        sink.field("chosen", chosen)
         sink.key("criteria")
         sink.beginArray()
         for criterion in criteria { criterion.write(to: &sink) }
@@ -77,6 +98,10 @@ extension SchemeResult {
         sink.key("priority_criteria")
         sink.beginArray()
         for criterion in priorityCriteria { criterion.write(to: &sink) }
+        sink.endArray()
+        sink.key("cautions")
+        sink.beginArray()
+        for criterion in cautions { criterion.write(to: &sink) }
         sink.endArray()
         sink.key("stage")
         if let stage {
@@ -113,6 +138,19 @@ extension Step {
         sink.field("why", why)
         sink.field("rule", rule)
         sink.field("also_suggested_by", strings: alsoSuggestedBy)
+        sink.endObject()
+    }
+}
+
+extension NextAction {
+    func write<Sink: JSONSink>(to sink: inout Sink) {
+        sink.beginObject()
+        sink.field("id", id)
+        sink.field("kind", kind.rawValue)
+        sink.field("label", label)
+        sink.field("why", why)
+        sink.field("stage", stage.rawValue)
+        sink.field("urgent", urgent)
         sink.endObject()
     }
 }

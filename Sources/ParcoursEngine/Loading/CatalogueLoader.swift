@@ -60,7 +60,12 @@ struct CatalogueLoader {
                               hint: Spelling.hint(for: id, in: ids))
                 continue
             }
-            guard let keys = reader.keys(of: pair.value, "\(what) \"\(id)\"", required: ["label", "description"], optional: ["source"]) else { continue }
+            let optional = what == "route" ? ["source", "follow_up"] : ["source"]
+            guard let keys = reader.keys(of: pair.value, "\(what) \"\(id)\"", required: ["label", "description"], optional: optional) else { continue }
+            if keys["follow_up"] != nil && keys["source"] == nil {
+                reader.report(.missingSource, pair.value, "route \"\(id)\" has follow_up steps but no \"source\" for them",
+                              hint: "cite the passage that says these steps come with the route")
+            }
             let label = keys["label"].flatMap { reader.text($0, "label") } ?? id
             let description = keys["description"].flatMap { reader.text($0, "description") } ?? ""
             result.append((id, label, description))
@@ -74,7 +79,7 @@ struct CatalogueLoader {
     private mutating func entry(id: String, kind: EntryKind, _ node: Node) -> CatalogueEntry? {
         let what = "\(kind.rawValue) \"\(id)\""
         guard let keys = reader.keys(of: node, what, required: ["name", "description", "thematiques", "reseaux_porteurs"],
-                                     optional: ["requires", "source"]) else { return nil }
+                                     optional: ["requires", "source", "urgent"]) else { return nil }
         let name = keys["name"].flatMap { reader.text($0, "name") } ?? id
         let description = keys["description"].flatMap { reader.text($0, "description") } ?? ""
         let thematiques = codes(keys["thematiques"], in: taxonomy.thematiques, "data·inclusion thematique")
@@ -89,8 +94,9 @@ struct CatalogueLoader {
             }
         }
         let source = keys["source"].flatMap { reader.text($0, "source") }
+        let urgent = keys["urgent"].flatMap { reader.boolean($0, "\"urgent\" of \(what)") } ?? false
         return CatalogueEntry(id: id, name: name, kind: kind, description: description, thematiques: thematiques,
-                              reseauxPorteurs: reseaux, requires: requires, source: source, location: reader.location(node))
+                              reseauxPorteurs: reseaux, requires: requires, source: source, location: reader.location(node), urgent: urgent)
     }
 
     private mutating func codes(_ node: Node?, in known: [String], _ what: String) -> [String] {

@@ -13,7 +13,7 @@ enum DateResolution {
         Catalogue(routes: catalogue.routes, stages: catalogue.stages, entries: catalogue.entries.map { entry in
             CatalogueEntry(id: entry.id, name: entry.name, kind: entry.kind, description: entry.description, thematiques: entry.thematiques,
                            reseauxPorteurs: entry.reseauxPorteurs, requires: entry.requires.resolved(on: date), source: entry.source,
-                           location: entry.location)
+                           location: entry.location, urgent: entry.urgent)
         })
     }
 
@@ -30,7 +30,7 @@ enum DateResolution {
                             when: stage.when?.resolved(on: date), location: stage.location)
             }
             return Scheme(id: scheme.id, name: scheme.name, summary: scheme.summary, source: scheme.source, duration: scheme.duration,
-                          criteria: inForce(scheme.criteria), priorityCriteria: inForce(scheme.priorityCriteria), stages: stages,
+                          criteria: inForce(scheme.criteria), priorityCriteria: inForce(scheme.priorityCriteria), cautions: inForce(scheme.cautions), stages: stages,
                           partners: scheme.partners, location: scheme.location, directory: scheme.directory)
         }
     }

@@ -52,7 +52,7 @@ struct RuleFileLoader {
         let idText = node["id"]?.scalar?.text
         let what = idText.map { "rule \"\($0)\"" } ?? "a rule"
         guard let keys = reader.keys(of: node, what, required: ["id", "title", "source"],
-                                     optional: ["priority", "when", "route", "referent", "why", "suggest", "notes", "valid_from", "valid_until"]) else { return nil }
+                                     optional: ["priority", "when", "route", "referent", "referent_role", "why", "suggest", "notes", "valid_from", "valid_until"]) else { return nil }
         var valid = true
         let validity = reader.validity(keys, at: node)
         if validity == nil { valid = false }
@@ -86,6 +86,19 @@ struct RuleFileLoader {
         if let node = keys["referent"], let text = reader.text(node, "referent") {
             if reference(text, kind: .partner, node, asReferent: true) { referent = text } else { valid = false }
         }
+        var referentRole = ReferentRole.insertion
+        if let node = keys["referent_role"], let text = reader.text(node, "referent_role") {
+            if let role = ReferentRole(rawValue: text) { referentRole = role } else {
+                let ids = ReferentRole.allCases.map(\.rawValue)
+                reader.report(.unknownValue, node, "unknown referent role \"\(text)\" (expected one of: \(ids.joined(separator: ", ")))",
+                              hint: Spelling.hint(for: text, in: ids))
+                valid = false
+            }
+            if keys["referent"] == nil {
+                reader.report(.missingKey, node, "\(what) gives a referent_role but no referent", hint: "add referent: <partner>")
+                valid = false
+            }
+        }
         let why = keys["why"].flatMap { reader.text($0, "why") }
         if (route != nil || referent != nil) && keys["why"] == nil {
             reader.report(.missingWhy, node, "\(what) gives a route or a referent but no \"why\" for the counsellor")
@@ -101,7 +114,13 @@ struct RuleFileLoader {
         }
         guard valid, let id, let title, let source, let validity else { return nil }
         return Rule(id: id, title: title, source: source, priority: priority, condition: condition, route: route,
-                    referent: referent, why: why, suggestions: suggestions, location: reader.location(node), validity: validity)
+                    referent: referent, referentRole: referentRole, why: why, suggestions: suggestions, location: reader.location(node), validity: validity)
+    }
+
+    /// A list of suggestions (a rule's `suggest`, a route's `follow_up`).
+    mutating func suggestions(_ node: Node, _ what: String) -> [Suggestion] {
+        guard let items = reader.list(node, "\"\(what)\"") else { return [] }
+        return items.compactMap { suggestion($0) }
     }
 
     private mutating func suggestion(_ node: Node) -> Suggestion? {

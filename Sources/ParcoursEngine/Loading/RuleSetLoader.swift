@@ -50,11 +50,13 @@ public enum RuleSetLoader {
         }
 
         var vocabulary = Vocabulary(fields: [])
+        var askWhen: (file: String, nodes: [(field: Int, node: Node)]) = ("", [])
         if let file = required(files.vocabulary, RuleSetFiles.vocabularyName, in: files.directory, into: &diagnostics),
            let root = parse(file, into: &diagnostics) {
             var loader = VocabularyLoader(file: file.path, taxonomy: taxonomy, schemes: schemeValues)
             vocabulary = loader.load(root)
             diagnostics += loader.reader.diagnostics
+            askWhen = (file.path, loader.askWhenNodes)
         }
 
         // Fact names first: conditions anywhere may use a fact defined in another file.
@@ -79,6 +81,11 @@ public enum RuleSetLoader {
             }
         }
         let conditions = ConditionReader(vocabulary: vocabulary, factNames: factNames)
+        if !askWhen.nodes.isEmpty {
+            var reader = NodeReader(file: askWhen.file)
+            for (field, node) in askWhen.nodes { vocabulary.askWhen[field] = conditions.read(node, into: &reader) }
+            diagnostics += reader.diagnostics
+        }
 
         var catalogue = Catalogue(routes: [], stages: [], entries: [])
         if let file = required(files.catalogue, RuleSetFiles.catalogueName, in: files.directory, into: &diagnostics),
@@ -86,6 +93,13 @@ public enum RuleSetLoader {
             var loader = CatalogueLoader(file: file.path, taxonomy: taxonomy, conditions: conditions)
             catalogue = loader.load(root)
             diagnostics += loader.reader.diagnostics
+            // A route's follow-up steps name catalogue entries: read once the catalogue is known.
+            var steps = RuleFileLoader(file: file.path, conditions: conditions, catalogue: catalogue)
+            for (index, info) in catalogue.routes.enumerated() {
+                guard let node = root["routes"]?[info.route.rawValue]?["follow_up"] else { continue }
+                catalogue.setFollowUp(steps.suggestions(node, "follow_up"), at: index)
+            }
+            diagnostics += steps.reader.diagnostics
         }
 
         var facts: [Fact] = []
@@ -111,6 +125,11 @@ public enum RuleSetLoader {
             for rule in schemeRules { add(rule, to: &rules, index: &ruleIndex, into: &diagnostics) }
         }
 
+        // Each rule giving a route carries the route's follow-up steps, suggested only when it wins.
+        rules = rules.map { rule in
+            guard let route = rule.route, let info = catalogue.info(for: route), !info.followUp.isEmpty else { return rule }
+            return rule.adding(info.followUp.map { var step = $0; step.followsRoute = true; return step })
+        }
         diagnostics += FactCycles.find(in: facts)
         // From here on, the rule set of `date`.
         rules = DateResolution.rules(rules, on: date)

@@ -20,7 +20,7 @@ struct SchemeLoader {
     /// The scheme and its rules (namespaced `<id>.<rule>`), or nil when it cannot be used.
     mutating func load(_ root: Node, folder: String, directory: String) -> (Scheme, [Rule])? {
         guard let keys = rules.reader.keys(of: root, "the scheme", required: ["id", "name", "summary", "source", "eligibility", "stages", "partners"],
-                                           optional: ["duration", "priority_criteria", "rules"]) else { return nil }
+                                           optional: ["duration", "priority_criteria", "cautions", "in_force", "rules"]) else { return nil }
         guard let idNode = keys["id"], let id = rules.reader.identifier(idNode, "scheme id") else { return nil }
         if id != folder {
             rules.reader.report(.unknownValue, idNode, "scheme id \"\(id)\" differs from its folder name \"\(folder)\"",
@@ -30,15 +30,17 @@ struct SchemeLoader {
         let summary = keys["summary"].flatMap { rules.reader.text($0, "summary") } ?? ""
         let source = keys["source"].flatMap { rules.reader.text($0, "source") } ?? ""
         let duration = keys["duration"].flatMap { rules.reader.text($0, "duration") }
-        let criteria = criteriaList(keys["eligibility"], "eligibility")
+        var criteria = criteriaList(keys["eligibility"], "eligibility")
+        if let node = keys["in_force"], let period = inForce(node) { criteria.insert(period, at: 0) }
         let priority = criteriaList(keys["priority_criteria"], "priority_criteria")
+        let cautions = criteriaList(keys["cautions"], "cautions")
         if let node = keys["eligibility"], criteria.isEmpty, rules.reader.diagnostics.isEmpty {
             rules.reader.report(.missingKey, node, "a scheme needs at least one eligibility criterion")
         }
         let stages = stageList(keys["stages"])
         let partners = partnerList(keys["partners"])
         let scheme = Scheme(id: folder, name: name, summary: summary, source: source, duration: duration, criteria: criteria,
-                            priorityCriteria: priority, stages: stages, partners: partners,
+                            priorityCriteria: priority, cautions: cautions, stages: stages, partners: partners,
                             location: rules.reader.location(root), directory: directory)
         var schemeRules: [Rule] = []
         if let node = keys["rules"], !node.isNull, let items = rules.reader.list(node, "\"rules\"") {
@@ -50,13 +52,48 @@ struct SchemeLoader {
         return (scheme, schemeRules)
     }
 
-    /// "Eligible for, or enrolled in, the scheme": what a scheme's own rule implicitly requires.
+    /// "Enrolled in the scheme, or chose it and is eligible": what a scheme's own rule implicitly
+    /// requires. Being eligible is not enough: a scheme is an option the counsellor and the
+    /// person discuss (« comprendre et adhérer », 004), so its rules (its route, its wording)
+    /// apply only once it is chosen (`chosen_schemes`) or entered (`enrolled_schemes`).
     static func scope(of scheme: Scheme, vocabulary: Vocabulary) -> Condition {
-        guard let field = vocabulary.field(named: RuleSetFiles.enrolledField), case .set = field.type,
-              let element = field.valueIndex(of: scheme.id) else { return scheme.eligibility }
-        let enrolled = Condition.test(Test(key: ValueKey(field: field.index, element: element), allowed: ValueSet(1)))
-        return .any([scheme.eligibility, enrolled])
+        func member(_ name: String) -> Condition? {
+            guard let field = vocabulary.field(named: name), case .set = field.type, let element = field.valueIndex(of: scheme.id) else { return nil }
+            return .test(Test(key: ValueKey(field: field.index, element: element), allowed: ValueSet(1)))
+        }
+        let chosen = member(RuleSetFiles.chosenField).map { Condition.all([$0, scheme.eligibility]) }
+        let branches = [member(RuleSetFiles.enrolledField), chosen].compactMap { $0 }
+        return branches.isEmpty ? .all([.any([]), scheme.eligibility]) : .any(branches)
     }
+
+    /// `in_force: {valid_from, valid_until, reason, source}`: the period the scheme runs in,
+    /// read as a first eligibility criterion (`en_vigueur`) that holds only on those dates.
+    private mutating func inForce(_ node: Node) -> Criterion? {
+        guard let keys = rules.reader.keys(of: node, "\"in_force\"", required: ["reason", "source"], optional: ["valid_from", "valid_until"]),
+              let validity = rules.reader.validity(keys, at: node) else { return nil }
+        if validity.isAlways {
+            rules.reader.report(.missingKey, node, "\"in_force\" needs valid_from, valid_until or both",
+                                hint: "write the dates the scheme ran, e.g. valid_until: 2017-12-31")
+            return nil
+        }
+        let reason = keys["reason"].flatMap { rules.reader.text($0, "reason") } ?? ""
+        let source = keys["source"].flatMap { rules.reader.text($0, "source") }
+        return Criterion(id: Self.inForceCriterion, label: "Dispositif en vigueur à cette date (\(Self.french(validity)))", reason: reason,
+                         condition: .any([.dated(.always, validity)]), source: source, location: rules.reader.location(node))
+    }
+
+    /// A period in French: « du 2014-01-01 au 2017-12-31 », « jusqu'au … », « à partir du … ».
+    static func french(_ validity: Validity) -> String {
+        switch (validity.from, validity.until) {
+        case (let from?, let until?): return "du \(from) au \(until)"
+        case (nil, let until?): return "jusqu'au \(until)"
+        case (let from?, nil): return "à partir du \(from)"
+        case (nil, nil): return "toujours"
+        }
+    }
+
+    /// The id of the criterion `in_force` becomes.
+    static let inForceCriterion = "en_vigueur"
 
     private mutating func criteriaList(_ node: Node?, _ what: String) -> [Criterion] {
         guard let node, !node.isNull, let items = rules.reader.list(node, "\"\(what)\"") else { return [] }

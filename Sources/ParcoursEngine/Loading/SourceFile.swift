@@ -52,6 +52,8 @@ public struct RuleSetFiles: Sendable {
     public static let schemeFileName = "scheme.yaml"
     /// The vocabulary field whose values are the loaded schemes (`values_from: schemes`).
     public static let enrolledField = "enrolled_schemes"
+    /// The set field where the counsellor records the schemes the person chose to enter.
+    public static let chosenField = "chosen_schemes"
 
     /// The folder name of a scheme file (`Scenarios/sma/scheme.yaml` gives `sma`).
     static func folderName(of scheme: SourceFile) -> String {

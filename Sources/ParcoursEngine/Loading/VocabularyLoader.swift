@@ -14,6 +14,9 @@ struct VocabularyLoader {
         self.schemes = schemes
     }
 
+    /// The `ask_when` of each field that has one, read once facts are known (`RuleSetLoader`).
+    var askWhenNodes: [(field: Int, node: Node)] = []
+
     mutating func load(_ root: Node) -> Vocabulary {
         guard let top = reader.keys(of: root, "the vocabulary", required: ["fields"], optional: ["source"]),
               let fieldsNode = top["fields"] else { return Vocabulary(fields: []) }
@@ -32,8 +35,9 @@ struct VocabularyLoader {
     private mutating func field(named name: String, _ node: Node, index: Int) -> Field? {
         let what = "field \"\(name)\""
         guard let keys = reader.keys(of: node, what, required: ["type", "label", "question"],
-                                     optional: ["min", "max", "values", "values_from", "taxonomy", "default", "source", "group"]),
+                                     optional: ["min", "max", "values", "values_from", "taxonomy", "default", "source", "group", "ask_when"]),
               let typeNode = keys["type"], let typeName = reader.text(typeNode, "the type of \(what)") else { return nil }
+        if let node = keys["ask_when"] { askWhenNodes.append((index, node)) }
         let label = keys["label"].flatMap { reader.text($0, "the label of \(what)") } ?? name
         let question = keys["question"].flatMap { reader.text($0, "the question of \(what)") } ?? ""
         let linked = keys["taxonomy"].flatMap { reader.boolean($0, "\"taxonomy\" of \(what)") } ?? false

@@ -1,6 +1,6 @@
 /// Partners, immersions and actions that rules may suggest, plus the labels of routes and stages.
 public struct Catalogue: Sendable {
-    public let routes: [RouteInfo]
+    public private(set) var routes: [RouteInfo]
     public let stages: [StageInfo]
     public let entries: [CatalogueEntry]
     private let entryIndex: [String: Int]
@@ -19,6 +19,9 @@ public struct Catalogue: Sendable {
     }
 
     public func info(for route: Route) -> RouteInfo? { routes.first { $0.route == route } }
+
+    /// Sets the follow-up steps of the route at `index` (read after the entries they name).
+    mutating func setFollowUp(_ steps: [Suggestion], at index: Int) { routes[index].followUp = steps }
     public func info(for stage: Stage) -> StageInfo? { stages.first { $0.stage == stage } }
 }
 
@@ -50,9 +53,12 @@ public struct CatalogueEntry: Sendable {
     public let requires: Condition
     public let source: String?
     public let location: SourceLocation
+    /// Deals with an urgency (shelter, safety, rights, income, childcare): comes first among
+    /// the next actions (004, partie 2 : « en fonction des urgences des bénéficiaires »).
+    public let urgent: Bool
 
     public init(id: String, name: String, kind: EntryKind, description: String, thematiques: [String],
-                reseauxPorteurs: [String], requires: Condition, source: String?, location: SourceLocation) {
+                reseauxPorteurs: [String], requires: Condition, source: String?, location: SourceLocation, urgent: Bool = false) {
         self.id = id
         self.name = name
         self.kind = kind
@@ -62,6 +68,7 @@ public struct CatalogueEntry: Sendable {
         self.requires = requires
         self.source = source
         self.location = location
+        self.urgent = urgent
     }
 }
 
@@ -70,6 +77,9 @@ public struct RouteInfo: Sendable {
     public let route: Route
     public let label: String
     public let description: String
+    /// Steps that come with the route whenever it is the one chosen (`follow_up`), e.g. the
+    /// in-job follow-up of the routes that lead into a job (003).
+    public var followUp: [Suggestion] = []
 }
 
 /// The French label and description of a pathway stage.
@@ -88,6 +98,23 @@ public enum Route: String, Sendable, CaseIterable, Hashable {
     case selfDirected = "self_directed"
     case businessCreation = "business_creation"
     case scheme
+}
+
+/// Which référent a rule names: a person may have several, one per role (002, annexe 7: « deux
+/// référents principaux, justice et insertion »). Each role is decided on its own (`first`).
+public enum ReferentRole: String, Sendable, CaseIterable, Hashable {
+    /// The référent of the pathway to work (the « référent unique » of 004).
+    case insertion
+    /// The référent of a justice measure (SPIP), alongside the insertion référent.
+    case justice
+
+    /// The role as the counsellor reads it.
+    public var label: String {
+        switch self {
+        case .insertion: return "Référent insertion"
+        case .justice: return "Référent justice"
+        }
+    }
 }
 
 /// The stages of a pathway, in order (002 part I and II; 003 for support into the job).

@@ -8,6 +8,8 @@ public struct Rule: Sendable {
     public let condition: Condition
     public let route: Route?
     public let referent: String?
+    /// Which référent `referent` is (`referent_role`, insertion unless said).
+    public let referentRole: ReferentRole
     /// Why the route or referent fits, for the counsellor (French).
     public let why: String?
     public let suggestions: [Suggestion]
@@ -19,8 +21,8 @@ public struct Rule: Sendable {
     public let validity: Validity
 
     public init(id: String, title: String, source: String, priority: Int, condition: Condition, route: Route?,
-                referent: String?, why: String?, suggestions: [Suggestion], location: SourceLocation, scheme: String? = nil,
-                validity: Validity = .always) {
+                referent: String?, referentRole: ReferentRole = .insertion, why: String?, suggestions: [Suggestion], location: SourceLocation,
+                scheme: String? = nil, validity: Validity = .always) {
         self.id = id
         self.title = title
         self.source = source
@@ -28,6 +30,7 @@ public struct Rule: Sendable {
         self.condition = condition
         self.route = route
         self.referent = referent
+        self.referentRole = referentRole
         self.why = why
         self.suggestions = suggestions
         self.location = location
@@ -38,13 +41,19 @@ public struct Rule: Sendable {
     /// The same rule with another condition (e.g. once resolved for a date).
     func with(condition: Condition) -> Rule {
         Rule(id: id, title: title, source: source, priority: priority, condition: condition, route: route, referent: referent,
-             why: why, suggestions: suggestions, location: location, scheme: scheme, validity: validity)
+             referentRole: referentRole, why: why, suggestions: suggestions, location: location, scheme: scheme, validity: validity)
+    }
+
+    /// The same rule with more suggestions (a route's follow-up steps).
+    func adding(_ more: [Suggestion]) -> Rule {
+        Rule(id: id, title: title, source: source, priority: priority, condition: condition, route: route, referent: referent,
+             referentRole: referentRole, why: why, suggestions: suggestions + more, location: location, scheme: scheme, validity: validity)
     }
 
     /// The same rule inside scheme `scheme`: namespaced id, condition restricted to `scope`.
     func scoped(to scheme: String, scope: Condition) -> Rule {
         Rule(id: scheme + "." + id, title: title, source: source, priority: priority, condition: .all([scope, condition]),
-             route: route, referent: referent, why: why, suggestions: suggestions, location: location, scheme: scheme, validity: validity)
+             route: route, referent: referent, referentRole: referentRole, why: why, suggestions: suggestions, location: location, scheme: scheme, validity: validity)
     }
 }
 
@@ -55,6 +64,8 @@ public struct Suggestion: Sendable {
     public let stage: Stage
     public let why: String
     public let location: SourceLocation
+    /// A route's `follow_up` step: suggested only when this rule's route is the one chosen.
+    public var followsRoute = false
 
     public init(entry: String, kind: EntryKind, stage: Stage, why: String, location: SourceLocation) {
         self.entry = entry

@@ -25,7 +25,8 @@ public struct RuleSet: Sendable {
         var index: [String: Int] = [:]
         for (position, fact) in facts.enumerated() where index[fact.name] == nil { index[fact.name] = position }
         self.factIndex = index
-        self.lowered = LoweredRuleSet(facts: facts, rules: rules, catalogue: catalogue, schemes: schemes, date: date)
+        self.lowered = LoweredRuleSet(facts: facts, rules: rules, catalogue: catalogue, schemes: schemes,
+                                      askWhen: vocabulary.askWhen, date: date)
         self.fingerprint = "sha256:" + SHA256.hex(of: Array(CanonicalForm.text(vocabulary: vocabulary, catalogue: catalogue, facts: facts, rules: rules, schemes: schemes).utf8))
     }
 

@@ -11,6 +11,10 @@ public struct Scheme: Sendable {
     public let criteria: [Criterion]
     /// Who gets in first among eligible people; they do not decide eligibility.
     public let priorityCriteria: [Criterion]
+    /// Conditions under which the scheme, though the person may be eligible, needs discussing
+    /// first (a residential scheme and young children, farm work and health...): shown, never
+    /// deciding eligibility.
+    public let cautions: [Criterion]
     public let stages: [SchemeStage]
     public let partners: [SchemePartner]
     public let location: SourceLocation
@@ -18,7 +22,8 @@ public struct Scheme: Sendable {
     public let directory: String
 
     public init(id: String, name: String, summary: String, source: String, duration: String?, criteria: [Criterion],
-                priorityCriteria: [Criterion], stages: [SchemeStage], partners: [SchemePartner], location: SourceLocation, directory: String) {
+                priorityCriteria: [Criterion], cautions: [Criterion] = [], stages: [SchemeStage], partners: [SchemePartner], location: SourceLocation,
+                directory: String) {
         self.id = id
         self.name = name
         self.summary = summary
@@ -26,6 +31,7 @@ public struct Scheme: Sendable {
         self.duration = duration
         self.criteria = criteria
         self.priorityCriteria = priorityCriteria
+        self.cautions = cautions
         self.stages = stages
         self.partners = partners
         self.location = location

@@ -3,10 +3,16 @@ public struct Vocabulary: Sendable {
     public let fields: [Field]
     /// How each field's values are read and written, by field index.
     public let codecs: [FieldCodec]
+    /// By field index: when the field's question makes sense (`ask_when`); nil: always. A
+    /// question is asked only when its condition holds, so that a dependent question waits for
+    /// its parent (`months_to_release` for a person in detention) and an implausible one is
+    /// not asked (RSA at 15).
+    public internal(set) var askWhen: [Condition?]
     private let indexByName: [String: Int]
 
     public init(fields: [Field]) {
         self.fields = fields
+        self.askWhen = Array(repeating: nil, count: fields.count)
         self.codecs = fields.map(FieldCodec.init)
         var index: [String: Int] = [:]
         for (position, field) in fields.enumerated() { index[field.name] = position }

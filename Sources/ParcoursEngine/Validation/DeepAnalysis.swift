@@ -29,7 +29,10 @@ public struct DeepAnalysis: Sendable {
         let compiled = CompiledRuleSet(ruleSet)
         // Each rule's cubes, expanded once (nil past the solver's limit).
         let cubes: [[SortedCube]?] = conditions.map { condition in solver.expand(condition).map { $0.map(SortedCube.init) } }
-        for (what, gives) in [("route", { (rule: Rule) in rule.route != nil }), ("referent", { (rule: Rule) in rule.referent != nil })] {
+        let deciding: [(String, (Rule) -> Bool)] = [("route", { $0.route != nil })] + ReferentRole.allCases.map { role in
+            (role == .insertion ? "referent" : "\(role.rawValue) referent", { $0.referent != nil && $0.referentRole == role })
+        }
+        for (what, gives) in deciding {
             // Highest priority first: the rules above one rule are a prefix.
             let deciders = rules.indices.filter { gives(rules[$0]) }.sorted { (rules[$1].priority, $0) < (rules[$0].priority, $1) }
             for index in deciders {

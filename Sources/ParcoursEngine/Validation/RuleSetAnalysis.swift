@@ -77,7 +77,7 @@ struct RuleSetAnalysis {
             guard let group = byPriority[priority], group.count > 1 else { continue }
             for (i, j) in ConditionBox.overlappingPairs(group, boxes: boxes) {
                 if let a = rules[i].routeName, let b = rules[j].routeName, a != b { found.append((i, j, .routeConflict)) }
-                if let a = rules[i].referent, let b = rules[j].referent, a != b { found.append((i, j, .referentConflict)) }
+                if let a = rules[i].referent, let b = rules[j].referent, a != b, rules[i].referentRole == rules[j].referentRole { found.append((i, j, .referentConflict)) }
             }
         }
         found.sort { ($0.0, $0.1, $0.2.rawValue) < ($1.0, $1.1, $1.2.rawValue) }
