@@ -26,7 +26,7 @@ struct CheckCommand: ParcoursCommand {
         var cases = 0
         if let ruleSet {
             // Case files are checked too, against the loaded rule set.
-            let loaded = CaseLoader.loadAll(in: ruleSet.schemes.map(\.directory), ruleSet: ruleSet)
+            let loaded = CaseLoader.loadAll(in: ParcoursCLI.caseFolders(ruleSet, rules: common.rules), ruleSet: ruleSet)
             diagnostics = (diagnostics + loaded.diagnostics + DeepAnalysis(ruleSet: ruleSet).run()).sorted()
             cases = loaded.cases.count
         }

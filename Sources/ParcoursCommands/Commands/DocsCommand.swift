@@ -21,9 +21,9 @@ struct DocsCommand: ParcoursCommand {
     func run(terminal: Terminal) -> Int32 {
         let (loaded, code) = ParcoursCLI.ruleSet(common, terminal: terminal)
         guard let ruleSet = loaded else { return code }
-        let cases = CaseLoader.loadAll(in: ruleSet.schemes.map(\.directory), ruleSet: ruleSet).cases
-        let runner = CaseRunner(ruleSet: ruleSet)
-        let site = DocsSite(ruleSet: ruleSet, cases: cases, results: cases.map(runner.run))
+        let cases = CaseLoader.loadAll(in: ParcoursCLI.caseFolders(ruleSet, rules: common.rules), ruleSet: ruleSet).cases
+        let results = ParcoursCLI.replay(cases, ruleSet: ruleSet, rules: common.rules, scenarios: common.scenarios)
+        let site = DocsSite(ruleSet: ruleSet, cases: cases, results: results)
         let manager = FileManager.default
         do {
             for (path, html) in site.pages() {

@@ -66,6 +66,22 @@ public enum ParcoursCLI {
 }
 
 extension ParcoursCLI {
+    /// The folders whose `cases/` hold the shipped cases: each scheme's, then the rule set's own
+    /// (`Rules/cases/`, the counsellors' review suite).
+    static func caseFolders(_ ruleSet: RuleSet, rules: String?) -> [String] {
+        ruleSet.schemes.map(\.directory) + (RulesLocator.locate(explicit: rules).map { [$0] } ?? [])
+    }
+
+    /// Replays cases, each with the rule set of its own date (`date:`), `ruleSet` otherwise.
+    static func replay(_ cases: [ScenarioCase], ruleSet: RuleSet, rules: String?, scenarios: String?) -> [CaseResult] {
+        guard cases.contains(where: { $0.date != nil && $0.date != ruleSet.date }), let directory = RulesLocator.locate(explicit: rules) else {
+            let runner = CaseRunner(ruleSet: ruleSet)
+            return cases.map(runner.run)
+        }
+        let files = RuleSetFiles.read(directory: directory, scenarios: RulesLocator.locateScenarios(explicit: scenarios))
+        return DatedReplay(ruleSet: ruleSet, files: files).run(cases)
+    }
+
     /// Loads the rule set for a command, printing its errors; nil with the exit code otherwise.
     static func ruleSet(_ common: CommonOptions, terminal: Terminal) -> (RuleSet?, Int32) {
         let (loaded, diagnostics, code) = loadRules(common.rules, scenarios: common.scenarios, date: common.date, terminal: terminal)

@@ -6,7 +6,7 @@ struct ReplayCommand: ParcoursCommand {
     static let spec = CommandSpec(
         name: "replay", abstract: "Replays scheme cases as a regression suite.",
         discussion: """
-        Runs Scenarios/<scheme>/cases/*.yaml (or the files and folders given): one line per case,
+        Runs Scenarios/<scheme>/cases/*.yaml and Rules/cases/*.yaml (or the files and folders given): one line per case,
         and for a failure the step, what was expected and what came.
         Exit 0 when all pass, 1 on a failure, 2 when a case file does not load.
         """,
@@ -32,7 +32,7 @@ struct ReplayCommand: ParcoursCommand {
             }
             return code
         }
-        let paths = options.paths.isEmpty ? ruleSet.schemes.map(\.directory) : options.paths
+        let paths = options.paths.isEmpty ? ParcoursCLI.caseFolders(ruleSet, rules: options.rules) : options.paths
         let loadedCases = options.paths.isEmpty ? CaseLoader.loadAll(in: paths, ruleSet: ruleSet) : CaseLoader.load(paths: paths, ruleSet: ruleSet)
         if loadedCases.diagnostics.hasErrors {
             terminal.writeError(DiagnosticText.render(loadedCases.diagnostics))
@@ -43,8 +43,7 @@ struct ReplayCommand: ParcoursCommand {
         if let filter = options.filter?.lowercased() {
             cases = cases.filter { $0.name.lowercased().contains(filter) || $0.file.lowercased().contains(filter) }
         }
-        let runner = CaseRunner(ruleSet: ruleSet)
-        let results = cases.map(runner.run)
+        let results = ParcoursCLI.replay(cases, ruleSet: ruleSet, rules: options.rules, scenarios: options.scenarios)
         // With `--junit -` the XML is the standard output; the text goes to standard error.
         let report = options.junit == "-" ? terminal.writeError : terminal.write
         report(ReplayText.render(results))

@@ -71,7 +71,13 @@ struct CaseReader {
     }
 
     mutating func read(_ root: Node) -> ScenarioCase? {
-        guard let keys = reader.keys(of: root, "a case", required: ["name", "profile"], optional: ["description", "expect", "steps"]) else { return nil }
+        guard let keys = reader.keys(of: root, "a case", required: ["name", "profile"], optional: ["description", "date", "expect", "steps"]) else { return nil }
+        var date: String?
+        if let node = keys["date"], let text = reader.text(node, "date") {
+            if Validity.isDate(text) { date = text } else {
+                reader.report(.typeMismatch, node, "\"\(text)\" is not a date", hint: "write the day as YYYY-MM-DD, e.g. date: 2014-06-01")
+            }
+        }
         let name = keys["name"].flatMap { reader.text($0, "name") } ?? reader.file
         var steps: [CaseStep] = []
         if let profileNode = keys["profile"] {
@@ -95,7 +101,7 @@ struct CaseReader {
                 steps.append(CaseStep(name: stepName, changes: changes, expectations: expectations, location: reader.location(item)))
             }
         }
-        return ScenarioCase(name: name, file: reader.file, scheme: scheme, steps: steps)
+        return ScenarioCase(name: name, file: reader.file, scheme: scheme, steps: steps, date: date)
     }
 
     private mutating func field(_ node: Node) -> Field? {
@@ -124,9 +130,10 @@ struct CaseReader {
         return changes
     }
 
-    /// In `enrolled_schemes`, `this` stands for the case's own scheme (so a copied plugin works).
+    /// In `enrolled_schemes` and `chosen_schemes`, `this` stands for the case's own scheme (so a
+    /// copied plugin works).
     private func replacingThis(in node: Node, field: Field) -> Node {
-        guard field.name == RuleSetFiles.enrolledField, let scheme, let items = node.sequence else { return node }
+        guard [RuleSetFiles.enrolledField, RuleSetFiles.chosenField].contains(field.name), let scheme, let items = node.sequence else { return node }
         let replaced = items.map { item -> Node in
             guard item.scalar?.text == "this" else { return item }
             return Node(.scalar(Scalar(text: scheme, style: .plain)), mark: item.mark)
@@ -138,7 +145,7 @@ struct CaseReader {
         let ruleSet = self.ruleSet
         var result = Expectations()
         guard let keys = reader.keys(of: node, "expectations", required: [],
-                                     optional: ["route", "route_scheme", "referent", "scheme", "schemes", "steps", "questions", "why"]) else { return result }
+                                     optional: ["route", "route_scheme", "referent", "referents", "scheme", "schemes", "steps", "questions", "why"]) else { return result }
         if let node = keys["route"] {
             result.route = nullable(node) { reader, node in
                 guard let id = reader.text(node, "route") else { return nil }
@@ -167,6 +174,24 @@ struct CaseReader {
                                   hint: Spelling.hint(for: id, in: ruleSet.catalogue.entries.filter { $0.kind == .partner }.map(\.id)))
                 }
                 return id
+            }
+        }
+        if let node = keys["referents"], let pairs = node.mapping {
+            for pair in pairs {
+                let text = pair.key.scalar?.text ?? ""
+                guard let role = ReferentRole(rawValue: text) else {
+                    let ids = ReferentRole.allCases.map(\.rawValue)
+                    reader.report(.unknownValue, pair.key, "unknown referent role \"\(text)\" (expected: \(ids.joined(separator: ", ")))",
+                                  hint: Spelling.hint(for: text, in: ids))
+                    continue
+                }
+                if pair.value.isNull { result.referents.append((role, nil)); continue }
+                guard let id = reader.text(pair.value, "referent") else { continue }
+                if ruleSet.catalogue.entry(id)?.kind != .partner {
+                    reader.report(.danglingReference, pair.value, "no partner \"\(id)\" in the catalogue",
+                                  hint: Spelling.hint(for: id, in: ruleSet.catalogue.entries.filter { $0.kind == .partner }.map(\.id)))
+                }
+                result.referents.append((role, id))
             }
         }
         if let node = keys["scheme"] {

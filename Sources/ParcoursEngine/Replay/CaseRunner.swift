@@ -38,6 +38,9 @@ public struct CaseRunner: Sendable {
         if let route = expected.route { check("route", route, result.route?.id) }
         if let scheme = expected.routeScheme { check("route scheme", scheme, result.route?.scheme) }
         if let referent = expected.referent { check("referent", referent, result.referent?.id) }
+        for (role, partner) in expected.referents {
+            check("\(role.rawValue) referent", partner, result.referents.first { $0.role == role }?.id)
+        }
         for scheme in expected.schemes {
             guard let actual = result.schemes.first(where: { $0.id == scheme.scheme }) else { continue }
             if let status = scheme.status { check("scheme \(scheme.scheme)", status.rawValue, actual.status.rawValue) }

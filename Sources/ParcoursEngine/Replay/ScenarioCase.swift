@@ -6,6 +6,9 @@ public struct ScenarioCase: Sendable {
     /// The scheme whose `cases/` folder holds this case, if any.
     public let scheme: String?
     public let steps: [CaseStep]
+    /// The day whose rules the case is replayed with (`date:`), nil: the replay's date. A
+    /// scheme that ran in the past (the CLCA until 2017) stays replayable on its own dates.
+    public var date: String? = nil
 }
 
 /// One point of a case's timeline: what changes in the profile, and what must then come out.
@@ -23,6 +26,8 @@ public struct Expectations: Sendable {
     public var route: String??
     public var routeScheme: String?
     public var referent: String??
+    /// Référents by role (`referents: {justice: spip}`); nil expects none for that role.
+    public var referents: [(role: ReferentRole, partner: String?)] = []
     public var schemes: [SchemeExpectation] = []
     public var stepsIncluded: [String] = []
     public var stepsExcluded: [String] = []

@@ -30,6 +30,8 @@ struct RuleSetAnalysis {
     /// Schemes nobody can be eligible for.
     func unreachableSchemes() -> [Diagnostic] {
         zip(ruleSet.schemes, ruleSet.lowered.criteria).compactMap { scheme, criteria in
+            // A scheme out of its period (`in_force`) is meant to have nobody eligible that day.
+            if let period = scheme.criteria.firstIndex(where: { $0.id == SchemeLoader.inForceCriterion }), criteria[period] == .never { return nil }
             guard solver.expand(.all(criteria))?.isEmpty == true else { return nil }
             return Diagnostic(.error, .unreachable, at: scheme.location,
                               "nobody can be eligible for scheme \"\(scheme.id)\": its criteria contradict each other",

@@ -1,0 +1,29 @@
+/// Replays cases each with the rule set of its own day (`date:` in the case), loading each
+/// other day's rule set once; cases without a date use the given rule set.
+public struct DatedReplay: Sendable {
+    let ruleSet: RuleSet
+    let files: RuleSetFiles
+
+    /// `files`: where `ruleSet` was read from, to load it again for other days.
+    public init(ruleSet: RuleSet, files: RuleSetFiles) {
+        self.ruleSet = ruleSet
+        self.files = files
+    }
+
+    /// The results in the order of `cases`; a case whose day's rule set does not load fails
+    /// with that reason.
+    public func run(_ cases: [ScenarioCase]) -> [CaseResult] {
+        var runners: [String: CaseRunner?] = [ruleSet.date: CaseRunner(ruleSet: ruleSet)]
+        return cases.map { scenarioCase in
+            let date = scenarioCase.date ?? ruleSet.date
+            if runners[date] == nil { runners[date] = RuleSetLoader.load(files, date: date).ruleSet.map(CaseRunner.init) }
+            guard let runner = runners[date] ?? nil else {
+                let mismatch = Mismatch(what: "rule set", expected: "the rules in force on \(date)", actual: "they do not load: run parcours check --date \(date)")
+                let location = scenarioCase.steps.first?.location ?? SourceLocation(file: scenarioCase.file, line: 1, column: 1)
+                return CaseResult(scenarioCase: scenarioCase, failures: [StepFailure(index: 0, name: "profil initial", location: location, mismatches: [mismatch])],
+                                  fired: [], criteria: [])
+            }
+            return runner.run(scenarioCase)
+        }
+    }
+}
