@@ -5,22 +5,27 @@ struct RecommendCommand: ParcoursCommand {
     static let spec = CommandSpec(
         name: "recommend", abstract: "Reads a diagnosed profile and prints the next steps for the person.",
         discussion: """
-        With the rule behind each: the route, the référent, the steps by stage, the schemes and the
-        questions still to ask. Exit 0 on success, 1 when the rule set or the profile has errors
+        Opens with at most five next actions (urgent first), then the route, the référents, the
+        schemes to propose, the plan by stage and at most five questions. --detail adds the rule
+        behind each line, every criterion and question; --format fiche prints a one-page sheet to
+        hand to the person; --format json carries everything. Exit 0 on success, 1 when the rule set or the profile has errors
         (printed as path:line:col), 2 on a wrong command line. Nothing is stored or logged.
         """,
         arguments: ArgumentsSpec("PROFILE", .one(missing: "recommend needs a profile file (or - for standard input)"),
                                  help: "a YAML or JSON profile, or - for standard input"),
-        options: CommonSpec.all + [CommonSpec.format])
+        options: CommonSpec.all + [OptionSpec("--format", choices: RecommendFormat.allCases.map(\.rawValue), help: "output format (default: text)"),
+                                   OptionSpec("--detail", help: "show the rules, criteria and every question behind the advice")])
 
     let profile: String
     let common: CommonOptions
-    let format: OutputFormat
+    let format: RecommendFormat
+    let detail: Bool
 
     init(_ arguments: ParsedArguments) throws(UsageError) {
         profile = arguments.argument
         common = try arguments.common()
-        format = arguments.outputFormat
+        format = arguments.value("--format").flatMap(RecommendFormat.init(rawValue:)) ?? .text
+        detail = arguments.flag("--detail")
     }
 
     func run(terminal: Terminal) -> Int32 {
@@ -29,9 +34,15 @@ struct RecommendCommand: ParcoursCommand {
         guard let profile = ParcoursCLI.profile(profile, ruleSet: ruleSet, terminal: terminal) else { return ExitCode.failure }
         let recommendation = Evaluator(ruleSet: ruleSet).recommend(profile)
         switch format {
-        case .text: terminal.write(RecommendationText.render(recommendation))
+        case .text: terminal.write(RecommendationText.render(recommendation, detail: detail))
+        case .fiche: terminal.write(PersonSheet.render(recommendation, catalogue: ruleSet.catalogue))
         case .json: terminal.write(String(decoding: recommendation.jsonBytes, as: UTF8.self) + "\n")
         }
         return ExitCode.success
     }
+}
+
+/// The output formats of `recommend`: the counsellor's text, the person's sheet, the JSON contract.
+enum RecommendFormat: String, CaseIterable {
+    case text, fiche, json
 }

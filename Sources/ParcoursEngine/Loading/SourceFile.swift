@@ -54,6 +54,8 @@ public struct RuleSetFiles: Sendable {
     public static let enrolledField = "enrolled_schemes"
     /// The set field where the counsellor records the schemes the person chose to enter.
     public static let chosenField = "chosen_schemes"
+    /// The folder of a rule set (or scheme) that holds replayable cases.
+    public static let casesFolder = "cases"
 
     /// The folder name of a scheme file (`Scenarios/sma/scheme.yaml` gives `sma`).
     static func folderName(of scheme: SourceFile) -> String {
@@ -97,7 +99,8 @@ public struct RuleSetFiles: Sendable {
     public static let referenceFolder = "reference"
 
     /// Reads a rule set folder: `profile.yaml`, `catalogue.yaml`, `reference/*.yaml` and every
-    /// other `*.yaml` below it as rule files, in path order.
+    /// other `*.yaml` below it as rule files, in path order; `cases/` holds replayable cases
+    /// (the counsellors' review suite), not rules.
     public static func read(directory: String) -> RuleSetFiles {
         let base = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
         let manager = FileManager.default
@@ -112,7 +115,7 @@ public struct RuleSetFiles: Sendable {
                                  "rename it to \(name.dropLast(name.lowercased().hasSuffix(".yaml") ? 5 : 4)).yaml"))
             }
         }
-        let paths = all.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }
+        let paths = all.filter { ($0.hasSuffix(".yaml") || $0.hasSuffix(".yml")) && !$0.hasPrefix(casesFolder + "/") }
         var references: [SourceFile] = []
         var rules: [SourceFile] = []
         func load(_ path: String) -> SourceFile? {
