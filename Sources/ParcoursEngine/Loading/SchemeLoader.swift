@@ -99,8 +99,8 @@ struct SchemeLoader {
         guard let node, !node.isNull, let items = rules.reader.list(node, "\"\(what)\"") else { return [] }
         var result: [Criterion] = []
         for item in items {
-            guard let keys = rules.reader.keys(of: item, "a criterion", required: ["id", "label", "when", "reason"],
-                                               optional: ["source", "valid_from", "valid_until"]),
+            guard let keys = rules.reader.keys(of: item, "a criterion", required: ["id", "label", "when", "reason", "source"],
+                                               optional: ["valid_from", "valid_until"]),
                   let id = keys["id"].flatMap({ rules.reader.identifier($0, "criterion id") }),
                   let validity = rules.reader.validity(keys, at: item) else { continue }
             if let other = result.first(where: { $0.id == id && $0.validity.overlaps(validity) }) {
