@@ -38,7 +38,7 @@ struct CommandLineTests {
     @Test(arguments: [
         (["recomend", "p.yaml"], "unknown command \"recomend\" (did you mean \"recommend\"?)"),
         (["recommend"], "recommend needs a profile file (or - for standard input)"),
-        (["recommend", "p.yaml", "--format", "xml"], "unknown format \"xml\" (expected text or json)"),
+        (["recommend", "p.yaml", "--format", "xml"], "unknown format \"xml\" (expected text, fiche, json)"),
         (["recommend", "p.yaml", "--rules"], "--rules needs a value"),
         (["check", "--verbose"], "unknown option --verbose for check"),
         (["help", "recomend"], "unknown command \"recomend\" (did you mean \"recommend\"?)"),
@@ -98,7 +98,9 @@ struct ReplayCommandTests {
     @Test func allShippedCasesPass() {
         let run = Support.run(["replay", "--rules", Support.rules, "--scenarios", Self.scenarios])
         #expect(run.code == 0, "\(run.output)\(run.error)")
-        #expect(run.output.hasSuffix("42 passed, 0 failed\n"))
+        #expect(run.output.hasSuffix("68 passed, 0 failed\n"))
+        // The counsellors' review suite of Rules/cases/ is replayed with the schemes' cases.
+        #expect(run.output.contains("PASS  \(Support.rules)/cases/03-mere-seule-outre-mer-sma-a-discuter.yaml"))
         #expect(run.output.contains("PASS  \(Self.scenarios)/r2s/cases/09-detention-amenagement-emploi.yaml  De la détention à l'emploi"))
     }
 
@@ -121,7 +123,7 @@ struct ReplayCommandTests {
         """)
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let junit = directory + "/junit.xml"
-        let run = Support.run(["replay", "--rules", Support.rules, "--scenarios", directory, "--junit", junit, "--coverage"])
+        let run = Support.run(["replay", directory, "--rules", Support.rules, "--scenarios", directory, "--junit", junit, "--coverage"])
         #expect(run.code == 1)
         #expect(run.output.contains("""
         FAIL  \(directory)/sma/cases/99-extra.yaml  Attente fausse exprès
@@ -158,7 +160,8 @@ struct ReplayCommandTests {
         let run = Support.run(["recommend", "-", "--rules", Support.rules, "--scenarios", Self.scenarios, "--format", "json"],
                               input: "age: 20\nterritory: outre_mer\nqualification: none\nemployment: unemployed\n")
         #expect(run.code == 0)
-        #expect(run.output.contains("\"scheme\": \"sma\""))
+        // Eligible but not chosen: proposed, never the route (schemes are options, 004 partie 2).
+        #expect(!run.output.contains("\"scheme\": \"sma\""))
         #expect(run.output.contains("""
               "id": "sma",
               "name": "Service militaire adapté (SMA)",
@@ -166,8 +169,12 @@ struct ReplayCommandTests {
         """))
         let text = Support.run(["recommend", "-", "--rules", Support.rules, "--scenarios", Self.scenarios],
                                input: "age: 20\nterritory: outre_mer\nqualification: none\nemployment: unemployed\n")
-        #expect(text.output.contains("DISPOSITIFS\n  Service militaire adapté (SMA) : éligible\n"))
-        #expect(text.output.contains("Dispositif spécifique : Service militaire adapté (SMA)"))
+        #expect(text.output.contains("DISPOSITIFS À PROPOSER\n  Service militaire adapté (SMA)\n    Conditions remplies : avoir de 18 à 25 ans,"))
+        #expect(!text.output.contains("Dispositif spécifique"))
+        let chosen = Support.run(["recommend", "-", "--rules", Support.rules, "--scenarios", Self.scenarios],
+                                 input: "age: 20\nterritory: outre_mer\nqualification: none\nemployment: unemployed\nchosen_schemes: [sma]\n")
+        #expect(chosen.output.contains("PARCOURS : Dispositif spécifique : Service militaire adapté (SMA)"))
+        #expect(chosen.output.contains("DISPOSITIF\n  Service militaire adapté (SMA) : choisi\n"))
     }
 }
 
@@ -178,7 +185,7 @@ struct ReadmeTests {
         let readme = try String(contentsOfFile: Support.packageRoot + "/README.md", encoding: .utf8)
         let marker = "$ swift run parcours recommend docs/examples/profil-exemple.yaml\n"
         let shown = try #require(readme.components(separatedBy: marker).dropFirst().first?.components(separatedBy: "```").first)
-        let date = try #require(shown.components(separatedBy: "Règles en vigueur le ").dropFirst().first?.prefix(10))
+        let date = try #require(shown.components(separatedBy: "Règles du ").dropFirst().first?.prefix(10))
         let run = Support.run(["recommend", Support.packageRoot + "/docs/examples/profil-exemple.yaml", "--rules", Support.rules,
                                "--scenarios", Support.packageRoot + "/Scenarios", "--date", String(date)])
         #expect(run.output == shown, "update the README's tour: the recommendation changed")

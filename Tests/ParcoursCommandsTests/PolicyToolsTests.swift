@@ -115,7 +115,7 @@ struct PolicyToolsTests {
         #expect(index.contains("<html lang=\"fr\">"))
         #expect(!index.contains("http://") && !index.contains("https://"), "no external asset")
         let rule = try String(contentsOfFile: directory + "/rules/r2s--parcours.html", encoding: .utf8)
-        #expect(rule.contains("Situation judiciaire : « Incarcérée » ou « Aménagement de peine (semi-liberté, placement extérieur, bracelet) »"))
+        #expect(rule.contains("Situation judiciaire : « Incarcérée après condamnation » ou « Aménagement de peine (semi-liberté, placement extérieur, bracelet) »"))
         #expect(rule.contains("<li>De la détention à l&#39;emploi") || rule.contains("<li>De la détention à l'emploi, en passant par la semi-liberté</li>"))
         let pmsmp = try String(contentsOfFile: directory + "/catalogue/pmsmp.html", encoding: .utf8)
         #expect(pmsmp.contains("Âge ≥ 16"))

@@ -14,7 +14,7 @@ struct EngineAPITests {
         #expect(recommendation.referent?.id == "mission_locale")
         let encoded = try JSONSerialization.jsonObject(with: JSONEncoder().encode(recommendation)) as? [String: Any]
         #expect((encoded?["referent"] as? String) == "mission_locale")
-        #expect(recommendation.json.rendered().hasPrefix("{\n  \"route\""))
+        #expect(recommendation.json.rendered().hasPrefix("{\n  \"contract\": 2,\n  \"route\""))
     }
 
     @Test func keepsOneRuleSetPerDate() throws {

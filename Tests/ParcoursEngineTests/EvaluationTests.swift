@@ -54,7 +54,10 @@ struct EvaluationTests {
         #expect(try recommend("age: 22").referent?.id == "mission_locale")
         #expect(try recommend("age: 40").referent?.id == "france_travail")
         #expect(try recommend("age: 40\ndisability_recognised: true").referent?.id == "cap_emploi")
-        #expect(try recommend("age: 40\njustice_status: probation").referent?.id == "spip")
+        // Two référents under justice (002, annexe 7): France Travail for insertion, the SPIP for justice.
+        let probation = try recommend("age: 40\njustice_status: probation")
+        #expect(probation.referent?.id == "france_travail")
+        #expect(probation.referents.first { $0.role == .justice }?.id == "spip")
         #expect(try recommend("age: 22\njustice_status: incarcerated").referent?.id == "mission_locale")
     }
 

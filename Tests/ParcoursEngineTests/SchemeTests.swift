@@ -25,9 +25,10 @@ struct SchemeTests {
         let ruleSet = try Self.load()
         let loaded = CaseLoader.loadAll(in: ruleSet.schemes.map(\.directory), ruleSet: ruleSet)
         #expect(TestSupport.render(loaded.diagnostics) == "")
-        let runner = CaseRunner(ruleSet: ruleSet)
-        for scenarioCase in loaded.cases {
-            let result = runner.run(scenarioCase)
+        // Each case on its own date (the CLCA's cases are dated 2014).
+        let files = RuleSetFiles.read(directory: TestSupport.rulesDirectory, scenarios: Self.scenarios)
+        let results = DatedReplay(ruleSet: ruleSet, files: files).run(loaded.cases)
+        for (scenarioCase, result) in zip(loaded.cases, results) {
             let details = result.failures.flatMap { $0.mismatches.map { "\($0.what): expected \($0.expected), got \($0.actual)" } }
             #expect(result.passed, "\(scenarioCase.file): \(details)")
         }
@@ -39,7 +40,7 @@ struct SchemeTests {
                     "\(scheme.id) has no undetermined case")
         }
         // Every criterion is seen passing and failing somewhere: boundaries on both sides.
-        let coverage = Coverage(results: loaded.cases.map(runner.run), ruleSet: ruleSet)
+        let coverage = Coverage(results: results, ruleSet: ruleSet)
         #expect(coverage.criteriaNeverPassed == [])
         #expect(coverage.criteriaNeverFailed == [])
     }
@@ -55,11 +56,41 @@ struct SchemeTests {
     }
 
     @Test func undeterminedSchemeAsksItsQuestions() throws {
-        let ruleSet = try Self.load()
-        let profile = try TestSupport.profile("parental_leave: clca\nparental_leave_final_year: true\n", in: ruleSet)
+        // On a date the CLCA ran (it ended in 2017: `in_force`), in Brittany.
+        let result0 = RuleSetLoader.load(directory: TestSupport.rulesDirectory, scenarios: Self.scenarios, date: "2014-06-01")
+        let ruleSet = try #require(result0.ruleSet)
+        let profile = try TestSupport.profile("children_under_6: 1\nparental_leave: clca\nparental_leave_final_year: true\ndepartment: 35\n", in: ruleSet)
         let result = Evaluator(ruleSet: ruleSet).recommend(profile)
         #expect(result.schemes.first { $0.id == "clca" }?.status == .undetermined)
         #expect(result.questions.first { $0.field == "family_quotient" }?.rules.contains("clca.quotient_familial") == true)
+        // In 2026 the CLCA is out of its period: not eligible, with the reason, and nothing asked for it.
+        let today = try Self.load()
+        let now = Evaluator(ruleSet: today).recommend(try TestSupport.profile("parental_leave: clca\nparental_leave_final_year: true\n", in: today))
+        let clca = try #require(now.schemes.first { $0.id == "clca" })
+        #expect(clca.status == .notEligible)
+        #expect(clca.criteria.first?.id == "en_vigueur" && clca.criteria.first?.status == .failed)
+        #expect(clca.criteria.first?.reason.contains("PreParE") == true)
+    }
+
+    /// Eligible is not enough: a scheme's rules (its route, its wording) apply once chosen or entered.
+    @Test func aSchemeTakesTheRouteOnlyWhenChosenOrEntered() throws {
+        let ruleSet = try Self.load()
+        let base = "age: 20\nterritory: outre_mer\nqualification: none\nemployment: unemployed\nautonomy: 2\nproject: none\nhousing_emergency: false\n"
+        let evaluator = Evaluator(ruleSet: ruleSet)
+        let eligible = evaluator.recommend(try TestSupport.profile(base, in: ruleSet))
+        #expect(eligible.schemes.first { $0.id == "sma" }?.status == .eligible)
+        #expect(eligible.route?.id == "immersion")
+        #expect(!eligible.steps.contains { $0.id == "rsma" })
+        for field in ["chosen_schemes", "enrolled_schemes"] {
+            let inside = evaluator.recommend(try TestSupport.profile(base + "\(field): [sma]\n", in: ruleSet))
+            #expect(inside.route?.scheme == "sma", "\(field)")
+        }
+        // Chosen but not eligible: the scheme's rules stay out.
+        let notEligible = evaluator.recommend(try TestSupport.profile(base.replacingOccurrences(of: "age: 20", with: "age: 30") + "chosen_schemes: [sma]\n", in: ruleSet))
+        #expect(notEligible.route?.scheme == nil)
+        // A caution is shown for an eligible parent of a young child (the SMA is residential).
+        let parent = evaluator.recommend(try TestSupport.profile(base + "children_under_6: 1\n", in: ruleSet))
+        #expect(parent.schemes.first { $0.id == "sma" }?.cautions.map(\.id) == ["jeunes_enfants"])
     }
 
     /// A scheme is a folder: a copy under a new id loads, evaluates and replays with no Swift change.
@@ -77,16 +108,21 @@ struct SchemeTests {
         let ruleSet = try Self.load(scenarios: directory)
         #expect(ruleSet.schemes.map(\.id) == ["retour_emploi"])
         #expect(ruleSet.rule("retour_emploi.accompagnement") != nil)
-        let profile = try TestSupport.profile("parental_leave: clca\nparental_leave_final_year: true\nfamily_quotient: 500\nautonomy: 3\nhousing_emergency: false\n", in: ruleSet)
+        // The copy keeps the CLCA's period: it ran until 2017, so it is not eligible today.
+        let profile = try TestSupport.profile("parental_leave: clca\nparental_leave_final_year: true\nfamily_quotient: 500\nautonomy: 3\nhousing_emergency: false\ndepartment: 35\nchosen_schemes: [retour_emploi]\n", in: ruleSet)
         let result = Evaluator(ruleSet: ruleSet).recommend(profile)
-        #expect(result.schemes.first?.status == .eligible)
-        #expect(result.route?.id == "scheme" && result.route?.scheme == "retour_emploi")
+        #expect(result.schemes.first?.status == .notEligible)
+        let then = try #require(RuleSetLoader.load(directory: TestSupport.rulesDirectory, scenarios: directory, date: "2014-06-01").ruleSet)
+        let before = Evaluator(ruleSet: then).recommend(try TestSupport.profile("children_under_6: 1\nparental_leave: clca\nparental_leave_final_year: true\nfamily_quotient: 500\nautonomy: 3\nhousing_emergency: false\ndepartment: 35\nchosen_schemes: [retour_emploi]\n", in: then))
+        #expect(before.schemes.first?.status == .eligible)
+        #expect(before.route?.id == "scheme" && before.route?.scheme == "retour_emploi")
 
         let loaded = CaseLoader.loadAll(in: ruleSet.schemes.map(\.directory), ruleSet: ruleSet)
         #expect(TestSupport.render(loaded.diagnostics) == "")
         #expect(loaded.cases.count == 8)
-        let runner = CaseRunner(ruleSet: ruleSet)
-        #expect(loaded.cases.allSatisfy { runner.run($0).passed })
+        let copied = RuleSetFiles.read(directory: TestSupport.rulesDirectory, scenarios: directory)
+        let replayed = DatedReplay(ruleSet: ruleSet, files: copied).run(loaded.cases)
+        #expect(replayed.allSatisfy { $0.passed })
     }
 
     @Test func schemeIDMustMatchItsFolder() throws {
@@ -102,7 +138,7 @@ struct SchemeTests {
         let ruleSet = try Self.load()
         let yaml = """
         name: Cas faux exprès
-        profile: {age: 20, territory: outre_mer, qualification: none, employment: unemployed, autonomy: 2, project: none, housing_emergency: false}
+        profile: {age: 20, territory: outre_mer, qualification: none, employment: unemployed, autonomy: 2, project: none, housing_emergency: false, chosen_schemes: [this]}
         expect:
           route: training
           scheme: not_eligible
