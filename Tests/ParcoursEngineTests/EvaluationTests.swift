@@ -78,7 +78,10 @@ struct EvaluationTests {
         let adult = try recommend("age: 16\nautonomy: 1\nproject: none\n")
         #expect(adult.steps.contains { $0.id == "pmsmp" })
         let unknownAge = try recommend("autonomy: 1\nproject: none\n")
-        #expect(!unknownAge.steps.contains { $0.id == "pmsmp" })
+        // Unknown age: the step is kept (its requirement is not known to fail) and the age is asked.
+        #expect(unknownAge.steps.contains { $0.id == "pmsmp" })
+        let detained = try recommend("age: 30\nautonomy: 1\nproject: none\njustice_status: incarcerated\n")
+        #expect(!detained.steps.contains { $0.id == "pmsmp" })
         #expect(unknownAge.questions.first { $0.field == "age" }?.rules.contains("autonomie_faible_sans_projet_immersion") == true)
     }
 
