@@ -103,7 +103,19 @@ private struct TreeBuilder {
         var pairs: [Pair] = []
         var key: Node?
         var duplicate = false
+        /// The keys of a mapping once it has many: small mappings are scanned instead.
         var seen: [String: Mark] = [:]
+
+        /// Where `key` was first written in this mapping, or nil (and `key` remembered at `mark`).
+        mutating func firstMark(of key: String, at mark: Mark) -> Mark? {
+            if pairs.count < 8 && seen.isEmpty { return pairs.first { $0.key.scalar?.text == key }?.key.mark }
+            if seen.isEmpty {
+                for pair in pairs { if let text = pair.key.scalar?.text, seen[text] == nil { seen[text] = pair.key.mark } }
+            }
+            if let first = seen[key] { return first }
+            seen[key] = mark
+            return nil
+        }
     }
 
     let source: [UInt8]
@@ -205,11 +217,9 @@ private struct TreeBuilder {
             stack[top].duplicate = false
         } else {
             guard let text = node.scalar?.text else { throw .complexKey(mark: node.mark) }
-            if let first = stack[top].seen[text] {
+            if let first = stack[top].firstMark(of: text, at: node.mark) {
                 duplicateKeys.append(.duplicateKey(key: text, mark: node.mark, first: first))
                 stack[top].duplicate = true
-            } else {
-                stack[top].seen[text] = node.mark
             }
             stack[top].key = node
         }

@@ -296,53 +296,86 @@ struct ComparisonParser {
     }
 
     private mutating func tokenize() -> Bool {
-        let scalars = Array(text.unicodeScalars)
-        var index = 0
-        while index < scalars.count {
-            let scalar = scalars[index]
+        // Read on the UTF-8 bytes (words are cut from them, no string built scalar by scalar);
+        // offsets count scalars, as columns do.
+        var cursor = Cursor(bytes: Array(text.utf8))
+        while let scalar = cursor.scalar {
+            let start = cursor.column
+            let first = cursor.index
             if Self.isSpace(scalar) {
-                index += 1
+                cursor.advance()
             } else if scalar == "-" || ("0"..."9").contains(scalar) {
-                let start = index
-                index += 1
-                while index < scalars.count, ("0"..."9").contains(scalars[index]) { index += 1 }
-                let word = String(String.UnicodeScalarView(scalars[start..<index]))
+                cursor.advance()
+                while let next = cursor.scalar, ("0"..."9").contains(next) { cursor.advance() }
+                let word = cursor.text(from: first)
                 guard let number = Int(word) else {
                     error(.conditionSyntax, at: start, "\"\(word)\" is not a number")
                     return false
                 }
                 // A value like `2b` is a word, not a number.
-                if index < scalars.count, Self.isLetter(scalars[index]) || scalars[index] == "_" {
-                    while index < scalars.count, isWordCharacter(scalars[index]) { index += 1 }
-                    let word = String(String.UnicodeScalarView(scalars[start..<index]))
+                if let next = cursor.scalar, Self.isLetter(next) || next == "_" {
+                    while let next = cursor.scalar, isWordCharacter(next) { cursor.advance() }
+                    let word = cursor.text(from: first)
                     tokens.append(Token(kind: .word(word), offset: start, text: word))
                 } else {
                     tokens.append(Token(kind: .number(number), offset: start, text: word))
                 }
             } else if isWordCharacter(scalar) {
-                let start = index
-                while index < scalars.count, isWordCharacter(scalars[index]) { index += 1 }
-                let word = String(String.UnicodeScalarView(scalars[start..<index]))
+                while let next = cursor.scalar, isWordCharacter(next) { cursor.advance() }
+                let word = cursor.text(from: first)
                 tokens.append(Token(kind: .word(word), offset: start, text: word))
             } else if "<>=!".unicodeScalars.contains(scalar) {
-                let start = index
-                index += 1
-                if index < scalars.count, scalars[index] == "=" { index += 1 }
-                let symbol = String(String.UnicodeScalarView(scalars[start..<index]))
+                cursor.advance()
+                if cursor.scalar == "=" { cursor.advance() }
+                let symbol = cursor.text(from: first)
                 if symbol == "!" {
                     error(.conditionSyntax, at: start, "unexpected \"!\"", hint: "write != for \"differs from\", or not before a condition")
                     return false
                 }
                 tokens.append(Token(kind: .symbol(symbol), offset: start, text: symbol))
             } else if "[],".unicodeScalars.contains(scalar) {
-                tokens.append(Token(kind: .symbol(String(scalar)), offset: index, text: String(scalar)))
-                index += 1
+                tokens.append(Token(kind: .symbol(String(scalar)), offset: start, text: String(scalar)))
+                cursor.advance()
             } else {
-                error(.conditionSyntax, at: index, "unexpected character \"\(scalar)\" in the condition")
+                error(.conditionSyntax, at: start, "unexpected character \"\(scalar)\" in the condition")
                 return false
             }
         }
         return true
+    }
+
+    /// A position in the condition's UTF-8 bytes, with the number of scalars before it.
+    private struct Cursor {
+        let bytes: [UInt8]
+        private(set) var index = 0
+        private(set) var column = 0
+
+        init(bytes: [UInt8]) { self.bytes = bytes }
+
+        /// The scalar at the cursor (decoded from valid UTF-8: the text is a Swift string).
+        var scalar: Unicode.Scalar? {
+            guard index < bytes.count else { return nil }
+            let lead = bytes[index]
+            if lead < 0x80 { return Unicode.Scalar(lead) }
+            var value = UInt32(lead & (lead >= 0xF0 ? 0x07 : lead >= 0xE0 ? 0x0F : 0x1F))
+            for offset in 1..<width where index + offset < bytes.count { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
+            return Unicode.Scalar(value)
+        }
+
+        private var width: Int {
+            let lead = bytes[index]
+            return lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+        }
+
+        mutating func advance() {
+            index = min(index + width, bytes.count)
+            column += 1
+        }
+
+        /// The text from byte `start` to the cursor.
+        func text(from start: Int) -> String {
+            String(decoding: bytes[start..<index], as: UTF8.self)
+        }
     }
 
     private func isWordCharacter(_ scalar: Unicode.Scalar) -> Bool {

@@ -2,7 +2,7 @@ import YAML
 
 /// Reads a condition node: a comparison text, a list (all of them), or a mapping with one
 /// key among `all`, `any`, `not`.
-struct ConditionReader {
+struct ConditionReader: Sendable {
     let vocabulary: Vocabulary
     let factNames: [String]
 

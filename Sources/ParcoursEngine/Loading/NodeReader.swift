@@ -1,8 +1,22 @@
 import YAML
 
+/// The known keys of a mapping and their values. Mappings have a handful of keys: a scan
+/// beats hashing, and the keys keep their document order.
+struct KeyedNodes: Sendable {
+    private var pairs: [(key: String, value: Node)] = []
+
+    subscript(key: String) -> Node? {
+        get { pairs.first { $0.key == key }?.value }
+        set {
+            pairs.removeAll { $0.key == key }
+            if let newValue { pairs.append((key, newValue)) }
+        }
+    }
+}
+
 /// Reads the YAML nodes of one file into typed values, collecting every problem as a
 /// positioned diagnostic instead of stopping at the first.
-struct NodeReader {
+struct NodeReader: Sendable {
     let file: String
     var diagnostics: [Diagnostic] = []
 
@@ -34,13 +48,13 @@ struct NodeReader {
     }
 
     /// The keys of a mapping, after reporting unknown keys (with a suggestion) and missing required ones.
-    mutating func keys(of node: Node, _ what: String, required: [String], optional: [String]) -> [String: Node]? {
+    mutating func keys(of node: Node, _ what: String, required: [String], optional: [String]) -> KeyedNodes? {
         guard let pairs = node.mapping else {
             report(.typeMismatch, node, "expected a mapping for \(what), found \(node.kindName)")
             return nil
         }
         let known = required + optional
-        var result: [String: Node] = [:]
+        var result = KeyedNodes()
         for pair in pairs {
             let key = pair.key.scalar?.text ?? ""
             if known.contains(key) {
@@ -115,7 +129,7 @@ struct NodeReader {
     }
 
     /// `valid_from` / `valid_until` among `keys`; nil when a date is wrong or the period is empty.
-    mutating func validity(_ keys: [String: Node], at node: Node) -> Validity? {
+    mutating func validity(_ keys: KeyedNodes, at node: Node) -> Validity? {
         var validity = Validity()
         if let from = keys["valid_from"] {
             guard let date = date(from, "valid_from") else { return nil }
@@ -155,6 +169,9 @@ struct NodeReader {
 
 extension String {
     var trimmingSpaces: String {
+        // Most texts have nothing to trim: say so from their first and last bytes.
+        func plain(_ byte: UInt8?) -> Bool { byte.map { $0 > 0x20 && $0 < 0x80 } ?? true }
+        if plain(utf8.first) && plain(utf8.last) { return self }
         var scalars = Substring(self)
         while let first = scalars.first, first.isWhitespace { scalars.removeFirst() }
         while let last = scalars.last, last.isWhitespace { scalars.removeLast() }

@@ -1,7 +1,10 @@
 import YAML
 
 /// Reads the `facts` and `rules` of one rule file.
-struct RuleFileLoader {
+struct RuleFileLoader: Sendable {
+    /// How many rules one core reads at a time in a long rule list.
+    static let rulesPerSlice = 200
+
     var reader: NodeReader
     let conditions: ConditionReader
     let catalogue: Catalogue
@@ -32,8 +35,17 @@ struct RuleFileLoader {
         }
         var rules: [Rule] = []
         if let node = top["rules"], !node.isNull, let items = reader.list(node, "\"rules\"") {
-            for item in items {
-                if let rule = rule(item) { rules.append(rule) }
+            // Rules are read independently: a long list is read in slices on all cores, merged in order.
+            let slices = stride(from: 0, to: items.count, by: Self.rulesPerSlice).map { Array(items[$0..<min($0 + Self.rulesPerSlice, items.count)]) }
+            let start = self
+            let parts = OrderedParallelMap.map(slices) { slice in
+                var loader = start
+                loader.reader.diagnostics = []
+                return (slice.compactMap { loader.rule($0) }, loader.reader.diagnostics)
+            }
+            for (sliceRules, diagnostics) in parts {
+                rules += sliceRules
+                reader.diagnostics += diagnostics
             }
         }
         return (facts, rules)

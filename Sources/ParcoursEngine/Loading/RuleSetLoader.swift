@@ -27,9 +27,11 @@ public enum RuleSetLoader {
             return LoadResult(ruleSet: nil, diagnostics: (diagnostics + only).sorted())
         }
 
+        // Every file's YAML at once, on all cores: the files are independent until read.
+        let trees = Trees(parsing: files.references + files.schemes + [files.vocabulary, files.catalogue].compactMap { $0 } + files.rules)
         var taxonomy = Taxonomy()
         for file in files.references {
-            guard let root = parse(file, into: &diagnostics) else { continue }
+            guard let root = trees.root(of: file, into: &diagnostics) else { continue }
             TaxonomyLoader.read(root, fileName: String(file.path.split(separator: "/").last ?? ""), into: &taxonomy)
         }
         for (name, present) in [(TaxonomyLoader.dataInclusionFile, !taxonomy.thematiques.isEmpty),
@@ -42,7 +44,7 @@ public enum RuleSetLoader {
         // Scheme ids (their folder names) are values of the vocabulary's `enrolled_schemes`.
         var schemeRoots: [(file: SourceFile, root: Node)] = []
         for file in files.schemes {
-            if let root = parse(file, into: &diagnostics) { schemeRoots.append((file, root)) }
+            if let root = trees.root(of: file, into: &diagnostics) { schemeRoots.append((file, root)) }
         }
         let schemeValues = schemeRoots.map { item in
             let folder = RuleSetFiles.folderName(of: item.file)
@@ -52,7 +54,7 @@ public enum RuleSetLoader {
         var vocabulary = Vocabulary(fields: [])
         var askWhen: (file: String, nodes: [(field: Int, node: Node)]) = ("", [])
         if let file = required(files.vocabulary, RuleSetFiles.vocabularyName, in: files.directory, into: &diagnostics),
-           let root = parse(file, into: &diagnostics) {
+           let root = trees.root(of: file, into: &diagnostics) {
             var loader = VocabularyLoader(file: file.path, taxonomy: taxonomy, schemes: schemeValues)
             vocabulary = loader.load(root)
             diagnostics += loader.reader.diagnostics
@@ -62,7 +64,7 @@ public enum RuleSetLoader {
         // Fact names first: conditions anywhere may use a fact defined in another file.
         var ruleRoots: [(file: SourceFile, root: Node)] = []
         for file in files.rules {
-            if let root = parse(file, into: &diagnostics) { ruleRoots.append((file, root)) }
+            if let root = trees.root(of: file, into: &diagnostics) { ruleRoots.append((file, root)) }
         }
         var factNames: [String] = []
         var factKeys: [String: SourceLocation] = [:]
@@ -89,7 +91,7 @@ public enum RuleSetLoader {
 
         var catalogue = Catalogue(routes: [], stages: [], entries: [])
         if let file = required(files.catalogue, RuleSetFiles.catalogueName, in: files.directory, into: &diagnostics),
-           let root = parse(file, into: &diagnostics) {
+           let root = trees.root(of: file, into: &diagnostics) {
             var loader = CatalogueLoader(file: file.path, taxonomy: taxonomy, conditions: conditions)
             catalogue = loader.load(root)
             diagnostics += loader.reader.diagnostics
@@ -105,10 +107,15 @@ public enum RuleSetLoader {
         var facts: [Fact] = []
         var rules: [Rule] = []
         var ruleIndex: [String: [Int]] = [:]
-        for (file, root) in ruleRoots {
-            var loader = RuleFileLoader(file: file.path, conditions: conditions, catalogue: catalogue)
+        // Rule files are read independently (on all cores), then merged in file order.
+        let frozenCatalogue = catalogue
+        let loadedFiles = OrderedParallelMap.map(ruleRoots.map { ($0.file.path, $0.root) }) { path, root in
+            var loader = RuleFileLoader(file: path, conditions: conditions, catalogue: frozenCatalogue)
             let loaded = loader.load(root)
-            diagnostics += loader.reader.diagnostics
+            return (loaded, loader.reader.diagnostics)
+        }
+        for (loaded, fileDiagnostics) in loadedFiles {
+            diagnostics += fileDiagnostics
             facts += loaded.facts.filter { factKeys[$0.name] != nil }
             for rule in loaded.rules { add(rule, to: &rules, index: &ruleIndex, into: &diagnostics) }
         }
@@ -138,15 +145,54 @@ public enum RuleSetLoader {
         schemes = DateResolution.schemes(schemes, on: date)
         var ruleSet: RuleSet?
         if !diagnostics.hasErrors {
-            let built = RuleSet(vocabulary: vocabulary, catalogue: catalogue, facts: facts, rules: rules, schemes: schemes, date: date)
-            let analysis = RuleSetAnalysis(ruleSet: built)
-            diagnostics += analysis.unreachableSchemes()
-            diagnostics += analysis.unreachableRules()
-            diagnostics += analysis.conflicts()
-            if !diagnostics.hasErrors { ruleSet = built }
+            // The fingerprint (hashing the whole canonical text) and the analyses are independent:
+            // one core each.
+            let (resolvedVocabulary, resolvedCatalogue, resolvedFacts, resolvedRules, resolvedSchemes) = (vocabulary, catalogue, facts, rules, schemes)
+            let parts = OrderedParallelMap.map([false, true]) { analyse -> Analysed in
+                guard analyse else {
+                    return .fingerprint(RuleSet.fingerprint(vocabulary: resolvedVocabulary, catalogue: resolvedCatalogue, facts: resolvedFacts,
+                                                            rules: resolvedRules, schemes: resolvedSchemes))
+                }
+                let built = RuleSet(vocabulary: resolvedVocabulary, catalogue: resolvedCatalogue, facts: resolvedFacts, rules: resolvedRules,
+                                    schemes: resolvedSchemes, date: date, fingerprint: "")
+                let analysis = RuleSetAnalysis(ruleSet: built)
+                return .analysed(built, analysis.unreachableSchemes() + analysis.unreachableRules() + analysis.conflicts())
+            }
+            if case .analysed(let built, let found) = parts.last {
+                diagnostics += found
+                if !diagnostics.hasErrors { ruleSet = built }
+            }
+            if case .fingerprint(let fingerprint) = parts.first { ruleSet?.fingerprint = fingerprint }
         }
         diagnostics.sort()
         return LoadResult(ruleSet: ruleSet, diagnostics: diagnostics)
+    }
+
+    /// What each of the two last loading tasks gives.
+    private enum Analysed: Sendable {
+        case fingerprint(String)
+        case analysed(RuleSet, [Diagnostic])
+    }
+
+    /// The YAML trees of a rule set's files, parsed together; read back file by file.
+    private struct Trees {
+        private var results: [String: (root: Node?, diagnostics: [Diagnostic])] = [:]
+
+        init(parsing files: [SourceFile]) {
+            let parsed = OrderedParallelMap.map(files) { file in
+                var diagnostics: [Diagnostic] = []
+                let root = RuleSetLoader.parse(file, into: &diagnostics)
+                return (root, diagnostics)
+            }
+            for (file, result) in zip(files, parsed) { results[file.path] = (result.0, result.1) }
+        }
+
+        /// The file's tree, its parse diagnostics added to `diagnostics`; parsed now if it was not.
+        func root(of file: SourceFile, into diagnostics: inout [Diagnostic]) -> Node? {
+            guard let result = results[file.path] else { return RuleSetLoader.parse(file, into: &diagnostics) }
+            diagnostics += result.diagnostics
+            return result.root
+        }
     }
 
     /// Adds a rule; the same id again is an error unless the two versions are in force in

@@ -9,13 +9,24 @@ public struct RuleSet: Sendable {
     /// The day the rule set is in force for (`YYYY-MM-DD`).
     public let date: String
     /// SHA-256 of the canonical content, so a recommendation can be traced to a rule version.
-    public let fingerprint: String
+    public internal(set) var fingerprint: String
     /// Every condition in core form (facts inlined, dates resolved), aligned with the arrays above:
     /// what evaluation, compilation and analysis read.
     public let lowered: LoweredRuleSet
     private let factIndex: [String: Int]
 
     public init(vocabulary: Vocabulary, catalogue: Catalogue, facts: [Fact], rules: [Rule], schemes: [Scheme] = [], date: String = "") {
+        self.init(vocabulary: vocabulary, catalogue: catalogue, facts: facts, rules: rules, schemes: schemes, date: date,
+                  fingerprint: Self.fingerprint(vocabulary: vocabulary, catalogue: catalogue, facts: facts, rules: rules, schemes: schemes))
+    }
+
+    /// SHA-256 of the canonical content (`CanonicalForm`), `sha256:` and 64 hexadecimal digits.
+    static func fingerprint(vocabulary: Vocabulary, catalogue: Catalogue, facts: [Fact], rules: [Rule], schemes: [Scheme]) -> String {
+        "sha256:" + SHA256.hex(of: CanonicalForm.text(vocabulary: vocabulary, catalogue: catalogue, facts: facts, rules: rules, schemes: schemes))
+    }
+
+    /// A rule set whose fingerprint was worked out apart (while the loader analysed it).
+    init(vocabulary: Vocabulary, catalogue: Catalogue, facts: [Fact], rules: [Rule], schemes: [Scheme], date: String, fingerprint: String) {
         self.date = date
         self.vocabulary = vocabulary
         self.catalogue = catalogue
@@ -27,7 +38,7 @@ public struct RuleSet: Sendable {
         self.factIndex = index
         self.lowered = LoweredRuleSet(facts: facts, rules: rules, catalogue: catalogue, schemes: schemes,
                                       askWhen: vocabulary.askWhen, date: date)
-        self.fingerprint = "sha256:" + SHA256.hex(of: Array(CanonicalForm.text(vocabulary: vocabulary, catalogue: catalogue, facts: facts, rules: rules, schemes: schemes).utf8))
+        self.fingerprint = fingerprint
     }
 
     public func fact(named name: String) -> Fact? {

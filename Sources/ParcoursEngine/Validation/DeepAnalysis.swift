@@ -35,9 +35,10 @@ public struct DeepAnalysis: Sendable {
         for (what, gives) in deciding {
             // Highest priority first: the rules above one rule are a prefix.
             let deciders = rules.indices.filter { gives(rules[$0]) }.sorted { (rules[$1].priority, $0) < (rules[$0].priority, $1) }
-            for index in deciders {
+            // Each rule is judged on its own against the rules above it: on all cores, in order.
+            let found = OrderedParallelMap.map(deciders) { index -> Diagnostic? in
                 let rule = rules[index]
-                guard let region = cubes[index], !region.isEmpty else { continue }
+                guard let region = cubes[index], !region.isEmpty else { return nil }
                 // The rules of higher priority that apply somewhere in the region (boxes first, then cubes).
                 var higher: [Int] = []
                 var tooComplex = false
@@ -47,22 +48,21 @@ public struct DeepAnalysis: Sendable {
                     guard let theirs = cubes[other] else { tooComplex = true; continue }
                     if theirs.contains(where: { cube in region.contains { cube.intersects($0) } }) { higher.append(other) }
                 }
-                guard !higher.isEmpty || tooComplex else { continue }
+                guard !higher.isEmpty || tooComplex else { return nil }
                 // A profile of the region where no higher rule applies proves the rule is not shadowed;
                 // the exact search below runs only when sampling finds none.
-                if hasWitness(region, outside: Set(higher), compiled: compiled) { continue }
+                if hasWitness(region, outside: Set(higher), compiled: compiled) { return nil }
                 guard !tooComplex, let isCovered = covered(region, by: higher.flatMap { cubes[$0] ?? [] }) else {
-                    diagnostics.append(Diagnostic(.warning, .analysisLimit, at: rule.location, "rule \"\(rule.id)\" is too complex to check for shadowing"))
-                    continue
+                    return Diagnostic(.warning, .analysisLimit, at: rule.location, "rule \"\(rule.id)\" is too complex to check for shadowing")
                 }
-                if isCovered {
-                    let all = higher.sorted().map { rules[$0].id }
-                    let winners = all.count <= 5 ? all : Array(all.prefix(5)) + ["\(all.count - 5) more"]
-                    diagnostics.append(Diagnostic(.warning, .shadowed, at: rule.location,
-                        "the \(what) of rule \"\(rule.id)\" never applies: wherever the rule applies, rules of higher priority give the \(what) (\(winners.joined(separator: ", ")))",
-                        hint: "raise its priority, or remove its \(what) if only its suggestions matter"))
-                }
+                guard isCovered else { return nil }
+                let all = higher.sorted().map { rules[$0].id }
+                let winners = all.count <= 5 ? all : Array(all.prefix(5)) + ["\(all.count - 5) more"]
+                return Diagnostic(.warning, .shadowed, at: rule.location,
+                    "the \(what) of rule \"\(rule.id)\" never applies: wherever the rule applies, rules of higher priority give the \(what) (\(winners.joined(separator: ", ")))",
+                    hint: "raise its priority, or remove its \(what) if only its suggestions matter")
             }
+            diagnostics += found.compactMap { $0 }
         }
         return diagnostics
     }
@@ -78,9 +78,15 @@ public struct DeepAnalysis: Sendable {
         while let (piece, pool) = work.popLast() {
             steps += 1
             if steps > Self.cubeLimit * 4 { return nil }
-            let overlapping = pool.filter { candidates[$0].intersects(piece) }
+            // One pass: stop at the first candidate that holds the whole piece.
+            var overlapping: [Int] = []
+            var inside = false
+            for candidate in pool where candidates[candidate].intersects(piece) {
+                if candidates[candidate].contains(piece) { inside = true; break }
+                overlapping.append(candidate)
+            }
+            if inside { continue }
             guard let first = overlapping.first else { return false }
-            if overlapping.contains(where: { candidates[$0].contains(piece) }) { continue }
             let rest = Array(overlapping.dropFirst())
             for outside in piece.subtracting(candidates[first], vocabulary: ruleSet.vocabulary) { work.append((outside, rest)) }
         }
