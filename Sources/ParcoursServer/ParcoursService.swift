@@ -135,7 +135,7 @@ public struct ParcoursService: Sendable {
         case (let id?, nil):
             guard let rule = ruleSet.rule(id) else {
                 let hint = Spelling.hint(for: id, in: ruleSet.rules.map(\.id))
-                return Problem.response(404, code: "unknown-rule", "no rule \"\(Limits.quoted(id))\" in force on \(ruleSet.date)", hint: hint)
+                return Problem.response(404, code: "unknown-rule", "aucune règle « \(Limits.quoted(id)) » en vigueur le \(ruleSet.date)", hint: hint?.fr)
             }
             switch profile(request, ruleSet) {
             case .failure(let problem): return problem
@@ -144,7 +144,7 @@ public struct ParcoursService: Sendable {
         case (nil, let id?):
             guard let scheme = ruleSet.scheme(id) else {
                 let hint = Spelling.hint(for: id, in: ruleSet.schemes.map(\.id))
-                return Problem.response(404, code: "unknown-scheme", "no scheme \"\(Limits.quoted(id))\"", hint: hint)
+                return Problem.response(404, code: "unknown-scheme", "aucun dispositif « \(Limits.quoted(id)) »", hint: hint?.fr)
             }
             switch profile(request, ruleSet) {
             case .failure(let problem): return problem

@@ -2,6 +2,9 @@
 public enum YAMLError: Error, Sendable, Equatable, CustomStringConvertible {
     /// libyaml rejected the text (`problem` is its message, e.g. "did not find expected key").
     case syntax(problem: String, mark: Mark, context: String?)
+    /// libyaml rejected a line whose indentation differs from the line above it: most often a
+    /// key or list item indented one space too many or too few.
+    case indentation(problem: String, mark: Mark, spaces: Int, previousLine: Int, previousSpaces: Int)
     /// A byte sequence that is not UTF-8.
     case invalidUTF8(mark: Mark)
     /// A tab where YAML allows only spaces (indentation).
@@ -26,7 +29,7 @@ public enum YAMLError: Error, Sendable, Equatable, CustomStringConvertible {
     /// Where the problem is.
     public var mark: Mark {
         switch self {
-        case .syntax(_, let mark, _), .invalidUTF8(let mark), .tab(let mark),
+        case .syntax(_, let mark, _), .indentation(_, let mark, _, _, _), .invalidUTF8(let mark), .tab(let mark),
             .unclosedQuote(let mark), .duplicateKey(_, let mark, _), .complexKey(let mark),
             .unknownAlias(_, let mark), .aliasExpansionTooLarge(_, let mark),
             .multipleDocuments(let mark), .tooDeep(_, let mark), .tooLong(_, _, let mark):
@@ -38,6 +41,7 @@ public enum YAMLError: Error, Sendable, Equatable, CustomStringConvertible {
     public var code: String {
         switch self {
         case .syntax: return "yaml-syntax"
+        case .indentation: return "yaml-indentation"
         case .invalidUTF8: return "yaml-utf8"
         case .tab: return "yaml-tab"
         case .unclosedQuote: return "yaml-unclosed-quote"
@@ -59,6 +63,8 @@ public enum YAMLError: Error, Sendable, Equatable, CustomStringConvertible {
             if let context, context == "JSON" || context == "CSV" { return "invalid \(context): \(problem)" }
             if let context { return "invalid YAML: \(problem) (\(context))" }
             return "invalid YAML: \(problem)"
+        case .indentation(_, let mark, let spaces, let previousLine, let previousSpaces):
+            return "inconsistent indentation: line \(mark.line) starts with \(spaces) spaces, line \(previousLine) above with \(previousSpaces)"
         case .invalidUTF8:
             return "the file is not valid UTF-8"
         case .tab:
@@ -94,6 +100,8 @@ public enum YAMLError: Error, Sendable, Equatable, CustomStringConvertible {
         case .multipleDocuments: return "remove the `---` separator or split the file"
         case .tooDeep: return "flatten the structure; for conditions, move nested parts into named facts"
         case .tooLong: return "split the input"
+        case .indentation(_, let mark, _, _, _):
+            return "indent line \(mark.line) like the keys of the same level (same number of spaces), or like its parent's if it belongs to it"
         case .syntax, .complexKey: return nil
         }
     }

@@ -266,7 +266,32 @@ private struct TreeBuilder {
         if let quote = unpairedQuote(before: mark.line) {
             return .unclosedQuote(mark: quote)
         }
+        if let indentation = indentationError(problem, at: mark) { return indentation }
         return .syntax(problem: problem, mark: mark, context: context)
+    }
+
+    /// libyaml's usual complaints about a line indented differently from its neighbours, as an
+    /// indentation error naming that line and the one above it; nil when the indentation agrees.
+    private func indentationError(_ problem: String, at mark: Mark) -> YAMLError? {
+        let likely = ["mapping values are not allowed in this context", "did not find expected key",
+                      "did not find expected '-' indicator"]
+        guard likely.contains(problem), mark.line >= 2 else { return nil }
+        // One pass over the bytes up to the line (spaces and `#` are ASCII).
+        let lines = source.split(separator: UInt8(ascii: "\n"), maxSplits: mark.line, omittingEmptySubsequences: false)
+        guard mark.line <= lines.count else { return nil }
+        let spaces = { (line: ArraySlice<UInt8>) in line.prefix { $0 == UInt8(ascii: " ") }.count }
+        // The nearest line above with content (not blank, not a comment).
+        var previous = mark.line - 1
+        while previous >= 1 {
+            let rest = lines[previous - 1].drop { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\r") }
+            if let first = rest.first, first != UInt8(ascii: "#") { break }
+            previous -= 1
+        }
+        guard previous >= 1 else { return nil }
+        let found = spaces(lines[mark.line - 1]), above = spaces(lines[previous - 1])
+        guard found != above else { return nil }
+        return .indentation(problem: problem, mark: Mark(line: mark.line, column: found + 1), spaces: found,
+                            previousLine: previous, previousSpaces: above)
     }
 
     /// The opening quote of the first line up to `line` with an odd number of double quotes

@@ -95,7 +95,7 @@ struct ServerTests {
         client.send(RawClient.request("POST", "/api/v1/explain?rule=referent_jeune_missionlocale", body: "{}"))
         let unknown = try #require(client.response())
         #expect(unknown.status == 404 && unknown.headers["content-type"] == "application/problem+json")
-        #expect(unknown.body.contains("did you mean"))
+        #expect(unknown.body.contains("vouliez-vous dire"))
         client.send(RawClient.request("POST", "/api/v1/recommend", body: "age: vingt\nautonomy: 9\n"))
         let bad = try #require(client.response())
         #expect(bad.status == 422)

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import ParcoursCommands
+import ParcoursEngine
 
 @Suite("Command line")
 struct CommandLineTests {
@@ -16,7 +17,7 @@ struct CommandLineTests {
         // `--` ends the options: what follows is an argument even when it starts with a dash.
         let dashed = try ParsedArguments(["--", "--odd-name.yaml"], spec: RecommendCommand.spec)
         #expect(dashed.positionals == ["--odd-name.yaml"])
-        #expect(throws: UsageError(message: "--jobs expects a whole number from 1 to \(BatchOptions.maxJobs), got \"0\"")) {
+        #expect(throws: UsageError(message: Phrase("--jobs attend un nombre entier de 1 à \(BatchOptions.maxJobs), reçu « 0 »", en: "--jobs expects a whole number from 1 to \(BatchOptions.maxJobs), got \"0\""))) {
             try BatchCommand(ParsedArguments(["--corpus", "c.jsonl", "--jobs", "0"], spec: BatchCommand.spec))
         }
     }
@@ -28,6 +29,10 @@ struct CommandLineTests {
         #expect(Support.run(["recommend", "--help"]).output == expected)
         let general = try String(contentsOfFile: Support.golden + "/help.txt", encoding: .utf8)
         #expect(Support.run(["help"]).output == general)
+        let french = try String(contentsOfFile: Support.golden + "/help-fr.txt", encoding: .utf8)
+        #expect(Support.run(["help"], language: .fr).output == french)
+        #expect(Support.run(["--lang", "fr", "help"]).output == french)
+        #expect(Support.run(["help", "--lang=en"], language: .fr).output == general)
         // Every option the parser accepts is in the help, and the other way round.
         for command in ParcoursCLI.commands {
             let help = Support.run(["help", command.spec.name]).output
@@ -191,3 +196,58 @@ struct ReadmeTests {
         #expect(run.output == shown, "update the README's tour: the recommendation changed")
     }
 }
+
+/// French is the default language of messages and diagnostics; English on request.
+@Suite("Languages")
+struct LanguageTests {
+    @Test func frenchByDefaultEnglishOnRequest() {
+        let french = Support.run(["recommend", "-", "--rules", Support.rules], input: "permis_b: true\nage: trente\n", language: .fr)
+        #expect(french.code == 1)
+        #expect(french.error.contains("erreur[unknown-field] : champ du profil inconnu « permis_b »"))
+        #expect(french.error.contains("conseil : vouliez-vous dire « driving_licence » (Permis B) ?"))
+        #expect(french.error.contains("nombre entier attendu pour age"))
+        #expect(french.error.contains("parcours : le profil a des erreurs (2 erreurs, 0 avertissement)"))
+        let english = Support.run(["recommend", "-", "--rules", Support.rules, "--lang", "en"], input: "permis_b: true\n", language: .fr)
+        #expect(english.error.contains("error[unknown-field]: unknown profile field \"permis_b\""))
+        #expect(english.error.contains("hint: did you mean \"driving_licence\" (Permis B)?"))
+        let wrong = Support.run(["check", "--lang", "de"], language: .fr)
+        #expect(wrong.code == 2 && wrong.error.contains("langue inconnue « de » (possibles : fr, en)"))
+        let option = Support.run(["recommend", "--hepl"], language: .fr)
+        #expect(option.code == 2 && option.error.contains("option inconnue --hepl pour recommend (vouliez-vous dire --help ?)"))
+    }
+
+    @Test func theLocaleChoosesTheLanguage() {
+        #expect(Language.from(environment: [:]) == .fr)
+        #expect(Language.from(environment: ["LANG": "fr_FR.UTF-8"]) == .fr)
+        #expect(Language.from(environment: ["LANG": "en_GB.UTF-8"]) == .en)
+        #expect(Language.from(environment: ["LANG": "en_GB.UTF-8", "LC_ALL": "fr_FR.UTF-8"]) == .fr)
+        #expect(Language.from(environment: ["LANG": "C.UTF-8"]) == .fr)
+    }
+
+    @Test func aProcessWithoutLocaleSpeaksFrench() throws {
+        let french = try Support.spawn(["check", "--rules", Support.rules], lang: nil)
+        #expect(french.code == 0 && french.output.contains("0 erreur, 0 avertissement") && french.output.contains("empreinte : sha256:"))
+        let english = try Support.spawn(["check", "--rules", Support.rules])
+        #expect(english.output.contains("0 errors, 0 warnings") && english.output.contains("fingerprint: sha256:"))
+    }
+
+    /// libyaml's "mapping values are not allowed" and "did not find expected key" name the line
+    /// whose indentation differs from the line above.
+    @Test func indentationErrorsNameTheLine() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("parcours-indent-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let cases = [
+            ("more.yaml", "age: 30\n barriers: [mobility]\n", "2:2", "la ligne 2 commence par 1 espace, la ligne 1 au-dessus par 0"),
+            ("less.yaml", "age: 30\nbarriers:\n  - mobility\n\n # note\n - housing\n", "6:2", "la ligne 6 commence par 1 espace, la ligne 3 au-dessus par 2"),
+        ]
+        for (name, text, position, message) in cases {
+            let path = directory.appendingPathComponent(name).path
+            try text.write(toFile: path, atomically: true, encoding: .utf8)
+            let run = Support.run(["recommend", path, "--rules", Support.rules], language: .fr)
+            #expect(run.code == 1)
+            #expect(run.error.contains("\(name):\(position): erreur[yaml-indentation] : indentation incohérente : \(message)"), "\(run.error)")
+        }
+    }
+}
+

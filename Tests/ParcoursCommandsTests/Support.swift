@@ -1,5 +1,6 @@
 import Foundation
 @testable import ParcoursCommands
+import ParcoursEngine
 
 /// Runs the CLI in this process with captured output, or the built `parcours` binary in another.
 enum Support {
@@ -24,9 +25,11 @@ enum Support {
         var error: String { lock.withLock { err } }
     }
 
-    static func run(_ arguments: [String], input: String = "") -> Run {
+    /// Runs the command line in this process; in English unless asked (most tests were written
+    /// against the English messages; the French default has its own tests).
+    static func run(_ arguments: [String], input: String = "", language: Language = .en) -> Run {
         let capture = Capture()
-        let terminal = Terminal(readInput: { .success(Array(input.utf8)) }, write: capture.write, writeError: capture.writeError)
+        let terminal = Terminal(readInput: { .success(Array(input.utf8)) }, write: capture.write, writeError: capture.writeError, language: language)
         let code = ParcoursCLI.run(arguments, terminal: terminal)
         return Run(code: code, output: capture.output, error: capture.error)
     }
@@ -39,9 +42,14 @@ enum Support {
     }
 
     /// Runs the binary in a separate process (its own hash seed), from `directory`.
-    static func spawn(_ arguments: [String], input: String = "", directory: String = packageRoot) throws -> Run {
+    /// `lang` is the process's `LANG` (English by default; nil: no locale at all, so French).
+    static func spawn(_ arguments: [String], input: String = "", directory: String = packageRoot, lang: String? = "en_US.UTF-8") throws -> Run {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
+        var environment = ProcessInfo.processInfo.environment
+        for name in ["LC_ALL", "LC_MESSAGES", "LANG"] { environment[name] = nil }
+        if let lang { environment["LANG"] = lang }
+        process.environment = environment
         process.arguments = arguments
         process.currentDirectoryURL = URL(fileURLWithPath: directory)
         let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()

@@ -82,7 +82,7 @@ struct ConditionTests {
                                       vocabulary: ruleSet.vocabulary, factNames: ruleSet.facts.map(\.name))
         #expect(parser.parse() == nil)
         #expect(parser.diagnostics.map(\.code.rawValue) == [code])
-        if let hint { #expect(parser.diagnostics.first?.hint == hint) }
+        if let hint { #expect(parser.diagnostics.first?.hint?.en == hint) }
     }
 
     @Test func errorsPointAtTheWrongWord() {

@@ -45,7 +45,7 @@ struct DeepAnalysisTests {
 
     @Test func unusedEntriesAndFieldsAreReported() throws {
         let ruleSet = try #require(load(twoRoutes).ruleSet)
-        let unused = DeepAnalysis(ruleSet: ruleSet).unused().map(\.message)
+        let unused = DeepAnalysis(ruleSet: ruleSet).unused().map(\.message.en)
         #expect(unused.contains("partner \"mission_locale\" is never suggested by any rule"))
         #expect(unused.contains("field \"gender\" is never used by any rule, fact or criterion"))
         #expect(!unused.contains("field \"autonomy\" is never used by any rule, fact or criterion"))

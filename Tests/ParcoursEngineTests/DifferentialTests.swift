@@ -103,7 +103,7 @@ struct DifferentialTests {
                 }
             }
             let found = RuleSetAnalysis(ruleSet: ruleSet).conflicts().compactMap { diagnostic -> String? in
-                let ids = diagnostic.message.split(separator: "\"").enumerated().filter { $0.offset % 2 == 1 }.map { String($0.element) }
+                let ids = diagnostic.message.en.split(separator: "\"").enumerated().filter { $0.offset % 2 == 1 }.map { String($0.element) }
                 return ids.count >= 2 ? "\(ids[0]) \(ids[1]) \(diagnostic.code.rawValue)" : nil
             }
             #expect(found.sorted() == expected.sorted(), "round \(round)")

@@ -30,7 +30,7 @@ enum TestSupport {
     /// Rendered like the CLI, paths included, one diagnostic per line (hint after " | hint: ").
     static func render(_ diagnostics: [Diagnostic]) -> String {
         diagnostics.map { d in
-            "\(d.location.description.replacingOccurrences(of: packageRoot + "/", with: "")): \(d.severity.rawValue)[\(d.code.rawValue)]: \(d.message)" + (d.hint.map { " | hint: \($0)" } ?? "")
+            "\(d.location.description.replacingOccurrences(of: packageRoot + "/", with: "")): \(d.severity.rawValue)[\(d.code.rawValue)]: \(d.message.en)" + (d.hint.map { " | hint: \($0.en)" } ?? "")
         }.joined(separator: "\n")
     }
 }

@@ -1,3 +1,5 @@
+import ParcoursEngine
+
 /// One option of a command, declared once: the parser reads it and the help shows it.
 public struct OptionSpec: Sendable, Equatable {
     /// `--name`.
@@ -27,7 +29,7 @@ public struct OptionSpec: Sendable, Equatable {
 public struct ArgumentsSpec: Sendable, Equatable {
     public enum Count: Sendable, Equatable {
         /// Exactly one; the message when it is missing.
-        case one(missing: String)
+        case one(missing: Phrase)
         /// Any number, none included.
         case any
     }
@@ -47,8 +49,8 @@ public struct ArgumentsSpec: Sendable, Equatable {
 /// help are both generated from it, so they cannot drift apart.
 public struct CommandSpec: Sendable {
     public let name: String
-    /// One line: what the command is for.
-    public let abstract: String
+    /// One line: what the command is for, in French and in English.
+    public let abstract: Phrase
     /// What it does, exit codes included.
     public let discussion: String
     public let arguments: ArgumentsSpec?
@@ -56,7 +58,7 @@ public struct CommandSpec: Sendable {
     /// Extra synopsis text for constraints the options alone do not show (`(--rule ID | --scheme ID)`).
     public let shape: String?
 
-    public init(name: String, abstract: String, discussion: String, arguments: ArgumentsSpec? = nil, options: [OptionSpec] = [],
+    public init(name: String, abstract: Phrase, discussion: String, arguments: ArgumentsSpec? = nil, options: [OptionSpec] = [],
                 shape: String? = nil) {
         self.name = name
         self.abstract = abstract
@@ -82,7 +84,7 @@ public struct CommandSpec: Sendable {
 
     /// The full help of the command.
     public var help: String {
-        var lines = [synopsis, "", abstract]
+        var lines = [synopsis, "", abstract.en]
         if !discussion.isEmpty { lines += ["", discussion] }
         if let arguments { lines += ["", "Arguments:", Self.row(arguments.name, arguments.help)] }
         if !options.isEmpty {

@@ -25,10 +25,13 @@ public struct ParsedArguments: Sendable, Equatable {
             if argument == "-h" || argument == "--help" { wantsHelp = true; continue }
             let name = argument.split(separator: "=", maxSplits: 1).first.map(String.init) ?? argument
             guard let option = spec.options.first(where: { $0.name == name }) else {
-                throw UsageError(message: "unknown option \(name) for \(spec.name)")
+                let known = spec.options.map(\.name) + ["--help"]
+                let guess = Spelling.closest(to: name, in: known)
+                throw UsageError("option inconnue \(name) pour \(spec.name)" + (guess.map { " (vouliez-vous dire \($0) ?)" } ?? ""),
+                                 en: "unknown option \(name) for \(spec.name)" + (guess.map { " (did you mean \($0)?)" } ?? ""))
             }
             guard option.value != nil else {
-                guard name == argument else { throw UsageError(message: "\(name) takes no value") }
+                guard name == argument else { throw UsageError("\(name) ne prend pas de valeur", en: "\(name) takes no value") }
                 flags.insert(name)
                 continue
             }
@@ -36,25 +39,26 @@ public struct ParsedArguments: Sendable, Equatable {
             if name != argument {
                 value = String(argument.dropFirst(name.count + 1))
             } else {
-                guard index < arguments.count else { throw UsageError(message: "\(name) needs a value") }
+                guard index < arguments.count else { throw UsageError("\(name) attend une valeur", en: "\(name) needs a value") }
                 value = arguments[index]
                 index += 1
             }
-            if values[name] != nil { throw UsageError(message: "\(name) is given twice") }
+            if values[name] != nil { throw UsageError("\(name) est donné deux fois", en: "\(name) is given twice") }
             if !option.choices.isEmpty && !option.choices.contains(value) {
                 let what = name.dropFirst(2)
                 let expected = option.choices.count == 2 ? option.choices.joined(separator: " or ") : option.choices.joined(separator: ", ")
-                throw UsageError(message: "unknown \(what) \"\(value)\" (expected \(expected))")
+                let attendu = option.choices.count == 2 ? option.choices.joined(separator: " ou ") : option.choices.joined(separator: ", ")
+                throw UsageError("valeur inconnue « \(value) » pour --\(what) (possibles : \(attendu))", en: "unknown \(what) \"\(value)\" (expected \(expected))")
             }
             values[name] = value
         }
         if wantsHelp { return }
         switch spec.arguments?.count {
         case nil:
-            if let first = positionals.first { throw UsageError(message: "\(spec.name) takes no argument, got \"\(first)\"") }
+            if let first = positionals.first { throw UsageError("\(spec.name) ne prend pas d'argument, reçu « \(first) »", en: "\(spec.name) takes no argument, got \"\(first)\"") }
         case .one(let missing)?:
             if positionals.isEmpty { throw UsageError(message: missing) }
-            if positionals.count > 1 { throw UsageError(message: "\(spec.name) takes one \(spec.arguments?.name ?? "argument"), got \(positionals.count)") }
+            if positionals.count > 1 { throw UsageError("\(spec.name) prend un seul \(spec.arguments?.name ?? "argument"), reçu \(positionals.count)", en: "\(spec.name) takes one \(spec.arguments?.name ?? "argument"), got \(positionals.count)") }
         case .any?:
             break
         }
@@ -69,7 +73,8 @@ public struct ParsedArguments: Sendable, Equatable {
         guard let text = values[name] else { return fallback }
         guard let number = Int(text), number >= minimum, number <= maximum else {
             let range = maximum == Int.max ? "of at least \(minimum)" : "from \(minimum) to \(maximum)"
-            throw UsageError(message: "\(name) expects a whole number \(range), got \"\(text)\"")
+            let bornes = maximum == Int.max ? "d'au moins \(minimum)" : "de \(minimum) à \(maximum)"
+            throw UsageError("\(name) attend un nombre entier \(bornes), reçu « \(text) »", en: "\(name) expects a whole number \(range), got \"\(text)\"")
         }
         return number
     }
@@ -77,7 +82,7 @@ public struct ParsedArguments: Sendable, Equatable {
     /// `--date`, checked.
     public func date() throws(UsageError) -> String? {
         guard let date = values["--date"] else { return nil }
-        guard Validity.isDate(date) else { throw UsageError(message: "--date expects a date YYYY-MM-DD, got \"\(date)\"") }
+        guard Validity.isDate(date) else { throw UsageError("--date attend une date AAAA-MM-JJ, reçu « \(date) »", en: "--date expects a date YYYY-MM-DD, got \"\(date)\"") }
         return date
     }
 

@@ -17,7 +17,7 @@ public struct BatchOptions: Equatable, Sendable {
 /// in input order, on several cores, with flat memory.
 struct BatchCommand: ParcoursCommand {
     static let spec = CommandSpec(
-        name: "batch", abstract: "Evaluates every profile of a corpus, one result per line, in input order.",
+        name: "batch", abstract: Phrase("Évalue chaque profil d'un corpus, un résultat par ligne, dans l'ordre.", en: "Evaluates every profile of a corpus, one result per line, in input order."),
         discussion: """
         --summary prints counts per route, référent and scheme status and the rules fired most and
         never, instead of the results (or after writing them to --out FILE). A bad record is
@@ -36,7 +36,7 @@ struct BatchCommand: ParcoursCommand {
     let options: BatchOptions
 
     init(_ arguments: ParsedArguments) throws(UsageError) {
-        guard let corpus = arguments.value("--corpus") else { throw UsageError(message: "batch needs --corpus FILE (JSON lines or CSV)") }
+        guard let corpus = arguments.value("--corpus") else { throw UsageError("batch attend --corpus FICHIER (JSON lines ou CSV)", en: "batch needs --corpus FILE (JSON lines or CSV)") }
         var options = BatchOptions(corpus: corpus, common: try arguments.common())
         options.format = arguments.value("--format").flatMap(BatchOutput.init(rawValue:)) ?? .jsonl
         options.out = arguments.value("--out")
@@ -84,8 +84,8 @@ struct BatchCommand: ParcoursCommand {
                 guard case .text(let header) = line else { break }
                 let read = decoder.decode(header, line: number, into: &scratch)
                 if case .refused(let record) = read {
-                    terminal.writeError(DiagnosticText.render(record.diagnostics))
-                    terminal.writeError("parcours: the CSV header has errors; no row was read\n")
+                    terminal.writeError(DiagnosticText.render(record.diagnostics, in: terminal.language))
+                    terminal.writeError(terminal.say("parcours : l'en-tête CSV a des erreurs ; aucune ligne n'a été lue\n", en: "parcours: the CSV header has errors; no row was read\n"))
                     return ExitCode.failure
                 }
                 if case .skipped = read, !header.allSatisfy({ $0 == 0x20 }) { break }
@@ -114,7 +114,7 @@ struct BatchCommand: ParcoursCommand {
                 var decoder = decoder
                 for (lineNumber, line) in batch[slices[worker]] {
                     guard case .text(let bytes) = line else {
-                        part.errors += DiagnosticText.render(decoder.refusal(line, number: lineNumber).diagnostics)
+                        part.errors += DiagnosticText.render(decoder.refusal(line, number: lineNumber).diagnostics, in: terminal.language)
                         part.tally.refused += 1
                         continue
                     }
@@ -123,7 +123,7 @@ struct BatchCommand: ParcoursCommand {
                         part.tally.blank += 1
                         continue
                     case .refused(let record):
-                        part.errors += DiagnosticText.render(record.diagnostics)
+                        part.errors += DiagnosticText.render(record.diagnostics, in: terminal.language)
                         part.tally.refused += 1
                         continue
                     case .profile: break
@@ -152,7 +152,8 @@ struct BatchCommand: ParcoursCommand {
         }
         if options.summary { terminal.write(BatchSummary.render(tally, compiled: compiled)) }
         if tally.refused > 0 {
-            terminal.writeError("parcours: \(tally.refused) record\(tally.refused == 1 ? "" : "s") refused (see above); \(tally.profiles) evaluated\n")
+            terminal.writeError(terminal.say("parcours : \(tally.refused) enregistrement\(tally.refused > 1 ? "s" : "") refusé\(tally.refused > 1 ? "s" : "") (voir plus haut) ; \(tally.profiles) évalué\(tally.profiles > 1 ? "s" : "")\n",
+                                             en: "parcours: \(tally.refused) record\(tally.refused == 1 ? "" : "s") refused (see above); \(tally.profiles) evaluated\n"))
             return ExitCode.failure
         }
         return ExitCode.success

@@ -3,7 +3,7 @@ import ParcoursEngine
 /// `parcours check`: validates the rule set and reports every problem.
 struct CheckCommand: ParcoursCommand {
     static let spec = CommandSpec(
-        name: "check", abstract: "Validates the whole rule set and reports every problem.",
+        name: "check", abstract: Phrase("Vérifie tout le jeu de règles et signale chaque problème.", en: "Validates the whole rule set and reports every problem."),
         discussion: """
         Problems are printed as path:line:col: error|warning[code]: message, with a hint. Beyond
         loading: contradictions, conflicts, shadowed rules, profiles with no route, unused entries.
@@ -33,13 +33,17 @@ struct CheckCommand: ParcoursCommand {
         if strict {
             diagnostics = diagnostics.map { var strict = $0; strict.severity = .error; return strict }
         }
-        terminal.write(DiagnosticText.render(diagnostics))
+        terminal.write(DiagnosticText.render(diagnostics, in: terminal.language))
         if let ruleSet, !diagnostics.hasErrors {
-            terminal.write("ok: \(ruleSet.rules.count) rules, \(ruleSet.facts.count) facts, \(ruleSet.schemes.count) schemes, \(cases) cases, \(ruleSet.catalogue.entries.count) catalogue entries, \(ruleSet.vocabulary.fields.count) fields; \(DiagnosticText.summary(diagnostics))\n")
-            terminal.write("fingerprint: \(ruleSet.fingerprint) (rules in force on \(ruleSet.date))\n")
+            let summary = DiagnosticText.summary(diagnostics, in: terminal.language)
+            terminal.write(terminal.say(
+                "ok : \(ruleSet.rules.count) règles, \(ruleSet.facts.count) faits, \(ruleSet.schemes.count) dispositifs, \(cases) cas, \(ruleSet.catalogue.entries.count) entrées du catalogue, \(ruleSet.vocabulary.fields.count) champs ; \(summary)\n",
+                en: "ok: \(ruleSet.rules.count) rules, \(ruleSet.facts.count) facts, \(ruleSet.schemes.count) schemes, \(cases) cases, \(ruleSet.catalogue.entries.count) catalogue entries, \(ruleSet.vocabulary.fields.count) fields; \(summary)\n"))
+            terminal.write(terminal.say("empreinte : \(ruleSet.fingerprint) (règles en vigueur le \(ruleSet.date))\n",
+                                        en: "fingerprint: \(ruleSet.fingerprint) (rules in force on \(ruleSet.date))\n"))
             return ExitCode.success
         }
-        terminal.write("\(DiagnosticText.summary(diagnostics))\n")
+        terminal.write("\(DiagnosticText.summary(diagnostics, in: terminal.language))\n")
         return ExitCode.failure
     }
 }

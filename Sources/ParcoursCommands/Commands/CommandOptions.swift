@@ -46,7 +46,11 @@ public enum OutputFormat: String, Sendable, CaseIterable {
 
 /// A command line that cannot be understood; printed with the usage, exit code 2.
 public struct UsageError: Error, Equatable {
-    public let message: String
+    public let message: Phrase
+
+    public init(message: Phrase) { self.message = message }
+
+    init(_ fr: String, en: String) { message = Phrase(fr, en: en) }
 }
 
 /// Spelling suggestions for command names, shared with the engine's.

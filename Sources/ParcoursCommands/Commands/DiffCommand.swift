@@ -3,7 +3,7 @@ import ParcoursEngine
 /// `parcours diff --base DIR --corpus FILE`: what a rule change does to a corpus.
 struct DiffCommand: ParcoursCommand {
     static let spec = CommandSpec(
-        name: "diff", abstract: "Counts what a rule change does to a corpus of profiles.",
+        name: "diff", abstract: Phrase("Compte ce qu'un changement de règles fait sur un corpus de profils.", en: "Counts what a rule change does to a corpus of profiles."),
         discussion: """
         Evaluates a corpus (JSON lines, or CSV with a header; sets separated by |) with the rules
         of --base and the current ones, and counts the profiles whose route, référent, suggestions
@@ -20,8 +20,8 @@ struct DiffCommand: ParcoursCommand {
     let options: DiffOptions
 
     init(_ arguments: ParsedArguments) throws(UsageError) {
-        guard let base = arguments.value("--base") else { throw UsageError(message: "diff needs --base DIR (the rules before the change)") }
-        guard let corpus = arguments.value("--corpus") else { throw UsageError(message: "diff needs --corpus FILE (JSON lines or CSV)") }
+        guard let base = arguments.value("--base") else { throw UsageError("diff attend --base DOSSIER (les règles d'avant le changement)", en: "diff needs --base DIR (the rules before the change)") }
+        guard let corpus = arguments.value("--corpus") else { throw UsageError("diff attend --corpus FICHIER (JSON lines ou CSV)", en: "diff needs --corpus FILE (JSON lines or CSV)") }
         options = DiffOptions(base: base, baseScenarios: arguments.value("--base-scenarios"), corpus: corpus, common: try arguments.common(),
                               format: arguments.outputFormat,
                               examples: try arguments.integer("--examples", default: 3))
@@ -58,16 +58,16 @@ struct DiffCommand: ParcoursCommand {
         while let line = lines.next() {
             number += 1
             guard case .text(let bytes) = line else {
-                terminal.writeError(DiagnosticText.render(decoder.refusal(line, number: number).diagnostics))
+                terminal.writeError(DiagnosticText.render(decoder.refusal(line, number: number).diagnostics, in: terminal.language))
                 accumulator.refuse()
                 continue
             }
             switch decoder.decode(bytes, line: number, into: &values) {
             case .skipped: continue
             case .refused(let record):
-                terminal.writeError(DiagnosticText.render(record.diagnostics))
+                terminal.writeError(DiagnosticText.render(record.diagnostics, in: terminal.language))
                 if decoder.headerRefused {
-                    terminal.writeError("parcours: the CSV header has errors; no row was read\n")
+                    terminal.writeError(terminal.say("parcours : l'en-tête CSV a des erreurs ; aucune ligne n'a été lue\n", en: "parcours: the CSV header has errors; no row was read\n"))
                     return ExitCode.failure
                 }
                 accumulator.refuse()

@@ -4,7 +4,7 @@ import ParcoursEngine
 /// `parcours docs --out DIR`: writes the static documentation site of the rule set.
 struct DocsCommand: ParcoursCommand {
     static let spec = CommandSpec(
-        name: "docs", abstract: "Writes the rule set as a static HTML site in French.",
+        name: "docs", abstract: Phrase("Écrit le jeu de règles en site HTML statique, en français.", en: "Writes the rule set as a static HTML site in French."),
         discussion: "One page per rule, partner, scheme and field, with relative links and no external asset.",
         options: [OptionSpec("--out", value: "DIR", inSynopsis: false, help: "the folder to write the site into")] + CommonSpec.all,
         shape: "--out DIR")
@@ -13,7 +13,7 @@ struct DocsCommand: ParcoursCommand {
     let common: CommonOptions
 
     init(_ arguments: ParsedArguments) throws(UsageError) {
-        guard let out = arguments.value("--out") else { throw UsageError(message: "docs needs --out DIR") }
+        guard let out = arguments.value("--out") else { throw UsageError("docs attend --out DOSSIER", en: "docs needs --out DIR") }
         self.out = out
         common = try arguments.common()
     }

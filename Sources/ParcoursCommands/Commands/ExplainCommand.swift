@@ -3,12 +3,12 @@ import ParcoursEngine
 /// `parcours explain PROFILE --rule ID | --scheme ID`: each condition with its value.
 struct ExplainCommand: ParcoursCommand {
     static let spec = CommandSpec(
-        name: "explain", abstract: "Shows why a rule applies or not (or a scheme's criteria) for a profile.",
+        name: "explain", abstract: Phrase("Montre pourquoi une règle s'applique ou non (ou les critères d'un dispositif) pour un profil.", en: "Shows why a rule applies or not (or a scheme's criteria) for a profile."),
         discussion: """
         Every condition of the rule, or every criterion of the scheme, with its value for the
         profile: true, false, or unknown with the fields that are missing.
         """,
-        arguments: ArgumentsSpec("PROFILE", .one(missing: "explain needs one profile file (or - for standard input)"),
+        arguments: ArgumentsSpec("PROFILE", .one(missing: Phrase("explain attend un fichier de profil (ou - pour l'entrée standard)", en: "explain needs one profile file (or - for standard input)")),
                                  help: "a YAML or JSON profile, or - for standard input"),
         options: [OptionSpec("--rule", value: "ID", inSynopsis: false, help: "the rule to explain"),
                   OptionSpec("--scheme", value: "ID", inSynopsis: false, help: "the scheme whose criteria to explain")]
@@ -27,7 +27,7 @@ struct ExplainCommand: ParcoursCommand {
         switch (arguments.value("--rule"), arguments.value("--scheme")) {
         case (let rule?, nil): target = .rule(rule)
         case (nil, let scheme?): target = .scheme(scheme)
-        default: throw UsageError(message: "explain needs --rule ID or --scheme ID (one of them)")
+        default: throw UsageError("explain attend --rule ID ou --scheme ID (l'un des deux)", en: "explain needs --rule ID or --scheme ID (one of them)")
         }
     }
 
@@ -38,8 +38,8 @@ struct ExplainCommand: ParcoursCommand {
         switch target {
         case .rule(let id):
             guard let rule = ruleSet.rule(id) else {
-                let hint = Spelling.hint(for: id, in: ruleSet.rules.map(\.id)).map { " (\($0))" } ?? ""
-                terminal.writeError("parcours: no rule \"\(id)\" in force on \(ruleSet.date)\(hint)\n")
+                let hint = Spelling.hint(for: id, in: ruleSet.rules.map(\.id)).map { " (\($0.text(terminal.language)))" } ?? ""
+                terminal.writeError(terminal.say("parcours : aucune règle « \(id) » en vigueur le \(ruleSet.date)\(hint)\n", en: "parcours: no rule \"\(id)\" in force on \(ruleSet.date)\(hint)\n"))
                 return ExitCode.usage
             }
             guard let profile = ParcoursCLI.profile(path, ruleSet: ruleSet, terminal: terminal) else { return ExitCode.failure }
@@ -51,8 +51,8 @@ struct ExplainCommand: ParcoursCommand {
             }
         case .scheme(let id):
             guard let scheme = ruleSet.scheme(id) else {
-                let hint = Spelling.hint(for: id, in: ruleSet.schemes.map(\.id)).map { " (\($0))" } ?? ""
-                terminal.writeError("parcours: no scheme \"\(id)\"\(hint)\n")
+                let hint = Spelling.hint(for: id, in: ruleSet.schemes.map(\.id)).map { " (\($0.text(terminal.language)))" } ?? ""
+                terminal.writeError(terminal.say("parcours : aucun dispositif « \(id) »\(hint)\n", en: "parcours: no scheme \"\(id)\"\(hint)\n"))
                 return ExitCode.usage
             }
             guard let profile = ParcoursCLI.profile(path, ruleSet: ruleSet, terminal: terminal) else { return ExitCode.failure }

@@ -1,10 +1,23 @@
+import ParcoursEngine
+
 /// Help texts, generated from the commands' declarations (`CommandSpec`).
 enum Help {
     /// Every command's synopsis, and what the options have in common.
-    static var usage: String {
-        var lines = ["Usage:"]
+    static func usage(_ language: Language) -> String {
+        var lines = [language == .fr ? "Utilisation :" : "Usage:"]
         lines += ParcoursCLI.commands.map { "  " + $0.spec.synopsis }
-        lines += ["  parcours help [COMMAND]", "  parcours --version", ""]
+        lines += ["  parcours help [COMMAND]", "  parcours --version", "  (--lang fr|en : langue des messages ; français par défaut, anglais si LANG=en*)", ""]
+        if language == .fr {
+            lines += [
+                "PROFILE est un fichier YAML ou JSON, ou - pour lire l'entrée standard.",
+                "Les commandes qui lisent des règles prennent --rules DIR, --scenarios DIR et --date AAAA-MM-JJ",
+                "(règles en vigueur ce jour-là ; par défaut aujourd'hui). Rien n'est enregistré ni journalisé.",
+                "--rules vaut par défaut $PARCOURS_RULES, ./Rules, ou le dossier Rules/ du paquet Parcours ;",
+                "--scenarios (dispositifs) $PARCOURS_SCENARIOS, ./Scenarios, ou le dossier Scenarios/ du paquet.",
+                "",
+            ]
+            return lines.joined(separator: "\n") + "\n"
+        }
         lines += [
             "PROFILE is a YAML or JSON file, or - to read standard input.",
             "Commands reading rules take --rules DIR, --scenarios DIR and --date YYYY-MM-DD (rules in force",
@@ -17,13 +30,15 @@ enum Help {
     }
 
     /// The help of one command, or the general help.
-    static func text(for topic: String?) -> String {
+    static func text(for topic: String?, _ language: Language) -> String {
         if let topic, let command = ParcoursCLI.command(named: topic) { return command.spec.help }
-        var lines = ["parcours: next steps for people far from work, from a declarative rule set.", "", "Commands:"]
+        var lines = [language == .fr ? "parcours : les prochaines étapes des personnes éloignées de l'emploi, d'après un jeu de règles déclaratif."
+                                     : "parcours: next steps for people far from work, from a declarative rule set.",
+                     "", language == .fr ? "Commandes :" : "Commands:"]
         lines += ParcoursCLI.commands.map { command in
             let name = command.spec.name
-            return "  " + name + String(repeating: " ", count: max(2, 12 - name.count)) + command.spec.abstract
+            return "  " + name + String(repeating: " ", count: max(2, 12 - name.count)) + command.spec.abstract.text(language)
         }
-        return lines.joined(separator: "\n") + "\n\n" + usage
+        return lines.joined(separator: "\n") + "\n\n" + usage(language)
     }
 }

@@ -11,25 +11,50 @@ public enum ParcoursCLI {
         DiffCommand.self, BatchCommand.self, DocsCommand.self, ServeCommand.self,
     ]
 
-    public static func run(_ arguments: [String], terminal: Terminal = .standard) -> Int32 {
+    public static func run(_ arguments: [String], terminal given: Terminal = .standard) -> Int32 {
+        var terminal = given
         do {
+            let arguments = try language(in: arguments, terminal: &terminal)
             return try dispatch(arguments, terminal: terminal)
         } catch {
-            terminal.writeError("parcours: \(error.message)\n\n" + Help.usage)
+            terminal.writeError("parcours: \(error.message.text(terminal.language))\n\n" + Help.usage(terminal.language))
             return ExitCode.usage
         }
     }
 
+    /// Takes `--lang fr|en` (or `--lang=en`) out of the arguments, before `--`, and sets the terminal's language.
+    private static func language(in arguments: [String], terminal: inout Terminal) throws(UsageError) -> [String] {
+        var rest: [String] = []
+        var index = 0
+        while index < arguments.count {
+            let argument = arguments[index]
+            index += 1
+            if argument == "--" { rest += arguments[(index - 1)...]; break }
+            guard argument == "--lang" || argument.hasPrefix("--lang=") else { rest.append(argument); continue }
+            var value = String(argument.dropFirst("--lang=".count))
+            if argument == "--lang" {
+                guard index < arguments.count else { throw UsageError("--lang attend fr ou en", en: "--lang needs fr or en") }
+                value = arguments[index]
+                index += 1
+            }
+            guard let language = Language(rawValue: value) else {
+                throw UsageError("langue inconnue « \(value) » (possibles : fr, en)", en: "unknown language \"\(value)\" (expected fr or en)")
+            }
+            terminal.language = language
+        }
+        return rest
+    }
+
     private static func dispatch(_ arguments: [String], terminal: Terminal) throws(UsageError) -> Int32 {
         guard let name = arguments.first else {
-            terminal.write(Help.text(for: nil))
+            terminal.write(Help.text(for: nil, terminal.language))
             return ExitCode.success
         }
         let rest = Array(arguments.dropFirst())
         switch name {
         case "-h", "--help", "help":
             if let topic = rest.first, command(named: topic) == nil { throw unknownCommand(topic) }
-            terminal.write(Help.text(for: rest.first))
+            terminal.write(Help.text(for: rest.first, terminal.language))
             return ExitCode.success
         case "-V", "--version", "version":
             terminal.write("parcours \(version)\n")
@@ -50,14 +75,16 @@ public enum ParcoursCLI {
     }
 
     private static func unknownCommand(_ name: String) -> UsageError {
-        let hint = Suggest.word(name, in: commands.map { $0.spec.name } + ["help"]).map { " (did you mean \"\($0)\"?)" } ?? ""
-        return UsageError(message: "unknown command \"\(name)\"\(hint)")
+        let guess = Suggest.word(name, in: commands.map { $0.spec.name } + ["help"])
+        return UsageError("commande inconnue « \(name) »" + (guess.map { " (vouliez-vous dire « \($0) » ?)" } ?? ""),
+                          en: "unknown command \"\(name)\"" + (guess.map { " (did you mean \"\($0)\"?)" } ?? ""))
     }
 
     /// Loads the rule set, printing its diagnostics; nil (with the exit code) when it cannot be used.
     static func loadRules(_ explicit: String?, scenarios: String?, date: String?, terminal: Terminal) -> (RuleSet?, [Diagnostic], Int32) {
         guard let directory = RulesLocator.locate(explicit: explicit) else {
-            terminal.writeError("parcours: no rule set found; pass --rules DIR or run from the Parcours folder\n")
+            terminal.writeError(terminal.say("parcours : aucun jeu de règles trouvé ; passez --rules DOSSIER ou lancez depuis le dossier de Parcours\n",
+                                             en: "parcours: no rule set found; pass --rules DIR or run from the Parcours folder\n"))
             return (nil, [], ExitCode.usage)
         }
         let result = RuleSetLoader.load(directory: directory, scenarios: RulesLocator.locateScenarios(explicit: scenarios), date: date)
@@ -86,8 +113,9 @@ extension ParcoursCLI {
     static func ruleSet(_ common: CommonOptions, terminal: Terminal) -> (RuleSet?, Int32) {
         let (loaded, diagnostics, code) = loadRules(common.rules, scenarios: common.scenarios, date: common.date, terminal: terminal)
         if loaded == nil, code == ExitCode.failure {
-            terminal.writeError(DiagnosticText.render(diagnostics))
-            terminal.writeError("parcours: the rule set has errors (\(DiagnosticText.summary(diagnostics))); run parcours check\n")
+            terminal.writeError(DiagnosticText.render(diagnostics, in: terminal.language))
+            terminal.writeError(terminal.say("parcours : le jeu de règles a des erreurs (\(DiagnosticText.summary(diagnostics, in: terminal.language))) ; lancez parcours check\n",
+                                             en: "parcours: the rule set has errors (\(DiagnosticText.summary(diagnostics, in: terminal.language))); run parcours check\n"))
         }
         return (loaded, code)
     }
@@ -99,13 +127,15 @@ extension ParcoursCLI {
             file = path == "-" ? SourceFile(path: "<stdin>", bytes: try terminal.readInput().get())
                                : try SourceFile.load(path, limit: Limits.profileBytes)
         } catch {
-            terminal.writeError("parcours: \(error.description); no recommendation\n")
+            terminal.writeError(terminal.say("parcours : \(error.phrase.fr) ; pas de recommandation\n", en: "parcours: \(error.description); no recommendation\n"))
             return nil
         }
         let result = ProfileLoader.load(file, vocabulary: ruleSet.vocabulary)
         guard let profile = result.profile else {
-            terminal.writeError(DiagnosticText.render(result.diagnostics))
-            terminal.writeError("parcours: the profile has errors (\(DiagnosticText.summary(result.diagnostics))); no recommendation\n")
+            terminal.writeError(DiagnosticText.render(result.diagnostics, in: terminal.language))
+            let summary = DiagnosticText.summary(result.diagnostics, in: terminal.language)
+            terminal.writeError(terminal.say("parcours : le profil a des erreurs (\(summary)) ; pas de recommandation\n",
+                                             en: "parcours: the profile has errors (\(summary)); no recommendation\n"))
             return nil
         }
         return profile

@@ -3,7 +3,7 @@ import ParcoursEngine
 /// `parcours recommend PROFILE`: the counsellor's next steps for one profile.
 struct RecommendCommand: ParcoursCommand {
     static let spec = CommandSpec(
-        name: "recommend", abstract: "Reads a diagnosed profile and prints the next steps for the person.",
+        name: "recommend", abstract: Phrase("Lit un profil diagnostiqué et donne les prochaines étapes de la personne.", en: "Reads a diagnosed profile and prints the next steps for the person."),
         discussion: """
         Opens with at most five next actions (urgent first), then the route, the référents, the
         schemes to propose, the plan by stage and at most five questions. --detail adds the rule
@@ -11,7 +11,7 @@ struct RecommendCommand: ParcoursCommand {
         hand to the person; --format json carries everything. Exit 0 on success, 1 when the rule set or the profile has errors
         (printed as path:line:col), 2 on a wrong command line. Nothing is stored or logged.
         """,
-        arguments: ArgumentsSpec("PROFILE", .one(missing: "recommend needs a profile file (or - for standard input)"),
+        arguments: ArgumentsSpec("PROFILE", .one(missing: Phrase("recommend attend un fichier de profil (ou - pour l'entrée standard)", en: "recommend needs a profile file (or - for standard input)")),
                                  help: "a YAML or JSON profile, or - for standard input"),
         options: CommonSpec.all + [OptionSpec("--format", choices: RecommendFormat.allCases.map(\.rawValue), help: "output format (default: text)"),
                                    OptionSpec("--detail", help: "show the rules, criteria and every question behind the advice")])

@@ -4,7 +4,7 @@ import ParcoursEngine
 /// `parcours replay`: runs scheme cases as a regression suite.
 struct ReplayCommand: ParcoursCommand {
     static let spec = CommandSpec(
-        name: "replay", abstract: "Replays scheme cases as a regression suite.",
+        name: "replay", abstract: Phrase("Rejoue les cas des dispositifs comme une suite de non-régression.", en: "Replays scheme cases as a regression suite."),
         discussion: """
         Runs Scenarios/<scheme>/cases/*.yaml and Rules/cases/*.yaml (or the files and folders given): one line per case,
         and for a failure the step, what was expected and what came.
@@ -27,16 +27,18 @@ struct ReplayCommand: ParcoursCommand {
         let (loaded, diagnostics, code) = ParcoursCLI.loadRules(options.rules, scenarios: options.scenarios, date: options.date, terminal: terminal)
         guard let ruleSet = loaded else {
             if code == ExitCode.failure {
-                terminal.writeError(DiagnosticText.render(diagnostics))
-                terminal.writeError("parcours: the rule set has errors (\(DiagnosticText.summary(diagnostics))); run parcours check\n")
+                terminal.writeError(DiagnosticText.render(diagnostics, in: terminal.language))
+                terminal.writeError(terminal.say("parcours : le jeu de règles a des erreurs (\(DiagnosticText.summary(diagnostics, in: terminal.language))) ; lancez parcours check\n",
+                                             en: "parcours: the rule set has errors (\(DiagnosticText.summary(diagnostics, in: terminal.language))); run parcours check\n"))
             }
             return code
         }
         let paths = options.paths.isEmpty ? ParcoursCLI.caseFolders(ruleSet, rules: options.rules) : options.paths
         let loadedCases = options.paths.isEmpty ? CaseLoader.loadAll(in: paths, ruleSet: ruleSet) : CaseLoader.load(paths: paths, ruleSet: ruleSet)
         if loadedCases.diagnostics.hasErrors {
-            terminal.writeError(DiagnosticText.render(loadedCases.diagnostics))
-            terminal.writeError("parcours: some case files do not load (\(DiagnosticText.summary(loadedCases.diagnostics)))\n")
+            terminal.writeError(DiagnosticText.render(loadedCases.diagnostics, in: terminal.language))
+            terminal.writeError(terminal.say("parcours : des fichiers de cas ne se chargent pas (\(DiagnosticText.summary(loadedCases.diagnostics, in: terminal.language)))\n",
+                                             en: "parcours: some case files do not load (\(DiagnosticText.summary(loadedCases.diagnostics, in: terminal.language)))\n"))
             return ExitCode.usage
         }
         var cases = loadedCases.cases

@@ -3,7 +3,7 @@ import ParcoursEngine
 /// `parcours sample --count N --seed S`: invented profiles as JSON lines.
 struct SampleCommand: ParcoursCommand {
     static let spec = CommandSpec(
-        name: "sample", abstract: "Writes invented profiles as JSON lines.",
+        name: "sample", abstract: Phrase("Écrit des profils inventés, en lignes JSON.", en: "Writes invented profiles as JSON lines."),
         discussion: "The same profiles for the same seed, with the proportions documented in the README.",
         options: [OptionSpec("--count", value: "N", help: "how many profiles (default: 100)"),
                   OptionSpec("--seed", value: "S", help: "the seed (default: 1)"), CommonSpec.rules])
@@ -15,7 +15,7 @@ struct SampleCommand: ParcoursCommand {
     init(_ arguments: ParsedArguments) throws(UsageError) {
         count = try arguments.integer("--count", default: 100)
         let seedText = arguments.value("--seed") ?? "1"
-        guard let seed = UInt64(seedText) else { throw UsageError(message: "--seed expects a whole number, got \"\(seedText)\"") }
+        guard let seed = UInt64(seedText) else { throw UsageError("--seed attend un nombre entier, reçu « \(seedText) »", en: "--seed expects a whole number, got \"\(seedText)\"") }
         self.seed = seed
         rules = arguments.value("--rules")
     }

@@ -8,7 +8,7 @@ import Synchronization
 /// `parcours serve`: the counsellors' page and the JSON API on a small HTTP server.
 struct ServeCommand: ParcoursCommand {
     static let spec = CommandSpec(
-        name: "serve", abstract: "Serves the counsellors' page and the JSON API (/api/v1).",
+        name: "serve", abstract: Phrase("Sert la page des conseiller·ères et l'API JSON (/api/v1).", en: "Serves the counsellors' page and the JSON API (/api/v1)."),
         discussion: """
         Binds to 127.0.0.1 by default. Any other address needs --token-file (clients then send
         Authorization: Bearer TOKEN), or --insecure to run without one. The rule set is reloaded on
@@ -74,8 +74,9 @@ struct ServeCommand: ParcoursCommand {
             store = try RuleSetStore(rules: directory, scenarios: RulesLocator.locateScenarios(explicit: scenarios))
         } catch {
             if case .ruleSet(let diagnostics) = error {
-                terminal.writeError(DiagnosticText.render(diagnostics))
-                terminal.writeError("parcours: the rule set has errors (\(DiagnosticText.summary(diagnostics))); run parcours check\n")
+                terminal.writeError(DiagnosticText.render(diagnostics, in: terminal.language))
+                terminal.writeError(terminal.say("parcours : le jeu de règles a des erreurs (\(DiagnosticText.summary(diagnostics, in: terminal.language))) ; lancez parcours check\n",
+                                             en: "parcours: the rule set has errors (\(DiagnosticText.summary(diagnostics, in: terminal.language))); run parcours check\n"))
             }
             return ExitCode.failure
         }
@@ -120,8 +121,8 @@ struct ServeCommand: ParcoursCommand {
             if report.accepted {
                 terminal.writeError("Règles rechargées (\(why)) : empreinte \(store.snapshot.today.fingerprint)\n")
             } else {
-                terminal.writeError(DiagnosticText.render(report.diagnostics))
-                terminal.writeError("Règles refusées (\(why)) : \(DiagnosticText.summary(report.diagnostics)) ; les précédentes restent en service\n")
+                terminal.writeError(DiagnosticText.render(report.diagnostics, in: terminal.language))
+                terminal.writeError("Règles refusées (\(why)) : \(DiagnosticText.summary(report.diagnostics, in: terminal.language)) ; les précédentes restent en service\n")
             }
         }
         var sources: [DispatchSourceProtocol] = []

@@ -7,19 +7,26 @@ public struct Terminal: Sendable {
     public var readInput: @Sendable () -> Result<[UInt8], InputError>
     public var write: @Sendable (String) -> Void
     public var writeError: @Sendable (String) -> Void
+    /// The language messages, help and diagnostics are written in (French unless asked).
+    public var language: Language
 
     public init(readInput: @escaping @Sendable () -> Result<[UInt8], InputError>, write: @escaping @Sendable (String) -> Void,
-                writeError: @escaping @Sendable (String) -> Void) {
+                writeError: @escaping @Sendable (String) -> Void, language: Language = .fr) {
         self.readInput = readInput
         self.write = write
         self.writeError = writeError
+        self.language = language
     }
+
+    /// `fr` or `en`, in the terminal's language.
+    public func say(_ fr: String, en: String) -> String { language == .fr ? fr : en }
 
     /// The process's standard input, output and error.
     public static let standard = Terminal(
         readInput: { Result { () throws(InputError) in try InputFile.read(descriptor: 0, name: "<stdin>", limit: Limits.profileBytes) } },
         write: { FileHandle.standardOutput.write(Data($0.utf8)) },
-        writeError: { FileHandle.standardError.write(Data($0.utf8)) }
+        writeError: { FileHandle.standardError.write(Data($0.utf8)) },
+        language: Language.from(environment: ProcessInfo.processInfo.environment)
     )
 }
 

@@ -1,21 +1,26 @@
 import ParcoursEngine
 
 /// Diagnostics as `path:line:col: error[code]: message`, with the hint on the next line.
+/// In French: `path:line:col: erreur[code] : message`, then `    conseil : …`; the codes stay English.
 public enum DiagnosticText {
-    public static func render(_ diagnostic: Diagnostic) -> String {
-        var text = "\(diagnostic.location): \(diagnostic.severity.rawValue)[\(diagnostic.code.rawValue)]: \(diagnostic.message)"
-        if let hint = diagnostic.hint { text += "\n    hint: \(hint)" }
+    public static func render(_ diagnostic: Diagnostic, in language: Language = .fr) -> String {
+        let severity = language == .en ? diagnostic.severity.rawValue : (diagnostic.severity == .error ? "erreur" : "avertissement")
+        let colon = language == .en ? ":" : " :"
+        var text = "\(diagnostic.location): \(severity)[\(diagnostic.code.rawValue)]\(colon) \(diagnostic.message.text(language))"
+        if let hint = diagnostic.hint { text += "\n    \(language == .en ? "hint" : "conseil")\(colon) \(hint.text(language))" }
         return text
     }
 
-    public static func render(_ diagnostics: [Diagnostic]) -> String {
-        diagnostics.map { render($0) + "\n" }.joined()
+    public static func render(_ diagnostics: [Diagnostic], in language: Language = .fr) -> String {
+        diagnostics.map { render($0, in: language) + "\n" }.joined()
     }
 
-    /// "2 errors, 1 warning".
-    public static func summary(_ diagnostics: [Diagnostic]) -> String {
+    /// "2 erreurs, 1 avertissement" / "2 errors, 1 warning".
+    public static func summary(_ diagnostics: [Diagnostic], in language: Language = .fr) -> String {
         let errors = diagnostics.filter { $0.severity == .error }.count
         let warnings = diagnostics.count - errors
-        return "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")"
+        func plural(_ count: Int, _ word: String) -> String { "\(count) \(word)\(count > 1 || (language == .en && count == 0) ? "s" : "")" }
+        return language == .en ? "\(plural(errors, "error")), \(plural(warnings, "warning"))"
+                               : "\(plural(errors, "erreur")), \(plural(warnings, "avertissement"))"
     }
 }

@@ -31,8 +31,8 @@ package struct CorpusDecoder: Sendable {
     package func tooLong(line number: Int) -> CorpusRecord {
         CorpusRecord(line: number, text: "", profile: nil, diagnostics: [
             Diagnostic(.error, .tooLong, at: SourceLocation(file: path, line: number, column: 1),
-                       "the line is longer than the limit of \(Limits.describe(bytes: Limits.corpusLineBytes)); skipped",
-                       hint: "one profile per line; is this file a corpus?"),
+                       Phrase("la ligne dépasse la limite de \(Limits.describe(bytes: Limits.corpusLineBytes).replacingOccurrences(of: "MiB", with: "Mio")) ; ignorée", en: "the line is longer than the limit of \(Limits.describe(bytes: Limits.corpusLineBytes)); skipped"),
+                       hint: Phrase("un profil par ligne ; ce fichier est-il bien un corpus ?", en: "one profile per line; is this file a corpus?")),
         ])
     }
 
@@ -40,8 +40,8 @@ package struct CorpusDecoder: Sendable {
     package func binary(line number: Int) -> CorpusRecord {
         CorpusRecord(line: number, text: "", profile: nil, diagnostics: [
             Diagnostic(.error, .yamlUTF8, at: SourceLocation(file: path, line: number, column: 1),
-                       "the file is not text (a NUL byte is on or after this line); reading stopped here",
-                       hint: "give a JSON lines or CSV file"),
+                       Phrase("le fichier n'est pas du texte (un octet NUL est sur cette ligne ou après) ; lecture arrêtée ici", en: "the file is not text (a NUL byte is on or after this line); reading stopped here"),
+                       hint: Phrase("donnez un fichier JSON lines ou CSV", en: "give a JSON lines or CSV file")),
         ])
     }
 

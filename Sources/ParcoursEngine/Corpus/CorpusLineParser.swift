@@ -54,7 +54,7 @@ package struct CorpusLineParser: Sendable {
         if text.allSatisfy(\.isWhitespace) { return nil }
         if let mark = YAMLParser.firstInvalidUTF8(in: bytes) {
             return CorpusRecord(line: number, text: text, profile: nil,
-                                diagnostics: [Diagnostic(.error, .yamlUTF8, at: SourceLocation(file: path, line: number, column: mark.column), "the line is not valid UTF-8")])
+                                diagnostics: [Diagnostic(.error, .yamlUTF8, at: SourceLocation(file: path, line: number, column: mark.column), Phrase("la ligne n'est pas en UTF-8 valide", en: "the line is not valid UTF-8"))])
         }
         switch format {
         case .jsonLines:
@@ -69,8 +69,8 @@ package struct CorpusLineParser: Sendable {
                     headerRefused = true
                     return CorpusRecord(line: number, text: text, profile: nil, diagnostics: unknown.map { cell in
                         Diagnostic(.error, .unknownField, at: SourceLocation(file: path, line: number, column: cell.column),
-                                   "column \"\(Limits.quoted(cell.text))\" of the CSV header is not a profile field; no row was read",
-                                   hint: Spelling.hint(for: cell.text, in: vocabulary.names) ?? "name each column after a field of profile.yaml")
+                                   Phrase("la colonne « \(Limits.quoted(cell.text)) » de l'en-tête CSV n'est pas un champ du profil ; aucune ligne n'a été lue", en: "column \"\(Limits.quoted(cell.text))\" of the CSV header is not a profile field; no row was read"),
+                                   hint: vocabulary.suggestion(for: cell.text) ?? Phrase("nommez chaque colonne d'après un champ de profile.yaml", en: "name each column after a field of profile.yaml"))
                     })
                 }
                 return nil
@@ -89,14 +89,14 @@ package struct CorpusLineParser: Sendable {
             return refuse()
         case .success(let node):
             guard let pairs = node.mapping else {
-                reader.report(.typeMismatch, node, "expected an object of profile fields, found \(node.kindName)")
+                reader.report(.typeMismatch, node, Phrase("objet de champs du profil attendu, trouvé : \(node.kind.fr)", en: "expected an object of profile fields, found \(node.kind.en)"))
                 return refuse()
             }
             var profile = Profile()
             for pair in pairs {
                 let name = pair.key.scalar?.text ?? ""
                 guard let field = vocabulary.field(named: name) else {
-                    reader.report(.unknownField, pair.key, "unknown profile field \"\(Limits.quoted(name))\"", hint: Spelling.hint(for: name, in: vocabulary.names))
+                    reader.report(.unknownField, pair.key, Phrase("champ du profil inconnu « \(Limits.quoted(name)) »", en: "unknown profile field \"\(Limits.quoted(name))\""), hint: vocabulary.suggestion(for: name))
                     continue
                 }
                 if pair.value.isNull { continue }

@@ -10,6 +10,7 @@ public enum Severity: String, Sendable, Hashable, Comparable {
 /// The stable codes of every problem `check` and the profile reader can report.
 public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
     case yamlSyntax = "yaml-syntax"
+    case yamlIndentation = "yaml-indentation"
     case yamlUTF8 = "yaml-utf8"
     case yamlTab = "yaml-tab"
     case yamlUnclosedQuote = "yaml-unclosed-quote"
@@ -51,12 +52,14 @@ public struct Diagnostic: Sendable, Hashable, Comparable {
     public var severity: Severity
     public var code: DiagnosticCode
     public var location: SourceLocation
-    public var message: String
-    public var hint: String?
+    /// What is wrong, in French and in English.
+    public var message: Phrase
+    /// The likely fix, in French and in English.
+    public var hint: Phrase?
     /// The profile field the problem is about, when there is one (`age`).
     public var field: String?
 
-    public init(_ severity: Severity, _ code: DiagnosticCode, at location: SourceLocation, _ message: String, hint: String? = nil) {
+    public init(_ severity: Severity, _ code: DiagnosticCode, at location: SourceLocation, _ message: Phrase, hint: Phrase? = nil) {
         self.severity = severity
         self.code = code
         self.location = location
@@ -66,7 +69,7 @@ public struct Diagnostic: Sendable, Hashable, Comparable {
 
     /// File, then position, then code: the order diagnostics are printed in.
     public static func < (lhs: Diagnostic, rhs: Diagnostic) -> Bool {
-        (lhs.location, lhs.code.rawValue, lhs.message) < (rhs.location, rhs.code.rawValue, rhs.message)
+        (lhs.location, lhs.code.rawValue, lhs.message.en) < (rhs.location, rhs.code.rawValue, rhs.message.en)
     }
 }
 

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Finds the likely intended word among known ones ("did you mean `childcare`?").
 public enum Spelling {
     /// The closest candidate within a small edit distance, or nil. Ties go to the earlier candidate.
@@ -16,8 +18,34 @@ public enum Spelling {
     }
 
     /// A hint sentence for `word`, or nil when nothing is close.
-    public static func hint(for word: String, in candidates: [String]) -> String? {
-        closest(to: word, in: candidates).map { "did you mean \"\($0)\"?" }
+    public static func hint(for word: String, in candidates: [String]) -> Phrase? {
+        closest(to: word, in: candidates).map { Phrase("vouliez-vous dire « \($0) » ?", en: "did you mean \"\($0)\"?") }
+    }
+
+    /// Like `hint(for:in:)`, also looking among French labels, each standing for an id: the
+    /// French `permis_de_conduire` finds `driving_licence`, labelled « Permis de conduire ».
+    public static func hint(for word: String, in candidates: [String], labels: [(label: String, id: String)]) -> Phrase? {
+        if let direct = hint(for: word, in: candidates) { return direct }
+        let folded = labels.map { fold($0.label) }
+        guard let match = closest(to: fold(word), in: folded), let index = folded.firstIndex(of: match) else { return nil }
+        let id = labels[index].id
+        return Phrase("vouliez-vous dire « \(id) » (\(labels[index].label)) ?", en: "did you mean \"\(id)\" (\(labels[index].label))?")
+    }
+
+    /// A label or word as an id would spell it: lowercase, no accents, `_` between words.
+    static func fold(_ text: String) -> String {
+        var result = ""
+        for scalar in text.lowercased().decomposedStringWithCanonicalMapping.unicodeScalars {
+            if scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
+                if scalar.isASCII || !scalar.properties.isDiacritic { result.unicodeScalars.append(scalar) }
+            } else if scalar.properties.generalCategory == .nonspacingMark {
+                continue
+            } else if !result.isEmpty && !result.hasSuffix("_") {
+                result += "_"
+            }
+        }
+        while result.hasSuffix("_") { result.removeLast() }
+        return result
     }
 
     /// Levenshtein distance over characters.

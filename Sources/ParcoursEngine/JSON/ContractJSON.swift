@@ -200,8 +200,11 @@ extension Explainer {
 }
 
 extension Diagnostic: Encodable {
+    /// A diagnostic as JSON, message and hint in French.
+    public var json: JSONValue { json(in: .fr) }
+
     /// A diagnostic as JSON: severity, stable code, field (for a profile), file, line, column, message and hint.
-    public var json: JSONValue {
+    public func json(in language: Language) -> JSONValue {
         .object([
             ("severity", .string(severity.rawValue)),
             ("code", .string(code.rawValue)),
@@ -209,8 +212,8 @@ extension Diagnostic: Encodable {
             ("file", .string(location.file)),
             ("line", .int(location.line)),
             ("column", .int(location.column)),
-            ("message", .string(message)),
-            ("hint", hint.map(JSONValue.string) ?? .null),
+            ("message", .string(message.text(language))),
+            ("hint", hint.map { .string($0.text(language)) } ?? .null),
         ])
     }
 

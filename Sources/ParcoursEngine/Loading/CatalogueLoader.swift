@@ -14,23 +14,23 @@ struct CatalogueLoader {
 
     mutating func load(_ root: Node) -> Catalogue {
         let sections = ["routes", "stages", "partners", "immersions", "actions"]
-        guard let top = reader.keys(of: root, "the catalogue", required: sections, optional: ["source"]) else {
+        guard let top = reader.keys(of: root, Phrase("le catalogue", en: "the catalogue"), required: sections, optional: ["source"]) else {
             return Catalogue(routes: [], stages: [], entries: [])
         }
-        let routes = labelled(top["routes"], "route", ids: Route.allCases.map(\.rawValue)).compactMap { item in
+        let routes = labelled(top["routes"], Phrase("parcours", en: "route"), plural: Phrase("parcours", en: "routes"), ids: Route.allCases.map(\.rawValue)).compactMap { item in
             Route(rawValue: item.id).map { RouteInfo(route: $0, label: item.label, description: item.description) }
         }
-        let stages = labelled(top["stages"], "stage", ids: Stage.allCases.map(\.rawValue)).compactMap { item in
+        let stages = labelled(top["stages"], Phrase("étape", en: "stage"), plural: Phrase("étapes", en: "stages"), ids: Stage.allCases.map(\.rawValue)).compactMap { item in
             Stage(rawValue: item.id).map { StageInfo(stage: $0, label: item.label, description: item.description) }
         }
         var entries: [CatalogueEntry] = []
         var seen: [String: SourceLocation] = [:]
         for (section, kind) in [("partners", EntryKind.partner), ("immersions", .immersion), ("actions", .action)] {
-            guard let node = top[section], let pairs = mapping(node, section) else { continue }
+            guard let node = top[section], let pairs = mapping(node, .same(section)) else { continue }
             for pair in pairs {
-                guard let id = reader.identifier(pair.key, "\(kind.rawValue) id") else { continue }
+                guard let id = reader.identifier(pair.key, Phrase("l'identifiant de \(kind.withArticle.fr)", en: "\(kind.rawValue) id")) else { continue }
                 if let first = seen[id] {
-                    reader.report(.duplicateID, pair.key, "catalogue id \"\(id)\" is already used at \(first)")
+                    reader.report(.duplicateID, pair.key, Phrase("l'identifiant « \(id) » est déjà pris dans le catalogue en \(first)", en: "catalogue id \"\(id)\" is already used at \(first)"))
                     continue
                 }
                 seen[id] = reader.location(pair.key)
@@ -40,76 +40,76 @@ struct CatalogueLoader {
         return Catalogue(routes: routes, stages: stages, entries: entries)
     }
 
-    private mutating func mapping(_ node: Node, _ section: String) -> [Pair]? {
+    private mutating func mapping(_ node: Node, _ section: Phrase) -> [Pair]? {
         if node.isNull { return [] }
         guard let pairs = node.mapping else {
-            reader.report(.typeMismatch, node, "expected a mapping of ids for \"\(section)\", found \(node.kindName)")
+            reader.report(.typeMismatch, node, Phrase("mapping d'identifiants attendu pour « \(section.fr) », trouvé : \(node.kind.fr)", en: "expected a mapping of ids for \"\(section.en)\", found \(node.kind.en)"))
             return nil
         }
         return pairs
     }
 
     /// A section keyed by fixed ids, each with a label and description; every id must be there once.
-    private mutating func labelled(_ node: Node?, _ what: String, ids: [String]) -> [(id: String, label: String, description: String)] {
-        guard let node, let pairs = mapping(node, what + "s") else { return [] }
+    private mutating func labelled(_ node: Node?, _ what: Phrase, plural: Phrase, ids: [String]) -> [(id: String, label: String, description: String)] {
+        guard let node, let pairs = mapping(node, plural) else { return [] }
         var result: [(id: String, label: String, description: String)] = []
         for pair in pairs {
             guard let id = pair.key.scalar?.text else { continue }
             guard ids.contains(id) else {
-                reader.report(.unknownValue, pair.key, "unknown \(what) \"\(id)\" (the \(what)s are: \(ids.joined(separator: ", ")))",
+                reader.report(.unknownValue, pair.key, Phrase("\(what.fr) inconnu·e « \(id) » (possibles : \(ids.joined(separator: ", ")))", en: "unknown \(what.en) \"\(id)\" (the \(plural.en) are: \(ids.joined(separator: ", ")))"),
                               hint: Spelling.hint(for: id, in: ids))
                 continue
             }
-            let optional = what == "route" ? ["source", "follow_up"] : ["source"]
-            guard let keys = reader.keys(of: pair.value, "\(what) \"\(id)\"", required: ["label", "description"], optional: optional) else { continue }
+            let optional = what.en == "route" ? ["source", "follow_up"] : ["source"]
+            guard let keys = reader.keys(of: pair.value, Phrase("\(what.fr) « \(id) »", en: "\(what.en) \"\(id)\""), required: ["label", "description"], optional: optional) else { continue }
             if keys["follow_up"] != nil && keys["source"] == nil {
-                reader.report(.missingSource, pair.value, "route \"\(id)\" has follow_up steps but no \"source\" for them",
-                              hint: "cite the passage that says these steps come with the route")
+                reader.report(.missingSource, pair.value, Phrase("le parcours « \(id) » a des étapes follow_up mais pas de « source » pour elles", en: "route \"\(id)\" has follow_up steps but no \"source\" for them"),
+                              hint: Phrase("citez le passage qui dit que ces étapes accompagnent le parcours", en: "cite the passage that says these steps come with the route"))
             }
-            let label = keys["label"].flatMap { reader.text($0, "label") } ?? id
-            let description = keys["description"].flatMap { reader.text($0, "description") } ?? ""
+            let label = keys["label"].flatMap { reader.text($0, .same("label")) } ?? id
+            let description = keys["description"].flatMap { reader.text($0, .same("description")) } ?? ""
             result.append((id, label, description))
         }
         for id in ids where !result.contains(where: { $0.id == id }) {
-            reader.report(.missingKey, node, "\(what) \"\(id)\" has no label in the catalogue")
+            reader.report(.missingKey, node, Phrase("\(what.fr) « \(id) » : pas de libellé dans le catalogue", en: "\(what.en) \"\(id)\" has no label in the catalogue"))
         }
         return result
     }
 
     private mutating func entry(id: String, kind: EntryKind, _ node: Node) -> CatalogueEntry? {
-        let what = "\(kind.rawValue) \"\(id)\""
+        let what = Phrase("\(kind.frenchLabel) « \(id) »", en: "\(kind.rawValue) \"\(id)\"")
         guard let keys = reader.keys(of: node, what, required: ["name", "description", "thematiques", "reseaux_porteurs"],
                                      optional: ["requires", "source", "urgent"]) else { return nil }
-        let name = keys["name"].flatMap { reader.text($0, "name") } ?? id
-        let description = keys["description"].flatMap { reader.text($0, "description") } ?? ""
-        let thematiques = codes(keys["thematiques"], in: taxonomy.thematiques, "data·inclusion thematique")
-        let reseaux = codes(keys["reseaux_porteurs"], in: taxonomy.reseauxPorteurs, "data·inclusion réseau porteur")
+        let name = keys["name"].flatMap { reader.text($0, .same("name")) } ?? id
+        let description = keys["description"].flatMap { reader.text($0, .same("description")) } ?? ""
+        let thematiques = codes(keys["thematiques"], in: taxonomy.thematiques, Phrase("thématique data·inclusion", en: "data·inclusion thematique"), plural: .same("thematiques"))
+        let reseaux = codes(keys["reseaux_porteurs"], in: taxonomy.reseauxPorteurs, Phrase("réseau porteur data·inclusion", en: "data·inclusion réseau porteur"), plural: .same("reseaux_porteurs"))
         var requires = Condition.always
         if let node = keys["requires"] {
             guard let condition = conditions.read(node, into: &reader) else { return nil }
             requires = condition
             if keys["source"] == nil {
-                reader.report(.missingSource, node, "\(what) has requirements but no \"source\" for them",
-                              hint: "cite where the requirement comes from, e.g. \"reference/immersion_facile_pmsmp.yaml\"")
+                reader.report(.missingSource, node, Phrase("\(what.fr) a des conditions (requires) mais pas de « source » pour elles", en: "\(what.en) has requirements but no \"source\" for them"),
+                              hint: Phrase("citez d'où vient la condition, par ex. « reference/immersion_facile_pmsmp.yaml »", en: "cite where the requirement comes from, e.g. \"reference/immersion_facile_pmsmp.yaml\""))
             }
         }
-        let source = keys["source"].flatMap { reader.text($0, "source") }
-        let urgent = keys["urgent"].flatMap { reader.boolean($0, "\"urgent\" of \(what)") } ?? false
+        let source = keys["source"].flatMap { reader.text($0, .same("source")) }
+        let urgent = keys["urgent"].flatMap { reader.boolean($0, Phrase("« urgent » de \(what.fr)", en: "\"urgent\" of \(what.en)")) } ?? false
         return CatalogueEntry(id: id, name: name, kind: kind, description: description, thematiques: thematiques,
                               reseauxPorteurs: reseaux, requires: requires, source: source, location: reader.location(node), urgent: urgent)
     }
 
-    private mutating func codes(_ node: Node?, in known: [String], _ what: String) -> [String] {
+    private mutating func codes(_ node: Node?, in known: [String], _ what: Phrase, plural: Phrase) -> [String] {
         guard let node else { return [] }
         if node.isNull { return [] }
-        guard let items = reader.list(node, "\(what)s") else { return [] }
+        guard let items = reader.list(node, plural) else { return [] }
         var result: [String] = []
         for item in items {
             guard let code = reader.text(item, what) else { continue }
             if known.contains(code) {
                 result.append(code)
             } else {
-                reader.report(.unknownCode, item, "\"\(code)\" is not a \(what) of the reference lists",
+                reader.report(.unknownCode, item, Phrase("« \(code) » n'est pas dans les listes de référence (\(what.fr))", en: "\"\(code)\" is not a \(what.en) of the reference lists"),
                               hint: Spelling.hint(for: code, in: known))
             }
         }

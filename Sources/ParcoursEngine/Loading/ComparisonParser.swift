@@ -38,14 +38,14 @@ struct ComparisonParser {
     mutating func parse() -> Condition? {
         guard tokenize() else { return nil }
         guard !tokens.isEmpty else {
-            error(.conditionSyntax, at: 0, "empty condition")
+            error(.conditionSyntax, at: 0, Phrase("condition vide", en: "empty condition"))
             return nil
         }
         guard let meaning = parseNegatable() else { return nil }
         if position < tokens.count {
             let token = tokens[position]
-            error(.conditionSyntax, at: token.offset, "unexpected \"\(token.text)\" after the comparison",
-                  hint: "write one comparison per line; combine them with all: or any:")
+            error(.conditionSyntax, at: token.offset, Phrase("« \(token.text) » inattendu après la comparaison", en: "unexpected \"\(token.text)\" after the comparison"),
+                  hint: Phrase("une comparaison par ligne ; combinez-les avec all: ou any:", en: "write one comparison per line; combine them with all: or any:"))
             return nil
         }
         if case .fact = meaning { return meaning }
@@ -62,7 +62,7 @@ struct ComparisonParser {
             negations += 1
         }
         if peek == nil && negations > 0 {
-            error(.conditionSyntax, at: lastOffset, "\"not\" needs a comparison after it", hint: "e.g. not driving_licence")
+            error(.conditionSyntax, at: lastOffset, Phrase("« not » demande une comparaison après lui", en: "\"not\" needs a comparison after it"), hint: Phrase("par ex. not driving_licence", en: "e.g. not driving_licence"))
             return nil
         }
         guard var condition = parseComparison() else { return nil }
@@ -79,24 +79,24 @@ struct ComparisonParser {
 
     private mutating func parseComparison() -> Condition? {
         guard let nameToken = next(), case .word(let name) = nameToken.kind else {
-            error(.conditionSyntax, at: lastOffset, "a comparison starts with a field name")
+            error(.conditionSyntax, at: lastOffset, Phrase("une comparaison commence par un nom de champ", en: "a comparison starts with a field name"))
             return nil
         }
         guard let field = vocabulary.field(named: name) else {
             if factNames.contains(name) {
                 if position < tokens.count {
-                    error(.conditionSyntax, at: tokens[position].offset, "\"\(name)\" is a fact: it is true or false and takes no comparison")
+                    error(.conditionSyntax, at: tokens[position].offset, Phrase("« \(name) » est un fait : il est vrai ou faux et ne se compare pas", en: "\"\(name)\" is a fact: it is true or false and takes no comparison"))
                     return nil
                 }
                 return .fact(name: name, location: location(at: nameToken.offset))
             }
-            error(.unknownField, at: nameToken.offset, "unknown field \"\(name)\"",
-                  hint: Spelling.hint(for: name, in: vocabulary.names + factNames))
+            error(.unknownField, at: nameToken.offset, Phrase("champ inconnu « \(name) »", en: "unknown field \"\(name)\""),
+                  hint: Spelling.hint(for: name, in: vocabulary.names + factNames, labels: vocabulary.fields.map { ($0.label, $0.name) }))
             return nil
         }
         guard let operatorToken = next() else {
             if case .boolean = field.type { return test(field, ValueSet(1)) }
-            error(.operatorMismatch, at: nameToken.offset, "\(name) is not a yes/no field: compare it to a value",
+            error(.operatorMismatch, at: nameToken.offset, Phrase("\(name) n'est pas un champ oui/non : comparez-le à une valeur", en: "\(name) is not a yes/no field: compare it to a value"),
                   hint: example(for: field))
             return nil
         }
@@ -107,7 +107,7 @@ struct ComparisonParser {
             guard requireOrdered(field, operatorToken),
                   let low = value(of: field), expectWord("and"), let high = value(of: field) else { return nil }
             guard low <= high else {
-                error(.outOfRange, at: operatorToken.offset, "empty range: the first bound is above the second")
+                error(.outOfRange, at: operatorToken.offset, Phrase("intervalle vide : la première borne dépasse la seconde", en: "empty range: the first bound is above the second"))
                 return nil
             }
             return test(field, ValueSet([low...high]))
@@ -128,7 +128,7 @@ struct ComparisonParser {
             return negated ? .not(condition) : condition
         case .word("includes"), .word("excludes"):
             guard case .set = field.type else {
-                error(.operatorMismatch, at: operatorToken.offset, "\"\(operatorToken.text)\" applies to set fields; \(name) holds one value",
+                error(.operatorMismatch, at: operatorToken.offset, Phrase("« \(operatorToken.text) » s'applique aux champs set ; \(name) a une seule valeur", en: "\"\(operatorToken.text)\" applies to set fields; \(name) holds one value"),
                       hint: example(for: field))
                 return nil
             }
@@ -140,8 +140,8 @@ struct ComparisonParser {
             }
             let elements: [Int]
             if mode == "one", case .symbol("[")? = peek?.kind {
-                error(.conditionSyntax, at: tokens[position].offset, "a list after \"\(operatorToken.text)\" needs \"any\" or \"all\"",
-                      hint: "write \(name) \(operatorToken.text) any [...] or \(name) \(operatorToken.text) all [...]")
+                error(.conditionSyntax, at: tokens[position].offset, Phrase("une liste après « \(operatorToken.text) » demande « any » ou « all »", en: "a list after \"\(operatorToken.text)\" needs \"any\" or \"all\""),
+                      hint: Phrase("écrivez \(name) \(operatorToken.text) any [...] ou \(name) \(operatorToken.text) all [...]", en: "write \(name) \(operatorToken.text) any [...] or \(name) \(operatorToken.text) all [...]"))
                 return nil
             } else if mode == "one" {
                 guard let element = value(of: field) else { return nil }
@@ -155,7 +155,7 @@ struct ComparisonParser {
             // "excludes any [a, b]": at least one is missing; "excludes all [a, b]": none is there.
             return mode == "all" ? .all(tests) : .any(tests)
         default:
-            error(.conditionSyntax, at: operatorToken.offset, "unexpected \"\(operatorToken.text)\" after \(name)",
+            error(.conditionSyntax, at: operatorToken.offset, Phrase("« \(operatorToken.text) » inattendu après \(name)", en: "unexpected \"\(operatorToken.text)\" after \(name)"),
                   hint: example(for: field))
             return nil
         }
@@ -163,7 +163,7 @@ struct ComparisonParser {
 
     private mutating func parseOperator(_ symbol: String, field: Field, token: Token) -> Condition? {
         guard ["=", "==", "!=", "<", "<=", ">", ">="].contains(symbol) else {
-            error(.conditionSyntax, at: token.offset, "unexpected \"\(symbol)\" after \(field.name)", hint: example(for: field))
+            error(.conditionSyntax, at: token.offset, Phrase("« \(symbol) » inattendu après \(field.name)", en: "unexpected \"\(symbol)\" after \(field.name)"), hint: example(for: field))
             return nil
         }
         guard requireScalar(field, token) else { return nil }
@@ -191,14 +191,14 @@ struct ComparisonParser {
     /// The next token as a value of `field`, encoded as an integer.
     private mutating func value(of field: Field) -> Int? {
         guard let token = next() else {
-            error(.conditionSyntax, at: text.unicodeScalars.count, "missing value after \(tokens.last?.text ?? field.name)",
+            error(.conditionSyntax, at: text.unicodeScalars.count, Phrase("valeur manquante après \(tokens.last?.text ?? field.name)", en: "missing value after \(tokens.last?.text ?? field.name)"),
                   hint: example(for: field))
             return nil
         }
         switch (field.type, token.kind) {
         case (.integer(let min, let max), .number(let number)):
             guard (min...max).contains(number) else {
-                error(.outOfRange, at: token.offset, "\(number) is outside the range of \(field.name) (\(min) to \(max))")
+                error(.outOfRange, at: token.offset, Phrase("\(number) est hors des bornes de \(field.name) (\(min) à \(max))", en: "\(number) is outside the range of \(field.name) (\(min) to \(max))"))
                 return nil
             }
             return number
@@ -208,18 +208,20 @@ struct ComparisonParser {
             let id = token.text
             if let index = field.valueIndex(of: id) { return index }
             let ids = field.values.map(\.id)
-            error(.unknownValue, at: token.offset, "unknown value \"\(id)\" for \(field.name) (expected one of: \(ids.joined(separator: ", ")))",
-                  hint: Spelling.hint(for: id, in: ids))
+            error(.unknownValue, at: token.offset, Phrase("valeur inconnue « \(id) » pour \(field.name) (valeurs possibles : \(ids.joined(separator: ", ")))", en: "unknown value \"\(id)\" for \(field.name) (expected one of: \(ids.joined(separator: ", ")))"),
+                  hint: Spelling.hint(for: id, in: ids, labels: field.values.map { ($0.label, $0.id) }))
             return nil
         default:
-            let expected: String
+            let expected: Phrase
             switch field.type {
-            case .integer: expected = "a whole number"
-            case .boolean: expected = "true or false"
-            default: expected = "one of: " + field.values.map(\.id).joined(separator: ", ")
+            case .integer: expected = Phrase("un nombre entier", en: "a whole number")
+            case .boolean: expected = Phrase("true ou false", en: "true or false")
+            default:
+                let ids = field.values.map(\.id).joined(separator: ", ")
+                expected = Phrase("l'une des valeurs : \(ids)", en: "one of: \(ids)")
             }
-            error(.typeMismatch, at: token.offset, "expected \(expected) for \(field.name), found \"\(token.text)\"",
-                  hint: field.type.keyword == "boolean" ? "write true or false" : nil)
+            error(.typeMismatch, at: token.offset, Phrase("\(expected.fr) attendu pour \(field.name), trouvé : « \(token.text) »", en: "expected \(expected.en) for \(field.name), found \"\(token.text)\""),
+                  hint: field.type.keyword == "boolean" ? Phrase("écrivez true ou false", en: "write true or false") : nil)
             return nil
         }
     }
@@ -227,7 +229,7 @@ struct ComparisonParser {
     /// `[a, b, c]` as values of `field`.
     private mutating func list(of field: Field) -> [Int]? {
         guard let open = next(), open.kind == .symbol("[") else {
-            error(.conditionSyntax, at: lastOffset, "expected a list in brackets, e.g. [a, b]")
+            error(.conditionSyntax, at: lastOffset, Phrase("liste entre crochets attendue, par ex. [a, b]", en: "expected a list in brackets, e.g. [a, b]"))
             return nil
         }
         var values: [Int] = []
@@ -235,12 +237,12 @@ struct ComparisonParser {
             guard let value = value(of: field) else { return nil }
             values.append(value)
             guard let separator = next() else {
-                error(.conditionSyntax, at: open.offset, "the list is never closed", hint: "add the closing ]")
+                error(.conditionSyntax, at: open.offset, Phrase("la liste n'est jamais fermée", en: "the list is never closed"), hint: Phrase("ajoutez le ] fermant", en: "add the closing ]"))
                 return nil
             }
             if separator.kind == .symbol("]") { return values }
             guard separator.kind == .symbol(",") else {
-                error(.conditionSyntax, at: separator.offset, "expected \",\" or \"]\" in the list, found \"\(separator.text)\"")
+                error(.conditionSyntax, at: separator.offset, Phrase("« , » ou « ] » attendu dans la liste, trouvé : « \(separator.text) »", en: "expected \",\" or \"]\" in the list, found \"\(separator.text)\""))
                 return nil
             }
         }
@@ -248,13 +250,13 @@ struct ComparisonParser {
 
     private mutating func expectWord(_ word: String) -> Bool {
         if let token = next(), token.kind == .word(word) { return true }
-        error(.conditionSyntax, at: lastOffset, "expected \"\(word)\"")
+        error(.conditionSyntax, at: lastOffset, Phrase("« \(word) » attendu", en: "expected \"\(word)\""))
         return false
     }
 
     private mutating func requireScalar(_ field: Field, _ token: Token) -> Bool {
         if case .set = field.type {
-            error(.operatorMismatch, at: token.offset, "\(field.name) holds several values: use includes or excludes",
+            error(.operatorMismatch, at: token.offset, Phrase("\(field.name) a plusieurs valeurs : utilisez includes ou excludes", en: "\(field.name) holds several values: use includes or excludes"),
                   hint: example(for: field))
             return false
         }
@@ -265,23 +267,25 @@ struct ComparisonParser {
         switch field.type {
         case .integer, .enumeration(_, ordered: true): return true
         default:
-            error(.operatorMismatch, at: token.offset, "\"\(token.text)\" needs an ordered field; \(field.name) is \(field.type.keyword)",
+            error(.operatorMismatch, at: token.offset, Phrase("« \(token.text) » demande un champ ordonné ; \(field.name) est de type \(field.type.keyword)", en: "\"\(token.text)\" needs an ordered field; \(field.name) is \(field.type.keyword)"),
                   hint: example(for: field))
             return false
         }
     }
 
-    private func example(for field: Field) -> String {
+    private func example(for field: Field) -> Phrase {
+        let examples: String
         switch field.type {
-        case .integer(let min, _): return "e.g. \(field.name) >= \(min), \(field.name) between \(min) and \(min + 1)"
-        case .boolean: return "e.g. \(field.name), not \(field.name), \(field.name) = false"
+        case .integer(let min, _): examples = "\(field.name) >= \(min), \(field.name) between \(min) and \(min + 1)"
+        case .boolean: examples = "\(field.name), not \(field.name), \(field.name) = false"
         case .enumeration(let values, let ordered):
             let first = values.first?.id ?? "value"
-            return ordered ? "e.g. \(field.name) <= \(first), \(field.name) in [\(first)]" : "e.g. \(field.name) = \(first), \(field.name) in [\(first)]"
+            examples = ordered ? "\(field.name) <= \(first), \(field.name) in [\(first)]" : "\(field.name) = \(first), \(field.name) in [\(first)]"
         case .set(let values):
             let first = values.first?.id ?? "value"
-            return "e.g. \(field.name) includes \(first), \(field.name) includes any [\(first)]"
+            examples = "\(field.name) includes \(first), \(field.name) includes any [\(first)]"
         }
+        return Phrase("par ex. " + examples, en: "e.g. " + examples)
     }
 
     // MARK: Tokens
@@ -309,7 +313,7 @@ struct ComparisonParser {
                 while let next = cursor.scalar, ("0"..."9").contains(next) { cursor.advance() }
                 let word = cursor.text(from: first)
                 guard let number = Int(word) else {
-                    error(.conditionSyntax, at: start, "\"\(word)\" is not a number")
+                    error(.conditionSyntax, at: start, Phrase("« \(word) » n'est pas un nombre", en: "\"\(word)\" is not a number"))
                     return false
                 }
                 // A value like `2b` is a word, not a number.
@@ -329,7 +333,7 @@ struct ComparisonParser {
                 if cursor.scalar == "=" { cursor.advance() }
                 let symbol = cursor.text(from: first)
                 if symbol == "!" {
-                    error(.conditionSyntax, at: start, "unexpected \"!\"", hint: "write != for \"differs from\", or not before a condition")
+                    error(.conditionSyntax, at: start, Phrase("« ! » inattendu", en: "unexpected \"!\""), hint: Phrase("écrivez != pour « différent de », ou not devant une condition", en: "write != for \"differs from\", or not before a condition"))
                     return false
                 }
                 tokens.append(Token(kind: .symbol(symbol), offset: start, text: symbol))
@@ -337,7 +341,7 @@ struct ComparisonParser {
                 tokens.append(Token(kind: .symbol(String(scalar)), offset: start, text: String(scalar)))
                 cursor.advance()
             } else {
-                error(.conditionSyntax, at: start, "unexpected character \"\(scalar)\" in the condition")
+                error(.conditionSyntax, at: start, Phrase("caractère inattendu « \(scalar) » dans la condition", en: "unexpected character \"\(scalar)\" in the condition"))
                 return false
             }
         }
@@ -399,7 +403,9 @@ struct ComparisonParser {
         exact ? SourceLocation(file: origin.file, line: origin.line, column: origin.column + offset) : origin
     }
 
-    private mutating func error(_ code: DiagnosticCode, at offset: Int, _ message: String, hint: String? = nil) {
-        diagnostics.append(Diagnostic(.error, code, at: location(at: offset), "\(message) in \"\(text.trimmingSpaces)\"", hint: hint))
+    private mutating func error(_ code: DiagnosticCode, at offset: Int, _ message: Phrase, hint: Phrase? = nil) {
+        let condition = text.trimmingSpaces
+        diagnostics.append(Diagnostic(.error, code, at: location(at: offset),
+                                      Phrase("\(message.fr) dans « \(condition) »", en: "\(message.en) in \"\(condition)\""), hint: hint))
     }
 }

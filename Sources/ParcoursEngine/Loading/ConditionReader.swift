@@ -8,7 +8,7 @@ struct ConditionReader: Sendable {
 
     func read(_ node: Node, into reader: inout NodeReader) -> Condition? {
         if node.isNull {
-            reader.report(.typeMismatch, node, "expected a condition, found an empty value")
+            reader.report(.typeMismatch, node, Phrase("condition attendue, trouvé : une valeur vide", en: "expected a condition, found an empty value"))
             return nil
         }
         if let scalar = node.scalar {
@@ -25,21 +25,21 @@ struct ConditionReader: Sendable {
         guard let pairs = node.mapping else { return nil }
         // A condition in force for a period: {when: ..., valid_from: ..., valid_until: ...}.
         if node["when"] != nil {
-            guard let keys = reader.keys(of: node, "a dated condition", required: ["when"], optional: ["valid_from", "valid_until"]),
+            guard let keys = reader.keys(of: node, Phrase("une condition datée", en: "a dated condition"), required: ["when"], optional: ["valid_from", "valid_until"]),
                   let whenNode = keys["when"], let validity = reader.validity(keys, at: node),
                   let inner = read(whenNode, into: &reader) else { return nil }
             return .dated(inner, validity)
         }
         guard pairs.count == 1, let pair = pairs.first, let key = pair.key.scalar?.text else {
-            reader.report(.conditionSyntax, node, "a condition mapping has exactly one key: all, any or not (or when with valid_from / valid_until)",
-                          hint: "put several conditions in a list under all: or any:")
+            reader.report(.conditionSyntax, node, Phrase("une condition en mapping a exactement une clé : all, any ou not (ou when avec valid_from / valid_until)", en: "a condition mapping has exactly one key: all, any or not (or when with valid_from / valid_until)"),
+                          hint: Phrase("mettez plusieurs conditions dans une liste sous all: ou any:", en: "put several conditions in a list under all: or any:"))
             return nil
         }
         switch key {
         case "all", "any":
-            guard let items = reader.list(pair.value, "\"\(key)\"") else { return nil }
+            guard let items = reader.list(pair.value, .quoted(key)) else { return nil }
             if items.isEmpty {
-                reader.report(.conditionSyntax, pair.value, "\"\(key)\" needs at least one condition")
+                reader.report(.conditionSyntax, pair.value, Phrase("« \(key) » demande au moins une condition", en: "\"\(key)\" needs at least one condition"))
                 return nil
             }
             guard let conditions = readAll(items, into: &reader) else { return nil }
@@ -47,7 +47,7 @@ struct ConditionReader: Sendable {
         case "not":
             return read(pair.value, into: &reader).map(Condition.not)
         default:
-            reader.report(.conditionSyntax, pair.key, "unknown condition keyword \"\(key)\" (expected: all, any, not)",
+            reader.report(.conditionSyntax, pair.key, Phrase("mot-clé de condition inconnu « \(key) » (possibles : all, any, not)", en: "unknown condition keyword \"\(key)\" (expected: all, any, not)"),
                           hint: Spelling.hint(for: key, in: ["all", "any", "not"]))
             return nil
         }

@@ -11,6 +11,27 @@ public enum InputError: Error, Sendable, Equatable, CustomStringConvertible {
     case tooLarge(path: String, limit: Int)
     case readFailed(path: String, reason: String)
 
+    /// The error in French and in English.
+    public var phrase: Phrase {
+        switch self {
+        case .cannotOpen(let path, let reason), .readFailed(let path, let reason):
+            return Phrase("impossible de lire \(path) : \(Self.french(reason))", en: description)
+        case .isDirectory(let path): return Phrase("impossible de lire \(path) : c'est un dossier, pas un fichier", en: description)
+        case .tooLarge(let path, let limit): return Phrase("\(path) dépasse la limite de \(Limits.describe(bytes: limit).replacingOccurrences(of: "bytes", with: "octets").replacingOccurrences(of: "MiB", with: "Mio"))", en: description)
+        }
+    }
+
+    /// The system's usual reasons (`strerror`, in English) in French.
+    private static func french(_ reason: String) -> String {
+        switch reason {
+        case "No such file or directory": return "fichier ou dossier introuvable"
+        case "Permission denied": return "permission refusée"
+        case "Is a directory": return "c'est un dossier"
+        case "Too many levels of symbolic links": return "trop de liens symboliques"
+        default: return reason
+        }
+    }
+
     public var description: String {
         switch self {
         case .cannotOpen(let path, let reason): return "cannot read \(path): \(reason)"

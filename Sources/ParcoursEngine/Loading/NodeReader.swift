@@ -27,30 +27,30 @@ struct NodeReader: Sendable {
     func location(_ node: Node) -> SourceLocation { SourceLocation(file: file, mark: node.mark) }
 
     /// Records an error at `location`.
-    mutating func report(_ code: DiagnosticCode, at location: SourceLocation, _ message: String, hint: String? = nil) {
+    mutating func report(_ code: DiagnosticCode, at location: SourceLocation, _ message: Phrase, hint: Phrase? = nil) {
         diagnostics.append(Diagnostic(.error, code, at: location, message, hint: hint))
     }
 
     /// Records an error at `node`.
-    mutating func report(_ code: DiagnosticCode, _ node: Node, _ message: String, hint: String? = nil) {
+    mutating func report(_ code: DiagnosticCode, _ node: Node, _ message: Phrase, hint: Phrase? = nil) {
         report(code, at: location(node), message, hint: hint)
     }
 
     /// Records a warning at `node`.
-    mutating func warn(_ code: DiagnosticCode, _ node: Node, _ message: String, hint: String? = nil) {
+    mutating func warn(_ code: DiagnosticCode, _ node: Node, _ message: Phrase, hint: Phrase? = nil) {
         diagnostics.append(Diagnostic(.warning, code, at: location(node), message, hint: hint))
     }
 
     /// Turns a YAML error into a diagnostic of this file.
     mutating func report(_ error: YAMLError) {
         let code = DiagnosticCode(rawValue: error.code) ?? .yamlSyntax
-        report(code, at: SourceLocation(file: file, mark: error.mark), error.message, hint: error.hint)
+        report(code, at: SourceLocation(file: file, mark: error.mark), error.phrase, hint: error.hintPhrase)
     }
 
     /// The keys of a mapping, after reporting unknown keys (with a suggestion) and missing required ones.
-    mutating func keys(of node: Node, _ what: String, required: [String], optional: [String]) -> KeyedNodes? {
+    mutating func keys(of node: Node, _ what: Phrase, required: [String], optional: [String]) -> KeyedNodes? {
         guard let pairs = node.mapping else {
-            report(.typeMismatch, node, "expected a mapping for \(what), found \(node.kindName)")
+            report(.typeMismatch, node, Phrase("mapping attendu pour \(what.fr), trouvé : \(node.kind.fr)", en: "expected a mapping for \(what.en), found \(node.kind.en)"))
             return nil
         }
         let known = required + optional
@@ -60,69 +60,74 @@ struct NodeReader: Sendable {
             if known.contains(key) {
                 result[key] = pair.value
             } else {
-                report(.unknownKey, pair.key, "unknown key \"\(key)\" in \(what) (expected: \(known.joined(separator: ", ")))",
+                report(.unknownKey, pair.key, Phrase("clé inconnue « \(key) » dans \(what.fr) (clés possibles : \(known.joined(separator: ", ")))",
+                                                     en: "unknown key \"\(key)\" in \(what.en) (expected: \(known.joined(separator: ", ")))"),
                        hint: Spelling.hint(for: key, in: known))
             }
         }
         for key in required where result[key] == nil {
             let code: DiagnosticCode = key == "source" ? .missingSource : key == "why" ? .missingWhy : .missingKey
-            report(code, node, "\(what) has no \"\(key)\"", hint: key == "source" ? "cite the seed document and section, e.g. \"002, partie II, 2.1\"" : nil)
+            report(code, node, Phrase("\(what.fr) : « \(key) » manque", en: "\(what.en) has no \"\(key)\""),
+                   hint: key == "source" ? Phrase("citez le document source et sa section, par ex. « 002, partie II, 2.1 »", en: "cite the seed document and section, e.g. \"002, partie II, 2.1\"") : nil)
         }
         return result
     }
 
     /// A non-empty text.
-    mutating func text(_ node: Node, _ what: String) -> String? {
+    mutating func text(_ node: Node, _ what: Phrase) -> String? {
         guard let scalar = node.scalar, !node.isNull else {
-            report(.typeMismatch, node, "expected text for \(what), found \(node.kindName)")
+            report(.typeMismatch, node, Phrase("texte attendu pour \(what.fr), trouvé : \(node.kind.fr)", en: "expected text for \(what.en), found \(node.kind.en)"))
             return nil
         }
         let trimmed = scalar.text.trimmingSpaces
         if trimmed.isEmpty {
-            report(.typeMismatch, node, "\(what) is empty")
+            report(.typeMismatch, node, Phrase("\(what.fr) est vide", en: "\(what.en) is empty"))
             return nil
         }
         return trimmed
     }
 
     /// An identifier: `[a-z][a-z0-9_]*`, or with capitals too for value ids (`A1`).
-    mutating func identifier(_ node: Node, _ what: String, capitals: Bool = false) -> String? {
+    mutating func identifier(_ node: Node, _ what: Phrase, capitals: Bool = false) -> String? {
         guard let text = text(node, what) else { return nil }
         guard text.isIdentifier(capitals: capitals) else {
-            let letters = capitals ? "letters" : "lowercase letters"
-            report(.typeMismatch, node, "\(what) \"\(text)\" is not a valid id", hint: "use \(letters), digits and _, starting with a letter")
+            let letters = capitals ? Phrase("des lettres", en: "letters") : Phrase("des minuscules", en: "lowercase letters")
+            report(.typeMismatch, node, Phrase("\(what.fr) « \(text) » n'est pas un identifiant valide", en: "\(what.en) \"\(text)\" is not a valid id"),
+                   hint: Phrase("utilisez \(letters.fr), des chiffres et _, en commençant par une lettre", en: "use \(letters.en), digits and _, starting with a letter"))
             return nil
         }
         return text
     }
 
     /// A whole number written without quotes.
-    mutating func integer(_ node: Node, _ what: String) -> Int? {
+    mutating func integer(_ node: Node, _ what: Phrase) -> Int? {
         guard let scalar = node.scalar, !node.isNull, let value = Int(scalar.text), scalar.style == .plain else {
-            let found = node.scalar.map { "\"\($0.text)\"" } ?? node.kindName
-            report(.typeMismatch, node, "expected a whole number for \(what), found \(found)",
-                   hint: node.scalar.map { $0.style.isQuoted && Int($0.text) != nil } == true ? "remove the quotes" : nil)
+            let found = node.scalar.map { Phrase.quoted($0.text) } ?? node.kind
+            report(.typeMismatch, node, Phrase("nombre entier attendu pour \(what.fr), trouvé : \(found.fr)", en: "expected a whole number for \(what.en), found \(found.en)"),
+                   hint: node.scalar.map { $0.style.isQuoted && Int($0.text) != nil } == true ? Phrase("retirez les guillemets", en: "remove the quotes") : nil)
             return nil
         }
         return value
     }
 
     /// `true` or `false`, nothing else (`yes`, `no`, `on` are refused, not guessed).
-    mutating func boolean(_ node: Node, _ what: String) -> Bool? {
+    mutating func boolean(_ node: Node, _ what: Phrase) -> Bool? {
         if let scalar = node.scalar, scalar.style == .plain {
             if scalar.text == "true" { return true }
             if scalar.text == "false" { return false }
         }
-        let found = node.scalar.map { "\"\($0.text)\"" } ?? node.kindName
-        report(.typeMismatch, node, "expected true or false for \(what), found \(found)", hint: "write true or false")
+        let found = node.scalar.map { Phrase.quoted($0.text) } ?? node.kind
+        report(.typeMismatch, node, Phrase("true ou false attendu pour \(what.fr), trouvé : \(found.fr)", en: "expected true or false for \(what.en), found \(found.en)"),
+               hint: Phrase("écrivez true ou false", en: "write true or false"))
         return nil
     }
 
     /// A calendar date `YYYY-MM-DD` (quoted or not).
-    mutating func date(_ node: Node, _ what: String) -> String? {
+    mutating func date(_ node: Node, _ what: Phrase) -> String? {
         guard let text = text(node, what) else { return nil }
         guard Validity.isDate(text) else {
-            report(.typeMismatch, node, "expected a date YYYY-MM-DD for \(what), found \"\(text)\"", hint: "e.g. 2026-01-01")
+            report(.typeMismatch, node, Phrase("date AAAA-MM-JJ attendue pour \(what.fr), trouvé : « \(text) »", en: "expected a date YYYY-MM-DD for \(what.en), found \"\(text)\""),
+                   hint: Phrase("par ex. 2026-01-01", en: "e.g. 2026-01-01"))
             return nil
         }
         return text
@@ -132,31 +137,31 @@ struct NodeReader: Sendable {
     mutating func validity(_ keys: KeyedNodes, at node: Node) -> Validity? {
         var validity = Validity()
         if let from = keys["valid_from"] {
-            guard let date = date(from, "valid_from") else { return nil }
+            guard let date = date(from, .same("valid_from")) else { return nil }
             validity.from = date
         }
         if let until = keys["valid_until"] {
-            guard let date = date(until, "valid_until") else { return nil }
+            guard let date = date(until, .same("valid_until")) else { return nil }
             validity.until = date
         }
         if let from = validity.from, let until = validity.until, from > until {
-            report(.outOfRange, node, "valid_from \(from) is after valid_until \(until)")
+            report(.outOfRange, node, Phrase("valid_from \(from) est après valid_until \(until)", en: "valid_from \(from) is after valid_until \(until)"))
             return nil
         }
         return validity
     }
 
     /// The items of a list.
-    mutating func list(_ node: Node, _ what: String) -> [Node]? {
+    mutating func list(_ node: Node, _ what: Phrase) -> [Node]? {
         guard let items = node.sequence else {
-            report(.typeMismatch, node, "expected a list for \(what), found \(node.kindName)")
+            report(.typeMismatch, node, Phrase("liste attendue pour \(what.fr), trouvé : \(node.kind.fr)", en: "expected a list for \(what.en), found \(node.kind.en)"))
             return nil
         }
         return items
     }
 
     /// A list of texts; an empty value counts as an empty list.
-    mutating func texts(_ node: Node, _ what: String) -> [String]? {
+    mutating func texts(_ node: Node, _ what: Phrase) -> [String]? {
         if node.isNull { return [] }
         guard let items = list(node, what) else { return nil }
         var result: [String] = []

@@ -21,20 +21,20 @@ struct RuleFileLoader: Sendable {
     }
 
     mutating func load(_ root: Node) -> (facts: [Fact], rules: [Rule]) {
-        guard let top = reader.keys(of: root, "a rule file", required: [], optional: ["facts", "rules", "source"]) else { return ([], []) }
+        guard let top = reader.keys(of: root, Phrase("un fichier de règles", en: "a rule file"), required: [], optional: ["facts", "rules", "source"]) else { return ([], []) }
         var facts: [Fact] = []
         if let node = top["facts"], !node.isNull {
             if let pairs = node.mapping {
                 for pair in pairs {
-                    guard let name = reader.identifier(pair.key, "fact name") else { continue }
+                    guard let name = reader.identifier(pair.key, Phrase("nom de fait", en: "fact name")) else { continue }
                     if let fact = fact(name, pair.value) { facts.append(fact) }
                 }
             } else {
-                reader.report(.typeMismatch, node, "expected a mapping of fact names for \"facts\", found \(node.kindName)")
+                reader.report(.typeMismatch, node, Phrase("mapping de noms de faits attendu pour « facts », trouvé : \(node.kind.fr)", en: "expected a mapping of fact names for \"facts\", found \(node.kind.en)"))
             }
         }
         var rules: [Rule] = []
-        if let node = top["rules"], !node.isNull, let items = reader.list(node, "\"rules\"") {
+        if let node = top["rules"], !node.isNull, let items = reader.list(node, .same("rules")) {
             // Rules are read independently: a long list is read in slices on all cores, merged in order.
             let slices = stride(from: 0, to: items.count, by: Self.rulesPerSlice).map { Array(items[$0..<min($0 + Self.rulesPerSlice, items.count)]) }
             let start = self
@@ -52,30 +52,30 @@ struct RuleFileLoader: Sendable {
     }
 
     private mutating func fact(_ name: String, _ node: Node) -> Fact? {
-        let what = "fact \"\(name)\""
+        let what = Phrase("le fait « \(name) »", en: "fact \"\(name)\"")
         guard let keys = reader.keys(of: node, what, required: ["label", "when", "source"], optional: []) else { return nil }
-        let label = keys["label"].flatMap { reader.text($0, "label") } ?? name
+        let label = keys["label"].flatMap { reader.text($0, .same("label")) } ?? name
         guard let whenNode = keys["when"], let condition = conditions.read(whenNode, into: &reader) else { return nil }
-        let source = keys["source"].flatMap { reader.text($0, "source") }
+        let source = keys["source"].flatMap { reader.text($0, .same("source")) }
         return Fact(name: name, label: label, condition: condition, source: source, location: reader.location(node))
     }
 
     mutating func rule(_ node: Node) -> Rule? {
         let idText = node["id"]?.scalar?.text
-        let what = idText.map { "rule \"\($0)\"" } ?? "a rule"
+        let what = idText.map { Phrase("la règle « \($0) »", en: "rule \"\($0)\"") } ?? Phrase("une règle", en: "a rule")
         guard let keys = reader.keys(of: node, what, required: ["id", "title", "source"],
                                      optional: ["priority", "when", "route", "referent", "referent_role", "why", "suggest", "notes", "valid_from", "valid_until"]) else { return nil }
         var valid = true
         let validity = reader.validity(keys, at: node)
         if validity == nil { valid = false }
-        let id = keys["id"].flatMap { reader.identifier($0, "rule id") }
-        let title = keys["title"].flatMap { reader.text($0, "title") }
-        let source = keys["source"].flatMap { reader.text($0, "source") }
+        let id = keys["id"].flatMap { reader.identifier($0, Phrase("identifiant de règle", en: "rule id")) }
+        let title = keys["title"].flatMap { reader.text($0, .same("title")) }
+        let source = keys["source"].flatMap { reader.text($0, .same("source")) }
         var priority = 0
         if let node = keys["priority"] {
-            if let value = reader.integer(node, "priority") {
+            if let value = reader.integer(node, .same("priority")) {
                 if (0...1000).contains(value) { priority = value } else {
-                    reader.report(.outOfRange, node, "priority \(value) is outside 0 to 1000")
+                    reader.report(.outOfRange, node, Phrase("la priorité \(value) est hors de 0 à 1000", en: "priority \(value) is outside 0 to 1000"))
                     valid = false
                 }
             } else { valid = false }
@@ -85,44 +85,45 @@ struct RuleFileLoader: Sendable {
             if let read = conditions.read(node, into: &reader) { condition = read } else { valid = false }
         }
         var route: Route?
-        if let node = keys["route"], let text = reader.text(node, "route") {
+        if let node = keys["route"], let text = reader.text(node, .same("route")) {
             route = Route(rawValue: text)
             if route == nil {
                 let ids = Route.allCases.map(\.rawValue)
-                reader.report(.unknownValue, node, "unknown route \"\(text)\" (expected one of: \(ids.joined(separator: ", ")))",
+                reader.report(.unknownValue, node, Phrase("parcours inconnu « \(text) » (possibles : \(ids.joined(separator: ", ")))", en: "unknown route \"\(text)\" (expected one of: \(ids.joined(separator: ", ")))"),
                               hint: Spelling.hint(for: text, in: ids))
                 valid = false
             }
         }
         var referent: String?
-        if let node = keys["referent"], let text = reader.text(node, "referent") {
+        if let node = keys["referent"], let text = reader.text(node, .same("referent")) {
             if reference(text, kind: .partner, node, asReferent: true) { referent = text } else { valid = false }
         }
         var referentRole = ReferentRole.insertion
-        if let node = keys["referent_role"], let text = reader.text(node, "referent_role") {
+        if let node = keys["referent_role"], let text = reader.text(node, .same("referent_role")) {
             if let role = ReferentRole(rawValue: text) { referentRole = role } else {
                 let ids = ReferentRole.allCases.map(\.rawValue)
-                reader.report(.unknownValue, node, "unknown referent role \"\(text)\" (expected one of: \(ids.joined(separator: ", ")))",
+                reader.report(.unknownValue, node, Phrase("rôle de référent inconnu « \(text) » (possibles : \(ids.joined(separator: ", ")))", en: "unknown referent role \"\(text)\" (expected one of: \(ids.joined(separator: ", ")))"),
                               hint: Spelling.hint(for: text, in: ids))
                 valid = false
             }
             if keys["referent"] == nil {
-                reader.report(.missingKey, node, "\(what) gives a referent_role but no referent", hint: "add referent: <partner>")
+                reader.report(.missingKey, node, Phrase("\(what.fr) donne un referent_role mais pas de referent", en: "\(what.en) gives a referent_role but no referent"),
+                              hint: Phrase("ajoutez referent: <partenaire>", en: "add referent: <partner>"))
                 valid = false
             }
         }
-        let why = keys["why"].flatMap { reader.text($0, "why") }
+        let why = keys["why"].flatMap { reader.text($0, .same("why")) }
         if (route != nil || referent != nil) && keys["why"] == nil {
-            reader.report(.missingWhy, node, "\(what) gives a route or a referent but no \"why\" for the counsellor")
+            reader.report(.missingWhy, node, Phrase("\(what.fr) donne un parcours ou un référent sans « why » pour le ou la conseiller·ère", en: "\(what.en) gives a route or a referent but no \"why\" for the counsellor"))
         }
         var suggestions: [Suggestion] = []
-        if let node = keys["suggest"], let items = reader.list(node, "\"suggest\"") {
+        if let node = keys["suggest"], let items = reader.list(node, .same("suggest")) {
             for item in items {
                 if let suggestion = suggestion(item) { suggestions.append(suggestion) } else { valid = false }
             }
         }
         if route == nil && referent == nil && suggestions.isEmpty && valid {
-            reader.warn(.missingKey, node, "\(what) has no outcome (route, referent or suggest)")
+            reader.warn(.missingKey, node, Phrase("\(what.fr) ne produit rien (ni route, ni referent, ni suggest)", en: "\(what.en) has no outcome (route, referent or suggest)"))
         }
         guard valid, let id, let title, let source, let validity else { return nil }
         return Rule(id: id, title: title, source: source, priority: priority, condition: condition, route: route,
@@ -131,27 +132,27 @@ struct RuleFileLoader: Sendable {
 
     /// A list of suggestions (a rule's `suggest`, a route's `follow_up`).
     mutating func suggestions(_ node: Node, _ what: String) -> [Suggestion] {
-        guard let items = reader.list(node, "\"\(what)\"") else { return [] }
+        guard let items = reader.list(node, .quoted(what)) else { return [] }
         return items.compactMap { suggestion($0) }
     }
 
     private mutating func suggestion(_ node: Node) -> Suggestion? {
         let kinds = EntryKind.allCases.map(\.rawValue)
-        guard let keys = reader.keys(of: node, "a suggestion", required: ["stage", "why"], optional: kinds) else { return nil }
+        guard let keys = reader.keys(of: node, Phrase("une suggestion", en: "a suggestion"), required: ["stage", "why"], optional: kinds) else { return nil }
         let given = kinds.filter { keys[$0] != nil }
         guard given.count == 1, let kindName = given.first, let kind = EntryKind(rawValue: kindName), let entryNode = keys[kindName] else {
-            reader.report(.missingKey, node, "a suggestion names exactly one of partner, immersion or action")
+            reader.report(.missingKey, node, Phrase("une suggestion nomme exactement un partner, une immersion ou une action", en: "a suggestion names exactly one of partner, immersion or action"))
             return nil
         }
-        guard let entry = reader.text(entryNode, kindName), reference(entry, kind: kind, entryNode) else { return nil }
-        guard let stageNode = keys["stage"], let stageText = reader.text(stageNode, "stage") else { return nil }
+        guard let entry = reader.text(entryNode, .same(kindName)), reference(entry, kind: kind, entryNode) else { return nil }
+        guard let stageNode = keys["stage"], let stageText = reader.text(stageNode, .same("stage")) else { return nil }
         guard let stage = Stage(rawValue: stageText) else {
             let ids = Stage.allCases.map(\.rawValue)
-            reader.report(.unknownValue, stageNode, "unknown stage \"\(stageText)\" (expected one of: \(ids.joined(separator: ", ")))",
+            reader.report(.unknownValue, stageNode, Phrase("étape inconnue « \(stageText) » (possibles : \(ids.joined(separator: ", ")))", en: "unknown stage \"\(stageText)\" (expected one of: \(ids.joined(separator: ", ")))"),
                           hint: Spelling.hint(for: stageText, in: ids))
             return nil
         }
-        guard let why = keys["why"].flatMap({ reader.text($0, "why") }) else { return nil }
+        guard let why = keys["why"].flatMap({ reader.text($0, .same("why")) }) else { return nil }
         return Suggestion(entry: entry, kind: kind, stage: stage, why: why, location: reader.location(node))
     }
 
@@ -159,13 +160,14 @@ struct RuleFileLoader: Sendable {
     private mutating func reference(_ id: String, kind: EntryKind, _ node: Node, asReferent: Bool = false) -> Bool {
         guard let entry = catalogue.entry(id) else {
             let candidates = catalogue.entries.filter { $0.kind == kind }.map(\.id)
-            reader.report(.danglingReference, node, "no \(kind.rawValue) \"\(id)\" in the catalogue",
+            reader.report(.danglingReference, node, Phrase("aucun·e \(kind.frenchLabel) « \(id) » dans le catalogue", en: "no \(kind.rawValue) \"\(id)\" in the catalogue"),
                           hint: Spelling.hint(for: id, in: candidates) ?? Spelling.hint(for: id, in: catalogue.entries.map(\.id)))
             return false
         }
         guard entry.kind == kind else {
-            reader.report(.wrongKind, node, "\"\(id)\" is \(entry.kind.withArticle) in the catalogue, not \(kind.withArticle)",
-                          hint: asReferent ? "a referent must be a partner of the catalogue" : "write \(entry.kind.rawValue): \(id)")
+            reader.report(.wrongKind, node, Phrase("« \(id) » est \(entry.kind.withArticle.fr) du catalogue, pas \(kind.withArticle.fr)", en: "\"\(id)\" is \(entry.kind.withArticle.en) in the catalogue, not \(kind.withArticle.en)"),
+                          hint: asReferent ? Phrase("un référent doit être un partenaire du catalogue", en: "a referent must be a partner of the catalogue")
+                                           : Phrase("écrivez \(entry.kind.rawValue): \(id)", en: "write \(entry.kind.rawValue): \(id)"))
             return false
         }
         return true

@@ -38,7 +38,8 @@ public enum RuleSetLoader {
                                 (TaxonomyLoader.franceTravailFile, !taxonomy.contraintes.isEmpty),
                                 (TaxonomyLoader.carnetDeBordFile, !taxonomy.carnetThemes.isEmpty)] where !present {
             diagnostics.append(Diagnostic(.error, .missingFile, at: SourceLocation(file: files.directory + "/" + RuleSetFiles.referenceFolder + "/" + name, line: 1, column: 1),
-                                          "reference list \(name) is missing or empty", hint: "copy it into the rule set's reference/ folder"))
+                                          Phrase("la liste de référence \(name) manque ou est vide", en: "reference list \(name) is missing or empty"),
+                                          hint: Phrase("copiez-la dans le dossier reference/ du jeu de règles", en: "copy it into the rule set's reference/ folder")))
         }
 
         // Scheme ids (their folder names) are values of the vocabulary's `enrolled_schemes`.
@@ -72,10 +73,10 @@ public enum RuleSetLoader {
             for (name, key) in RuleFileLoader.factNames(in: root) {
                 let location = SourceLocation(file: file.path, mark: key.mark)
                 if let first = factKeys[name] {
-                    diagnostics.append(Diagnostic(.error, .duplicateID, at: location, "fact \"\(name)\" is already defined at \(first)"))
+                    diagnostics.append(Diagnostic(.error, .duplicateID, at: location, Phrase("le fait « \(name) » est déjà défini en \(first)", en: "fact \"\(name)\" is already defined at \(first)")))
                 } else if vocabulary.field(named: name) != nil {
-                    diagnostics.append(Diagnostic(.error, .duplicateID, at: location, "fact \"\(name)\" has the name of a profile field",
-                                                  hint: "rename the fact"))
+                    diagnostics.append(Diagnostic(.error, .duplicateID, at: location, Phrase("le fait « \(name) » porte le nom d'un champ du profil", en: "fact \"\(name)\" has the name of a profile field"),
+                                                  hint: Phrase("renommez le fait", en: "rename the fact")))
                 } else {
                     factKeys[name] = location
                     factNames.append(name)
@@ -201,14 +202,15 @@ public enum RuleSetLoader {
         let versions = index[rule.id, default: []].map { rules[$0] }
         if let other = versions.first {
             if rule.validity.isAlways && other.validity.isAlways {
-                diagnostics.append(Diagnostic(.error, .duplicateID, at: rule.location, "rule id \"\(rule.id)\" is already used at \(other.location)",
-                                              hint: "give each rule its own id, or give each version valid_from / valid_until"))
+                diagnostics.append(Diagnostic(.error, .duplicateID, at: rule.location, Phrase("l'identifiant de règle « \(rule.id) » est déjà pris en \(other.location)", en: "rule id \"\(rule.id)\" is already used at \(other.location)"),
+                                              hint: Phrase("donnez à chaque règle son identifiant, ou à chaque version valid_from / valid_until", en: "give each rule its own id, or give each version valid_from / valid_until")))
                 return
             }
             if let overlapping = versions.first(where: { $0.validity.overlaps(rule.validity) }) {
                 diagnostics.append(Diagnostic(.error, .validityOverlap, at: rule.location,
-                                              "rule \"\(rule.id)\" (\(rule.validity)) overlaps its version at \(overlapping.location) (\(overlapping.validity))",
-                                              hint: "end the older version the day before the new one starts"))
+                                              Phrase("la règle « \(rule.id) » (\(rule.validity.phrase.fr)) chevauche sa version en \(overlapping.location) (\(overlapping.validity.phrase.fr))",
+                                                     en: "rule \"\(rule.id)\" (\(rule.validity)) overlaps its version at \(overlapping.location) (\(overlapping.validity))"),
+                                              hint: Phrase("terminez l'ancienne version la veille du début de la nouvelle", en: "end the older version the day before the new one starts")))
                 return
             }
         }
@@ -219,7 +221,8 @@ public enum RuleSetLoader {
     private static func required(_ file: SourceFile?, _ name: String, in directory: String, into diagnostics: inout [Diagnostic]) -> SourceFile? {
         if file == nil {
             diagnostics.append(Diagnostic(.error, .missingFile, at: SourceLocation(file: directory + "/" + name, line: 1, column: 1),
-                                          "the rule set has no \(name)", hint: "is \(directory) a Parcours rule set folder?"))
+                                          Phrase("le jeu de règles n'a pas de \(name)", en: "the rule set has no \(name)"),
+                                          hint: Phrase("\(directory) est-il bien un dossier de règles Parcours ?", en: "is \(directory) a Parcours rule set folder?")))
         }
         return file
     }
@@ -233,7 +236,7 @@ public enum RuleSetLoader {
             diagnostics += reader.diagnostics
             if let root = document.root { return root }
             reader.diagnostics = []
-            reader.report(.typeMismatch, at: SourceLocation(file: file.path, line: 1, column: 1), "the file is empty")
+            reader.report(.typeMismatch, at: SourceLocation(file: file.path, line: 1, column: 1), Phrase("le fichier est vide", en: "the file is empty"))
         } catch {
             reader.report(error)
         }

@@ -19,23 +19,23 @@ struct SchemeLoader {
 
     /// The scheme and its rules (namespaced `<id>.<rule>`), or nil when it cannot be used.
     mutating func load(_ root: Node, folder: String, directory: String) -> (Scheme, [Rule])? {
-        guard let keys = rules.reader.keys(of: root, "the scheme", required: ["id", "name", "summary", "source", "eligibility", "stages", "partners"],
+        guard let keys = rules.reader.keys(of: root, Phrase("le dispositif", en: "the scheme"), required: ["id", "name", "summary", "source", "eligibility", "stages", "partners"],
                                            optional: ["duration", "priority_criteria", "cautions", "in_force", "rules"]) else { return nil }
-        guard let idNode = keys["id"], let id = rules.reader.identifier(idNode, "scheme id") else { return nil }
+        guard let idNode = keys["id"], let id = rules.reader.identifier(idNode, Phrase("identifiant de dispositif", en: "scheme id")) else { return nil }
         if id != folder {
-            rules.reader.report(.unknownValue, idNode, "scheme id \"\(id)\" differs from its folder name \"\(folder)\"",
-                                hint: "a scheme's id is the name of its folder: write id: \(folder)")
+            rules.reader.report(.unknownValue, idNode, Phrase("l'identifiant du dispositif « \(id) » diffère du nom de son dossier « \(folder) »", en: "scheme id \"\(id)\" differs from its folder name \"\(folder)\""),
+                                hint: Phrase("l'identifiant d'un dispositif est le nom de son dossier : écrivez id: \(folder)", en: "a scheme's id is the name of its folder: write id: \(folder)"))
         }
-        let name = keys["name"].flatMap { rules.reader.text($0, "name") } ?? id
-        let summary = keys["summary"].flatMap { rules.reader.text($0, "summary") } ?? ""
-        let source = keys["source"].flatMap { rules.reader.text($0, "source") } ?? ""
-        let duration = keys["duration"].flatMap { rules.reader.text($0, "duration") }
+        let name = keys["name"].flatMap { rules.reader.text($0, .same("name")) } ?? id
+        let summary = keys["summary"].flatMap { rules.reader.text($0, .same("summary")) } ?? ""
+        let source = keys["source"].flatMap { rules.reader.text($0, .same("source")) } ?? ""
+        let duration = keys["duration"].flatMap { rules.reader.text($0, .same("duration")) }
         var criteria = criteriaList(keys["eligibility"], "eligibility")
         if let node = keys["in_force"], let period = inForce(node) { criteria.insert(period, at: 0) }
         let priority = criteriaList(keys["priority_criteria"], "priority_criteria")
         let cautions = criteriaList(keys["cautions"], "cautions")
         if let node = keys["eligibility"], criteria.isEmpty, rules.reader.diagnostics.isEmpty {
-            rules.reader.report(.missingKey, node, "a scheme needs at least one eligibility criterion")
+            rules.reader.report(.missingKey, node, Phrase("un dispositif demande au moins un critère d'éligibilité", en: "a scheme needs at least one eligibility criterion"))
         }
         let stages = stageList(keys["stages"])
         let partners = partnerList(keys["partners"])
@@ -43,7 +43,7 @@ struct SchemeLoader {
                             priorityCriteria: priority, cautions: cautions, stages: stages, partners: partners,
                             location: rules.reader.location(root), directory: directory)
         var schemeRules: [Rule] = []
-        if let node = keys["rules"], !node.isNull, let items = rules.reader.list(node, "\"rules\"") {
+        if let node = keys["rules"], !node.isNull, let items = rules.reader.list(node, .same("rules")) {
             let scope = Self.scope(of: scheme, vocabulary: vocabulary)
             for item in items {
                 if let rule = rules.rule(item) { schemeRules.append(rule.scoped(to: folder, scope: scope)) }
@@ -69,48 +69,38 @@ struct SchemeLoader {
     /// `in_force: {valid_from, valid_until, reason, source}`: the period the scheme runs in,
     /// read as a first eligibility criterion (`en_vigueur`) that holds only on those dates.
     private mutating func inForce(_ node: Node) -> Criterion? {
-        guard let keys = rules.reader.keys(of: node, "\"in_force\"", required: ["reason", "source"], optional: ["valid_from", "valid_until"]),
+        guard let keys = rules.reader.keys(of: node, .quoted("in_force"), required: ["reason", "source"], optional: ["valid_from", "valid_until"]),
               let validity = rules.reader.validity(keys, at: node) else { return nil }
         if validity.isAlways {
-            rules.reader.report(.missingKey, node, "\"in_force\" needs valid_from, valid_until or both",
-                                hint: "write the dates the scheme ran, e.g. valid_until: 2017-12-31")
+            rules.reader.report(.missingKey, node, Phrase("« in_force » demande valid_from, valid_until ou les deux", en: "\"in_force\" needs valid_from, valid_until or both"),
+                                hint: Phrase("écrivez les dates du dispositif, par ex. valid_until: 2017-12-31", en: "write the dates the scheme ran, e.g. valid_until: 2017-12-31"))
             return nil
         }
-        let reason = keys["reason"].flatMap { rules.reader.text($0, "reason") } ?? ""
-        let source = keys["source"].flatMap { rules.reader.text($0, "source") }
-        return Criterion(id: Self.inForceCriterion, label: "Dispositif en vigueur à cette date (\(Self.french(validity)))", reason: reason,
+        let reason = keys["reason"].flatMap { rules.reader.text($0, .same("reason")) } ?? ""
+        let source = keys["source"].flatMap { rules.reader.text($0, .same("source")) }
+        return Criterion(id: Self.inForceCriterion, label: "Dispositif en vigueur à cette date (\(validity.phrase.fr))", reason: reason,
                          condition: .any([.dated(.always, validity)]), source: source, location: rules.reader.location(node))
-    }
-
-    /// A period in French: « du 2014-01-01 au 2017-12-31 », « jusqu'au … », « à partir du … ».
-    static func french(_ validity: Validity) -> String {
-        switch (validity.from, validity.until) {
-        case (let from?, let until?): return "du \(from) au \(until)"
-        case (nil, let until?): return "jusqu'au \(until)"
-        case (let from?, nil): return "à partir du \(from)"
-        case (nil, nil): return "toujours"
-        }
     }
 
     /// The id of the criterion `in_force` becomes.
     static let inForceCriterion = "en_vigueur"
 
     private mutating func criteriaList(_ node: Node?, _ what: String) -> [Criterion] {
-        guard let node, !node.isNull, let items = rules.reader.list(node, "\"\(what)\"") else { return [] }
+        guard let node, !node.isNull, let items = rules.reader.list(node, .quoted(what)) else { return [] }
         var result: [Criterion] = []
         for item in items {
-            guard let keys = rules.reader.keys(of: item, "a criterion", required: ["id", "label", "when", "reason", "source"],
+            guard let keys = rules.reader.keys(of: item, Phrase("un critère", en: "a criterion"), required: ["id", "label", "when", "reason", "source"],
                                                optional: ["valid_from", "valid_until"]),
-                  let id = keys["id"].flatMap({ rules.reader.identifier($0, "criterion id") }),
+                  let id = keys["id"].flatMap({ rules.reader.identifier($0, Phrase("identifiant de critère", en: "criterion id")) }),
                   let validity = rules.reader.validity(keys, at: item) else { continue }
             if let other = result.first(where: { $0.id == id && $0.validity.overlaps(validity) }) {
-                rules.reader.report(.validityOverlap, item, "criterion \"\(id)\" is already defined in \(what) for an overlapping period (\(other.validity))",
-                                    hint: "give each version of the criterion its own valid_from / valid_until")
+                rules.reader.report(.validityOverlap, item, Phrase("le critère « \(id) » est déjà défini dans \(what) pour une période qui chevauche (\(other.validity.phrase.fr))", en: "criterion \"\(id)\" is already defined in \(what) for an overlapping period (\(other.validity))"),
+                                    hint: Phrase("donnez à chaque version du critère ses propres valid_from / valid_until", en: "give each version of the criterion its own valid_from / valid_until"))
                 continue
             }
-            let label = keys["label"].flatMap { rules.reader.text($0, "label") } ?? id
-            let reason = keys["reason"].flatMap { rules.reader.text($0, "reason") } ?? ""
-            let source = keys["source"].flatMap { rules.reader.text($0, "source") }
+            let label = keys["label"].flatMap { rules.reader.text($0, .same("label")) } ?? id
+            let reason = keys["reason"].flatMap { rules.reader.text($0, .same("reason")) } ?? ""
+            let source = keys["source"].flatMap { rules.reader.text($0, .same("source")) }
             guard let whenNode = keys["when"], let condition = conditions.read(whenNode, into: &rules.reader) else { continue }
             result.append(Criterion(id: id, label: label, reason: reason, condition: condition, source: source,
                                     location: rules.reader.location(item), validity: validity))
@@ -119,18 +109,18 @@ struct SchemeLoader {
     }
 
     private mutating func stageList(_ node: Node?) -> [SchemeStage] {
-        guard let node, let items = rules.reader.list(node, "\"stages\"") else { return [] }
+        guard let node, let items = rules.reader.list(node, .same("stages")) else { return [] }
         var result: [SchemeStage] = []
         for item in items {
-            guard let keys = rules.reader.keys(of: item, "a stage", required: ["id", "label", "milestones"], optional: ["duration", "when"]),
-                  let id = keys["id"].flatMap({ rules.reader.identifier($0, "stage id") }) else { continue }
+            guard let keys = rules.reader.keys(of: item, Phrase("une étape", en: "a stage"), required: ["id", "label", "milestones"], optional: ["duration", "when"]),
+                  let id = keys["id"].flatMap({ rules.reader.identifier($0, Phrase("identifiant d'étape", en: "stage id")) }) else { continue }
             if result.contains(where: { $0.id == id }) {
-                rules.reader.report(.duplicateID, item, "stage id \"\(id)\" is used twice")
+                rules.reader.report(.duplicateID, item, Phrase("l'identifiant d'étape « \(id) » est pris deux fois", en: "stage id \"\(id)\" is used twice"))
                 continue
             }
-            let label = keys["label"].flatMap { rules.reader.text($0, "label") } ?? id
-            let duration = keys["duration"].flatMap { rules.reader.text($0, "duration") }
-            let milestones = keys["milestones"].flatMap { rules.reader.texts($0, "milestones") } ?? []
+            let label = keys["label"].flatMap { rules.reader.text($0, .same("label")) } ?? id
+            let duration = keys["duration"].flatMap { rules.reader.text($0, .same("duration")) }
+            let milestones = keys["milestones"].flatMap { rules.reader.texts($0, .same("milestones")) } ?? []
             var when: Condition?
             if let whenNode = keys["when"] {
                 guard let condition = conditions.read(whenNode, into: &rules.reader) else { continue }
@@ -142,21 +132,21 @@ struct SchemeLoader {
     }
 
     private mutating func partnerList(_ node: Node?) -> [SchemePartner] {
-        guard let node, let items = rules.reader.list(node, "\"partners\"") else { return [] }
+        guard let node, let items = rules.reader.list(node, .same("partners")) else { return [] }
         var result: [SchemePartner] = []
         for item in items {
-            guard let keys = rules.reader.keys(of: item, "a scheme partner", required: ["partner", "role"], optional: []),
-                  let partnerNode = keys["partner"], let id = rules.reader.text(partnerNode, "partner") else { continue }
+            guard let keys = rules.reader.keys(of: item, Phrase("un partenaire du dispositif", en: "a scheme partner"), required: ["partner", "role"], optional: []),
+                  let partnerNode = keys["partner"], let id = rules.reader.text(partnerNode, .same("partner")) else { continue }
             guard let entry = catalogue.entry(id) else {
-                rules.reader.report(.danglingReference, partnerNode, "no partner \"\(id)\" in the catalogue",
+                rules.reader.report(.danglingReference, partnerNode, Phrase("aucun partenaire « \(id) » dans le catalogue", en: "no partner \"\(id)\" in the catalogue"),
                                     hint: Spelling.hint(for: id, in: catalogue.entries.filter { $0.kind == .partner }.map(\.id)))
                 continue
             }
             guard entry.kind == .partner else {
-                rules.reader.report(.wrongKind, partnerNode, "\"\(id)\" is \(entry.kind.withArticle) in the catalogue, not a partner")
+                rules.reader.report(.wrongKind, partnerNode, Phrase("« \(id) » est \(entry.kind.withArticle.fr) du catalogue, pas un partenaire", en: "\"\(id)\" is \(entry.kind.withArticle.en) in the catalogue, not a partner"))
                 continue
             }
-            let role = keys["role"].flatMap { rules.reader.text($0, "role") } ?? ""
+            let role = keys["role"].flatMap { rules.reader.text($0, .same("role")) } ?? ""
             result.append(SchemePartner(partner: id, role: role, location: rules.reader.location(item)))
         }
         return result

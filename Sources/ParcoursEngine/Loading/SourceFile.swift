@@ -37,7 +37,7 @@ public struct RuleSetFiles: Sendable {
     public var directory: String
     /// Files that belong to the rule set but could not be read (or are misnamed), and why:
     /// reported as errors, never skipped in silence.
-    public var problems: [(path: String, message: String, hint: String?)] = []
+    public var problems: [(path: String, message: Phrase, hint: Phrase?)] = []
 
     public init(directory: String, vocabulary: SourceFile?, catalogue: SourceFile?, references: [SourceFile], rules: [SourceFile],
                 schemes: [SourceFile] = []) {
@@ -70,7 +70,8 @@ public struct RuleSetFiles: Sendable {
         let base = scenarios.hasSuffix("/") ? String(scenarios.dropLast()) : scenarios
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: base, isDirectory: &isFolder), isFolder.boolValue else {
-            files.problems.append((base, "the scheme plugins folder \(base) does not exist", "pass --scenarios DIR, or create the folder"))
+            files.problems.append((base, Phrase("le dossier des dispositifs \(base) n'existe pas", en: "the scheme plugins folder \(base) does not exist"),
+                                   Phrase("passez --scenarios DOSSIER, ou créez le dossier", en: "pass --scenarios DIR, or create the folder")))
             return files
         }
         let folders = ((try? FileManager.default.contentsOfDirectory(atPath: base)) ?? []).filter { !$0.hasPrefix(".") }.sorted()
@@ -83,11 +84,13 @@ public struct RuleSetFiles: Sendable {
             } catch {
                 let other = ["scheme.yml", "scheme.YAML", "Scheme.yaml"].first { FileManager.default.fileExists(atPath: directory + "/" + $0) }
                 if case .cannotOpen = error, other == nil, !FileManager.default.fileExists(atPath: path) {
-                    files.problems.append((path, "scheme folder \(folder) has no \(schemeFileName)", "add \(schemeFileName), or move the folder out of \(base)"))
+                    files.problems.append((path, Phrase("le dossier de dispositif \(folder) n'a pas de \(schemeFileName)", en: "scheme folder \(folder) has no \(schemeFileName)"),
+                                           Phrase("ajoutez \(schemeFileName), ou sortez le dossier de \(base)", en: "add \(schemeFileName), or move the folder out of \(base)")))
                 } else if let other, !FileManager.default.fileExists(atPath: path) {
-                    files.problems.append((directory + "/" + other, "the scheme file must be named \(schemeFileName)", "rename \(other) to \(schemeFileName)"))
+                    files.problems.append((directory + "/" + other, Phrase("le fichier du dispositif doit s'appeler \(schemeFileName)", en: "the scheme file must be named \(schemeFileName)"),
+                                           Phrase("renommez \(other) en \(schemeFileName)", en: "rename \(other) to \(schemeFileName)")))
                 } else {
-                    files.problems.append((path, error.description, nil))
+                    files.problems.append((path, error.phrase, nil))
                 }
             }
         }
@@ -105,14 +108,15 @@ public struct RuleSetFiles: Sendable {
         let base = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
         let manager = FileManager.default
         let all = (manager.enumerator(atPath: base)?.allObjects as? [String] ?? []).sorted()
-        var problems: [(path: String, message: String, hint: String?)] = []
+        var problems: [(path: String, message: Phrase, hint: Phrase?)] = []
         // A file that looks like YAML but is not named *.yaml or *.yml would be skipped: say so.
         for relative in all where !(relative.hasSuffix(".yaml") || relative.hasSuffix(".yml")) {
             let lower = relative.lowercased()
             if lower.hasSuffix(".yaml") || lower.hasSuffix(".yml") {
                 let name = String(relative.split(separator: "/").last ?? "")
-                problems.append((base + "/" + relative, "\(name) is not read: rule files end in .yaml",
-                                 "rename it to \(name.dropLast(name.lowercased().hasSuffix(".yaml") ? 5 : 4)).yaml"))
+                let renamed = "\(name.dropLast(name.lowercased().hasSuffix(".yaml") ? 5 : 4)).yaml"
+                problems.append((base + "/" + relative, Phrase("\(name) n'est pas lu : les fichiers de règles finissent par .yaml", en: "\(name) is not read: rule files end in .yaml"),
+                                 Phrase("renommez-le en \(renamed)", en: "rename it to \(renamed)")))
             }
         }
         let paths = all.filter { ($0.hasSuffix(".yaml") || $0.hasSuffix(".yml")) && !$0.hasPrefix(casesFolder + "/") }
@@ -123,7 +127,7 @@ public struct RuleSetFiles: Sendable {
                 return try SourceFile.load(path)
             } catch {
                 if case .isDirectory = error { return nil }
-                problems.append((path, error.description, nil))
+                problems.append((path, error.phrase, nil))
                 return nil
             }
         }

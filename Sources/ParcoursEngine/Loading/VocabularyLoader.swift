@@ -18,36 +18,36 @@ struct VocabularyLoader {
     var askWhenNodes: [(field: Int, node: Node)] = []
 
     mutating func load(_ root: Node) -> Vocabulary {
-        guard let top = reader.keys(of: root, "the vocabulary", required: ["fields"], optional: ["source"]),
+        guard let top = reader.keys(of: root, Phrase("le vocabulaire", en: "the vocabulary"), required: ["fields"], optional: ["source"]),
               let fieldsNode = top["fields"] else { return Vocabulary(fields: []) }
         guard let pairs = fieldsNode.mapping else {
-            reader.report(.typeMismatch, fieldsNode, "expected a mapping of field names for \"fields\", found \(fieldsNode.kindName)")
+            reader.report(.typeMismatch, fieldsNode, Phrase("mapping de noms de champs attendu pour « fields », trouvé : \(fieldsNode.kind.fr)", en: "expected a mapping of field names for \"fields\", found \(fieldsNode.kind.en)"))
             return Vocabulary(fields: [])
         }
         var fields: [Field] = []
         for pair in pairs {
-            guard let name = reader.identifier(pair.key, "field name") else { continue }
+            guard let name = reader.identifier(pair.key, Phrase("nom de champ", en: "field name")) else { continue }
             if let field = field(named: name, pair.value, index: fields.count) { fields.append(field) }
         }
         return Vocabulary(fields: fields)
     }
 
     private mutating func field(named name: String, _ node: Node, index: Int) -> Field? {
-        let what = "field \"\(name)\""
+        let what = Phrase("le champ « \(name) »", en: "field \"\(name)\"")
         guard let keys = reader.keys(of: node, what, required: ["type", "label", "question"],
                                      optional: ["min", "max", "values", "values_from", "taxonomy", "default", "source", "group", "ask_when"]),
-              let typeNode = keys["type"], let typeName = reader.text(typeNode, "the type of \(what)") else { return nil }
+              let typeNode = keys["type"], let typeName = reader.text(typeNode, Phrase("le type de \(what.fr)", en: "the type of \(what.en)")) else { return nil }
         if let node = keys["ask_when"] { askWhenNodes.append((index, node)) }
-        let label = keys["label"].flatMap { reader.text($0, "the label of \(what)") } ?? name
-        let question = keys["question"].flatMap { reader.text($0, "the question of \(what)") } ?? ""
-        let linked = keys["taxonomy"].flatMap { reader.boolean($0, "\"taxonomy\" of \(what)") } ?? false
+        let label = keys["label"].flatMap { reader.text($0, Phrase("le libellé de \(what.fr)", en: "the label of \(what.en)")) } ?? name
+        let question = keys["question"].flatMap { reader.text($0, Phrase("la question de \(what.fr)", en: "the question of \(what.en)")) } ?? ""
+        let linked = keys["taxonomy"].flatMap { reader.boolean($0, Phrase("« taxonomy » de \(what.fr)", en: "\"taxonomy\" of \(what.en)")) } ?? false
         var group = FieldGroup.situation
-        if let groupNode = keys["group"], let text = reader.text(groupNode, "the group of \(what)") {
+        if let groupNode = keys["group"], let text = reader.text(groupNode, Phrase("le groupe de \(what.fr)", en: "the group of \(what.en)")) {
             if let known = FieldGroup(rawValue: text) {
                 group = known
             } else {
                 let groups = FieldGroup.allCases.map(\.rawValue)
-                reader.report(.unknownValue, groupNode, "unknown group \"\(text)\" for \(what) (expected: \(groups.joined(separator: ", ")))",
+                reader.report(.unknownValue, groupNode, Phrase("groupe inconnu « \(text) » pour \(what.fr) (possibles : \(groups.joined(separator: ", ")))", en: "unknown group \"\(text)\" for \(what.en) (expected: \(groups.joined(separator: ", ")))"),
                               hint: Spelling.hint(for: text, in: groups))
             }
         }
@@ -55,34 +55,35 @@ struct VocabularyLoader {
         switch typeName {
         case "integer":
             guard let minNode = keys["min"], let maxNode = keys["max"] else {
-                reader.report(.missingKey, node, "integer \(what) needs \"min\" and \"max\"", hint: "bounds keep the domain finite, e.g. min: 0, max: 120")
+                reader.report(.missingKey, node, Phrase("\(what.fr), entier, demande « min » et « max »", en: "integer \(what.en) needs \"min\" and \"max\""),
+                              hint: Phrase("les bornes gardent le domaine fini, par ex. min: 0, max: 120", en: "bounds keep the domain finite, e.g. min: 0, max: 120"))
                 return nil
             }
-            guard let min = reader.integer(minNode, "min"), let max = reader.integer(maxNode, "max") else { return nil }
+            guard let min = reader.integer(minNode, .same("min")), let max = reader.integer(maxNode, .same("max")) else { return nil }
             guard min <= max else {
-                reader.report(.outOfRange, maxNode, "max (\(max)) is below min (\(min)) for \(what)")
+                reader.report(.outOfRange, maxNode, Phrase("max (\(max)) est inférieur à min (\(min)) pour \(what.fr)", en: "max (\(max)) is below min (\(min)) for \(what.en)"))
                 return nil
             }
             type = .integer(min: min, max: max)
         case "boolean":
             type = .boolean
         case "set" where keys["values_from"] != nil:
-            guard let fromNode = keys["values_from"], let from = reader.text(fromNode, "values_from") else { return nil }
+            guard let fromNode = keys["values_from"], let from = reader.text(fromNode, .same("values_from")) else { return nil }
             guard from == "schemes" else {
-                reader.report(.unknownValue, fromNode, "unknown values_from \"\(from)\" (expected: schemes)", hint: Spelling.hint(for: from, in: ["schemes"]))
+                reader.report(.unknownValue, fromNode, Phrase("values_from inconnu « \(from) » (possible : schemes)", en: "unknown values_from \"\(from)\" (expected: schemes)"), hint: Spelling.hint(for: from, in: ["schemes"]))
                 return nil
             }
             type = .set(Array(schemes.prefix(63)))
         case "enum", "ordered", "set":
             guard let valuesNode = keys["values"] else {
-                reader.report(.missingKey, node, "\(typeName) \(what) needs \"values\"")
+                reader.report(.missingKey, node, Phrase("\(what.fr), de type \(typeName), demande « values »", en: "\(typeName) \(what.en) needs \"values\""))
                 return nil
             }
             let values = enumValues(valuesNode, of: what, linked: linked)
             guard !values.isEmpty else { return nil }
             if typeName == "set" {
                 guard values.count <= 63 else {
-                    reader.report(.outOfRange, valuesNode, "a set field has at most 63 values; \(what) has \(values.count)")
+                    reader.report(.outOfRange, valuesNode, Phrase("un champ set a au plus 63 valeurs ; \(what.fr) en a \(values.count)", en: "a set field has at most 63 values; \(what.en) has \(values.count)"))
                     return nil
                 }
                 type = .set(values)
@@ -91,7 +92,7 @@ struct VocabularyLoader {
             }
         default:
             let kinds = ["integer", "boolean", "enum", "ordered", "set"]
-            reader.report(.unknownValue, typeNode, "unknown type \"\(typeName)\" for \(what) (expected: \(kinds.joined(separator: ", ")))",
+            reader.report(.unknownValue, typeNode, Phrase("type inconnu « \(typeName) » pour \(what.fr) (possibles : \(kinds.joined(separator: ", ")))", en: "unknown type \"\(typeName)\" for \(what.en) (expected: \(kinds.joined(separator: ", ")))"),
                           hint: Spelling.hint(for: typeName, in: kinds))
             return nil
         }
@@ -101,40 +102,40 @@ struct VocabularyLoader {
         return Field(index: index, name: name, type: type, label: label, question: question, location: field.location, defaultValue: value, group: group)
     }
 
-    private mutating func enumValues(_ node: Node, of what: String, linked: Bool) -> [EnumValue] {
+    private mutating func enumValues(_ node: Node, of what: Phrase, linked: Bool) -> [EnumValue] {
         guard let pairs = node.mapping else {
-            reader.report(.typeMismatch, node, "expected a mapping of value ids to labels for the values of \(what), found \(node.kindName)")
+            reader.report(.typeMismatch, node, Phrase("mapping identifiant → libellé attendu pour les valeurs de \(what.fr), trouvé : \(node.kind.fr)", en: "expected a mapping of value ids to labels for the values of \(what.en), found \(node.kind.en)"))
             return []
         }
         var values: [EnumValue] = []
         for pair in pairs {
-            guard let id = reader.identifier(pair.key, "value id", capitals: true) else { continue }
+            guard let id = reader.identifier(pair.key, Phrase("identifiant de valeur", en: "value id"), capitals: true) else { continue }
             if pair.value.scalar != nil && !pair.value.isNull {
                 if linked {
-                    reader.report(.missingKey, pair.value, "value \"\(id)\" of \(what) must name its data·inclusion category, France Travail contrainte and Carnet de bord theme",
-                                  hint: "write label, data_inclusion, france_travail and carnet_de_bord under it")
+                    reader.report(.missingKey, pair.value, Phrase("la valeur « \(id) » de \(what.fr) doit nommer sa catégorie data·inclusion, sa contrainte France Travail et son thème Carnet de bord", en: "value \"\(id)\" of \(what.en) must name its data·inclusion category, France Travail contrainte and Carnet de bord theme"),
+                                  hint: Phrase("écrivez label, data_inclusion, france_travail et carnet_de_bord sous elle", en: "write label, data_inclusion, france_travail and carnet_de_bord under it"))
                 }
-                if let label = reader.text(pair.value, "the label of \(id)") { values.append(EnumValue(id: id, label: label)) }
+                if let label = reader.text(pair.value, Phrase("le libellé de « \(id) »", en: "the label of \(id)")) { values.append(EnumValue(id: id, label: label)) }
                 continue
             }
             let required = linked ? ["label", "data_inclusion", "france_travail", "carnet_de_bord"] : ["label"]
             let optional = linked ? [] : ["data_inclusion", "france_travail", "carnet_de_bord"]
-            guard let keys = reader.keys(of: pair.value, "value \"\(id)\" of \(what)", required: required, optional: optional) else { continue }
-            let label = keys["label"].flatMap { reader.text($0, "the label of \(id)") } ?? id
+            guard let keys = reader.keys(of: pair.value, Phrase("la valeur « \(id) » de \(what.fr)", en: "value \"\(id)\" of \(what.en)"), required: required, optional: optional) else { continue }
+            let label = keys["label"].flatMap { reader.text($0, Phrase("le libellé de « \(id) »", en: "the label of \(id)")) } ?? id
             var links = TaxonomyLinks()
-            links.dataInclusion = code(keys["data_inclusion"], in: taxonomy.categories, "data·inclusion category")
-            links.franceTravail = code(keys["france_travail"], in: taxonomy.contraintes, "France Travail contrainte")
-            links.carnetDeBord = code(keys["carnet_de_bord"], in: taxonomy.carnetThemes, "Carnet de bord theme")
+            links.dataInclusion = code(keys["data_inclusion"], in: taxonomy.categories, Phrase("catégorie data·inclusion", en: "data·inclusion category"))
+            links.franceTravail = code(keys["france_travail"], in: taxonomy.contraintes, Phrase("contrainte France Travail", en: "France Travail contrainte"))
+            links.carnetDeBord = code(keys["carnet_de_bord"], in: taxonomy.carnetThemes, Phrase("thème Carnet de bord", en: "Carnet de bord theme"))
             values.append(EnumValue(id: id, label: label, links: links))
         }
         return values
     }
 
     /// A code that must be in `known`; an explicit empty value means "no equivalent".
-    private mutating func code(_ node: Node?, in known: [String], _ what: String) -> String? {
+    private mutating func code(_ node: Node?, in known: [String], _ what: Phrase) -> String? {
         guard let node, !node.isNull, let value = reader.text(node, what) else { return nil }
         guard known.contains(value) else {
-            reader.report(.unknownCode, node, "\"\(value)\" is not a \(what) of the reference lists",
+            reader.report(.unknownCode, node, Phrase("« \(value) » n'est pas dans les listes de référence (\(what.fr))", en: "\"\(value)\" is not a \(what.en) of the reference lists"),
                           hint: Spelling.hint(for: value, in: known))
             return nil
         }

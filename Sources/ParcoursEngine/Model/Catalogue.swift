@@ -30,7 +30,13 @@ public enum EntryKind: String, Sendable, CaseIterable {
     case partner, immersion, action
 
     /// "a partner", "an immersion", "an action".
-    public var withArticle: String { self == .partner ? "a partner" : "an \(rawValue)" }
+    public var withArticle: Phrase {
+        switch self {
+        case .partner: return Phrase("un partenaire", en: "a partner")
+        case .immersion: return Phrase("une immersion", en: "an immersion")
+        case .action: return Phrase("une action", en: "an action")
+        }
+    }
 
     public var frenchLabel: String {
         switch self {

@@ -30,6 +30,16 @@ public struct Validity: Sendable, Hashable, CustomStringConvertible {
         return start <= end
     }
 
+    /// The period in French and in English.
+    public var phrase: Phrase {
+        switch (from, until) {
+        case (nil, nil): return Phrase("toujours", en: "always")
+        case (let from?, nil): return Phrase("à partir du \(from)", en: "from \(from)")
+        case (nil, let until?): return Phrase("jusqu'au \(until)", en: "until \(until)")
+        case (let from?, let until?): return Phrase("du \(from) au \(until)", en: "\(from) to \(until)")
+        }
+    }
+
     public var description: String {
         switch (from, until) {
         case (nil, nil): return "always"

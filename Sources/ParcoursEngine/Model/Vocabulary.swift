@@ -24,6 +24,11 @@ public struct Vocabulary: Sendable {
     }
 
     public var names: [String] { fields.map(\.name) }
+
+    /// "Did you mean" for an unknown field name, among the names and the French labels.
+    public func suggestion(for name: String) -> Phrase? {
+        Spelling.hint(for: name, in: names, labels: fields.map { ($0.label, $0.name) })
+    }
 }
 
 /// One profile field: its name, type, French label and the question that fills it.

@@ -15,7 +15,7 @@ public enum CaseLoader {
         var diagnostics: [Diagnostic] = []
         for path in caseFiles(paths) {
             guard let file = SourceFile.read(path) else {
-                diagnostics.append(Diagnostic(.error, .missingFile, at: SourceLocation(file: path, line: 1, column: 1), "cannot read case file \(path)"))
+                diagnostics.append(Diagnostic(.error, .missingFile, at: SourceLocation(file: path, line: 1, column: 1), Phrase("impossible de lire le fichier de cas \(path)", en: "cannot read case file \(path)")))
                 continue
             }
             var reader = CaseReader(file: file.path, ruleSet: ruleSet, scheme: owningScheme(of: path, in: ruleSet))
@@ -71,27 +71,28 @@ struct CaseReader {
     }
 
     mutating func read(_ root: Node) -> ScenarioCase? {
-        guard let keys = reader.keys(of: root, "a case", required: ["name", "profile"], optional: ["description", "date", "expect", "steps"]) else { return nil }
+        guard let keys = reader.keys(of: root, Phrase("un cas", en: "a case"), required: ["name", "profile"], optional: ["description", "date", "expect", "steps"]) else { return nil }
         var date: String?
-        if let node = keys["date"], let text = reader.text(node, "date") {
+        if let node = keys["date"], let text = reader.text(node, .same("date")) {
             if Validity.isDate(text) { date = text } else {
-                reader.report(.typeMismatch, node, "\"\(text)\" is not a date", hint: "write the day as YYYY-MM-DD, e.g. date: 2014-06-01")
+                reader.report(.typeMismatch, node, Phrase("« \(text) » n'est pas une date", en: "\"\(text)\" is not a date"),
+                              hint: Phrase("écrivez le jour en AAAA-MM-JJ, par ex. date: 2014-06-01", en: "write the day as YYYY-MM-DD, e.g. date: 2014-06-01"))
             }
         }
-        let name = keys["name"].flatMap { reader.text($0, "name") } ?? reader.file
+        let name = keys["name"].flatMap { reader.text($0, .same("name")) } ?? reader.file
         var steps: [CaseStep] = []
         if let profileNode = keys["profile"] {
-            let changes = setChanges(profileNode, "the initial profile")
+            let changes = setChanges(profileNode, Phrase("le profil initial", en: "the initial profile"))
             var expectations = Expectations()
             if let node = keys["expect"] { expectations = self.expectations(node) }
             steps.append(CaseStep(name: "profil initial", changes: changes, expectations: expectations, location: reader.location(profileNode)))
         }
-        if let node = keys["steps"], let items = reader.list(node, "\"steps\"") {
+        if let node = keys["steps"], let items = reader.list(node, .same("steps")) {
             for item in items {
-                guard let stepKeys = reader.keys(of: item, "a step", required: ["name"], optional: ["set", "unset", "expect"]) else { continue }
-                let stepName = stepKeys["name"].flatMap { reader.text($0, "step name") } ?? "?"
-                var changes = stepKeys["set"].map { setChanges($0, "\"set\"") } ?? []
-                if let unset = stepKeys["unset"], let items = reader.list(unset, "\"unset\"") {
+                guard let stepKeys = reader.keys(of: item, Phrase("une étape du cas", en: "a step"), required: ["name"], optional: ["set", "unset", "expect"]) else { continue }
+                let stepName = stepKeys["name"].flatMap { reader.text($0, Phrase("nom d'étape", en: "step name")) } ?? "?"
+                var changes = stepKeys["set"].map { setChanges($0, .quoted("set")) } ?? []
+                if let unset = stepKeys["unset"], let items = reader.list(unset, .same("unset")) {
                     for item in items {
                         if let field = field(item) { changes.append((field.index, nil)) }
                     }
@@ -107,15 +108,15 @@ struct CaseReader {
     private mutating func field(_ node: Node) -> Field? {
         let name = node.scalar?.text ?? ""
         guard let field = ruleSet.vocabulary.field(named: name) else {
-            reader.report(.unknownField, node, "unknown profile field \"\(name)\"", hint: Spelling.hint(for: name, in: ruleSet.vocabulary.names))
+            reader.report(.unknownField, node, Phrase("champ du profil inconnu « \(name) »", en: "unknown profile field \"\(name)\""), hint: ruleSet.vocabulary.suggestion(for: name))
             return nil
         }
         return field
     }
 
-    private mutating func setChanges(_ node: Node, _ what: String) -> [(field: Int, value: FieldValue?)] {
+    private mutating func setChanges(_ node: Node, _ what: Phrase) -> [(field: Int, value: FieldValue?)] {
         guard let pairs = node.mapping else {
-            if !node.isNull { reader.report(.typeMismatch, node, "expected a mapping of profile fields for \(what), found \(node.kindName)") }
+            if !node.isNull { reader.report(.typeMismatch, node, Phrase("mapping de champs du profil attendu pour \(what.fr), trouvé : \(node.kind.fr)", en: "expected a mapping of profile fields for \(what.en), found \(node.kind.en)")) }
             return []
         }
         var changes: [(field: Int, value: FieldValue?)] = []
@@ -144,14 +145,14 @@ struct CaseReader {
     private mutating func expectations(_ node: Node) -> Expectations {
         let ruleSet = self.ruleSet
         var result = Expectations()
-        guard let keys = reader.keys(of: node, "expectations", required: [],
+        guard let keys = reader.keys(of: node, Phrase("les attentes", en: "expectations"), required: [],
                                      optional: ["route", "route_scheme", "referent", "referents", "scheme", "schemes", "steps", "questions", "why"]) else { return result }
         if let node = keys["route"] {
             result.route = nullable(node) { reader, node in
-                guard let id = reader.text(node, "route") else { return nil }
+                guard let id = reader.text(node, .same("route")) else { return nil }
                 if Route(rawValue: id) == nil {
                     let ids = Route.allCases.map(\.rawValue)
-                    reader.report(.unknownValue, node, "unknown route \"\(id)\"", hint: Spelling.hint(for: id, in: ids))
+                    reader.report(.unknownValue, node, Phrase("parcours inconnu « \(id) »", en: "unknown route \"\(id)\""), hint: Spelling.hint(for: id, in: ids))
                 }
                 return id
             }
@@ -160,7 +161,7 @@ struct CaseReader {
             // `this`: the case's own scheme, so that a copied plugin folder keeps working.
             if node.scalar?.text == "this" {
                 if let scheme { result.routeScheme = scheme } else {
-                    reader.report(.unknownValue, node, "\"this\" names the case's own scheme, but the case is not in a scheme's cases/ folder")
+                    reader.report(.unknownValue, node, Phrase("« this » désigne le dispositif du cas, mais le cas n'est pas dans le dossier cases/ d'un dispositif", en: "\"this\" names the case's own scheme, but the case is not in a scheme's cases/ folder"))
                 }
             } else {
                 result.routeScheme = schemeID(node)
@@ -168,9 +169,9 @@ struct CaseReader {
         }
         if let node = keys["referent"] {
             result.referent = nullable(node) { reader, node in
-                guard let id = reader.text(node, "referent") else { return nil }
+                guard let id = reader.text(node, .same("referent")) else { return nil }
                 if ruleSet.catalogue.entry(id)?.kind != .partner {
-                    reader.report(.danglingReference, node, "no partner \"\(id)\" in the catalogue",
+                    reader.report(.danglingReference, node, Phrase("aucun partenaire « \(id) » dans le catalogue", en: "no partner \"\(id)\" in the catalogue"),
                                   hint: Spelling.hint(for: id, in: ruleSet.catalogue.entries.filter { $0.kind == .partner }.map(\.id)))
                 }
                 return id
@@ -181,14 +182,14 @@ struct CaseReader {
                 let text = pair.key.scalar?.text ?? ""
                 guard let role = ReferentRole(rawValue: text) else {
                     let ids = ReferentRole.allCases.map(\.rawValue)
-                    reader.report(.unknownValue, pair.key, "unknown referent role \"\(text)\" (expected: \(ids.joined(separator: ", ")))",
+                    reader.report(.unknownValue, pair.key, Phrase("rôle de référent inconnu « \(text) » (possibles : \(ids.joined(separator: ", ")))", en: "unknown referent role \"\(text)\" (expected: \(ids.joined(separator: ", ")))"),
                                   hint: Spelling.hint(for: text, in: ids))
                     continue
                 }
                 if pair.value.isNull { result.referents.append((role, nil)); continue }
-                guard let id = reader.text(pair.value, "referent") else { continue }
+                guard let id = reader.text(pair.value, .same("referent")) else { continue }
                 if ruleSet.catalogue.entry(id)?.kind != .partner {
-                    reader.report(.danglingReference, pair.value, "no partner \"\(id)\" in the catalogue",
+                    reader.report(.danglingReference, pair.value, Phrase("aucun partenaire « \(id) » dans le catalogue", en: "no partner \"\(id)\" in the catalogue"),
                                   hint: Spelling.hint(for: id, in: ruleSet.catalogue.entries.filter { $0.kind == .partner }.map(\.id)))
                 }
                 result.referents.append((role, id))
@@ -198,8 +199,8 @@ struct CaseReader {
             if let scheme {
                 if let expectation = schemeExpectation(scheme, node) { result.schemes.append(expectation) }
             } else {
-                reader.report(.unknownKey, node, "\"scheme\" expects this case's own scheme, but the case is not in a scheme's cases/ folder",
-                              hint: "use schemes: {id: status}")
+                reader.report(.unknownKey, node, Phrase("« scheme » attend le dispositif du cas, mais le cas n'est pas dans le dossier cases/ d'un dispositif", en: "\"scheme\" expects this case's own scheme, but the case is not in a scheme's cases/ folder"),
+                              hint: Phrase("écrivez schemes: {id: statut}", en: "use schemes: {id: status}"))
             }
         }
         if let node = keys["schemes"], let pairs = node.mapping {
@@ -210,9 +211,9 @@ struct CaseReader {
         }
         if let node = keys["steps"] {
             (result.stepsIncluded, result.stepsExcluded, _) = inclusion(node, "steps") { reader, node in
-                guard let id = reader.text(node, "step") else { return nil }
+                guard let id = reader.text(node, .same("step")) else { return nil }
                 if ruleSet.catalogue.entry(id) == nil {
-                    reader.report(.danglingReference, node, "no catalogue entry \"\(id)\"", hint: Spelling.hint(for: id, in: ruleSet.catalogue.entries.map(\.id)))
+                    reader.report(.danglingReference, node, Phrase("aucune entrée « \(id) » dans le catalogue", en: "no catalogue entry \"\(id)\""), hint: Spelling.hint(for: id, in: ruleSet.catalogue.entries.map(\.id)))
                 }
                 return id
             }
@@ -221,12 +222,12 @@ struct CaseReader {
             (result.questionsIncluded, result.questionsExcluded, result.questionsExactly) = inclusion(node, "questions") { reader, node in
                 let name = node.scalar?.text ?? ""
                 if ruleSet.vocabulary.field(named: name) == nil {
-                    reader.report(.unknownField, node, "unknown profile field \"\(name)\"", hint: Spelling.hint(for: name, in: ruleSet.vocabulary.names))
+                    reader.report(.unknownField, node, Phrase("champ du profil inconnu « \(name) »", en: "unknown profile field \"\(name)\""), hint: ruleSet.vocabulary.suggestion(for: name))
                 }
                 return name
             }
         }
-        if let node = keys["why"], let why = reader.keys(of: node, "\"why\"", required: [], optional: ["fired", "not_fired"]) {
+        if let node = keys["why"], let why = reader.keys(of: node, .quoted("why"), required: [], optional: ["fired", "not_fired"]) {
             if let node = why["fired"] { result.fired = ruleIDs(node) }
             if let node = why["not_fired"] { result.notFired = ruleIDs(node) }
         }
@@ -240,9 +241,9 @@ struct CaseReader {
     }
 
     private mutating func schemeID(_ node: Node) -> String? {
-        guard let id = reader.text(node, "scheme") else { return nil }
+        guard let id = reader.text(node, .same("scheme")) else { return nil }
         guard ruleSet.scheme(id) != nil else {
-            reader.report(.danglingReference, node, "no scheme \"\(id)\" is loaded", hint: Spelling.hint(for: id, in: ruleSet.schemes.map(\.id)))
+            reader.report(.danglingReference, node, Phrase("aucun dispositif « \(id) » n'est chargé", en: "no scheme \"\(id)\" is loaded"), hint: Spelling.hint(for: id, in: ruleSet.schemes.map(\.id)))
             return nil
         }
         return id
@@ -256,13 +257,13 @@ struct CaseReader {
             expectation.status = status(node)
             return expectation
         }
-        guard let keys = reader.keys(of: node, "scheme \"\(id)\" expectations", required: [], optional: ["status", "stage", "criteria"]) else { return nil }
+        guard let keys = reader.keys(of: node, Phrase("les attentes du dispositif « \(id) »", en: "scheme \"\(id)\" expectations"), required: [], optional: ["status", "stage", "criteria"]) else { return nil }
         if let node = keys["status"] { expectation.status = status(node) }
         if let node = keys["stage"] {
             expectation.stage = nullable(node) { reader, node in
-                guard let stage = reader.text(node, "stage") else { return nil }
+                guard let stage = reader.text(node, .same("stage")) else { return nil }
                 if !scheme.stages.contains(where: { $0.id == stage }) {
-                    reader.report(.unknownValue, node, "scheme \"\(id)\" has no stage \"\(stage)\"", hint: Spelling.hint(for: stage, in: scheme.stages.map(\.id)))
+                    reader.report(.unknownValue, node, Phrase("le dispositif « \(id) » n'a pas d'étape « \(stage) »", en: "scheme \"\(id)\" has no stage \"\(stage)\""), hint: Spelling.hint(for: stage, in: scheme.stages.map(\.id)))
                 }
                 return stage
             }
@@ -272,11 +273,11 @@ struct CaseReader {
             for pair in pairs {
                 let criterion = pair.key.scalar?.text ?? ""
                 guard ids.contains(criterion) else {
-                    reader.report(.unknownValue, pair.key, "scheme \"\(id)\" has no criterion \"\(criterion)\"", hint: Spelling.hint(for: criterion, in: ids))
+                    reader.report(.unknownValue, pair.key, Phrase("le dispositif « \(id) » n'a pas de critère « \(criterion) »", en: "scheme \"\(id)\" has no criterion \"\(criterion)\""), hint: Spelling.hint(for: criterion, in: ids))
                     continue
                 }
-                guard let text = reader.text(pair.value, "criterion status"), let status = CriterionStatus(rawValue: text) else {
-                    reader.report(.unknownValue, pair.value, "expected passed, failed or undetermined",
+                guard let text = reader.text(pair.value, Phrase("statut de critère", en: "criterion status")), let status = CriterionStatus(rawValue: text) else {
+                    reader.report(.unknownValue, pair.value, Phrase("passed, failed ou undetermined attendu", en: "expected passed, failed or undetermined"),
                                   hint: Spelling.hint(for: pair.value.scalar?.text ?? "", in: ["passed", "failed", "undetermined"]))
                     continue
                 }
@@ -290,7 +291,7 @@ struct CaseReader {
         let text = node.scalar?.text ?? ""
         guard let status = SchemeStatus(rawValue: text) else {
             let ids = ["eligible", "not_eligible", "undetermined"]
-            reader.report(.unknownValue, node, "unknown scheme status \"\(text)\" (expected: \(ids.joined(separator: ", ")))", hint: Spelling.hint(for: text, in: ids))
+            reader.report(.unknownValue, node, Phrase("statut de dispositif inconnu « \(text) » (possibles : \(ids.joined(separator: ", ")))", en: "unknown scheme status \"\(text)\" (expected: \(ids.joined(separator: ", ")))"), hint: Spelling.hint(for: text, in: ids))
             return nil
         }
         return status
@@ -300,11 +301,11 @@ struct CaseReader {
     private mutating func inclusion(_ node: Node, _ what: String, _ read: (inout NodeReader, Node) -> String?) -> ([String], [String], [String]?) {
         func items(_ node: Node) -> [String] {
             if node.isNull { return [] }
-            guard let list = reader.list(node, "\"\(what)\"") else { return [] }
+            guard let list = reader.list(node, .quoted(what)) else { return [] }
             return list.compactMap { read(&reader, $0) }
         }
         if node.sequence != nil { return (items(node), [], nil) }
-        guard let keys = reader.keys(of: node, "\"\(what)\" expectations", required: [], optional: ["include", "exclude", "exactly"]) else { return ([], [], nil) }
+        guard let keys = reader.keys(of: node, Phrase("les attentes « \(what) »", en: "\"\(what)\" expectations"), required: [], optional: ["include", "exclude", "exactly"]) else { return ([], [], nil) }
         let include = keys["include"].map { items($0) } ?? []
         let exclude = keys["exclude"].map { items($0) } ?? []
         let exactly = keys["exactly"].map { items($0) }
@@ -313,12 +314,12 @@ struct CaseReader {
 
     /// Rule ids; a bare id is looked up in the case's own scheme first (`<scheme>.<id>`).
     private mutating func ruleIDs(_ node: Node) -> [String] {
-        guard let items = reader.list(node, "rule ids") else { return [] }
+        guard let items = reader.list(node, Phrase("identifiants de règles", en: "rule ids")) else { return [] }
         return items.compactMap { item in
-            guard let id = reader.text(item, "rule id") else { return nil }
+            guard let id = reader.text(item, Phrase("identifiant de règle", en: "rule id")) else { return nil }
             if let scheme, ruleSet.rule(scheme + "." + id) != nil { return scheme + "." + id }
             if ruleSet.rule(id) != nil { return id }
-            reader.report(.danglingReference, item, "no rule \"\(id)\"", hint: Spelling.hint(for: id, in: ruleSet.rules.map(\.id) + ruleSet.rules.compactMap { rule in
+            reader.report(.danglingReference, item, Phrase("aucune règle « \(id) »", en: "no rule \"\(id)\""), hint: Spelling.hint(for: id, in: ruleSet.rules.map(\.id) + ruleSet.rules.compactMap { rule in
                 rule.scheme == scheme ? rule.id.split(separator: ".").last.map(String.init) : nil
             }))
             return nil

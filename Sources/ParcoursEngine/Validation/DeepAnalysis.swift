@@ -29,8 +29,9 @@ public struct DeepAnalysis: Sendable {
         let compiled = CompiledRuleSet(ruleSet)
         // Each rule's cubes, expanded once (nil past the solver's limit).
         let cubes: [[SortedCube]?] = conditions.map { condition in solver.expand(condition).map { $0.map(SortedCube.init) } }
-        let deciding: [(String, (Rule) -> Bool)] = [("route", { $0.route != nil })] + ReferentRole.allCases.map { role in
-            (role == .insertion ? "referent" : "\(role.rawValue) referent", { $0.referent != nil && $0.referentRole == role })
+        let deciding: [(Phrase, (Rule) -> Bool)] = [(Phrase("le parcours", en: "route"), { $0.route != nil })] + ReferentRole.allCases.map { role in
+            (role == .insertion ? Phrase("le référent", en: "referent") : Phrase("le référent \(role.rawValue)", en: "\(role.rawValue) referent"),
+             { $0.referent != nil && $0.referentRole == role })
         }
         for (what, gives) in deciding {
             // Highest priority first: the rules above one rule are a prefix.
@@ -53,14 +54,15 @@ public struct DeepAnalysis: Sendable {
                 // the exact search below runs only when sampling finds none.
                 if hasWitness(region, outside: Set(higher), compiled: compiled) { return nil }
                 guard !tooComplex, let isCovered = covered(region, by: higher.flatMap { cubes[$0] ?? [] }) else {
-                    return Diagnostic(.warning, .analysisLimit, at: rule.location, "rule \"\(rule.id)\" is too complex to check for shadowing")
+                    return Diagnostic(.warning, .analysisLimit, at: rule.location, Phrase("la règle « \(rule.id) » est trop complexe pour vérifier si elle est masquée", en: "rule \"\(rule.id)\" is too complex to check for shadowing"))
                 }
                 guard isCovered else { return nil }
                 let all = higher.sorted().map { rules[$0].id }
-                let winners = all.count <= 5 ? all : Array(all.prefix(5)) + ["\(all.count - 5) more"]
+                let winners = all.count <= 5 ? all.joined(separator: ", ") : all.prefix(5).joined(separator: ", ") + ", +\(all.count - 5)"
                 return Diagnostic(.warning, .shadowed, at: rule.location,
-                    "the \(what) of rule \"\(rule.id)\" never applies: wherever the rule applies, rules of higher priority give the \(what) (\(winners.joined(separator: ", ")))",
-                    hint: "raise its priority, or remove its \(what) if only its suggestions matter")
+                    Phrase("\(what.fr) de la règle « \(rule.id) » ne s'applique jamais : partout où elle s'applique, des règles plus prioritaires le donnent (\(winners))",
+                           en: "the \(what.en) of rule \"\(rule.id)\" never applies: wherever the rule applies, rules of higher priority give the \(what.en) (\(winners))"),
+                    hint: Phrase("montez sa priorité, ou retirez-lui \(what.fr) si seules ses suggestions comptent", en: "raise its priority, or remove its \(what.en) if only its suggestions matter"))
             }
             diagnostics += found.compactMap { $0 }
         }
@@ -141,13 +143,13 @@ public struct DeepAnalysis: Sendable {
         guard let first = ruleSet.vocabulary.fields.first else { return [] }
         let location = first.location
         guard let left = subtract([Satisfiability.Conjunct()], routeConditions) else {
-            return [Diagnostic(.warning, .analysisLimit, at: location, "the rule set is too complex to search for profiles without a route")]
+            return [Diagnostic(.warning, .analysisLimit, at: location, Phrase("le jeu de règles est trop complexe pour y chercher des profils sans parcours", en: "the rule set is too complex to search for profiles without a route"))]
         }
         return left.prefix(5).map { cube in
             Diagnostic(.warning, .gap, at: location,
-                       "no rule gives a route when \(describe(cube)) (e.g. \(solver.example(cube)))",
-                       hint: "add a rule for these profiles, or make sure they cannot occur")
-        } + (left.count > 5 ? [Diagnostic(.warning, .gap, at: location, "\(left.count - 5) more groups of profiles get no route")] : [])
+                       Phrase("aucune règle ne donne de parcours quand \(describe(cube)) (par ex. \(solver.example(cube)))", en: "no rule gives a route when \(describe(cube)) (e.g. \(solver.example(cube)))"),
+                       hint: Phrase("ajoutez une règle pour ces profils, ou assurez-vous qu'ils ne peuvent pas exister", en: "add a rule for these profiles, or make sure they cannot occur"))
+        } + (left.count > 5 ? [Diagnostic(.warning, .gap, at: location, Phrase("\(left.count - 5) autres groupes de profils n'ont pas de parcours", en: "\(left.count - 5) more groups of profiles get no route"))] : [])
     }
 
     /// `region` minus every profile where one of `conditions` holds; nil past the limit.
@@ -201,8 +203,8 @@ public struct DeepAnalysis: Sendable {
         }
         ruleSet.schemes.forEach { $0.partners.forEach { named.insert($0.partner) } }
         var diagnostics = ruleSet.catalogue.entries.filter { !named.contains($0.id) }.map { entry in
-            Diagnostic(.warning, .unused, at: entry.location, "\(entry.kind.rawValue) \"\(entry.id)\" is never suggested by any rule",
-                       hint: "suggest it from a rule, or remove it from the catalogue")
+            Diagnostic(.warning, .unused, at: entry.location, Phrase("\(entry.kind.frenchLabel) « \(entry.id) » : aucune règle ne le suggère", en: "\(entry.kind.rawValue) \"\(entry.id)\" is never suggested by any rule"),
+                       hint: Phrase("suggérez-le depuis une règle, ou retirez-le du catalogue", en: "suggest it from a rule, or remove it from the catalogue"))
         }
         var read: Set<Int> = []
         let lowered = ruleSet.lowered
@@ -210,8 +212,8 @@ public struct DeepAnalysis: Sendable {
             + lowered.stages.joined().compactMap { $0 } + ruleSet.facts.compactMap { lowered.lowering.facts[$0.name] }
         for condition in all { read.formUnion(condition.fields) }
         diagnostics += ruleSet.vocabulary.fields.filter { !read.contains($0.index) }.map { field in
-            Diagnostic(.warning, .unused, at: field.location, "field \"\(field.name)\" is never used by any rule, fact or criterion",
-                       hint: "use it in a rule, or remove it from the vocabulary")
+            Diagnostic(.warning, .unused, at: field.location, Phrase("le champ « \(field.name) » n'est lu par aucune règle, aucun fait ni critère", en: "field \"\(field.name)\" is never used by any rule, fact or criterion"),
+                       hint: Phrase("utilisez-le dans une règle, ou retirez-le du vocabulaire", en: "use it in a rule, or remove it from the vocabulary"))
         }
         return diagnostics
     }

@@ -9,8 +9,8 @@ enum FactCycles {
             if let cycle = path(from: fact.name, to: fact.name, uses: uses, visited: []) {
                 cycle.forEach { reported.insert($0) }
                 diagnostics.append(Diagnostic(.error, .cycle, at: fact.location,
-                                              "fact \"\(fact.name)\" depends on itself: \(([fact.name] + cycle).joined(separator: " → "))",
-                                              hint: "define one of these facts from profile fields only"))
+                                              Phrase("le fait « \(fact.name) » dépend de lui-même : \(([fact.name] + cycle).joined(separator: " → "))", en: "fact \"\(fact.name)\" depends on itself: \(([fact.name] + cycle).joined(separator: " → "))"),
+                                              hint: Phrase("définissez l'un de ces faits à partir des seuls champs du profil", en: "define one of these facts from profile fields only")))
             }
         }
         return diagnostics

@@ -14,13 +14,13 @@ struct RuleSetAnalysis {
         for (rule, condition) in zip(ruleSet.rules, ruleSet.lowered.rules) {
             guard let expanded = solver.expand(condition) else {
                 diagnostics.append(Diagnostic(.warning, .analysisLimit, at: rule.location,
-                                              "rule \"\(rule.id)\" is too complex to check for contradictions",
-                                              hint: "split it, or move parts into named facts"))
+                                              Phrase("la règle « \(rule.id) » est trop complexe pour y chercher des contradictions", en: "rule \"\(rule.id)\" is too complex to check for contradictions"),
+                                              hint: Phrase("découpez-la, ou mettez des parties dans des faits nommés", en: "split it, or move parts into named facts")))
                 continue
             }
             if expanded.isEmpty {
                 diagnostics.append(Diagnostic(.error, .unreachable, at: rule.location,
-                                              "rule \"\(rule.id)\" can never apply: its conditions contradict each other",
+                                              Phrase("la règle « \(rule.id) » ne peut jamais s'appliquer : ses conditions se contredisent", en: "rule \"\(rule.id)\" can never apply: its conditions contradict each other"),
                                               hint: contradiction(in: rule.condition)))
             }
         }
@@ -34,33 +34,33 @@ struct RuleSetAnalysis {
             if let period = scheme.criteria.firstIndex(where: { $0.id == SchemeLoader.inForceCriterion }), criteria[period] == .never { return nil }
             guard solver.expand(.all(criteria))?.isEmpty == true else { return nil }
             return Diagnostic(.error, .unreachable, at: scheme.location,
-                              "nobody can be eligible for scheme \"\(scheme.id)\": its criteria contradict each other",
+                              Phrase("personne ne peut être éligible au dispositif « \(scheme.id) » : ses critères se contredisent", en: "nobody can be eligible for scheme \"\(scheme.id)\": its criteria contradict each other"),
                               hint: contradiction(in: scheme.eligibility))
         }
     }
 
     /// Two comparisons of a top-level `all` that cannot hold together, named for the author.
-    private func contradiction(in condition: Condition) -> String? {
+    private func contradiction(in condition: Condition) -> Phrase? {
         guard case .all(var items) = condition else { return nil }
         // A scheme rule is all[scope, its own condition]: look inside its own condition too.
         if items.count == 2, case .all(let inner) = items[1] { items = [items[0]] + inner }
         for i in items.indices {
             let lowering = ruleSet.lowered.lowering
-            if solver.expand(lowering.lower(items[i]))?.isEmpty == true { return "\(describe(items[i])) can never hold" }
+            if solver.expand(lowering.lower(items[i]))?.isEmpty == true { return Phrase("\(describe(items[i]).fr) ne peut jamais être vrai", en: "\(describe(items[i]).en) can never hold") }
             for j in items.indices where j > i {
                 if solver.both(lowering.lower(items[i]), lowering.lower(items[j]))?.isEmpty == true {
-                    return "\(describe(items[i])) and \(describe(items[j])) cannot both hold"
+                    return Phrase("\(describe(items[i]).fr) et \(describe(items[j]).fr) ne peuvent pas être vrais ensemble", en: "\(describe(items[i]).en) and \(describe(items[j]).en) cannot both hold")
                 }
             }
         }
         return nil
     }
 
-    private func describe(_ condition: Condition) -> String {
+    private func describe(_ condition: Condition) -> Phrase {
         switch condition {
-        case .comparison(let comparison): return "\"\(comparison.text)\""
-        case .fact(let name, _): return "fact \"\(name)\""
-        default: return "a nested condition"
+        case .comparison(let comparison): return .quoted(comparison.text)
+        case .fact(let name, _): return Phrase("le fait « \(name) »", en: "fact \"\(name)\"")
+        default: return Phrase("une condition imbriquée", en: "a nested condition")
         }
     }
 
@@ -85,21 +85,22 @@ struct RuleSetAnalysis {
         found.sort { ($0.0, $0.1, $0.2.rawValue) < ($1.0, $1.1, $1.2.rawValue) }
         return found.flatMap { i, j, code in
             code == .routeConflict
-                ? conflict(code, "routes", i, j, rules[i].routeName ?? "", rules[j].routeName ?? "")
-                : conflict(code, "referents", i, j, rules[i].referent ?? "", rules[j].referent ?? "")
+                ? conflict(code, Phrase("parcours", en: "routes"), i, j, rules[i].routeName ?? "", rules[j].routeName ?? "")
+                : conflict(code, Phrase("référents", en: "referents"), i, j, rules[i].referent ?? "", rules[j].referent ?? "")
         }
     }
 
     /// An error when some profile gets both rules' different outcomes; a warning when undecidable here.
-    private func conflict(_ code: DiagnosticCode, _ what: String, _ i: Int, _ j: Int, _ a: String, _ b: String) -> [Diagnostic] {
+    private func conflict(_ code: DiagnosticCode, _ what: Phrase, _ i: Int, _ j: Int, _ a: String, _ b: String) -> [Diagnostic] {
         let (first, second) = (ruleSet.rules[i], ruleSet.rules[j])
         guard let both = solver.both(ruleSet.lowered.rules[i], ruleSet.lowered.rules[j]) else {
             return [Diagnostic(.warning, .analysisLimit, at: second.location,
-                               "rules \"\(first.id)\" and \"\(second.id)\" are too complex to check for a conflict of \(what)")]
+                               Phrase("les règles « \(first.id) » et « \(second.id) » sont trop complexes pour y chercher un conflit de \(what.fr)", en: "rules \"\(first.id)\" and \"\(second.id)\" are too complex to check for a conflict of \(what.en)"))]
         }
         guard let example = both.first.map(solver.example) else { return [] }
         return [Diagnostic(.error, code, at: second.location,
-                           "rules \"\(first.id)\" and \"\(second.id)\" give different \(what) (\(a), \(b)) at the same priority \(first.priority) when \(example)",
-                           hint: "give one of them a higher priority, or make their conditions exclusive")]
+                           Phrase("les règles « \(first.id) » et « \(second.id) » donnent des \(what.fr) différents (\(a), \(b)) à la même priorité \(first.priority) quand \(example)",
+                                  en: "rules \"\(first.id)\" and \"\(second.id)\" give different \(what.en) (\(a), \(b)) at the same priority \(first.priority) when \(example)"),
+                           hint: Phrase("donnez à l'une une priorité plus haute, ou rendez leurs conditions exclusives", en: "give one of them a higher priority, or make their conditions exclusive"))]
     }
 }
