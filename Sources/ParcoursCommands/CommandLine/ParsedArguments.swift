@@ -26,7 +26,7 @@ public struct ParsedArguments: Sendable, Equatable {
             let name = argument.split(separator: "=", maxSplits: 1).first.map(String.init) ?? argument
             guard let option = spec.options.first(where: { $0.name == name }) else {
                 let known = spec.options.map(\.name) + ["--help"]
-                let guess = Spelling.closest(to: name, in: known)
+                let guess = Suggest.word(name, in: known)
                 throw UsageError("option inconnue \(name) pour \(spec.name)" + (guess.map { " (vouliez-vous dire \($0) ?)" } ?? ""),
                                  en: "unknown option \(name) for \(spec.name)" + (guess.map { " (did you mean \($0)?)" } ?? ""))
             }

@@ -31,7 +31,7 @@ package struct CorpusDecoder: Sendable {
     package func tooLong(line number: Int) -> CorpusRecord {
         CorpusRecord(line: number, text: "", profile: nil, diagnostics: [
             Diagnostic(.error, .tooLong, at: SourceLocation(file: path, line: number, column: 1),
-                       Phrase("la ligne dépasse la limite de \(Limits.describe(bytes: Limits.corpusLineBytes).replacingOccurrences(of: "MiB", with: "Mio")) ; ignorée", en: "the line is longer than the limit of \(Limits.describe(bytes: Limits.corpusLineBytes)); skipped"),
+                       Phrase("la ligne dépasse la limite de \(Limits.describe(bytes: Limits.corpusLineBytes, in: .fr)) ; ignorée", en: "the line is longer than the limit of \(Limits.describe(bytes: Limits.corpusLineBytes)); skipped"),
                        hint: Phrase("un profil par ligne ; ce fichier est-il bien un corpus ?", en: "one profile per line; is this file a corpus?")),
         ])
     }

@@ -96,7 +96,7 @@ package struct CorpusLineParser: Sendable {
             for pair in pairs {
                 let name = pair.key.scalar?.text ?? ""
                 guard let field = vocabulary.field(named: name) else {
-                    reader.report(.unknownField, pair.key, Phrase("champ du profil inconnu « \(Limits.quoted(name)) »", en: "unknown profile field \"\(Limits.quoted(name))\""), hint: vocabulary.suggestion(for: name))
+                    reader.report(.unknownField, pair.key, .unknownProfileField(Limits.quoted(name)), hint: vocabulary.suggestion(for: name))
                     continue
                 }
                 if pair.value.isNull { continue }

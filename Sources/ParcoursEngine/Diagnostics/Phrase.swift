@@ -36,9 +36,4 @@ public struct Phrase: Sendable, Hashable, CustomStringConvertible {
 
     /// French, the default language.
     public var description: String { fr }
-
-    /// The two sentences one after the other, in each language.
-    public static func + (lhs: Phrase, rhs: Phrase) -> Phrase {
-        Phrase(lhs.fr + rhs.fr, en: lhs.en + rhs.en)
-    }
 }

@@ -17,7 +17,7 @@ public enum InputError: Error, Sendable, Equatable, CustomStringConvertible {
         case .cannotOpen(let path, let reason), .readFailed(let path, let reason):
             return Phrase("impossible de lire \(path) : \(Self.french(reason))", en: description)
         case .isDirectory(let path): return Phrase("impossible de lire \(path) : c'est un dossier, pas un fichier", en: description)
-        case .tooLarge(let path, let limit): return Phrase("\(path) dépasse la limite de \(Limits.describe(bytes: limit).replacingOccurrences(of: "bytes", with: "octets").replacingOccurrences(of: "MiB", with: "Mio"))", en: description)
+        case .tooLarge(let path, let limit): return Phrase("\(path) dépasse la limite de \(Limits.describe(bytes: limit, in: .fr))", en: description)
         }
     }
 
@@ -55,9 +55,13 @@ public enum Limits {
     /// Rules in one rule set.
     public static let rules = 20_000
 
-    /// `1 Mio`-style size.
-    public static func describe(bytes: Int) -> String {
-        bytes >= 1 << 20 && bytes % (1 << 20) == 0 ? "\(bytes >> 20) MiB" : "\(bytes) bytes"
+    /// `1 MiB`-style size (`1 Mio`, `500 octets` in French).
+    public static func describe(bytes: Int, in language: Language = .en) -> String {
+        let mebibytes = bytes >= 1 << 20 && bytes % (1 << 20) == 0
+        switch language {
+        case .en: return mebibytes ? "\(bytes >> 20) MiB" : "\(bytes) bytes"
+        case .fr: return mebibytes ? "\(bytes >> 20) Mio" : "\(bytes) octets"
+        }
     }
 
     /// `text` cut to `quotedText` characters, with an ellipsis when cut.

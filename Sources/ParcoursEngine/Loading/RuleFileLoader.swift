@@ -160,7 +160,7 @@ struct RuleFileLoader: Sendable {
     private mutating func reference(_ id: String, kind: EntryKind, _ node: Node, asReferent: Bool = false) -> Bool {
         guard let entry = catalogue.entry(id) else {
             let candidates = catalogue.entries.filter { $0.kind == kind }.map(\.id)
-            reader.report(.danglingReference, node, Phrase("\(kind == .partner ? "aucun" : "aucune") \(kind.frenchLabel) « \(id) » dans le catalogue", en: "no \(kind.rawValue) \"\(id)\" in the catalogue"),
+            reader.report(.danglingReference, node, .notInCatalogue(id, kind: kind),
                           hint: Spelling.hint(for: id, in: candidates) ?? Spelling.hint(for: id, in: catalogue.entries.map(\.id)))
             return false
         }

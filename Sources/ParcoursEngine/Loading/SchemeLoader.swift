@@ -138,7 +138,7 @@ struct SchemeLoader {
             guard let keys = rules.reader.keys(of: item, Phrase("un partenaire du dispositif", en: "a scheme partner"), required: ["partner", "role"], optional: []),
                   let partnerNode = keys["partner"], let id = rules.reader.text(partnerNode, .same("partner")) else { continue }
             guard let entry = catalogue.entry(id) else {
-                rules.reader.report(.danglingReference, partnerNode, Phrase("aucun partenaire « \(id) » dans le catalogue", en: "no partner \"\(id)\" in the catalogue"),
+                rules.reader.report(.danglingReference, partnerNode, .notInCatalogue(id, kind: .partner),
                                     hint: Spelling.hint(for: id, in: catalogue.entries.filter { $0.kind == .partner }.map(\.id)))
                 continue
             }

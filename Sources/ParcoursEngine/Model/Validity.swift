@@ -40,14 +40,7 @@ public struct Validity: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
-    public var description: String {
-        switch (from, until) {
-        case (nil, nil): return "always"
-        case (let from?, nil): return "from \(from)"
-        case (nil, let until?): return "until \(until)"
-        case (let from?, let until?): return "\(from) to \(until)"
-        }
-    }
+    public var description: String { phrase.en }
 
     /// Today's date in UTC, `YYYY-MM-DD`.
     public static func today() -> String {

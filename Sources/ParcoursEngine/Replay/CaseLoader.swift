@@ -108,7 +108,7 @@ struct CaseReader {
     private mutating func field(_ node: Node) -> Field? {
         let name = node.scalar?.text ?? ""
         guard let field = ruleSet.vocabulary.field(named: name) else {
-            reader.report(.unknownField, node, Phrase("champ du profil inconnu « \(name) »", en: "unknown profile field \"\(name)\""), hint: ruleSet.vocabulary.suggestion(for: name))
+            reader.report(.unknownField, node, .unknownProfileField(name), hint: ruleSet.vocabulary.suggestion(for: name))
             return nil
         }
         return field
@@ -171,7 +171,7 @@ struct CaseReader {
             result.referent = nullable(node) { reader, node in
                 guard let id = reader.text(node, .same("referent")) else { return nil }
                 if ruleSet.catalogue.entry(id)?.kind != .partner {
-                    reader.report(.danglingReference, node, Phrase("aucun partenaire « \(id) » dans le catalogue", en: "no partner \"\(id)\" in the catalogue"),
+                    reader.report(.danglingReference, node, .notInCatalogue(id, kind: .partner),
                                   hint: Spelling.hint(for: id, in: ruleSet.catalogue.entries.filter { $0.kind == .partner }.map(\.id)))
                 }
                 return id
@@ -189,7 +189,7 @@ struct CaseReader {
                 if pair.value.isNull { result.referents.append((role, nil)); continue }
                 guard let id = reader.text(pair.value, .same("referent")) else { continue }
                 if ruleSet.catalogue.entry(id)?.kind != .partner {
-                    reader.report(.danglingReference, pair.value, Phrase("aucun partenaire « \(id) » dans le catalogue", en: "no partner \"\(id)\" in the catalogue"),
+                    reader.report(.danglingReference, pair.value, .notInCatalogue(id, kind: .partner),
                                   hint: Spelling.hint(for: id, in: ruleSet.catalogue.entries.filter { $0.kind == .partner }.map(\.id)))
                 }
                 result.referents.append((role, id))
@@ -222,7 +222,7 @@ struct CaseReader {
             (result.questionsIncluded, result.questionsExcluded, result.questionsExactly) = inclusion(node, "questions") { reader, node in
                 let name = node.scalar?.text ?? ""
                 if ruleSet.vocabulary.field(named: name) == nil {
-                    reader.report(.unknownField, node, Phrase("champ du profil inconnu « \(name) »", en: "unknown profile field \"\(name)\""), hint: ruleSet.vocabulary.suggestion(for: name))
+                    reader.report(.unknownField, node, .unknownProfileField(name), hint: ruleSet.vocabulary.suggestion(for: name))
                 }
                 return name
             }
