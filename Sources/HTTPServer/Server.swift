@@ -24,6 +24,21 @@ public struct ServerConfiguration: Sendable {
 
 /// Why the server could not start.
 public struct ServerError: Error, Sendable, CustomStringConvertible {
+    /// What failed.
+    public enum Kind: Sendable, Equatable {
+        /// The host is not a numeric IP address.
+        case address
+        /// No socket could be created.
+        case socket
+        /// The address and port could not be bound (in use, not allowed).
+        case bind
+        /// The socket could not listen.
+        case listen
+    }
+
+    public let kind: Kind
+    /// The system's reason (`strerror` or `gai_strerror`).
+    public let reason: String
     public let description: String
 }
 
@@ -60,21 +75,26 @@ public final class Server: Sendable {
         var found: UnsafeMutablePointer<addrinfo>?
         let status = getaddrinfo(configuration.host, String(configuration.port), &hints, &found)
         guard status == 0, let address = found else {
-            throw ServerError(description: "cannot listen on \(configuration.host): not a numeric IP address (\(String(cString: gai_strerror(status))))")
+            let reason = String(cString: gai_strerror(status))
+            throw ServerError(kind: .address, reason: reason, description: "cannot listen on \(configuration.host): not a numeric IP address (\(reason))")
         }
         defer { freeaddrinfo(found) }
         let descriptor = socket(address.pointee.ai_family, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
-        guard descriptor >= 0 else { throw ServerError(description: "cannot create a socket: \(String(cString: strerror(errno)))") }
+        guard descriptor >= 0 else {
+            let reason = String(cString: strerror(errno))
+            throw ServerError(kind: .socket, reason: reason, description: "cannot create a socket: \(reason)")
+        }
         var yes: Int32 = 1
         setsockopt(descriptor, SOL_SOCKET, SO_REUSEADDR, &yes, socklen_t(MemoryLayout<Int32>.size))
         guard bind(descriptor, address.pointee.ai_addr, address.pointee.ai_addrlen) == 0 else {
             let reason = String(cString: strerror(errno))
             close(descriptor)
-            throw ServerError(description: "cannot listen on \(configuration.host) port \(configuration.port): \(reason)")
+            throw ServerError(kind: .bind, reason: reason, description: "cannot listen on \(configuration.host) port \(configuration.port): \(reason)")
         }
         guard listen(descriptor, 512) == 0 else {
+            let reason = String(cString: strerror(errno))
             close(descriptor)
-            throw ServerError(description: "cannot listen: \(String(cString: strerror(errno)))")
+            throw ServerError(kind: .listen, reason: reason, description: "cannot listen: \(reason)")
         }
         var bound = sockaddr_storage()
         var length = socklen_t(MemoryLayout<sockaddr_storage>.size)

@@ -33,6 +33,14 @@ struct CommandLineTests {
         #expect(Support.run(["help"], language: .fr).output == french)
         #expect(Support.run(["--lang", "fr", "help"]).output == french)
         #expect(Support.run(["help", "--lang=en"], language: .fr).output == general)
+        let frenchRecommend = try String(contentsOfFile: Support.golden + "/help-recommend-fr.txt", encoding: .utf8)
+        #expect(Support.run(["recommend", "--help"], language: .fr).output == frenchRecommend)
+        // Every line of every command's help is French by default: no English option help left.
+        for command in ParcoursCLI.commands {
+            let help = Support.run(["help", command.spec.name], language: .fr).output
+            #expect(help.hasPrefix("Utilisation : parcours \(command.spec.name)"))
+            for option in command.spec.options { #expect(help.contains(option.help.fr) && option.help.fr != option.help.en, "\(command.spec.name) \(option.name)") }
+        }
         // Every option the parser accepts is in the help, and the other way round.
         for command in ParcoursCLI.commands {
             let help = Support.run(["help", command.spec.name]).output
@@ -214,6 +222,17 @@ struct LanguageTests {
         #expect(wrong.code == 2 && wrong.error.contains("langue inconnue « de » (possibles : fr, en)"))
         let option = Support.run(["recommend", "--hepl"], language: .fr)
         #expect(option.code == 2 && option.error.contains("option inconnue --hepl pour recommend (vouliez-vous dire --help ?)"))
+    }
+
+    @Test func replayAndErrorsSpeakFrenchAndQuietKeepsFailuresOnly() throws {
+        let all = Support.run(["replay", "--rules", Support.rules, "--scenarios", Support.scenarios, "--filter", "r2s"], language: .fr)
+        #expect(all.code == 0 && all.output.contains("OK    ") && all.output.contains("r2s/cases/01-") && all.output.hasSuffix(" réussis, 0 en échec\n"))
+        let quiet = Support.run(["-q", "replay", "--rules", Support.rules, "--scenarios", Support.scenarios, "--filter", "r2s"], language: .fr)
+        #expect(quiet.code == 0 && !quiet.output.contains("OK ") && quiet.output.hasSuffix(" réussis, 0 en échec\n"))
+        let missing = Support.run(["batch", "--corpus", "/nonexistent/corpus.jsonl", "--rules", Support.rules], language: .fr)
+        #expect(missing.code == 1 && missing.error == "parcours : impossible de lire /nonexistent/corpus.jsonl : fichier ou dossier introuvable\n")
+        let open = Support.run(["serve", "--host", "0.0.0.0", "--rules", Support.rules], language: .fr)
+        #expect(open.code == 2 && open.error.contains("parcours : écouter sur 0.0.0.0 ouvrirait l'API au réseau sans jeton\n    conseil : passez --token-file"))
     }
 
     @Test func theLocaleChoosesTheLanguage() {

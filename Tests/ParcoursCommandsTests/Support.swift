@@ -6,6 +6,7 @@ import ParcoursEngine
 enum Support {
     static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
     static let rules = packageRoot + "/Rules"
+    static let scenarios = packageRoot + "/Scenarios"
     static let golden = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden").path
 
     struct Run: Equatable {

@@ -29,7 +29,7 @@ struct SchemeTests {
         let files = RuleSetFiles.read(directory: TestSupport.rulesDirectory, scenarios: Self.scenarios)
         let results = DatedReplay(ruleSet: ruleSet, files: files).run(loaded.cases)
         for (scenarioCase, result) in zip(loaded.cases, results) {
-            let details = result.failures.flatMap { $0.mismatches.map { "\($0.what): expected \($0.expected), got \($0.actual)" } }
+            let details = result.failures.flatMap { $0.mismatches.map { $0.text(.en) } }
             #expect(result.passed, "\(scenarioCase.file): \(details)")
         }
         for scheme in ruleSet.schemes {
@@ -149,10 +149,15 @@ struct SchemeTests {
         let read = reader.read(root)
         let scenarioCase = try #require(read)
         let result = CaseRunner(ruleSet: ruleSet).run(scenarioCase)
-        #expect(result.failures.first?.mismatches == [
-            Mismatch(what: "route", expected: "training", actual: "scheme"),
-            Mismatch(what: "scheme sma", expected: "not_eligible", actual: "eligible"),
-            Mismatch(what: "fired rule", expected: "no sma.orientation", actual: "sma.orientation present"),
+        #expect(result.failures.first?.mismatches.map { $0.text(.en) } == [
+            "route: expected training, got scheme",
+            "scheme sma: expected not_eligible, got eligible",
+            "fired rule: expected no sma.orientation, got sma.orientation present",
+        ])
+        #expect(result.failures.first?.mismatches.map { $0.text(.fr) } == [
+            "parcours : attendu training, obtenu scheme",
+            "dispositif sma : attendu not_eligible, obtenu eligible",
+            "règle déclenchée : attendu pas de sma.orientation, obtenu sma.orientation présente",
         ])
     }
 }

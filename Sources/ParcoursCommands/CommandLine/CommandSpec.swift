@@ -6,14 +6,14 @@ public struct OptionSpec: Sendable, Equatable {
     public let name: String
     /// The value's placeholder (`DIR`, `N`); nil for a flag.
     public let value: String?
-    /// One line of help, in the command's language.
-    public let help: String
+    /// One line of help, in French and in English.
+    public let help: Phrase
     /// The values allowed (empty: any), checked by the parser.
     public let choices: [String]
     /// Shown in the synopsis as `[--name VALUE]` (false when `CommandSpec.shape` shows it).
     public let inSynopsis: Bool
 
-    public init(_ name: String, value: String? = nil, choices: [String] = [], inSynopsis: Bool = true, help: String) {
+    public init(_ name: String, value: String? = nil, choices: [String] = [], inSynopsis: Bool = true, help: Phrase) {
         self.name = name
         self.value = value ?? (choices.isEmpty ? nil : choices.joined(separator: "|"))
         self.help = help
@@ -36,9 +36,9 @@ public struct ArgumentsSpec: Sendable, Equatable {
 
     public let name: String
     public let count: Count
-    public let help: String
+    public let help: Phrase
 
-    public init(_ name: String, _ count: Count, help: String) {
+    public init(_ name: String, _ count: Count, help: Phrase) {
         self.name = name
         self.count = count
         self.help = help
@@ -52,13 +52,13 @@ public struct CommandSpec: Sendable {
     /// One line: what the command is for, in French and in English.
     public let abstract: Phrase
     /// What it does, exit codes included.
-    public let discussion: String
+    public let discussion: Phrase
     public let arguments: ArgumentsSpec?
     public let options: [OptionSpec]
     /// Extra synopsis text for constraints the options alone do not show (`(--rule ID | --scheme ID)`).
     public let shape: String?
 
-    public init(name: String, abstract: Phrase, discussion: String, arguments: ArgumentsSpec? = nil, options: [OptionSpec] = [],
+    public init(name: String, abstract: Phrase, discussion: Phrase, arguments: ArgumentsSpec? = nil, options: [OptionSpec] = [],
                 shape: String? = nil) {
         self.name = name
         self.abstract = abstract
@@ -82,15 +82,17 @@ public struct CommandSpec: Sendable {
         return parts.joined(separator: " ")
     }
 
-    /// The full help of the command.
-    public var help: String {
-        var lines = [synopsis, "", abstract.en]
+    /// The full help of the command, in `language`.
+    public func help(in language: Language) -> String {
+        let fr = language == .fr
+        var lines = [(fr ? "Utilisation : " : "Usage: ") + synopsis, "", abstract.text(language)]
+        let discussion = discussion.text(language)
         if !discussion.isEmpty { lines += ["", discussion] }
-        if let arguments { lines += ["", "Arguments:", Self.row(arguments.name, arguments.help)] }
+        if let arguments { lines += ["", fr ? "Arguments :" : "Arguments:", Self.row(arguments.name, arguments.help.text(language))] }
         if !options.isEmpty {
-            lines += ["", "Options:"]
-            lines += options.map { Self.row($0.synopsis, $0.help) }
-            lines.append(Self.row("-h, --help", "show this help"))
+            lines += ["", fr ? "Options :" : "Options:"]
+            lines += options.map { Self.row($0.synopsis, $0.help.text(language)) }
+            lines.append(Self.row("-h, --help", fr ? "affiche cette aide" : "show this help"))
         }
         return lines.joined(separator: "\n") + "\n"
     }
@@ -103,9 +105,9 @@ public struct CommandSpec: Sendable {
 
 /// The options shared by every command that reads a rule set.
 enum CommonSpec {
-    static let rules = OptionSpec("--rules", value: "DIR", help: "rule set folder (default: $PARCOURS_RULES, ./Rules, or the package's Rules/)")
-    static let scenarios = OptionSpec("--scenarios", value: "DIR", help: "scheme plugins folder (default: $PARCOURS_SCENARIOS, ./Scenarios, or the package's)")
-    static let date = OptionSpec("--date", value: "YYYY-MM-DD", help: "the rules in force that day (default: today, local date)")
+    static let rules = OptionSpec("--rules", value: "DIR", help: Phrase("dossier du jeu de règles (par défaut : $PARCOURS_RULES, ./Rules, ou Rules/ du paquet)", en: "rule set folder (default: $PARCOURS_RULES, ./Rules, or the package's Rules/)"))
+    static let scenarios = OptionSpec("--scenarios", value: "DIR", help: Phrase("dossier des dispositifs (par défaut : $PARCOURS_SCENARIOS, ./Scenarios, ou celui du paquet)", en: "scheme plugins folder (default: $PARCOURS_SCENARIOS, ./Scenarios, or the package's)"))
+    static let date = OptionSpec("--date", value: "YYYY-MM-DD", help: Phrase("les règles en vigueur ce jour-là (par défaut : aujourd'hui, date locale)", en: "the rules in force that day (default: today, local date)"))
     static let all = [rules, scenarios, date]
-    static let format = OptionSpec("--format", choices: OutputFormat.allCases.map(\.rawValue), help: "output format (default: text)")
+    static let format = OptionSpec("--format", choices: OutputFormat.allCases.map(\.rawValue), help: Phrase("format de sortie (par défaut : text)", en: "output format (default: text)"))
 }

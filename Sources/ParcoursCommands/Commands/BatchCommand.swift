@@ -18,16 +18,20 @@ public struct BatchOptions: Equatable, Sendable {
 struct BatchCommand: ParcoursCommand {
     static let spec = CommandSpec(
         name: "batch", abstract: Phrase("Évalue chaque profil d'un corpus, un résultat par ligne, dans l'ordre.", en: "Evaluates every profile of a corpus, one result per line, in input order."),
-        discussion: """
+        discussion: Phrase("""
+        --summary affiche les comptes par parcours, référent et statut de dispositif, et les règles
+        les plus et jamais déclenchées, au lieu des résultats (ou après les avoir écrits dans --out FILE).
+        Un enregistrement invalide est signalé avec sa ligne et sauté ; le code de sortie est alors 1.
+        """, en: """
         --summary prints counts per route, référent and scheme status and the rules fired most and
         never, instead of the results (or after writing them to --out FILE). A bad record is
         reported with its line and skipped; exit 1 then.
-        """,
-        options: [OptionSpec("--corpus", value: "FILE", inSynopsis: false, help: "the profiles (JSON lines, or CSV with a header; - for standard input)"),
-                  OptionSpec("--format", choices: BatchOutput.allCases.map(\.rawValue), help: "output format (default: jsonl)"),
-                  OptionSpec("--summary", help: "counts instead of (or after) the results"),
-                  OptionSpec("--out", value: "FILE", help: "write the results to FILE (- for standard output)"),
-                  OptionSpec("--jobs", value: "N", help: "cores to use (default: all)")] + CommonSpec.all,
+        """),
+        options: [OptionSpec("--corpus", value: "FILE", inSynopsis: false, help: Phrase("les profils (lignes JSON, ou CSV avec en-tête ; - pour l'entrée standard)", en: "the profiles (JSON lines, or CSV with a header; - for standard input)")),
+                  OptionSpec("--format", choices: BatchOutput.allCases.map(\.rawValue), help: Phrase("format de sortie (par défaut : jsonl)", en: "output format (default: jsonl)")),
+                  OptionSpec("--summary", help: Phrase("des comptes au lieu des résultats (ou après eux)", en: "counts instead of (or after) the results")),
+                  OptionSpec("--out", value: "FILE", help: Phrase("écrit les résultats dans FILE (- pour la sortie standard)", en: "write the results to FILE (- for standard output)")),
+                  OptionSpec("--jobs", value: "N", help: Phrase("cœurs à utiliser (par défaut : tous)", en: "cores to use (default: all)"))] + CommonSpec.all,
         shape: "--corpus FILE")
 
     /// Lines handed to each worker at a time.
@@ -56,7 +60,7 @@ struct BatchCommand: ParcoursCommand {
         do {
             lines = try LineReader(path: options.corpus)
         } catch {
-            terminal.writeError("parcours: \(error.description)\n")
+            terminal.complain(error.phrase)
             return ExitCode.failure
         }
         defer { lines.close() }
@@ -65,7 +69,7 @@ struct BatchCommand: ParcoursCommand {
             switch OutputFile.open(out, inputs: [options.corpus]) {
             case .success(let file): output = file
             case .failure(let error):
-                terminal.writeError("parcours: \(error.message)\n" + (error.hint.map { "    hint: \($0)\n" } ?? ""))
+                terminal.complain(error.message, hint: error.hint)
                 return ExitCode.failure
             }
         }
@@ -94,7 +98,7 @@ struct BatchCommand: ParcoursCommand {
         formatter.header.map(write)
         let jobs = max(1, options.jobs)
         var tally = BatchTally(compiled: compiled)
-        let progress = isatty(2) == 1
+        let progress = !terminal.quiet && isatty(2) == 1
         var done = false
         while !done {
             var chunk: [(Int, LineReader.Line)] = []
@@ -147,7 +151,7 @@ struct BatchCommand: ParcoursCommand {
         }
         if progress { terminal.writeError("\r") }
         if let error = output?.commit() {
-            terminal.writeError("parcours: \(error.message)\n")
+            terminal.complain(error.message, hint: error.hint)
             return ExitCode.failure
         }
         if options.summary { terminal.write(BatchSummary.render(tally, compiled: compiled)) }

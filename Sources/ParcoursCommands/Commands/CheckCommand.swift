@@ -4,12 +4,17 @@ import ParcoursEngine
 struct CheckCommand: ParcoursCommand {
     static let spec = CommandSpec(
         name: "check", abstract: Phrase("Vérifie tout le jeu de règles et signale chaque problème.", en: "Validates the whole rule set and reports every problem."),
-        discussion: """
+        discussion: Phrase("""
+        Chaque problème s'affiche ainsi : chemin:ligne:col: erreur|avertissement[code] : message, avec
+        un conseil. Au-delà du chargement : contradictions, conflits, règles masquées, profils sans
+        parcours, entrées inutilisées. Sortie 0 sans erreur, 1 s'il y a des erreurs, 2 si la ligne de
+        commande est fausse.
+        """, en: """
         Problems are printed as path:line:col: error|warning[code]: message, with a hint. Beyond
         loading: contradictions, conflicts, shadowed rules, profiles with no route, unused entries.
         Exit 0 when there is no error, 1 when there are errors, 2 on a wrong command line.
-        """,
-        options: CommonSpec.all + [OptionSpec("--strict", help: "count warnings as errors")])
+        """),
+        options: CommonSpec.all + [OptionSpec("--strict", help: Phrase("compte les avertissements comme des erreurs", en: "count warnings as errors"))])
 
     let common: CommonOptions
     let strict: Bool

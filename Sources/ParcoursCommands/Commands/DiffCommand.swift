@@ -4,16 +4,21 @@ import ParcoursEngine
 struct DiffCommand: ParcoursCommand {
     static let spec = CommandSpec(
         name: "diff", abstract: Phrase("Compte ce qu'un changement de règles fait sur un corpus de profils.", en: "Counts what a rule change does to a corpus of profiles."),
-        discussion: """
+        discussion: Phrase("""
+        Évalue un corpus (lignes JSON, ou CSV avec en-tête ; ensembles séparés par |) avec les règles
+        de --base et les règles actuelles, et compte les profils dont le parcours, le référent, les
+        suggestions ou le statut d'un dispositif changent, avec des profils d'exemple. Sortie 1 quand des
+        enregistrements ont été refusés (ils sont signalés avec leur position).
+        """, en: """
         Evaluates a corpus (JSON lines, or CSV with a header; sets separated by |) with the rules
         of --base and the current ones, and counts the profiles whose route, référent, suggestions
         or scheme status change, with example profiles. Exit 1 when some records were refused
         (they are reported with their position).
-        """,
-        options: [OptionSpec("--base", value: "DIR", inSynopsis: false, help: "the rules before the change"),
-                  OptionSpec("--corpus", value: "FILE", inSynopsis: false, help: "the profiles (JSON lines or CSV)"),
-                  OptionSpec("--base-scenarios", value: "DIR", help: "scheme plugins before the change (default: --scenarios)"),
-                  OptionSpec("--examples", value: "N", help: "example profiles per change (default: 3)")]
+        """),
+        options: [OptionSpec("--base", value: "DIR", inSynopsis: false, help: Phrase("les règles avant le changement", en: "the rules before the change")),
+                  OptionSpec("--corpus", value: "FILE", inSynopsis: false, help: Phrase("les profils (lignes JSON ou CSV)", en: "the profiles (JSON lines or CSV)")),
+                  OptionSpec("--base-scenarios", value: "DIR", help: Phrase("les dispositifs avant le changement (par défaut : --scenarios)", en: "scheme plugins before the change (default: --scenarios)")),
+                  OptionSpec("--examples", value: "N", help: Phrase("profils d'exemple par changement (par défaut : 3)", en: "example profiles per change (default: 3)"))]
             + CommonSpec.all + [CommonSpec.format],
         shape: "--base DIR --corpus FILE")
 
@@ -39,7 +44,7 @@ struct DiffCommand: ParcoursCommand {
         do {
             lines = try LineReader(path: options.corpus)
         } catch {
-            terminal.writeError("parcours: \(error.description)\n")
+            terminal.complain(error.phrase)
             return ExitCode.failure
         }
         defer { lines.close() }
@@ -83,7 +88,8 @@ struct DiffCommand: ParcoursCommand {
                 var baseParser = CorpusLineParser(path: options.corpus, format: .jsonLines, vocabulary: base.vocabulary)
                 let profile = format == .jsonLines ? baseParser.parse(bytes, line: number)?.profile : nil
                 guard let profile else {
-                    terminal.writeError("\(options.corpus):\(number): the base rules cannot read this profile (their vocabulary differs); skipped\n")
+                    terminal.writeError(terminal.say("\(options.corpus):\(number): les règles de base ne lisent pas ce profil (leur vocabulaire diffère) ; ignoré\n",
+                                                     en: "\(options.corpus):\(number): the base rules cannot read this profile (their vocabulary differs); skipped\n"))
                     accumulator.refuse()
                     continue
                 }

@@ -5,8 +5,8 @@ import ParcoursEngine
 struct DocsCommand: ParcoursCommand {
     static let spec = CommandSpec(
         name: "docs", abstract: Phrase("Écrit le jeu de règles en site HTML statique, en français.", en: "Writes the rule set as a static HTML site in French."),
-        discussion: "One page per rule, partner, scheme and field, with relative links and no external asset.",
-        options: [OptionSpec("--out", value: "DIR", inSynopsis: false, help: "the folder to write the site into")] + CommonSpec.all,
+        discussion: Phrase("Une page par règle, partenaire, dispositif et champ, avec des liens relatifs et aucune ressource externe.", en: "One page per rule, partner, scheme and field, with relative links and no external asset."),
+        options: [OptionSpec("--out", value: "DIR", inSynopsis: false, help: Phrase("le dossier où écrire le site", en: "the folder to write the site into"))] + CommonSpec.all,
         shape: "--out DIR")
 
     let out: String
@@ -32,10 +32,13 @@ struct DocsCommand: ParcoursCommand {
                 try html.write(toFile: full, atomically: true, encoding: .utf8)
             }
         } catch {
-            terminal.writeError("parcours: cannot write the site in \(out): \(error.localizedDescription)\n")
+            terminal.complain(Phrase("impossible d'écrire le site dans \(out) : \(error.localizedDescription)", en: "cannot write the site in \(out): \(error.localizedDescription)"))
             return ExitCode.failure
         }
-        terminal.write("\(site.pages().count) pages written to \(out)/ (open \(out)/index.html)\n")
+        let count = site.pages().count
+        if !terminal.quiet {
+            terminal.write(terminal.say("\(count) pages écrites dans \(out)/ (ouvrez \(out)/index.html)\n", en: "\(count) pages written to \(out)/ (open \(out)/index.html)\n"))
+        }
         return ExitCode.success
     }
 }

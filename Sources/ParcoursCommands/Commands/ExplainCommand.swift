@@ -4,14 +4,17 @@ import ParcoursEngine
 struct ExplainCommand: ParcoursCommand {
     static let spec = CommandSpec(
         name: "explain", abstract: Phrase("Montre pourquoi une règle s'applique ou non (ou les critères d'un dispositif) pour un profil.", en: "Shows why a rule applies or not (or a scheme's criteria) for a profile."),
-        discussion: """
+        discussion: Phrase("""
+        Chaque condition de la règle, ou chaque critère du dispositif, avec sa valeur pour le profil :
+        vrai, faux, ou inconnu avec les champs qui manquent.
+        """, en: """
         Every condition of the rule, or every criterion of the scheme, with its value for the
         profile: true, false, or unknown with the fields that are missing.
-        """,
+        """),
         arguments: ArgumentsSpec("PROFILE", .one(missing: Phrase("explain attend un fichier de profil (ou - pour l'entrée standard)", en: "explain needs one profile file (or - for standard input)")),
-                                 help: "a YAML or JSON profile, or - for standard input"),
-        options: [OptionSpec("--rule", value: "ID", inSynopsis: false, help: "the rule to explain"),
-                  OptionSpec("--scheme", value: "ID", inSynopsis: false, help: "the scheme whose criteria to explain")]
+                                 help: Phrase("un profil YAML ou JSON, ou - pour l'entrée standard", en: "a YAML or JSON profile, or - for standard input")),
+        options: [OptionSpec("--rule", value: "ID", inSynopsis: false, help: Phrase("la règle à expliquer", en: "the rule to explain")),
+                  OptionSpec("--scheme", value: "ID", inSynopsis: false, help: Phrase("le dispositif dont expliquer les critères", en: "the scheme whose criteria to explain"))]
             + CommonSpec.all + [CommonSpec.format],
         shape: "(--rule ID | --scheme ID)")
 

@@ -6,9 +6,11 @@ enum Help {
     static func usage(_ language: Language) -> String {
         var lines = [language == .fr ? "Utilisation :" : "Usage:"]
         lines += ParcoursCLI.commands.map { "  " + $0.spec.synopsis }
-        lines += ["  parcours help [COMMAND]", "  parcours --version", "  (--lang fr|en : langue des messages ; français par défaut, anglais si LANG=en*)", ""]
+        lines += ["  parcours help [COMMAND]", "  parcours -V | --version", ""]
         if language == .fr {
             lines += [
+                "Pour toutes les commandes : --lang fr|en (langue des messages ; français par défaut, anglais si",
+                "LANG=en*) ; -q, --quiet (ni progression ni avis : seulement les erreurs et les résultats).",
                 "PROFILE est un fichier YAML ou JSON, ou - pour lire l'entrée standard.",
                 "Les commandes qui lisent des règles prennent --rules DIR, --scenarios DIR et --date AAAA-MM-JJ",
                 "(règles en vigueur ce jour-là ; par défaut aujourd'hui). Rien n'est enregistré ni journalisé.",
@@ -19,6 +21,8 @@ enum Help {
             return lines.joined(separator: "\n") + "\n"
         }
         lines += [
+            "For every command: --lang fr|en (language of the messages; French by default, English when",
+            "LANG=en*); -q, --quiet (no progress, no notices: only errors and results).",
             "PROFILE is a YAML or JSON file, or - to read standard input.",
             "Commands reading rules take --rules DIR, --scenarios DIR and --date YYYY-MM-DD (rules in force",
             "that day; default today). Nothing is stored or logged.",
@@ -31,7 +35,7 @@ enum Help {
 
     /// The help of one command, or the general help.
     static func text(for topic: String?, _ language: Language) -> String {
-        if let topic, let command = ParcoursCLI.command(named: topic) { return command.spec.help }
+        if let topic, let command = ParcoursCLI.command(named: topic) { return command.spec.help(in: language) }
         var lines = [language == .fr ? "parcours : les prochaines étapes des personnes éloignées de l'emploi, d'après un jeu de règles déclaratif."
                                      : "parcours: next steps for people far from work, from a declarative rule set.",
                      "", language == .fr ? "Commandes :" : "Commands:"]

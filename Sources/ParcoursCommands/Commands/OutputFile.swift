@@ -16,17 +16,19 @@ struct OutputFile {
             for input in inputs {
                 var source = stat()
                 if stat(input, &source) == 0, source.st_dev == target.st_dev, source.st_ino == target.st_ino {
-                    return .failure(OutputError(message: "the output \(path) is the input \(input): it would be overwritten",
-                                                hint: "write the results to another file"))
+                    return .failure(OutputError(message: Phrase("la sortie \(path) est l'entrée \(input) : elle serait écrasée",
+                                                                en: "the output \(path) is the input \(input): it would be overwritten"),
+                                                hint: Phrase("écrivez les résultats dans un autre fichier", en: "write the results to another file")))
                 }
             }
             if (target.st_mode & S_IFMT) == S_IFDIR {
-                return .failure(OutputError(message: "the output \(path) is a folder", hint: "give a file name"))
+                return .failure(OutputError(message: Phrase("la sortie \(path) est un dossier", en: "the output \(path) is a folder"),
+                                            hint: Phrase("donnez un nom de fichier", en: "give a file name")))
             }
         }
         let temporary = path + ".parcours-\(getpid()).tmp"
         guard FileManager.default.createFile(atPath: temporary, contents: nil), let handle = FileHandle(forWritingAtPath: temporary) else {
-            return .failure(OutputError(message: "cannot write \(path): \(String(cString: strerror(errno)))", hint: nil))
+            return .failure(OutputError.cannotWrite(path, reason: String(cString: strerror(errno))))
         }
         return .success(OutputFile(path: path, temporary: temporary, handle: handle))
     }
@@ -41,7 +43,7 @@ struct OutputFile {
         guard rename(temporary, path) == 0 else {
             let reason = String(cString: strerror(errno))
             unlink(temporary)
-            return OutputError(message: "cannot write \(path): \(reason)", hint: nil)
+            return OutputError.cannotWrite(path, reason: reason)
         }
         return nil
     }
@@ -49,6 +51,11 @@ struct OutputFile {
 
 /// Why an output file cannot be written.
 struct OutputError: Error {
-    let message: String
-    let hint: String?
+    let message: Phrase
+    var hint: Phrase?
+
+    static func cannotWrite(_ path: String, reason: String) -> OutputError {
+        let reason = InputError.reason(reason)
+        return OutputError(message: Phrase("impossible d'écrire \(path) : \(reason.fr)", en: "cannot write \(path): \(reason.en)"))
+    }
 }

@@ -14,22 +14,25 @@ public enum ParcoursCLI {
     public static func run(_ arguments: [String], terminal given: Terminal = .standard) -> Int32 {
         var terminal = given
         do {
-            let arguments = try language(in: arguments, terminal: &terminal)
+            let arguments = try globalOptions(in: arguments, terminal: &terminal)
             return try dispatch(arguments, terminal: terminal)
         } catch {
-            terminal.writeError("parcours: \(error.message.text(terminal.language))\n\n" + Help.usage(terminal.language))
+            terminal.complain(error.message)
+            terminal.writeError("\n" + Help.usage(terminal.language))
             return ExitCode.usage
         }
     }
 
-    /// Takes `--lang fr|en` (or `--lang=en`) out of the arguments, before `--`, and sets the terminal's language.
-    private static func language(in arguments: [String], terminal: inout Terminal) throws(UsageError) -> [String] {
+    /// Takes the options every command shares out of the arguments, before `--`: `--lang fr|en`
+    /// (or `--lang=en`) sets the terminal's language, `-q`/`--quiet` silences progress and notices.
+    private static func globalOptions(in arguments: [String], terminal: inout Terminal) throws(UsageError) -> [String] {
         var rest: [String] = []
         var index = 0
         while index < arguments.count {
             let argument = arguments[index]
             index += 1
             if argument == "--" { rest += arguments[(index - 1)...]; break }
+            if argument == "-q" || argument == "--quiet" { terminal.quiet = true; continue }
             guard argument == "--lang" || argument.hasPrefix("--lang=") else { rest.append(argument); continue }
             var value = String(argument.dropFirst("--lang=".count))
             if argument == "--lang" {
@@ -63,7 +66,7 @@ public enum ParcoursCLI {
             guard let type = command(named: name) else { throw unknownCommand(name) }
             let parsed = try ParsedArguments(rest, spec: type.spec)
             if parsed.wantsHelp {
-                terminal.write(type.spec.help)
+                terminal.write(type.spec.help(in: terminal.language))
                 return ExitCode.success
             }
             return try type.execute(parsed, terminal: terminal).get()

@@ -4,17 +4,24 @@ import ParcoursEngine
 struct RecommendCommand: ParcoursCommand {
     static let spec = CommandSpec(
         name: "recommend", abstract: Phrase("Lit un profil diagnostiqué et donne les prochaines étapes de la personne.", en: "Reads a diagnosed profile and prints the next steps for the person."),
-        discussion: """
+        discussion: Phrase("""
+        Commence par au plus cinq actions (urgentes d'abord), puis le parcours, les référents, les
+        dispositifs à proposer, le plan par étape et au plus cinq questions. --detail ajoute la règle
+        derrière chaque ligne, chaque critère et chaque question ; --format fiche imprime une fiche d'une
+        page à remettre à la personne ; --format json porte tout. Sortie 0 en cas de succès, 1 quand le
+        jeu de règles ou le profil a des erreurs (affichées en chemin:ligne:col), 2 si la ligne de commande
+        est fausse. Rien n'est enregistré ni journalisé.
+        """, en: """
         Opens with at most five next actions (urgent first), then the route, the référents, the
         schemes to propose, the plan by stage and at most five questions. --detail adds the rule
         behind each line, every criterion and question; --format fiche prints a one-page sheet to
         hand to the person; --format json carries everything. Exit 0 on success, 1 when the rule set or the profile has errors
         (printed as path:line:col), 2 on a wrong command line. Nothing is stored or logged.
-        """,
+        """),
         arguments: ArgumentsSpec("PROFILE", .one(missing: Phrase("recommend attend un fichier de profil (ou - pour l'entrée standard)", en: "recommend needs a profile file (or - for standard input)")),
-                                 help: "a YAML or JSON profile, or - for standard input"),
-        options: CommonSpec.all + [OptionSpec("--format", choices: RecommendFormat.allCases.map(\.rawValue), help: "output format (default: text)"),
-                                   OptionSpec("--detail", help: "show the rules, criteria and every question behind the advice")])
+                                 help: Phrase("un profil YAML ou JSON, ou - pour l'entrée standard", en: "a YAML or JSON profile, or - for standard input")),
+        options: CommonSpec.all + [OptionSpec("--format", choices: RecommendFormat.allCases.map(\.rawValue), help: Phrase("format de sortie (par défaut : text)", en: "output format (default: text)")),
+                                   OptionSpec("--detail", help: Phrase("montre les règles, les critères et toutes les questions derrière le conseil", en: "show the rules, criteria and every question behind the advice"))])
 
     let profile: String
     let common: CommonOptions

@@ -5,15 +5,19 @@ import ParcoursEngine
 struct ReplayCommand: ParcoursCommand {
     static let spec = CommandSpec(
         name: "replay", abstract: Phrase("Rejoue les cas des dispositifs comme une suite de non-régression.", en: "Replays scheme cases as a regression suite."),
-        discussion: """
+        discussion: Phrase("""
+        Joue Scenarios/<dispositif>/cases/*.yaml et Rules/cases/*.yaml (ou les fichiers et dossiers
+        donnés) : une ligne par cas, et pour un échec l'étape, ce qui était attendu et ce qui est venu.
+        Sortie 0 quand tout passe, 1 en cas d'échec, 2 quand un fichier de cas ne se charge pas.
+        """, en: """
         Runs Scenarios/<scheme>/cases/*.yaml and Rules/cases/*.yaml (or the files and folders given): one line per case,
         and for a failure the step, what was expected and what came.
         Exit 0 when all pass, 1 on a failure, 2 when a case file does not load.
-        """,
-        arguments: ArgumentsSpec("PATH", .any, help: "case files or folders (default: every scheme's cases)"),
-        options: [OptionSpec("--filter", value: "TEXT", help: "keep the cases whose name or file contains TEXT"),
-                  OptionSpec("--junit", value: "FILE", help: "also write the results as JUnit XML (- for standard output, instead of the text)"),
-                  OptionSpec("--coverage", help: "list the rules and criteria no case exercises")] + CommonSpec.all)
+        """),
+        arguments: ArgumentsSpec("PATH", .any, help: Phrase("fichiers ou dossiers de cas (par défaut : les cas de tous les dispositifs)", en: "case files or folders (default: every scheme's cases)")),
+        options: [OptionSpec("--filter", value: "TEXT", help: Phrase("garde les cas dont le nom ou le fichier contient TEXT", en: "keep the cases whose name or file contains TEXT")),
+                  OptionSpec("--junit", value: "FILE", help: Phrase("écrit aussi les résultats en XML JUnit (- pour la sortie standard, au lieu du texte)", en: "also write the results as JUnit XML (- for standard output, instead of the text)")),
+                  OptionSpec("--coverage", help: Phrase("liste les règles et critères qu'aucun cas n'exerce", en: "list the rules and criteria no case exercises"))] + CommonSpec.all)
 
     let options: ReplayOptions
 
@@ -48,23 +52,23 @@ struct ReplayCommand: ParcoursCommand {
         let results = ParcoursCLI.replay(cases, ruleSet: ruleSet, rules: options.rules, scenarios: options.scenarios)
         // With `--junit -` the XML is the standard output; the text goes to standard error.
         let report = options.junit == "-" ? terminal.writeError : terminal.write
-        report(ReplayText.render(results))
+        report(ReplayText.render(results, in: terminal.language, quiet: terminal.quiet))
         if options.coverage {
-            report(ReplayText.render(Coverage(results: results, ruleSet: ruleSet)))
+            report(ReplayText.render(Coverage(results: results, ruleSet: ruleSet), in: terminal.language))
         }
         if let junit = options.junit {
-            let xml = JUnitXML.render(results)
+            let xml = JUnitXML.render(results, in: terminal.language)
             if junit == "-" {
                 terminal.write(xml)
             } else {
                 switch OutputFile.open(junit, inputs: loadedCases.cases.map(\.file)) {
                 case .failure(let error):
-                    terminal.writeError("parcours: \(error.message)\n")
+                    terminal.complain(error.message, hint: error.hint)
                     return ExitCode.failure
                 case .success(let file):
                     file.write(xml)
                     if let error = file.commit() {
-                        terminal.writeError("parcours: \(error.message)\n")
+                        terminal.complain(error.message, hint: error.hint)
                         return ExitCode.failure
                     }
                 }

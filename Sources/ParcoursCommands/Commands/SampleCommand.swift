@@ -4,9 +4,9 @@ import ParcoursEngine
 struct SampleCommand: ParcoursCommand {
     static let spec = CommandSpec(
         name: "sample", abstract: Phrase("Écrit des profils inventés, en lignes JSON.", en: "Writes invented profiles as JSON lines."),
-        discussion: "The same profiles for the same seed, with the proportions documented in the README.",
-        options: [OptionSpec("--count", value: "N", help: "how many profiles (default: 100)"),
-                  OptionSpec("--seed", value: "S", help: "the seed (default: 1)"), CommonSpec.rules])
+        discussion: Phrase("Les mêmes profils pour la même graine, avec les proportions décrites dans le README.", en: "The same profiles for the same seed, with the proportions documented in the README."),
+        options: [OptionSpec("--count", value: "N", help: Phrase("combien de profils (par défaut : 100)", en: "how many profiles (default: 100)")),
+                  OptionSpec("--seed", value: "S", help: Phrase("la graine (par défaut : 1)", en: "the seed (default: 1)")), CommonSpec.rules])
 
     let count: Int
     let seed: UInt64

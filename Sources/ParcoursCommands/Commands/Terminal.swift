@@ -18,8 +18,22 @@ public struct Terminal: Sendable {
         self.language = language
     }
 
+    /// `--quiet`: no progress and no informational lines; errors and results only.
+    public var quiet = false
+
     /// `fr` or `en`, in the terminal's language.
     public func say(_ fr: String, en: String) -> String { language == .fr ? fr : en }
+
+    /// `parcours: message` and its hint on standard error, in the terminal's language.
+    public func complain(_ message: Phrase, hint: Phrase? = nil) {
+        let text = (language == .fr ? "parcours : " : "parcours: ") + message.text(language) + "\n"
+        writeError(text + (hint.map { (language == .fr ? "    conseil : " : "    hint: ") + $0.text(language) + "\n" } ?? ""))
+    }
+
+    /// An informational line on standard error, unless `--quiet`.
+    public func inform(_ fr: String, en: String) {
+        if !quiet { writeError(say(fr, en: en)) }
+    }
 
     /// The process's standard input, output and error.
     public static let standard = Terminal(

@@ -2,38 +2,46 @@ import ParcoursEngine
 
 /// Replay results as text: one line per case, the details of each failure, a closing count.
 public enum ReplayText {
-    public static func render(_ results: [CaseResult]) -> String {
+    /// With `quiet`, only the failures and the closing count.
+    public static func render(_ results: [CaseResult], in language: Language = .en, quiet: Bool = false) -> String {
+        let fr = language == .fr
         var lines: [String] = []
-        for result in results {
-            lines.append("\(result.passed ? "PASS" : "FAIL")  \(result.scenarioCase.file)  \(result.scenarioCase.name)")
+        for result in results where !(quiet && result.passed) {
+            let verdict = result.passed ? (fr ? "OK   " : "PASS ") : (fr ? "ÉCHEC" : "FAIL ")
+            lines.append("\(verdict) \(result.scenarioCase.file)  \(result.scenarioCase.name)")
             for failure in result.failures {
-                lines.append("      step \(failure.index) \"\(failure.name)\" (\(failure.location)):")
-                for mismatch in failure.mismatches {
-                    lines.append("        \(mismatch.what): expected \(mismatch.expected), got \(mismatch.actual)")
-                }
+                lines.append("      " + step(failure, language) + ":")
+                lines += failure.mismatches.map { "        " + $0.text(language) }
             }
         }
         let failed = results.filter { !$0.passed }.count
-        lines.append("\(results.count - failed) passed, \(failed) failed")
+        let passed = results.count - failed
+        lines.append(fr ? "\(passed) réussi\(passed > 1 ? "s" : ""), \(failed) en échec" : "\(passed) passed, \(failed) failed")
         return lines.joined(separator: "\n") + "\n"
     }
 
-    public static func render(_ coverage: Coverage) -> String {
-        var lines = ["", "Coverage:"]
+    /// `step 2 "name" (file:line:col)`, in `language`.
+    static func step(_ failure: StepFailure, _ language: Language) -> String {
+        language == .fr ? "étape \(failure.index) « \(failure.name) » (\(failure.location))" : "step \(failure.index) \"\(failure.name)\" (\(failure.location))"
+    }
+
+    public static func render(_ coverage: Coverage, in language: Language = .en) -> String {
+        let fr = language == .fr
+        var lines = ["", fr ? "Couverture :" : "Coverage:"]
         func section(_ title: String, _ items: [String]) {
-            lines.append("  \(title): \(items.count)")
+            lines.append("  \(title)\(fr ? " :" : ":") \(items.count)")
             lines += items.map { "    - \($0)" }
         }
-        section("rules no case fires", coverage.rulesNeverFired)
-        section("criteria no case passes", coverage.criteriaNeverPassed)
-        section("criteria no case fails", coverage.criteriaNeverFailed)
+        section(fr ? "règles qu'aucun cas ne déclenche" : "rules no case fires", coverage.rulesNeverFired)
+        section(fr ? "critères qu'aucun cas ne remplit" : "criteria no case passes", coverage.criteriaNeverPassed)
+        section(fr ? "critères qu'aucun cas ne manque" : "criteria no case fails", coverage.criteriaNeverFailed)
         return lines.joined(separator: "\n") + "\n"
     }
 }
 
 /// Replay results as JUnit XML, one test suite per scheme, for CI servers.
 public enum JUnitXML {
-    public static func render(_ results: [CaseResult]) -> String {
+    public static func render(_ results: [CaseResult], in language: Language = .en) -> String {
         var groups: [(String, [CaseResult])] = []
         for result in results {
             let name = result.scenarioCase.scheme ?? "cases"
@@ -52,10 +60,9 @@ public enum JUnitXML {
                 }
                 xml += ">\n"
                 let details = result.failures.flatMap { failure in
-                    ["step \(failure.index) \"\(failure.name)\" (\(failure.location)):"] +
-                        failure.mismatches.map { "  \($0.what): expected \($0.expected), got \($0.actual)" }
+                    [ReplayText.step(failure, language) + ":"] + failure.mismatches.map { "  " + $0.text(language) }
                 }.joined(separator: "\n")
-                let first = result.failures.first?.mismatches.first.map { "\($0.what): expected \($0.expected), got \($0.actual)" } ?? "failed"
+                let first = result.failures.first?.mismatches.first.map { $0.text(language) } ?? (language == .fr ? "échec" : "failed")
                 xml += "      <failure message=\"\(escape(first))\">\(escape(details))</failure>\n"
                 xml += "    </testcase>\n"
             }

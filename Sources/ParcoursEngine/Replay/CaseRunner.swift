@@ -32,45 +32,49 @@ public struct CaseRunner: Sendable {
 
     static func compare(_ result: Recommendation, with expected: Expectations) -> [Mismatch] {
         var mismatches: [Mismatch] = []
-        func check(_ what: String, _ expected: String?, _ actual: String?) {
-            if expected != actual { mismatches.append(Mismatch(what: what, expected: expected ?? "none", actual: actual ?? "none")) }
+        func check(_ what: Phrase, _ expected: String?, _ actual: String?) {
+            if expected != actual { mismatches.append(Mismatch(what: what, expected: value(expected), actual: value(actual))) }
         }
-        if let route = expected.route { check("route", route, result.route?.id) }
-        if let scheme = expected.routeScheme { check("route scheme", scheme, result.route?.scheme) }
-        if let referent = expected.referent { check("referent", referent, result.referent?.id) }
+        if let route = expected.route { check(Phrase("parcours", en: "route"), route, result.route?.id) }
+        if let scheme = expected.routeScheme { check(Phrase("dispositif du parcours", en: "route scheme"), scheme, result.route?.scheme) }
+        if let referent = expected.referent { check(Phrase("référent", en: "referent"), referent, result.referent?.id) }
         for (role, partner) in expected.referents {
-            check("\(role.rawValue) referent", partner, result.referents.first { $0.role == role }?.id)
+            check(Phrase("référent \(role.rawValue)", en: "\(role.rawValue) referent"), partner, result.referents.first { $0.role == role }?.id)
         }
         for scheme in expected.schemes {
             guard let actual = result.schemes.first(where: { $0.id == scheme.scheme }) else { continue }
-            if let status = scheme.status { check("scheme \(scheme.scheme)", status.rawValue, actual.status.rawValue) }
-            if let stage = scheme.stage { check("scheme \(scheme.scheme) stage", stage, actual.stage?.id) }
+            if let status = scheme.status { check(Phrase("dispositif \(scheme.scheme)", en: "scheme \(scheme.scheme)"), status.rawValue, actual.status.rawValue) }
+            if let stage = scheme.stage { check(Phrase("étape du dispositif \(scheme.scheme)", en: "scheme \(scheme.scheme) stage"), stage, actual.stage?.id) }
             for (id, status) in scheme.criteria {
                 let found = (actual.criteria + actual.priorityCriteria).first { $0.id == id }
-                check("scheme \(scheme.scheme) criterion \(id)", status.rawValue, found?.status.rawValue)
+                check(Phrase("critère \(id) du dispositif \(scheme.scheme)", en: "scheme \(scheme.scheme) criterion \(id)"), status.rawValue, found?.status.rawValue)
             }
         }
         let steps = result.steps.map(\.id)
-        presence("step", expected.stepsIncluded, expected.stepsExcluded, in: steps, into: &mismatches)
+        presence(Phrase("action", en: "step"), expected.stepsIncluded, expected.stepsExcluded, in: steps, into: &mismatches)
         let questions = result.questions.map(\.field)
-        presence("question", expected.questionsIncluded, expected.questionsExcluded, in: questions, into: &mismatches)
+        presence(Phrase.same("question"), expected.questionsIncluded, expected.questionsExcluded, in: questions, into: &mismatches)
         if let exactly = expected.questionsExactly, exactly.sorted() != questions.sorted() {
-            mismatches.append(Mismatch(what: "questions", expected: list(exactly), actual: list(questions)))
+            mismatches.append(Mismatch(what: Phrase.same("questions"), expected: list(exactly), actual: list(questions)))
         }
-        presence("fired rule", expected.fired, expected.notFired, in: result.fired, into: &mismatches)
+        presence(Phrase("règle déclenchée", en: "fired rule"), expected.fired, expected.notFired, in: result.fired, into: &mismatches)
         return mismatches
     }
 
-    private static func presence(_ what: String, _ included: [String], _ excluded: [String], in actual: [String], into mismatches: inout [Mismatch]) {
+    // The French nouns of `what` here (action, question, règle déclenchée) are all feminine.
+    private static func presence(_ what: Phrase, _ included: [String], _ excluded: [String], in actual: [String], into mismatches: inout [Mismatch]) {
         for id in included where !actual.contains(id) {
-            mismatches.append(Mismatch(what: what, expected: id, actual: "absent (got: \(list(actual)))"))
+            let got = list(actual)
+            mismatches.append(Mismatch(what: what, expected: .same(id), actual: Phrase("absente (présentes : \(got.fr))", en: "absent (got: \(got.en))")))
         }
         for id in excluded where actual.contains(id) {
-            mismatches.append(Mismatch(what: what, expected: "no \(id)", actual: "\(id) present"))
+            mismatches.append(Mismatch(what: what, expected: Phrase("pas de \(id)", en: "no \(id)"), actual: Phrase("\(id) présente", en: "\(id) present")))
         }
     }
 
-    private static func list(_ items: [String]) -> String { items.isEmpty ? "nothing" : items.joined(separator: ", ") }
+    private static func value(_ id: String?) -> Phrase { id.map(Phrase.same) ?? Phrase("aucun", en: "none") }
+
+    private static func list(_ items: [String]) -> Phrase { items.isEmpty ? Phrase("rien", en: "nothing") : .same(items.joined(separator: ", ")) }
 }
 
 /// How one case went: the failing steps, and what it exercised (for coverage).
@@ -95,9 +99,21 @@ public struct StepFailure: Sendable {
 
 /// One expectation not met.
 public struct Mismatch: Sendable, Equatable {
-    public let what: String
-    public let expected: String
-    public let actual: String
+    /// What was compared (`route`, `scheme sma`…).
+    public let what: Phrase
+    public let expected: Phrase
+    public let actual: Phrase
+
+    public init(what: Phrase, expected: Phrase, actual: Phrase) {
+        self.what = what
+        self.expected = expected
+        self.actual = actual
+    }
+
+    /// `what: expected X, got Y`, in `language`.
+    public func text(_ language: Language) -> String {
+        language == .fr ? "\(what.fr) : attendu \(expected.fr), obtenu \(actual.fr)" : "\(what.en): expected \(expected.en), got \(actual.en)"
+    }
 }
 
 /// Rules and criteria that no replayed case exercises.

@@ -18,7 +18,8 @@ public struct DatedReplay: Sendable {
             let date = scenarioCase.date ?? ruleSet.date
             if runners[date] == nil { runners[date] = RuleSetLoader.load(files, date: date).ruleSet.map(CaseRunner.init) }
             guard let runner = runners[date] ?? nil else {
-                let mismatch = Mismatch(what: "rule set", expected: "the rules in force on \(date)", actual: "they do not load: run parcours check --date \(date)")
+                let mismatch = Mismatch(what: Phrase("jeu de règles", en: "rule set"), expected: Phrase("les règles en vigueur le \(date)", en: "the rules in force on \(date)"),
+                                        actual: Phrase("elles ne se chargent pas : lancez parcours check --date \(date)", en: "they do not load: run parcours check --date \(date)"))
                 let location = scenarioCase.steps.first?.location ?? SourceLocation(file: scenarioCase.file, line: 1, column: 1)
                 return CaseResult(scenarioCase: scenarioCase, failures: [StepFailure(index: 0, name: "profil initial", location: location, mismatches: [mismatch])],
                                   fired: [], criteria: [])
