@@ -48,7 +48,7 @@ enum OpenAPIDocument {
       }
     },
     "responses": {
-      "Problem": {"description": "Erreur", "content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}},
+      "Problem": {"description": "Erreur, en français sauf si l'en-tête Accept-Language préfère l'anglais (en) ; la langue est dans Content-Language.", "content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}},
       "Document": {"description": "Document JSON", "content": {"application/json": {"schema": {"type": "object"}}}}
     }
   },

@@ -70,6 +70,8 @@ function el(tag, attributes, ...children) {
 async function api(path, options) {
   const headers = Object.assign({}, (options && options.headers) || {});
   if (state.token) headers["Authorization"] = "Bearer " + state.token;
+  // The page is French: its errors too, whatever the browser's languages.
+  headers["Accept-Language"] = "fr";
   const response = await fetch(path, Object.assign({}, options, { headers, cache: "no-store", credentials: "omit" }));
   if (response.status === 401) { $("token-box").hidden = false; throw new Error("Ce serveur demande un jeton d'accès."); }
   const body = await response.json();

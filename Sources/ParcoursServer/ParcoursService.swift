@@ -43,8 +43,10 @@ public struct ParcoursService: Sendable {
     }
 
     private func route(_ request: HTTPRequest) -> HTTPResponse {
+        let language = Problem.language(request.header("accept-language"))
         if let allowedHosts, let host = request.header("host"), !allowedHosts.contains(host.lowercased()) {
-            return Problem.response(421, code: "host-not-allowed", "this server answers to localhost only (Host: \(Limits.quoted(host)))")
+            return Problem.response(421, code: "host-not-allowed", Phrase("ce serveur ne répond qu'à localhost (Host : \(Limits.quoted(host)))",
+                                                                          en: "this server answers to localhost only (Host: \(Limits.quoted(host)))"), in: language)
         }
         let snapshot = store.snapshot
         switch (request.method, request.path) {
@@ -57,30 +59,31 @@ public struct ParcoursService: Sendable {
         case ("GET", "/healthz"), ("HEAD", "/healthz"):
             return json(.object([("status", .string("ok")), ("fingerprint", .string(snapshot.today.fingerprint))]), snapshot.today)
         case (_, "/"), (_, "/parcours.js"), (_, "/parcours.css"), (_, "/healthz"):
-            return Problem.methodNotAllowed(allow: "GET, HEAD")
+            return Problem.methodNotAllowed(allow: "GET, HEAD", in: language)
         default:
             break
         }
         guard request.path.hasPrefix("/api/v1/") else {
-            return Problem.response(404, code: "not-found", "no page at \(Limits.quoted(request.path))")
+            return Problem.response(404, code: "not-found", Phrase("aucune page à l'adresse \(Limits.quoted(request.path))", en: "no page at \(Limits.quoted(request.path))"), in: language)
         }
         if let token, !authorized(request, token) {
-            var refused = Problem.response(401, code: "unauthorized", "this server needs an access token: Authorization: Bearer TOKEN")
+            var refused = Problem.response(401, code: "unauthorized", Phrase("ce serveur exige un jeton d'accès : Authorization: Bearer JETON",
+                                                                            en: "this server needs an access token: Authorization: Bearer TOKEN"), in: language)
             refused.headers.append(("WWW-Authenticate", "Bearer realm=\"parcours\""))
             return refused
         }
         let endpoint = String(request.path.dropFirst("/api/v1/".count))
         let methods = Self.endpoints[endpoint]
-        guard let methods else { return Problem.response(404, code: "not-found", "no endpoint \(Limits.quoted(request.path))") }
+        guard let methods else { return Self.noEndpoint(request, language) }
         guard methods.contains(request.method) || (request.method == "HEAD" && methods.contains("GET")) else {
-            return Problem.methodNotAllowed(allow: methods.joined(separator: ", "))
+            return Problem.methodNotAllowed(allow: methods.joined(separator: ", "), in: language)
         }
         if endpoint == "openapi.json" {
             return HTTPResponse(status: 200, contentType: "application/json", text: OpenAPIDocument.json)
         }
         let ruleSet: RuleSet
         do {
-            ruleSet = try rules(for: request, snapshot)
+            ruleSet = try rules(for: request, snapshot, language)
         } catch {
             return error
         }
@@ -92,10 +95,14 @@ public struct ParcoursService: Sendable {
         case "recommend":
             let evaluator = ruleSet.fingerprint == snapshot.today.fingerprint && ruleSet.date == snapshot.today.date
                 ? snapshot.evaluator : Evaluator(ruleSet: ruleSet)
-            return recommend(request, evaluator, fast: evaluator.ruleSet.fingerprint == snapshot.today.fingerprint ? snapshot.fast : nil)
-        case "explain": return explain(request, ruleSet)
-        default: return Problem.response(404, code: "not-found", "no endpoint \(Limits.quoted(request.path))")
+            return recommend(request, evaluator, fast: evaluator.ruleSet.fingerprint == snapshot.today.fingerprint ? snapshot.fast : nil, language)
+        case "explain": return explain(request, ruleSet, language)
+        default: return Self.noEndpoint(request, language)
         }
+    }
+
+    private static func noEndpoint(_ request: HTTPRequest, _ language: Language) -> HTTPResponse {
+        Problem.response(404, code: "not-found", Phrase("aucun point d'accès \(Limits.quoted(request.path))", en: "no endpoint \(Limits.quoted(request.path))"), in: language)
     }
 
     /// Endpoints under `/api/v1/` and their methods.
@@ -105,21 +112,22 @@ public struct ParcoursService: Sendable {
     ]
 
     /// The rule set of `?date=`, or today's.
-    private func rules(for request: HTTPRequest, _ snapshot: RuleSetStore.Snapshot) throws(HTTPResponse) -> RuleSet {
+    private func rules(for request: HTTPRequest, _ snapshot: RuleSetStore.Snapshot, _ language: Language) throws(HTTPResponse) -> RuleSet {
         guard let date = request.parameter("date") else { return snapshot.today }
         guard Validity.isDate(date) else {
-            throw Problem.response(400, code: "bad-date", "date expects YYYY-MM-DD, got \"\(Limits.quoted(date))\"")
+            throw Problem.response(400, code: "bad-date", Phrase("date attend AAAA-MM-JJ, reçu « \(Limits.quoted(date)) »",
+                                                                 en: "date expects YYYY-MM-DD, got \"\(Limits.quoted(date))\""), in: language)
         }
         do {
             return try snapshot.engine.ruleSet(on: date)
         } catch {
-            throw Problem.response(500, code: "rule-set", "the rule set does not load for \(date)")
+            throw Problem.response(500, code: "rule-set", Phrase("le jeu de règles ne se charge pas pour le \(date)", en: "the rule set does not load for \(date)"), in: language)
         }
     }
 
-    private func recommend(_ request: HTTPRequest, _ evaluator: Evaluator, fast: FastProfileDecoder?) -> HTTPResponse {
+    private func recommend(_ request: HTTPRequest, _ evaluator: Evaluator, fast: FastProfileDecoder?, _ language: Language) -> HTTPResponse {
         let ruleSet = evaluator.ruleSet
-        switch profile(request, ruleSet, fast: fast) {
+        switch profile(request, ruleSet, fast: fast, language) {
         case .failure(let problem): return problem
         case .success(let profile):
             let recommendation = evaluator.recommend(profile)
@@ -129,38 +137,40 @@ public struct ParcoursService: Sendable {
         }
     }
 
-    private func explain(_ request: HTTPRequest, _ ruleSet: RuleSet) -> HTTPResponse {
+    private func explain(_ request: HTTPRequest, _ ruleSet: RuleSet, _ language: Language) -> HTTPResponse {
         let explainer = Explainer(ruleSet: ruleSet)
         switch (request.parameter("rule"), request.parameter("scheme")) {
         case (let id?, nil):
             guard let rule = ruleSet.rule(id) else {
                 let hint = Spelling.hint(for: id, in: ruleSet.rules.map(\.id))
-                return Problem.response(404, code: "unknown-rule", "aucune règle « \(Limits.quoted(id)) » en vigueur le \(ruleSet.date)", hint: hint?.fr)
+                return Problem.response(404, code: "unknown-rule", Phrase("aucune règle « \(Limits.quoted(id)) » en vigueur le \(ruleSet.date)",
+                                                                          en: "no rule \"\(Limits.quoted(id))\" in force on \(ruleSet.date)"), hint: hint, in: language)
             }
-            switch profile(request, ruleSet) {
+            switch profile(request, ruleSet, language) {
             case .failure(let problem): return problem
             case .success(let profile): return json(explainer.json(rule: rule, node: explainer.explain(rule, for: profile)), ruleSet)
             }
         case (nil, let id?):
             guard let scheme = ruleSet.scheme(id) else {
                 let hint = Spelling.hint(for: id, in: ruleSet.schemes.map(\.id))
-                return Problem.response(404, code: "unknown-scheme", "aucun dispositif « \(Limits.quoted(id)) »", hint: hint?.fr)
+                return Problem.response(404, code: "unknown-scheme", Phrase("aucun dispositif « \(Limits.quoted(id)) »", en: "no scheme \"\(Limits.quoted(id))\""),
+                                        hint: hint, in: language)
             }
-            switch profile(request, ruleSet) {
+            switch profile(request, ruleSet, language) {
             case .failure(let problem): return problem
             case .success(let profile):
                 let result = Evaluator(ruleSet: ruleSet).schemeResult(scheme, for: profile.withDefaults(from: ruleSet.vocabulary))
                 return json(explainer.json(scheme: scheme, result: result, criteria: explainer.explain(scheme, for: profile)), ruleSet)
             }
         default:
-            return Problem.response(400, code: "explain-target", "explain needs ?rule=ID or ?scheme=ID (one of them)")
+            return Problem.response(400, code: "explain-target", Phrase("explain attend ?rule=ID ou ?scheme=ID (l'un des deux)", en: "explain needs ?rule=ID or ?scheme=ID (one of them)"), in: language)
         }
     }
 
     /// The request body read as a profile (JSON or YAML), or the problem with every diagnostic.
     /// A one-line JSON object (what the page and most clients send) goes through the corpus
     /// readers, fast then precise, which share the field codec with the YAML reader.
-    private func profile(_ request: HTTPRequest, _ ruleSet: RuleSet, fast: FastProfileDecoder? = nil) -> Result<Profile, HTTPResponse> {
+    private func profile(_ request: HTTPRequest, _ ruleSet: RuleSet, fast: FastProfileDecoder? = nil, _ language: Language) -> Result<Profile, HTTPResponse> {
         let body = request.body
         if !body.contains(0x0A), body.first(where: { $0 != 0x20 && $0 != 0x09 }) == 0x7B {
             var slots: [Int64] = []
@@ -170,12 +180,12 @@ public struct ParcoursService: Sendable {
             var precise = CorpusLineParser(path: "profil", format: .jsonLines, vocabulary: ruleSet.vocabulary)
             if let record = precise.parse(body, line: 1) {
                 if let profile = record.profile { return .success(profile) }
-                return .failure(Problem.profile(record.diagnostics))
+                return .failure(Problem.profile(record.diagnostics, in: language))
             }
         }
         let result = ProfileLoader.load(SourceFile(path: "profil", bytes: request.body), vocabulary: ruleSet.vocabulary)
         guard let profile = result.profile else {
-            return .failure(Problem.profile(result.diagnostics))
+            return .failure(Problem.profile(result.diagnostics, in: language))
         }
         return .success(profile)
     }

@@ -4,29 +4,47 @@ import ParcoursEngine
 /// Errors as `application/problem+json` (RFC 9457), with a stable code and, for a bad
 /// profile, each diagnostic with its line, column and hint, as the command line gives them.
 enum Problem {
-    static func response(_ status: Int, code: String, _ detail: String, hint: String? = nil,
-                         errors: [JSONValue] = []) -> HTTPResponse {
+    /// The language of a response: French unless the request's `Accept-Language` prefers
+    /// English (`en`, `en-GB`…) to French; weights (`q=`) are honoured.
+    static func language(_ acceptLanguage: String?) -> Language {
+        guard let acceptLanguage else { return .fr }
+        var best: (Language, Double)?
+        for item in acceptLanguage.split(separator: ",") {
+            let parts = item.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+            guard let tag = parts.first else { continue }
+            let language: Language? = tag == "fr" || tag.hasPrefix("fr-") ? .fr : tag == "en" || tag.hasPrefix("en-") ? .en : nil
+            guard let language else { continue }
+            let weight = parts.dropFirst().first { $0.hasPrefix("q=") }.flatMap { Double($0.dropFirst(2)) } ?? 1
+            if weight > 0, weight > (best?.1 ?? 0) { best = (language, weight) }
+        }
+        return best?.0 ?? .fr
+    }
+
+    static func response(_ status: Int, code: String, _ detail: Phrase, hint: Phrase? = nil,
+                         errors: [JSONValue] = [], in language: Language) -> HTTPResponse {
         var pairs: [(String, JSONValue)] = [
             ("type", .string("urn:parcours:problem:\(code)")),
             ("title", .string(HTTPResponse.reason(status))),
             ("status", .int(status)),
             ("code", .string(code)),
-            ("detail", .string(detail)),
+            ("detail", .string(detail.text(language))),
         ]
-        if let hint { pairs.append(("hint", .string(hint))) }
+        if let hint { pairs.append(("hint", .string(hint.text(language)))) }
         if !errors.isEmpty { pairs.append(("errors", .array(errors))) }
-        return HTTPResponse(status: status, headers: [("Content-Type", "application/problem+json")],
+        return HTTPResponse(status: status, headers: [("Content-Type", "application/problem+json"), ("Content-Language", language.rawValue)],
                             body: Array((JSONValue.object(pairs).rendered() + "\n").utf8))
     }
 
-    static func profile(_ diagnostics: [Diagnostic]) -> HTTPResponse {
-        let errors = diagnostics.filter { $0.severity == .error }
-        return response(422, code: "invalid-profile", "the profile has \(errors.count) error\(errors.count == 1 ? "" : "s"); no recommendation",
-                        errors: diagnostics.map(\.json))
+    static func profile(_ diagnostics: [Diagnostic], in language: Language) -> HTTPResponse {
+        let count = diagnostics.filter { $0.severity == .error }.count
+        return response(422, code: "invalid-profile",
+                        Phrase("le profil a \(count) erreur\(count > 1 ? "s" : "") ; pas de recommandation",
+                               en: "the profile has \(count) error\(count == 1 ? "" : "s"); no recommendation"),
+                        errors: diagnostics.map { $0.json(in: language) }, in: language)
     }
 
-    static func methodNotAllowed(allow: String) -> HTTPResponse {
-        var problem = response(405, code: "method-not-allowed", "allowed here: \(allow)")
+    static func methodNotAllowed(allow: String, in language: Language) -> HTTPResponse {
+        var problem = response(405, code: "method-not-allowed", Phrase("méthodes permises ici : \(allow)", en: "allowed here: \(allow)"), in: language)
         problem.headers.append(("Allow", allow))
         return problem
     }

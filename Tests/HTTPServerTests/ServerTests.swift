@@ -101,6 +101,13 @@ struct ServerTests {
         #expect(bad.status == 422)
         #expect(bad.body.contains("\"line\": 1") && bad.body.contains("\"column\": 6") && bad.body.contains("\"line\": 2"))
         #expect(bad.body.contains("\"field\": \"age\"") && bad.body.contains("\"field\": \"autonomy\""))
+        // French unless the client prefers English (Accept-Language, weights honoured).
+        #expect(bad.headers["content-language"] == "fr" && bad.body.contains("\"detail\": \"le profil a 2 erreurs ; pas de recommandation\""))
+        #expect(bad.body.contains("nombre entier attendu pour age"))
+        client.send(RawClient.request("POST", "/api/v1/recommend", body: "age: vingt\n", headers: ["Accept-Language: fr;q=0.5, en-GB"]))
+        let english = try #require(client.response())
+        #expect(english.headers["content-language"] == "en" && english.body.contains("\"detail\": \"the profile has 1 error; no recommendation\""))
+        #expect(english.body.contains("expected a whole number for age"))
         // A one-line JSON profile (the fast path) answers like the YAML reader, field included.
         client.send(RawClient.request("POST", "/api/v1/recommend", body: #"{"age": 30, "autonomy": 9}"#))
         let json = try #require(client.response())
