@@ -21,26 +21,17 @@ enum Problem {
     }
 
     static func response(_ status: Int, code: String, _ detail: Phrase, hint: Phrase? = nil,
-                         errors: [JSONValue] = [], in language: Language) -> HTTPResponse {
-        var pairs: [(String, JSONValue)] = [
-            ("type", .string("urn:parcours:problem:\(code)")),
-            ("title", .string(HTTPResponse.reason(status))),
-            ("status", .int(status)),
-            ("code", .string(code)),
-            ("detail", .string(detail.text(language))),
-        ]
-        if let hint { pairs.append(("hint", .string(hint.text(language)))) }
-        if !errors.isEmpty { pairs.append(("errors", .array(errors))) }
-        return HTTPResponse(status: status, headers: [("Content-Type", "application/problem+json"), ("Content-Language", language.rawValue)],
-                            body: Array((JSONValue.object(pairs).rendered() + "\n").utf8))
+                         errors: [Diagnostic] = [], in language: Language) -> HTTPResponse {
+        send(status, ProblemJSON.object(code: code, detail: detail, hint: hint, errors: errors, http: (status, HTTPResponse.reason(status)), in: language), in: language)
+    }
+
+    private static func send(_ status: Int, _ problem: JSONValue, in language: Language) -> HTTPResponse {
+        HTTPResponse(status: status, headers: [("Content-Type", "application/problem+json"), ("Content-Language", language.rawValue)],
+                     body: Array((problem.rendered() + "\n").utf8))
     }
 
     static func profile(_ diagnostics: [Diagnostic], in language: Language) -> HTTPResponse {
-        let count = diagnostics.filter { $0.severity == .error }.count
-        return response(422, code: "invalid-profile",
-                        Phrase("le profil a \(count) erreur\(count > 1 ? "s" : "") ; pas de recommandation",
-                               en: "the profile has \(count) error\(count == 1 ? "" : "s"); no recommendation"),
-                        errors: diagnostics.map { $0.json(in: language) }, in: language)
+        send(422, ProblemJSON.invalidProfile(diagnostics, http: (422, HTTPResponse.reason(422)), in: language), in: language)
     }
 
     static func methodNotAllowed(allow: String, in language: Language) -> HTTPResponse {

@@ -83,9 +83,43 @@ struct CommandLineTests {
         #expect(run.output.contains("\(directory)/zz-broken.yaml:5:29: error[unknown-value]"))
         #expect(run.output.contains("\(directory)/zz-broken.yaml:6:15: error[dangling-reference]: no partner \"mision_locale\" in the catalogue\n    hint: did you mean \"mission_locale\"?"))
         #expect(run.output.hasSuffix("2 errors, 0 warnings\n"))
+        // The same findings for scripts (JSON) and for editors and code review (SARIF 2.1.0).
+        let json = Support.run(["check", "--rules", directory, "--format", "json"])
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any])
+        #expect(json.code == 1 && report["ok"] as? Bool == false && report["errors"] as? Int == 2 && report["rule_set"] is NSNull)
+        let diagnostics = try #require(report["diagnostics"] as? [[String: Any]])
+        #expect(diagnostics.map { $0["code"] as? String } == ["unknown-value", "dangling-reference"])
+        #expect(diagnostics.last?["line"] as? Int == 6 && diagnostics.last?["column"] as? Int == 15)
+        let sarifRun = Support.run(["check", "--rules", directory, "--format", "sarif"])
+        let sarif = try #require(try JSONSerialization.jsonObject(with: Data(sarifRun.output.utf8)) as? [String: Any])
+        #expect(sarifRun.code == 1 && sarif["version"] as? String == "2.1.0")
+        let runs = try #require(sarif["runs"] as? [[String: Any]])
+        let results = try #require(runs.first?["results"] as? [[String: Any]])
+        let rules = try #require(((runs.first?["tool"] as? [String: Any])?["driver"] as? [String: Any])?["rules"] as? [[String: Any]])
+        #expect(rules.map { $0["id"] as? String } == ["dangling-reference", "unknown-value"])
+        #expect(results.map { $0["ruleId"] as? String } == ["unknown-value", "dangling-reference"])
+        #expect(results.map { $0["ruleIndex"] as? Int } == [1, 0] && results.allSatisfy { $0["level"] as? String == "error" })
+        let last = try #require(results.last)
+        let message = try #require((last["message"] as? [String: Any])?["text"] as? String)
+        #expect(message == "no partner \"mision_locale\" in the catalogue\nhint: did you mean \"mission_locale\"?")
+        let physical = try #require(((last["locations"] as? [[String: Any]])?.first?["physicalLocation"]) as? [String: Any])
+        #expect((physical["artifactLocation"] as? [String: Any])?["uri"] as? String == CheckReport.uri(directory + "/zz-broken.yaml"))
+        #expect((physical["region"] as? [String: Any])?["startLine"] as? Int == 6 && (physical["region"] as? [String: Any])?["startColumn"] as? Int == 15)
+        #expect(CheckReport.uri("Règles/a b.yaml") == "R%C3%A8gles/a%20b.yaml")
+        let clean = Support.run(["check", "--rules", Support.rules, "--format", "json"])
+        #expect(clean.code == 0 && clean.output.contains("\"ok\": true") && clean.output.contains("\"fingerprint\": \"sha256:"))
         let recommend = Support.run(["recommend", Support.golden + "/profil-vide.yaml", "--rules", directory])
         #expect(recommend.code == 1)
         #expect(recommend.error.contains("the rule set has errors"))
+    }
+
+    /// Every code `check` can give is explained in the authors' guide, and has a one-line summary (SARIF's rule text).
+    @Test func everyCodeIsInTheAuthorsGuide() throws {
+        let guide = try String(contentsOfFile: Support.packageRoot + "/docs/guide-auteurs.md", encoding: .utf8)
+        for code in DiagnosticCode.allCases {
+            #expect(guide.contains("`\(code.rawValue)`"), "\(code.rawValue) is not in docs/guide-auteurs.md")
+            #expect(!code.summary.fr.isEmpty && code.summary.fr != code.summary.en)
+        }
     }
 
     @Test func missingRuleSetIsReported() {
@@ -231,6 +265,11 @@ struct LanguageTests {
         #expect(quiet.code == 0 && !quiet.output.contains("OK ") && quiet.output.hasSuffix(" réussis, 0 en échec\n"))
         let missing = Support.run(["batch", "--corpus", "/nonexistent/corpus.jsonl", "--rules", Support.rules], language: .fr)
         #expect(missing.code == 1 && missing.error == "parcours : impossible de lire /nonexistent/corpus.jsonl : fichier ou dossier introuvable\n")
+        // With --format json, a bad profile is also a problem document on standard output (the API's).
+        let problem = Support.run(["recommend", "-", "--rules", Support.rules, "--format", "json"], input: "age: vingt\n", language: .fr)
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(problem.output.utf8)) as? [String: Any])
+        #expect(problem.code == 1 && document["code"] as? String == "invalid-profile" && document["detail"] as? String == "le profil a 1 erreur ; pas de recommandation")
+        #expect((document["errors"] as? [[String: Any]])?.first?["column"] as? Int == 6 && problem.error.contains("erreur[type-mismatch]"))
         let open = Support.run(["serve", "--host", "0.0.0.0", "--rules", Support.rules], language: .fr)
         #expect(open.code == 2 && open.error.contains("parcours : écouter sur 0.0.0.0 ouvrirait l'API au réseau sans jeton\n    conseil : passez --token-file"))
     }

@@ -14,14 +14,19 @@ struct CheckCommand: ParcoursCommand {
         loading: contradictions, conflicts, shadowed rules, profiles with no route, unused entries.
         Exit 0 when there is no error, 1 when there are errors, 2 on a wrong command line.
         """),
-        options: CommonSpec.all + [OptionSpec("--strict", help: Phrase("compte les avertissements comme des erreurs", en: "count warnings as errors"))])
+        options: CommonSpec.all + [OptionSpec("--format", choices: CheckFormat.allCases.map(\.rawValue),
+                                              help: Phrase("format de sortie : text, json, ou sarif (SARIF 2.1.0, pour les éditeurs et la relecture de code)",
+                                                           en: "output format: text, json, or sarif (SARIF 2.1.0, for editors and code review)")),
+                                   OptionSpec("--strict", help: Phrase("compte les avertissements comme des erreurs", en: "count warnings as errors"))])
 
     let common: CommonOptions
     let strict: Bool
+    let format: CheckFormat
 
     init(_ arguments: ParsedArguments) throws(UsageError) {
         common = try arguments.common()
         strict = arguments.flag("--strict")
+        format = arguments.value("--format").flatMap(CheckFormat.init(rawValue:)) ?? .text
     }
 
     func run(terminal: Terminal) -> Int32 {
@@ -38,6 +43,16 @@ struct CheckCommand: ParcoursCommand {
         if strict {
             diagnostics = diagnostics.map { var strict = $0; strict.severity = .error; return strict }
         }
+        let passed = ruleSet != nil && !diagnostics.hasErrors
+        switch format {
+        case .text: break
+        case .json:
+            terminal.write(CheckReport(diagnostics: diagnostics, ruleSet: ruleSet.map { ($0, cases) }).json(in: terminal.language).rendered() + "\n")
+            return passed ? ExitCode.success : ExitCode.failure
+        case .sarif:
+            terminal.write(CheckReport(diagnostics: diagnostics, ruleSet: ruleSet.map { ($0, cases) }).sarif(in: terminal.language, version: ParcoursCLI.version).rendered() + "\n")
+            return passed ? ExitCode.success : ExitCode.failure
+        }
         terminal.write(DiagnosticText.render(diagnostics, in: terminal.language))
         if let ruleSet, !diagnostics.hasErrors {
             let summary = DiagnosticText.summary(diagnostics, in: terminal.language)
@@ -51,4 +66,9 @@ struct CheckCommand: ParcoursCommand {
         terminal.write("\(DiagnosticText.summary(diagnostics, in: terminal.language))\n")
         return ExitCode.failure
     }
+}
+
+/// The output formats of `check`: text for people, JSON for scripts, SARIF for editors and code review.
+enum CheckFormat: String, CaseIterable {
+    case text, json, sarif
 }

@@ -45,7 +45,7 @@ struct ExplainCommand: ParcoursCommand {
                 terminal.writeError(terminal.say("parcours : aucune règle « \(id) » en vigueur le \(ruleSet.date)\(hint)\n", en: "parcours: no rule \"\(id)\" in force on \(ruleSet.date)\(hint)\n"))
                 return ExitCode.usage
             }
-            guard let profile = ParcoursCLI.profile(path, ruleSet: ruleSet, terminal: terminal) else { return ExitCode.failure }
+            guard let profile = ParcoursCLI.profile(path, ruleSet: ruleSet, terminal: terminal, json: format == .json) else { return ExitCode.failure }
             let node = explainer.explain(rule, for: profile)
             switch format {
             case .text: terminal.write(ExplanationText.render(rule: rule, node: node))
@@ -58,7 +58,7 @@ struct ExplainCommand: ParcoursCommand {
                 terminal.writeError(terminal.say("parcours : aucun dispositif « \(id) »\(hint)\n", en: "parcours: no scheme \"\(id)\"\(hint)\n"))
                 return ExitCode.usage
             }
-            guard let profile = ParcoursCLI.profile(path, ruleSet: ruleSet, terminal: terminal) else { return ExitCode.failure }
+            guard let profile = ParcoursCLI.profile(path, ruleSet: ruleSet, terminal: terminal, json: format == .json) else { return ExitCode.failure }
             let criteria = explainer.explain(scheme, for: profile)
             let result = Evaluator(ruleSet: ruleSet).schemeResult(scheme, for: profile.withDefaults(from: ruleSet.vocabulary))
             switch format {

@@ -123,14 +123,17 @@ extension ParcoursCLI {
         return (loaded, code)
     }
 
-    /// Reads and types a profile file (or standard input for `-`), printing its errors.
-    static func profile(_ path: String, ruleSet: RuleSet, terminal: Terminal) -> Profile? {
+    /// Reads and types a profile file (or standard input for `-`), printing its errors; with
+    /// `json`, also as a problem document on standard output (the API's `invalid-profile`).
+    static func profile(_ path: String, ruleSet: RuleSet, terminal: Terminal, json: Bool = false) -> Profile? {
+        func problem(_ value: JSONValue) { if json { terminal.write(value.rendered() + "\n") } }
         let file: SourceFile
         do {
             file = path == "-" ? SourceFile(path: "<stdin>", bytes: try terminal.readInput().get())
                                : try SourceFile.load(path, limit: Limits.profileBytes)
         } catch {
             terminal.writeError(terminal.say("parcours : \(error.phrase.fr) ; pas de recommandation\n", en: "parcours: \(error.description); no recommendation\n"))
+            problem(ProblemJSON.object(code: DiagnosticCode.unreadableFile.rawValue, detail: error.phrase, in: terminal.language))
             return nil
         }
         let result = ProfileLoader.load(file, vocabulary: ruleSet.vocabulary)
@@ -139,6 +142,7 @@ extension ParcoursCLI {
             let summary = DiagnosticText.summary(result.diagnostics, in: terminal.language)
             terminal.writeError(terminal.say("parcours : le profil a des erreurs (\(summary)) ; pas de recommandation\n",
                                              en: "parcours: the profile has errors (\(summary)); no recommendation\n"))
+            problem(ProblemJSON.invalidProfile(result.diagnostics, in: terminal.language))
             return nil
         }
         return profile

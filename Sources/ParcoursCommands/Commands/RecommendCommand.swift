@@ -38,7 +38,7 @@ struct RecommendCommand: ParcoursCommand {
     func run(terminal: Terminal) -> Int32 {
         let (loaded, code) = ParcoursCLI.ruleSet(common, terminal: terminal)
         guard let ruleSet = loaded else { return code }
-        guard let profile = ParcoursCLI.profile(profile, ruleSet: ruleSet, terminal: terminal) else { return ExitCode.failure }
+        guard let profile = ParcoursCLI.profile(profile, ruleSet: ruleSet, terminal: terminal, json: format == .json) else { return ExitCode.failure }
         let recommendation = Evaluator(ruleSet: ruleSet).recommend(profile)
         switch format {
         case .text: terminal.write(RecommendationText.render(recommendation, detail: detail))

@@ -20,7 +20,7 @@ struct CatalogueLoader {
         let routes = labelled(top["routes"], Phrase("parcours", en: "route"), plural: Phrase("parcours", en: "routes"), ids: Route.allCases.map(\.rawValue)).compactMap { item in
             Route(rawValue: item.id).map { RouteInfo(route: $0, label: item.label, description: item.description) }
         }
-        let stages = labelled(top["stages"], Phrase("étape", en: "stage"), plural: Phrase("étapes", en: "stages"), ids: Stage.allCases.map(\.rawValue)).compactMap { item in
+        let stages = labelled(top["stages"], Phrase("étape", en: "stage"), feminine: true, plural: Phrase("étapes", en: "stages"), ids: Stage.allCases.map(\.rawValue)).compactMap { item in
             Stage(rawValue: item.id).map { StageInfo(stage: $0, label: item.label, description: item.description) }
         }
         var entries: [CatalogueEntry] = []
@@ -50,13 +50,13 @@ struct CatalogueLoader {
     }
 
     /// A section keyed by fixed ids, each with a label and description; every id must be there once.
-    private mutating func labelled(_ node: Node?, _ what: Phrase, plural: Phrase, ids: [String]) -> [(id: String, label: String, description: String)] {
+    private mutating func labelled(_ node: Node?, _ what: Phrase, feminine: Bool = false, plural: Phrase, ids: [String]) -> [(id: String, label: String, description: String)] {
         guard let node, let pairs = mapping(node, plural) else { return [] }
         var result: [(id: String, label: String, description: String)] = []
         for pair in pairs {
             guard let id = pair.key.scalar?.text else { continue }
             guard ids.contains(id) else {
-                reader.report(.unknownValue, pair.key, Phrase("\(what.fr) inconnu·e « \(id) » (possibles : \(ids.joined(separator: ", ")))", en: "unknown \(what.en) \"\(id)\" (the \(plural.en) are: \(ids.joined(separator: ", ")))"),
+                reader.report(.unknownValue, pair.key, Phrase("\(what.fr) inconnu\(feminine ? "e" : "") « \(id) » (possibles : \(ids.joined(separator: ", ")))", en: "unknown \(what.en) \"\(id)\" (the \(plural.en) are: \(ids.joined(separator: ", ")))"),
                               hint: Spelling.hint(for: id, in: ids))
                 continue
             }

@@ -1,0 +1,43 @@
+extension DiagnosticCode {
+    /// What the code means, in one line (the authors' guide's table, SARIF's rule descriptions).
+    public var summary: Phrase {
+        switch self {
+        case .yamlSyntax: return Phrase("le fichier n'est pas du YAML lisible", en: "the file is not readable YAML")
+        case .yamlIndentation: return Phrase("indentation incohérente entre deux lignes", en: "inconsistent indentation between two lines")
+        case .yamlUTF8: return Phrase("le fichier n'est pas en UTF-8", en: "the file is not UTF-8")
+        case .yamlTab: return Phrase("une tabulation sert d'indentation", en: "a tab is used for indentation")
+        case .yamlUnclosedQuote: return Phrase("guillemet non fermé", en: "unclosed quote")
+        case .yamlComplexKey: return Phrase("clé complexe (? ou liste) non permise", en: "complex key (? or list) not allowed")
+        case .yamlAlias: return Phrase("ancre ou alias YAML non permis", en: "YAML anchor or alias not allowed")
+        case .yamlDocuments: return Phrase("plusieurs documents YAML dans un fichier", en: "several YAML documents in one file")
+        case .tooDeep: return Phrase("imbrication trop profonde", en: "nesting too deep")
+        case .tooLong: return Phrase("fichier, ligne ou valeur au-delà des limites", en: "file, line or value beyond the limits")
+        case .duplicateKey: return Phrase("la même clé deux fois dans un bloc", en: "the same key twice in a block")
+        case .unreadableFile: return Phrase("fichier illisible", en: "unreadable file")
+        case .missingFile: return Phrase("fichier du jeu de règles introuvable", en: "rule set file not found")
+        case .unknownKey: return Phrase("clé inconnue", en: "unknown key")
+        case .missingKey: return Phrase("clé obligatoire absente", en: "required key missing")
+        case .missingSource: return Phrase("source manquante : chaque règle et critère cite un passage", en: "missing source: every rule and criterion cites a passage")
+        case .typeMismatch: return Phrase("la valeur n'a pas le bon type", en: "the value has the wrong type")
+        case .unknownField: return Phrase("champ absent du vocabulaire", en: "field not in the vocabulary")
+        case .unknownValue: return Phrase("valeur absente du vocabulaire, parcours ou étape inconnus", en: "value not in the vocabulary, unknown route or stage")
+        case .outOfRange: return Phrase("nombre hors des bornes du champ", en: "number out of the field's range")
+        case .duplicateID: return Phrase("identifiant déjà utilisé", en: "id already used")
+        case .danglingReference: return Phrase("référence absente du catalogue", en: "reference missing from the catalogue")
+        case .wrongKind: return Phrase("entrée du catalogue du mauvais genre", en: "catalogue entry of the wrong kind")
+        case .unknownCode: return Phrase("code data·inclusion, France Travail ou Carnet de bord inconnu", en: "unknown data·inclusion, France Travail or Carnet de bord code")
+        case .conditionSyntax: return Phrase("comparaison mal formée", en: "malformed comparison")
+        case .operatorMismatch: return Phrase("opérateur inadapté au type du champ", en: "operator unsuited to the field's type")
+        case .cycle: return Phrase("un fait dérivé dépend de lui-même", en: "a derived fact depends on itself")
+        case .unreachable: return Phrase("conditions contradictoires : la règle ne s'applique jamais", en: "contradictory conditions: the rule never applies")
+        case .routeConflict: return Phrase("deux parcours différents à la même priorité", en: "two different routes at the same priority")
+        case .referentConflict: return Phrase("deux référents différents à la même priorité", en: "two different référents at the same priority")
+        case .analysisLimit: return Phrase("condition trop complexe pour être analysée", en: "condition too complex to analyse")
+        case .missingWhy: return Phrase("explication (why) manquante", en: "missing explanation (why)")
+        case .validityOverlap: return Phrase("deux versions en vigueur le même jour", en: "two versions in force on the same day")
+        case .shadowed: return Phrase("une règle plus prioritaire décide partout où celle-ci s'applique", en: "a higher-priority rule decides wherever this one applies")
+        case .gap: return Phrase("des profils n'obtiennent aucun parcours", en: "some profiles get no route")
+        case .unused: return Phrase("entrée ou champ jamais utilisé", en: "entry or field never used")
+        }
+    }
+}
