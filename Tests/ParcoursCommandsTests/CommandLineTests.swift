@@ -309,3 +309,25 @@ struct LanguageTests {
     }
 }
 
+
+@Suite("schema")
+struct SchemaCommandTests {
+    /// docs/schemas/ is what `parcours schema` writes: editors that point at the shipped files see
+    /// what `check` accepts. (.ci/schemas validates the shipped files against them with python-jsonschema.)
+    @Test func shippedSchemasAreTheGeneratedOnes() throws {
+        for name in SchemaName.allCases {
+            let run = Support.run(["schema", name.rawValue, "--rules", Support.rules, "--scenarios", Support.scenarios])
+            #expect(run.code == 0)
+            let shipped = try String(contentsOfFile: Support.packageRoot + "/docs/schemas/" + name.fileName, encoding: .utf8)
+            #expect(run.output == shipped, "docs/schemas/\(name.fileName) is stale: run parcours schema --out docs/schemas")
+            // Every key the loaders accept has a described schema (an empty {} would accept anything).
+            #expect(!run.output.contains("{}"), "\(name.rawValue) has an empty schema")
+        }
+        let profile = Support.run(["schema", "profile", "--rules", Support.rules]).output
+        #expect(profile.contains("\"$schema\": \"https://json-schema.org/draft/2020-12/schema\""))
+        #expect(profile.contains("\"enum\": [\n              \"mobility\",") && profile.contains("\"additionalProperties\": false"))
+        let wrong = Support.run(["schema", "profil"], language: .fr)
+        #expect(wrong.code == 2 && wrong.error.contains("schéma inconnu « profil »") && wrong.error.contains("vouliez-vous dire « profile » ?"))
+        #expect(Support.run(["schema"], language: .fr).output.hasPrefix("profile         un profil (YAML ou JSON)\n"))
+    }
+}

@@ -8,7 +8,7 @@ public enum ParcoursCLI {
     /// Every command, in the order the help lists them.
     public static let commands: [any ParcoursCommand.Type] = [
         RecommendCommand.self, CheckCommand.self, ReplayCommand.self, ExplainCommand.self, SampleCommand.self,
-        DiffCommand.self, BatchCommand.self, DocsCommand.self, ServeCommand.self,
+        DiffCommand.self, BatchCommand.self, DocsCommand.self, ServeCommand.self, SchemaCommand.self,
     ]
 
     public static func run(_ arguments: [String], terminal given: Terminal = .standard) -> Int32 {

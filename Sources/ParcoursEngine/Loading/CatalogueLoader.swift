@@ -13,8 +13,7 @@ struct CatalogueLoader {
     }
 
     mutating func load(_ root: Node) -> Catalogue {
-        let sections = ["routes", "stages", "partners", "immersions", "actions"]
-        guard let top = reader.keys(of: root, Phrase("le catalogue", en: "the catalogue"), required: sections, optional: ["source"]) else {
+        guard let top = reader.keys(of: root, Phrase("le catalogue", en: "the catalogue"), FileShapes.catalogue) else {
             return Catalogue(routes: [], stages: [], entries: [])
         }
         let routes = labelled(top["routes"], Phrase("parcours", en: "route"), plural: Phrase("parcours", en: "routes"), ids: Route.allCases.map(\.rawValue)).compactMap { item in
@@ -60,8 +59,8 @@ struct CatalogueLoader {
                               hint: Spelling.hint(for: id, in: ids))
                 continue
             }
-            let optional = what.en == "route" ? ["source", "follow_up"] : ["source"]
-            guard let keys = reader.keys(of: pair.value, Phrase("\(what.fr) « \(id) »", en: "\(what.en) \"\(id)\""), required: ["label", "description"], optional: optional) else { continue }
+            let shape = what.en == "route" ? FileShapes.routeLabel : FileShapes.stageLabel
+            guard let keys = reader.keys(of: pair.value, Phrase("\(what.fr) « \(id) »", en: "\(what.en) \"\(id)\""), shape) else { continue }
             if keys["follow_up"] != nil && keys["source"] == nil {
                 reader.report(.missingSource, pair.value, Phrase("le parcours « \(id) » a des étapes follow_up mais pas de « source » pour elles", en: "route \"\(id)\" has follow_up steps but no \"source\" for them"),
                               hint: Phrase("citez le passage qui dit que ces étapes accompagnent le parcours", en: "cite the passage that says these steps come with the route"))
@@ -78,8 +77,7 @@ struct CatalogueLoader {
 
     private mutating func entry(id: String, kind: EntryKind, _ node: Node) -> CatalogueEntry? {
         let what = Phrase("\(kind.frenchLabel) « \(id) »", en: "\(kind.rawValue) \"\(id)\"")
-        guard let keys = reader.keys(of: node, what, required: ["name", "description", "thematiques", "reseaux_porteurs"],
-                                     optional: ["requires", "source", "urgent"]) else { return nil }
+        guard let keys = reader.keys(of: node, what, FileShapes.entry) else { return nil }
         let name = keys["name"].flatMap { reader.text($0, .same("name")) } ?? id
         let description = keys["description"].flatMap { reader.text($0, .same("description")) } ?? ""
         let thematiques = codes(keys["thematiques"], in: taxonomy.thematiques, Phrase("thématique data·inclusion", en: "data·inclusion thematique"), plural: .same("thematiques"))

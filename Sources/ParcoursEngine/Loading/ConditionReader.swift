@@ -25,7 +25,7 @@ struct ConditionReader: Sendable {
         guard let pairs = node.mapping else { return nil }
         // A condition in force for a period: {when: ..., valid_from: ..., valid_until: ...}.
         if node["when"] != nil {
-            guard let keys = reader.keys(of: node, Phrase("une condition datée", en: "a dated condition"), required: ["when"], optional: ["valid_from", "valid_until"]),
+            guard let keys = reader.keys(of: node, Phrase("une condition datée", en: "a dated condition"), FileShapes.datedCondition),
                   let whenNode = keys["when"], let validity = reader.validity(keys, at: node),
                   let inner = read(whenNode, into: &reader) else { return nil }
             return .dated(inner, validity)

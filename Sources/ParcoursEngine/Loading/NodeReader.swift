@@ -48,6 +48,10 @@ struct NodeReader: Sendable {
     }
 
     /// The keys of a mapping, after reporting unknown keys (with a suggestion) and missing required ones.
+    mutating func keys(of node: Node, _ what: Phrase, _ shape: KeyShape) -> KeyedNodes? {
+        keys(of: node, what, required: shape.required, optional: shape.optional)
+    }
+
     mutating func keys(of node: Node, _ what: Phrase, required: [String], optional: [String]) -> KeyedNodes? {
         guard let pairs = node.mapping else {
             report(.typeMismatch, node, Phrase("mapping attendu pour \(what.fr), trouvé : \(node.kind.fr)", en: "expected a mapping for \(what.en), found \(node.kind.en)"))

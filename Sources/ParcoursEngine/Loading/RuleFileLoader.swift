@@ -21,7 +21,7 @@ struct RuleFileLoader: Sendable {
     }
 
     mutating func load(_ root: Node) -> (facts: [Fact], rules: [Rule]) {
-        guard let top = reader.keys(of: root, Phrase("un fichier de règles", en: "a rule file"), required: [], optional: ["facts", "rules", "source"]) else { return ([], []) }
+        guard let top = reader.keys(of: root, Phrase("un fichier de règles", en: "a rule file"), FileShapes.ruleFile) else { return ([], []) }
         var facts: [Fact] = []
         if let node = top["facts"], !node.isNull {
             if let pairs = node.mapping {
@@ -53,7 +53,7 @@ struct RuleFileLoader: Sendable {
 
     private mutating func fact(_ name: String, _ node: Node) -> Fact? {
         let what = Phrase("le fait « \(name) »", en: "fact \"\(name)\"")
-        guard let keys = reader.keys(of: node, what, required: ["label", "when", "source"], optional: []) else { return nil }
+        guard let keys = reader.keys(of: node, what, FileShapes.fact) else { return nil }
         let label = keys["label"].flatMap { reader.text($0, .same("label")) } ?? name
         guard let whenNode = keys["when"], let condition = conditions.read(whenNode, into: &reader) else { return nil }
         let source = keys["source"].flatMap { reader.text($0, .same("source")) }
@@ -63,8 +63,7 @@ struct RuleFileLoader: Sendable {
     mutating func rule(_ node: Node) -> Rule? {
         let idText = node["id"]?.scalar?.text
         let what = idText.map { Phrase("la règle « \($0) »", en: "rule \"\($0)\"") } ?? Phrase("une règle", en: "a rule")
-        guard let keys = reader.keys(of: node, what, required: ["id", "title", "source"],
-                                     optional: ["priority", "when", "route", "referent", "referent_role", "why", "suggest", "notes", "valid_from", "valid_until"]) else { return nil }
+        guard let keys = reader.keys(of: node, what, FileShapes.rule) else { return nil }
         var valid = true
         let validity = reader.validity(keys, at: node)
         if validity == nil { valid = false }
@@ -137,8 +136,8 @@ struct RuleFileLoader: Sendable {
     }
 
     private mutating func suggestion(_ node: Node) -> Suggestion? {
-        let kinds = EntryKind.allCases.map(\.rawValue)
-        guard let keys = reader.keys(of: node, Phrase("une suggestion", en: "a suggestion"), required: ["stage", "why"], optional: kinds) else { return nil }
+        let kinds = FileShapes.suggestion.optional
+        guard let keys = reader.keys(of: node, Phrase("une suggestion", en: "a suggestion"), FileShapes.suggestion) else { return nil }
         let given = kinds.filter { keys[$0] != nil }
         guard given.count == 1, let kindName = given.first, let kind = EntryKind(rawValue: kindName), let entryNode = keys[kindName] else {
             reader.report(.missingKey, node, Phrase("une suggestion nomme exactement un partner, une immersion ou une action", en: "a suggestion names exactly one of partner, immersion or action"))

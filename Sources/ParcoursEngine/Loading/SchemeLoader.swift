@@ -19,8 +19,7 @@ struct SchemeLoader {
 
     /// The scheme and its rules (namespaced `<id>.<rule>`), or nil when it cannot be used.
     mutating func load(_ root: Node, folder: String, directory: String) -> (Scheme, [Rule])? {
-        guard let keys = rules.reader.keys(of: root, Phrase("le dispositif", en: "the scheme"), required: ["id", "name", "summary", "source", "eligibility", "stages", "partners"],
-                                           optional: ["duration", "priority_criteria", "cautions", "in_force", "rules"]) else { return nil }
+        guard let keys = rules.reader.keys(of: root, Phrase("le dispositif", en: "the scheme"), FileShapes.scheme) else { return nil }
         guard let idNode = keys["id"], let id = rules.reader.identifier(idNode, Phrase("identifiant de dispositif", en: "scheme id")) else { return nil }
         if id != folder {
             rules.reader.report(.unknownValue, idNode, Phrase("l'identifiant du dispositif « \(id) » diffère du nom de son dossier « \(folder) »", en: "scheme id \"\(id)\" differs from its folder name \"\(folder)\""),
@@ -69,7 +68,7 @@ struct SchemeLoader {
     /// `in_force: {valid_from, valid_until, reason, source}`: the period the scheme runs in,
     /// read as a first eligibility criterion (`en_vigueur`) that holds only on those dates.
     private mutating func inForce(_ node: Node) -> Criterion? {
-        guard let keys = rules.reader.keys(of: node, .quoted("in_force"), required: ["reason", "source"], optional: ["valid_from", "valid_until"]),
+        guard let keys = rules.reader.keys(of: node, .quoted("in_force"), FileShapes.inForce),
               let validity = rules.reader.validity(keys, at: node) else { return nil }
         if validity.isAlways {
             rules.reader.report(.missingKey, node, Phrase("« in_force » demande valid_from, valid_until ou les deux", en: "\"in_force\" needs valid_from, valid_until or both"),
@@ -89,8 +88,7 @@ struct SchemeLoader {
         guard let node, !node.isNull, let items = rules.reader.list(node, .quoted(what)) else { return [] }
         var result: [Criterion] = []
         for item in items {
-            guard let keys = rules.reader.keys(of: item, Phrase("un critère", en: "a criterion"), required: ["id", "label", "when", "reason", "source"],
-                                               optional: ["valid_from", "valid_until"]),
+            guard let keys = rules.reader.keys(of: item, Phrase("un critère", en: "a criterion"), FileShapes.criterion),
                   let id = keys["id"].flatMap({ rules.reader.identifier($0, Phrase("identifiant de critère", en: "criterion id")) }),
                   let validity = rules.reader.validity(keys, at: item) else { continue }
             if let other = result.first(where: { $0.id == id && $0.validity.overlaps(validity) }) {
@@ -112,7 +110,7 @@ struct SchemeLoader {
         guard let node, let items = rules.reader.list(node, .same("stages")) else { return [] }
         var result: [SchemeStage] = []
         for item in items {
-            guard let keys = rules.reader.keys(of: item, Phrase("une étape", en: "a stage"), required: ["id", "label", "milestones"], optional: ["duration", "when"]),
+            guard let keys = rules.reader.keys(of: item, Phrase("une étape", en: "a stage"), FileShapes.schemeStage),
                   let id = keys["id"].flatMap({ rules.reader.identifier($0, Phrase("identifiant d'étape", en: "stage id")) }) else { continue }
             if result.contains(where: { $0.id == id }) {
                 rules.reader.report(.duplicateID, item, Phrase("l'identifiant d'étape « \(id) » est pris deux fois", en: "stage id \"\(id)\" is used twice"))
@@ -135,7 +133,7 @@ struct SchemeLoader {
         guard let node, let items = rules.reader.list(node, .same("partners")) else { return [] }
         var result: [SchemePartner] = []
         for item in items {
-            guard let keys = rules.reader.keys(of: item, Phrase("un partenaire du dispositif", en: "a scheme partner"), required: ["partner", "role"], optional: []),
+            guard let keys = rules.reader.keys(of: item, Phrase("un partenaire du dispositif", en: "a scheme partner"), FileShapes.schemePartner),
                   let partnerNode = keys["partner"], let id = rules.reader.text(partnerNode, .same("partner")) else { continue }
             guard let entry = catalogue.entry(id) else {
                 rules.reader.report(.danglingReference, partnerNode, .notInCatalogue(id, kind: .partner),

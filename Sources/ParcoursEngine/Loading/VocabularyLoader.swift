@@ -18,7 +18,7 @@ struct VocabularyLoader {
     var askWhenNodes: [(field: Int, node: Node)] = []
 
     mutating func load(_ root: Node) -> Vocabulary {
-        guard let top = reader.keys(of: root, Phrase("le vocabulaire", en: "the vocabulary"), required: ["fields"], optional: ["source"]),
+        guard let top = reader.keys(of: root, Phrase("le vocabulaire", en: "the vocabulary"), FileShapes.vocabulary),
               let fieldsNode = top["fields"] else { return Vocabulary(fields: []) }
         guard let pairs = fieldsNode.mapping else {
             reader.report(.typeMismatch, fieldsNode, Phrase("mapping de noms de champs attendu pour « fields », trouvé : \(fieldsNode.kind.fr)", en: "expected a mapping of field names for \"fields\", found \(fieldsNode.kind.en)"))
@@ -34,8 +34,7 @@ struct VocabularyLoader {
 
     private mutating func field(named name: String, _ node: Node, index: Int) -> Field? {
         let what = Phrase("le champ « \(name) »", en: "field \"\(name)\"")
-        guard let keys = reader.keys(of: node, what, required: ["type", "label", "question"],
-                                     optional: ["min", "max", "values", "values_from", "taxonomy", "default", "source", "group", "ask_when"]),
+        guard let keys = reader.keys(of: node, what, FileShapes.field),
               let typeNode = keys["type"], let typeName = reader.text(typeNode, Phrase("le type de \(what.fr)", en: "the type of \(what.en)")) else { return nil }
         if let node = keys["ask_when"] { askWhenNodes.append((index, node)) }
         let label = keys["label"].flatMap { reader.text($0, Phrase("le libellé de \(what.fr)", en: "the label of \(what.en)")) } ?? name
@@ -118,8 +117,8 @@ struct VocabularyLoader {
                 if let label = reader.text(pair.value, Phrase("le libellé de « \(id) »", en: "the label of \(id)")) { values.append(EnumValue(id: id, label: label)) }
                 continue
             }
-            let required = linked ? ["label", "data_inclusion", "france_travail", "carnet_de_bord"] : ["label"]
-            let optional = linked ? [] : ["data_inclusion", "france_travail", "carnet_de_bord"]
+            let required = linked ? ["label"] + FileShapes.linkCodes : ["label"]
+            let optional = linked ? [] : FileShapes.linkCodes
             guard let keys = reader.keys(of: pair.value, Phrase("la valeur « \(id) » de \(what.fr)", en: "value \"\(id)\" of \(what.en)"), required: required, optional: optional) else { continue }
             let label = keys["label"].flatMap { reader.text($0, Phrase("le libellé de « \(id) »", en: "the label of \(id)")) } ?? id
             var links = TaxonomyLinks()

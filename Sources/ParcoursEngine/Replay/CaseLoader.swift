@@ -71,7 +71,7 @@ struct CaseReader {
     }
 
     mutating func read(_ root: Node) -> ScenarioCase? {
-        guard let keys = reader.keys(of: root, Phrase("un cas", en: "a case"), required: ["name", "profile"], optional: ["description", "date", "expect", "steps"]) else { return nil }
+        guard let keys = reader.keys(of: root, Phrase("un cas", en: "a case"), FileShapes.caseFile) else { return nil }
         var date: String?
         if let node = keys["date"], let text = reader.text(node, .same("date")) {
             if Validity.isDate(text) { date = text } else {
@@ -89,7 +89,7 @@ struct CaseReader {
         }
         if let node = keys["steps"], let items = reader.list(node, .same("steps")) {
             for item in items {
-                guard let stepKeys = reader.keys(of: item, Phrase("une étape du cas", en: "a step"), required: ["name"], optional: ["set", "unset", "expect"]) else { continue }
+                guard let stepKeys = reader.keys(of: item, Phrase("une étape du cas", en: "a step"), FileShapes.caseStep) else { continue }
                 let stepName = stepKeys["name"].flatMap { reader.text($0, Phrase("nom d'étape", en: "step name")) } ?? "?"
                 var changes = stepKeys["set"].map { setChanges($0, .quoted("set")) } ?? []
                 if let unset = stepKeys["unset"], let items = reader.list(unset, .same("unset")) {
@@ -145,8 +145,7 @@ struct CaseReader {
     private mutating func expectations(_ node: Node) -> Expectations {
         let ruleSet = self.ruleSet
         var result = Expectations()
-        guard let keys = reader.keys(of: node, Phrase("les attentes", en: "expectations"), required: [],
-                                     optional: ["route", "route_scheme", "referent", "referents", "scheme", "schemes", "steps", "questions", "why"]) else { return result }
+        guard let keys = reader.keys(of: node, Phrase("les attentes", en: "expectations"), FileShapes.expectations) else { return result }
         if let node = keys["route"] {
             result.route = nullable(node) { reader, node in
                 guard let id = reader.text(node, .same("route")) else { return nil }
@@ -227,7 +226,7 @@ struct CaseReader {
                 return name
             }
         }
-        if let node = keys["why"], let why = reader.keys(of: node, .quoted("why"), required: [], optional: ["fired", "not_fired"]) {
+        if let node = keys["why"], let why = reader.keys(of: node, .quoted("why"), FileShapes.why) {
             if let node = why["fired"] { result.fired = ruleIDs(node) }
             if let node = why["not_fired"] { result.notFired = ruleIDs(node) }
         }
@@ -257,7 +256,7 @@ struct CaseReader {
             expectation.status = status(node)
             return expectation
         }
-        guard let keys = reader.keys(of: node, Phrase("les attentes du dispositif « \(id) »", en: "scheme \"\(id)\" expectations"), required: [], optional: ["status", "stage", "criteria"]) else { return nil }
+        guard let keys = reader.keys(of: node, Phrase("les attentes du dispositif « \(id) »", en: "scheme \"\(id)\" expectations"), FileShapes.schemeExpectation) else { return nil }
         if let node = keys["status"] { expectation.status = status(node) }
         if let node = keys["stage"] {
             expectation.stage = nullable(node) { reader, node in
@@ -305,7 +304,7 @@ struct CaseReader {
             return list.compactMap { read(&reader, $0) }
         }
         if node.sequence != nil { return (items(node), [], nil) }
-        guard let keys = reader.keys(of: node, Phrase("les attentes « \(what) »", en: "\"\(what)\" expectations"), required: [], optional: ["include", "exclude", "exactly"]) else { return ([], [], nil) }
+        guard let keys = reader.keys(of: node, Phrase("les attentes « \(what) »", en: "\"\(what)\" expectations"), FileShapes.inclusion) else { return ([], [], nil) }
         let include = keys["include"].map { items($0) } ?? []
         let exclude = keys["exclude"].map { items($0) } ?? []
         let exactly = keys["exactly"].map { items($0) }
