@@ -116,7 +116,32 @@ struct PolicyToolsTests {
         #expect(!index.contains("http://") && !index.contains("https://"), "no external asset")
         let rule = try String(contentsOfFile: directory + "/rules/r2s--parcours.html", encoding: .utf8)
         #expect(rule.contains("Situation judiciaire : « Incarcérée après condamnation » ou « Aménagement de peine (semi-liberté, placement extérieur, bracelet) »"))
-        #expect(rule.contains("<li>De la détention à l&#39;emploi") || rule.contains("<li>De la détention à l'emploi, en passant par la semi-liberté</li>"))
+        #expect(rule.contains("De la détention à l&#39;emploi, en passant par la semi-liberté</a></li>"))
+        #expect(rule.contains("<nav class=\"trail\" aria-label=\"Fil d'Ariane\"><a href=\"../index.html\">Sommaire</a> › <a href=\"../index.html#parcours\">Règles</a> ›"))
+        #expect(rule.contains("Champs lus : <a href=\"../fields/justice_status.html\">"))
+        // An empty list says what is missing, agreed in gender (« Aucune règle. », « Aucun cas. »).
+        let lonely = try String(contentsOfFile: directory + "/rules/justice_frein_acces_au_droit.html", encoding: .utf8)
+        #expect(lonely.contains("<p class=\"muted\">Aucun cas.</p>") && !lonely.contains(">Aucun.<"))
+        let search = try String(contentsOfFile: directory + "/search-index.js", encoding: .utf8)
+        #expect(search.hasPrefix("// Généré par parcours docs") && search.contains("[\"Auto-école sociale\",\"partenaire\","))
+        let casePage = try String(contentsOfFile: directory + "/cases/r2s--09-detention-amenagement-emploi.html", encoding: .utf8)
+        #expect(casePage.contains("Rejoué aujourd'hui : <strong>réussi</strong>") && casePage.contains("<pre><code>name: De la détention à l&#39;emploi"))
+        // A second run into the same folder removes the pages that no longer exist, and nothing else.
+        try "vieille page".write(toFile: directory + "/rules/supprimee.html", atomically: true, encoding: .utf8)
+        try "notes".write(toFile: directory + "/notes.txt", atomically: true, encoding: .utf8)
+        #expect(Support.run(["docs", "--out", directory, "--rules", Support.rules, "--scenarios", Support.packageRoot + "/Scenarios", "--date", date]).code == 0)
+        #expect(!FileManager.default.fileExists(atPath: directory + "/rules/supprimee.html") && FileManager.default.fileExists(atPath: directory + "/notes.txt"))
+        try? FileManager.default.removeItem(atPath: directory + "/notes.txt")
+        // A folder that parcours docs did not write is refused; - is not a folder.
+        let foreign = NSTemporaryDirectory() + "parcours-foreign-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: foreign, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: foreign) }
+        try "à garder".write(toFile: foreign + "/index.html", atomically: true, encoding: .utf8)
+        let refused = Support.run(["docs", "--out", foreign, "--rules", Support.rules], language: .fr)
+        #expect(refused.code == 1 && refused.error.contains("ne contient pas un site écrit par parcours docs"))
+        let kept = try String(contentsOfFile: foreign + "/index.html", encoding: .utf8)
+        #expect(kept == "à garder")
+        #expect(Support.run(["docs", "--out", "-"]).code == 2)
         let pmsmp = try String(contentsOfFile: directory + "/catalogue/pmsmp.html", encoding: .utf8)
         #expect(pmsmp.contains("Âge ≥ 16"))
         // Every relative link leads to a written page.
@@ -126,8 +151,8 @@ struct PolicyToolsTests {
             let html = try String(contentsOfFile: directory + "/" + page, encoding: .utf8)
             let base = URL(fileURLWithPath: directory + "/" + page).deletingLastPathComponent()
             for part in html.components(separatedBy: "href=\"").dropFirst() {
-                let href = String(part.prefix { $0 != "\"" })
-                if href.hasPrefix("#") { continue }
+                let href = String(part.prefix { $0 != "\"" && $0 != "#" })
+                if href.isEmpty { continue }
                 #expect(FileManager.default.fileExists(atPath: base.appendingPathComponent(href).standardized.path), "\(page) links to \(href)")
             }
         }

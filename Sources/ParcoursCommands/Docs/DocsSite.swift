@@ -1,21 +1,27 @@
 import ParcoursEngine
 
 /// The static HTML documentation of a rule set, in French: an index, one page per rule,
-/// catalogue entry, scheme and vocabulary field. Plain files, relative links, no external asset.
+/// catalogue entry, scheme, vocabulary field and replayable case, a breadcrumb trail and a
+/// search box on every page. Plain files, relative links, no external asset.
 public struct DocsSite {
     let ruleSet: RuleSet
-    /// Which replayed cases fired each rule (rule id to case names), and each scheme's cases.
-    let casesByRule: [String: [String]]
+    /// Which replayed cases fired each rule (rule id to case indices), and each scheme's cases.
+    let casesByRule: [String: [Int]]
     let cases: [ScenarioCase]
+    let results: [CaseResult]
+    /// Each case file's text, shown on its page (path to text; a missing one is not shown).
+    let sources: [String: String]
     let french: FrenchCondition
     let facts: [String: Condition]
 
-    public init(ruleSet: RuleSet, cases: [ScenarioCase], results: [CaseResult]) {
+    public init(ruleSet: RuleSet, cases: [ScenarioCase], results: [CaseResult], sources: [String: String] = [:]) {
         self.ruleSet = ruleSet
         self.cases = cases
-        var byRule: [String: [String]] = [:]
-        for result in results {
-            for id in result.fired { byRule[id, default: []].append(result.scenarioCase.name) }
+        self.results = results
+        self.sources = sources
+        var byRule: [String: [Int]] = [:]
+        for (index, result) in results.enumerated() {
+            for id in result.fired { byRule[id, default: []].append(index) }
         }
         self.casesByRule = byRule
         self.french = FrenchCondition(ruleSet: ruleSet)
@@ -24,24 +30,63 @@ public struct DocsSite {
         self.facts = facts
     }
 
-    /// Every page, as a relative path and its HTML, in a fixed order.
+    /// Every file of the site (pages, then the search's index and script), as a relative path
+    /// and its text, in a fixed order.
     public func pages() -> [(path: String, html: String)] {
         var pages = [("index.html", index())]
         pages += ruleSet.rules.map { ("rules/\(Self.slug($0.id)).html", rule($0)) }
         pages += ruleSet.catalogue.entries.map { ("catalogue/\($0.id).html", entry($0)) }
         pages += ruleSet.schemes.map { ("schemes/\($0.id).html", scheme($0)) }
         pages += ruleSet.vocabulary.fields.map { ("fields/\($0.name).html", field($0)) }
+        pages += cases.indices.map { (casePath($0), casePage($0)) }
+        pages += [("search-index.js", SearchAssets.index(searchEntries)), ("search.js", SearchAssets.script)]
         return pages
     }
 
+    /// The folders and root files the site is made of: `docs --out` cleans only these.
+    static let folders = ["rules", "catalogue", "schemes", "fields", "cases"]
+
     static func slug(_ id: String) -> String { id.replacingOccurrences(of: ".", with: "--") }
+
+    /// `cases/<scheme or regles>--<file name>.html`.
+    func casePath(_ index: Int) -> String {
+        let scenarioCase = cases[index]
+        let name = scenarioCase.file.split(separator: "/").last.map(String.init) ?? "cas"
+        let base = name.hasSuffix(".yaml") ? String(name.dropLast(5)) : name
+        return "cases/\(scenarioCase.scheme ?? "regles")--\(base).html"
+    }
+
+    private var searchEntries: [SearchAssets.Entry] {
+        var entries: [SearchAssets.Entry] = []
+        entries += ruleSet.rules.map { rule in
+            SearchAssets.Entry(title: rule.title, kind: "règle", words: [rule.id, rule.why ?? "", rule.source, french.text(ownCondition(rule))].joined(separator: " "),
+                               path: "rules/\(Self.slug(rule.id)).html")
+        }
+        entries += ruleSet.catalogue.entries.map { entry in
+            SearchAssets.Entry(title: entry.name, kind: entry.kind.frenchLabel, words: [entry.id, entry.description].joined(separator: " "), path: "catalogue/\(entry.id).html")
+        }
+        entries += ruleSet.schemes.map { scheme in
+            SearchAssets.Entry(title: scheme.name, kind: "dispositif", words: [scheme.id, scheme.summary].joined(separator: " "), path: "schemes/\(scheme.id).html")
+        }
+        entries += ruleSet.vocabulary.fields.map { field in
+            SearchAssets.Entry(title: field.label, kind: "champ", words: ([field.name, field.question] + field.values.flatMap { [$0.id, $0.label] }).joined(separator: " "),
+                               path: "fields/\(field.name).html")
+        }
+        entries += cases.indices.map { index in
+            SearchAssets.Entry(title: cases[index].name, kind: "cas", words: cases[index].file, path: casePath(index))
+        }
+        return entries
+    }
 
     private var footer: String {
         "Jeu de règles en vigueur le \(HTML.escape(ruleSet.date)) — empreinte <code>\(HTML.escape(ruleSet.fingerprint))</code> — \(ruleSet.rules.count) règles. Page générée par <code>parcours docs</code>."
     }
 
-    private func page(_ title: String, depth: Int, _ body: String) -> String {
-        HTML.page(title: title, depth: depth, body: body, footer: footer)
+    /// A page under a section of the index (`section`: its label and anchor).
+    private func page(_ title: String, section: (label: String, anchor: String)?, _ body: String) -> String {
+        var trail: [(label: String, href: String?)] = [("Sommaire", section == nil ? nil : "index.html")]
+        if let section { trail += [(section.label, "index.html#" + section.anchor), (title, nil)] }
+        return HTML.page(title: title, depth: section == nil ? 0 : 1, trail: trail, body: body, footer: footer)
     }
 
     private func ruleLink(_ rule: Rule, depth: Int) -> String {
@@ -65,12 +110,23 @@ public struct DocsSite {
     private func conditionHTML(_ condition: Condition) -> String {
         switch condition {
         case .all(let items) where items.count > 1:
-            return "Toutes les conditions suivantes :" + HTML.list(items.map(conditionHTML))
+            return "Toutes les conditions suivantes :" + HTML.list(items.map(conditionHTML), empty: "Aucune condition.")
         case .any(let items) where items.count > 1:
-            return "Au moins une des conditions suivantes :" + HTML.list(items.map(conditionHTML))
+            return "Au moins une des conditions suivantes :" + HTML.list(items.map(conditionHTML), empty: "Aucune condition.")
         default:
             return HTML.escape(french.text(condition))
         }
+    }
+
+    /// The condition, then links to the pages of the fields it reads.
+    private func conditionWithFields(_ condition: Condition, depth: Int) -> String {
+        let read = condition.fieldsRead(facts: facts).sorted()
+        let links = read.compactMap { $0 < ruleSet.vocabulary.fields.count ? fieldLink(ruleSet.vocabulary.fields[$0], depth: depth) : nil }
+        return "<div>\(conditionHTML(condition))</div>" + (links.isEmpty ? "" : "<p class=\"fields\">Champs lus : \(links.joined(separator: ", "))</p>")
+    }
+
+    private func caseLink(_ index: Int, depth: Int) -> String {
+        HTML.link(String(repeating: "../", count: depth) + casePath(index), cases[index].name)
     }
 
     /// A scheme rule's own condition (its scope, "eligible or enrolled", is said in words).
@@ -81,32 +137,45 @@ public struct DocsSite {
 
     // MARK: Pages
 
+    private static let rulesSection = (label: "Règles", anchor: "parcours")
+    private static let otherRulesSection = (label: "Autres règles", anchor: "propositions")
+    private static let schemesSection = (label: "Dispositifs", anchor: "dispositifs")
+    private static let catalogueSection = (label: "Catalogue", anchor: "catalogue")
+    private static let fieldsSection = (label: "Champs du profil", anchor: "champs")
+
     private func index() -> String {
         var body = "<h1>Le jeu de règles de Parcours</h1>"
-        body += "<p>Règles en vigueur le <strong>\(HTML.escape(ruleSet.date))</strong> : \(ruleSet.rules.count) règles, \(ruleSet.schemes.count) dispositifs, \(ruleSet.catalogue.entries.count) entrées du catalogue, \(ruleSet.vocabulary.fields.count) champs de profil.</p>"
-        body += "<p>Sommaire : <a href=\"#parcours\">règles de parcours</a> · <a href=\"#propositions\">autres règles</a> · <a href=\"#dispositifs\">dispositifs</a> · <a href=\"#catalogue\">catalogue</a> · <a href=\"#faits\">faits dérivés</a> · <a href=\"#champs\">champs du profil</a></p>"
+        body += "<p>Règles en vigueur le <strong>\(HTML.escape(ruleSet.date))</strong> : \(ruleSet.rules.count) règles, \(ruleSet.schemes.count) dispositifs, \(ruleSet.catalogue.entries.count) entrées du catalogue, \(ruleSet.vocabulary.fields.count) champs de profil, \(cases.count) cas rejouables.</p>"
+        body += "<p>Sommaire : <a href=\"#parcours\">règles de parcours</a> · <a href=\"#propositions\">autres règles</a> · <a href=\"#dispositifs\">dispositifs</a> · <a href=\"#catalogue\">catalogue</a> · <a href=\"#faits\">faits dérivés</a> · <a href=\"#champs\">champs du profil</a> · <a href=\"#cas\">cas rejouables</a></p>"
         let routeRules = ruleSet.rules.filter { $0.route != nil || $0.referent != nil }.sorted { ($1.priority, $0.id) < ($0.priority, $1.id) }
-        body += "<h2 id=\"parcours\">Règles de parcours et de référent, par priorité</h2><table><tr><th>Priorité</th><th>Règle</th><th>Parcours</th><th>Référent</th></tr>"
-        for rule in routeRules {
+        body += "<h2 id=\"parcours\">Règles de parcours et de référent, par priorité</h2>"
+        body += HTML.table(["Priorité", "Règle", "Parcours", "Référent"], routeRules.map { rule in
             var route = rule.route.map { ruleSet.catalogue.info(for: $0)?.label ?? $0.rawValue } ?? ""
             if rule.route == .scheme, let scheme = rule.scheme.flatMap(ruleSet.scheme) { route += " : " + scheme.name }
-            body += "<tr><td>\(rule.priority)</td><td>\(ruleLink(rule, depth: 0))</td><td>\(HTML.escape(route))</td><td>\(rule.referent.map { entryLink($0, depth: 0) } ?? "")</td></tr>"
-        }
-        body += "</table>"
+            return ["\(rule.priority)", ruleLink(rule, depth: 0), HTML.escape(route), rule.referent.map { entryLink($0, depth: 0) } ?? ""]
+        })
         let others = ruleSet.rules.filter { $0.route == nil && $0.referent == nil }.sorted { $0.id < $1.id }
-        body += "<h2 id=\"propositions\">Autres règles (propositions)</h2>" + HTML.list(others.map { ruleLink($0, depth: 0) })
-        body += "<h2 id=\"dispositifs\">Dispositifs</h2>" + HTML.list(ruleSet.schemes.map { schemeLink($0, depth: 0) + " — " + HTML.escape($0.summary) })
+        body += "<h2 id=\"propositions\">Autres règles (propositions)</h2>" + HTML.list(others.map { ruleLink($0, depth: 0) }, empty: "Aucune autre règle.")
+        body += "<h2 id=\"dispositifs\">Dispositifs</h2>" + HTML.list(ruleSet.schemes.map { schemeLink($0, depth: 0) + " — " + HTML.escape($0.summary) }, empty: "Aucun dispositif.")
         body += "<h2 id=\"catalogue\">Catalogue</h2>"
         for kind in EntryKind.allCases {
             let entries = ruleSet.catalogue.entries.filter { $0.kind == kind }
             body += "<h3>\(kind == .partner ? "Partenaires" : kind == .immersion ? "Immersions" : "Actions")</h3>"
-            body += HTML.list(entries.map { entryLink($0.id, depth: 0) })
+            body += HTML.list(entries.map { entryLink($0.id, depth: 0) }, empty: kind == .partner ? "Aucun partenaire." : kind == .immersion ? "Aucune immersion." : "Aucune action.")
         }
         body += "<h2 id=\"faits\">Faits dérivés</h2>" + HTML.list(ruleSet.facts.map { fact in
             "<strong>\(HTML.escape(fact.label))</strong> <code>\(HTML.escape(fact.name))</code> : " + conditionHTML(fact.condition)
-        })
-        body += "<h2 id=\"champs\">Champs du profil</h2>" + HTML.list(ruleSet.vocabulary.fields.map { fieldLink($0, depth: 0) })
-        return page("Sommaire", depth: 0, body)
+        }, empty: "Aucun fait dérivé.")
+        body += "<h2 id=\"champs\">Champs du profil</h2>" + HTML.list(ruleSet.vocabulary.fields.map { fieldLink($0, depth: 0) }, empty: "Aucun champ.")
+        body += "<h2 id=\"cas\">Cas rejouables</h2>" + HTML.list(cases.indices.map { index in
+            caseLink(index, depth: 0) + " <span class=\"muted\">(\(HTML.escape(cases[index].scheme.flatMap(ruleSet.scheme)?.name ?? "revue des conseillers"))\(verdict(index)))</span>"
+        }, empty: "Aucun cas.")
+        return page("Sommaire", section: nil, body)
+    }
+
+    /// ` ; ÉCHEC` for a case that does not pass today.
+    private func verdict(_ index: Int) -> String {
+        index < results.count && !results[index].passed ? " ; ÉCHEC" : ""
     }
 
     private func rule(_ rule: Rule) -> String {
@@ -119,7 +188,7 @@ public struct DocsSite {
         if let schemeID = rule.scheme, let scheme = ruleSet.scheme(schemeID) {
             body += "<p>Aux personnes éligibles au dispositif \(schemeLink(scheme, depth: 1)) ou déjà entrées dans ce dispositif, et si :</p>"
         }
-        body += "<div>\(conditionHTML(ownCondition(rule)))</div>"
+        body += conditionWithFields(ownCondition(rule), depth: 1)
         body += "<h2>Ce qu'elle propose</h2>"
         var outcomes: [String] = []
         if let route = rule.route {
@@ -132,55 +201,59 @@ public struct DocsSite {
             let stage = ruleSet.catalogue.info(for: suggestion.stage)?.label ?? suggestion.stage.rawValue
             return "\(entryLink(suggestion.entry, depth: 1)) <span class=\"tag\">\(HTML.escape(stage))</span><div class=\"why\">\(HTML.escape(suggestion.why))</div>"
         }
-        body += HTML.list(outcomes)
+        body += HTML.list(outcomes, empty: "Rien.")
         if let why = rule.why { body += "<p class=\"why\">\(HTML.escape(why))</p>" }
-        body += "<h2>Cas rejoués qui l'exercent</h2>" + HTML.list((casesByRule[rule.id] ?? []).map(HTML.escape))
-        return page(rule.title, depth: 1, body)
+        body += "<h2>Cas rejoués qui l'exercent</h2>" + HTML.list((casesByRule[rule.id] ?? []).map { caseLink($0, depth: 1) }, empty: "Aucun cas.")
+        let section = rule.route != nil || rule.referent != nil ? Self.rulesSection : Self.otherRulesSection
+        return page(rule.title, section: section, body)
     }
 
     private func entry(_ entry: CatalogueEntry) -> String {
-        var body = "<h1>\(HTML.escape(entry.name))</h1><p><span class=\"tag\">\(entry.kind.frenchLabel)</span><code>\(HTML.escape(entry.id))</code></p>"
+        var body = "<h1>\(HTML.escape(entry.name))</h1><p><span class=\"tag\">\(entry.kind.frenchLabel)</span><code>\(HTML.escape(entry.id))</code>\(entry.urgent ? " <span class=\"tag\">urgent</span>" : "")</p>"
         body += "<p>\(HTML.escape(entry.description))</p>"
-        body += "<h2>Codes data·inclusion</h2><p>Thématiques : \(entry.thematiques.map { "<code>\(HTML.escape($0))</code>" }.joined(separator: " ")) </p>"
+        body += "<h2>Codes data·inclusion</h2><p>Thématiques : \(entry.thematiques.isEmpty ? "aucune" : entry.thematiques.map { "<code>\(HTML.escape($0))</code>" }.joined(separator: " "))</p>"
         body += "<p>Réseaux porteurs : \(entry.reseauxPorteurs.isEmpty ? "aucun" : entry.reseauxPorteurs.map { "<code>\(HTML.escape($0))</code>" }.joined(separator: " "))</p>"
         if case .always = entry.requires {} else {
-            body += "<h2>Conditions</h2><p>\(conditionHTML(entry.requires))</p><p class=\"muted\">Source : \(HTML.escape(entry.source ?? ""))</p>"
+            body += "<h2>Conditions</h2>" + conditionWithFields(entry.requires, depth: 1) + "<p class=\"muted\">Source : \(HTML.escape(entry.source ?? ""))</p>"
         }
         let suggesting = ruleSet.rules.filter { rule in rule.suggestions.contains { $0.entry == entry.id } }
-        body += "<h2>Règles qui le proposent</h2>" + HTML.list(suggesting.map { ruleLink($0, depth: 1) })
+        body += "<h2>Règles qui le proposent</h2>" + HTML.list(suggesting.map { ruleLink($0, depth: 1) }, empty: "Aucune règle.")
         let referring = ruleSet.rules.filter { $0.referent == entry.id }
-        if !referring.isEmpty { body += "<h2>Règles qui le désignent comme référent</h2>" + HTML.list(referring.map { ruleLink($0, depth: 1) }) }
+        if !referring.isEmpty { body += "<h2>Règles qui le désignent comme référent</h2>" + HTML.list(referring.map { ruleLink($0, depth: 1) }, empty: "Aucune règle.") }
         let schemes = ruleSet.schemes.filter { $0.partners.contains { $0.partner == entry.id } }
         if !schemes.isEmpty {
             body += "<h2>Dispositifs</h2>" + HTML.list(schemes.map { scheme in
                 schemeLink(scheme, depth: 1) + " : " + HTML.escape(scheme.partners.first { $0.partner == entry.id }?.role ?? "")
-            })
+            }, empty: "Aucun dispositif.")
         }
-        return page(entry.name, depth: 1, body)
+        return page(entry.name, section: Self.catalogueSection, body)
     }
 
     private func scheme(_ scheme: Scheme) -> String {
         var body = "<h1>\(HTML.escape(scheme.name))</h1><p><span class=\"tag\">dispositif</span><code>\(HTML.escape(scheme.id))</code>"
         if let duration = scheme.duration { body += " — durée : \(HTML.escape(duration))" }
         body += "</p><p>\(HTML.escape(scheme.summary))</p><p class=\"muted\">Source : \(HTML.escape(scheme.source))</p>"
-        body += "<h2>Critères d'éligibilité</h2><table><tr><th>Critère</th><th>Condition</th><th>Raison donnée au conseiller</th></tr>"
-        for criterion in scheme.criteria {
-            body += "<tr><td>\(HTML.escape(criterion.label))</td><td>\(conditionHTML(criterion.condition))</td><td>\(HTML.escape(criterion.reason))</td></tr>"
-        }
-        body += "</table>"
+        body += "<h2>Critères d'éligibilité</h2>"
+        body += HTML.table(["Critère", "Condition", "Raison donnée au conseiller"], scheme.criteria.map { criterion in
+            [HTML.escape(criterion.label), conditionWithFields(criterion.condition, depth: 1), HTML.escape(criterion.reason)]
+        })
         if !scheme.priorityCriteria.isEmpty {
-            body += "<h2>Publics prioritaires</h2>" + HTML.list(scheme.priorityCriteria.map { "\(HTML.escape($0.label)) : \(conditionHTML($0.condition))" })
+            body += "<h2>Publics prioritaires</h2>" + HTML.list(scheme.priorityCriteria.map { "\(HTML.escape($0.label)) : \(conditionHTML($0.condition))" }, empty: "Aucun.")
+        }
+        if !scheme.cautions.isEmpty {
+            body += "<h2>Points à discuter avant de le proposer</h2>" + HTML.list(scheme.cautions.map { "\(HTML.escape($0.label)) : \(HTML.escape($0.reason))" }, empty: "Aucun.")
         }
         body += "<h2>Étapes</h2><ol>" + scheme.stages.map { stage in
-            "<li><strong>\(HTML.escape(stage.label))</strong>\(stage.duration.map { " (\(HTML.escape($0)))" } ?? "")" + HTML.list(stage.milestones.map(HTML.escape)) + "</li>"
+            "<li><strong>\(HTML.escape(stage.label))</strong>\(stage.duration.map { " (\(HTML.escape($0)))" } ?? "")" + HTML.list(stage.milestones.map(HTML.escape), empty: "Aucun jalon.") + "</li>"
         }.joined() + "</ol>"
-        body += "<h2>Partenaires</h2>" + HTML.list(scheme.partners.map { entryLink($0.partner, depth: 1) + " : " + HTML.escape($0.role) })
-        body += "<h2>Règles propres</h2>" + HTML.list(ruleSet.rules.filter { $0.scheme == scheme.id }.map { ruleLink($0, depth: 1) })
-        let schemeCases = cases.filter { $0.scheme == scheme.id }
-        body += "<h2>Cas rejouables (\(schemeCases.count))</h2>" + HTML.list(schemeCases.map { scenarioCase in
-            HTML.escape(scenarioCase.name) + (scenarioCase.steps.count > 1 ? " <span class=\"muted\">(\(scenarioCase.steps.count) étapes : " + scenarioCase.steps.map { HTML.escape($0.name) }.joined(separator: " → ") + ")</span>" : "")
-        })
-        return page(scheme.name, depth: 1, body)
+        body += "<h2>Partenaires</h2>" + HTML.list(scheme.partners.map { entryLink($0.partner, depth: 1) + " : " + HTML.escape($0.role) }, empty: "Aucun partenaire.")
+        body += "<h2>Règles propres</h2>" + HTML.list(ruleSet.rules.filter { $0.scheme == scheme.id }.map { ruleLink($0, depth: 1) }, empty: "Aucune règle.")
+        let schemeCases = cases.indices.filter { cases[$0].scheme == scheme.id }
+        body += "<h2>Cas rejouables (\(schemeCases.count))</h2>" + HTML.list(schemeCases.map { index in
+            let scenarioCase = cases[index]
+            return caseLink(index, depth: 1) + (scenarioCase.steps.count > 1 ? " <span class=\"muted\">(\(scenarioCase.steps.count) étapes : " + scenarioCase.steps.map { HTML.escape($0.name) }.joined(separator: " → ") + ")</span>" : "")
+        }, empty: "Aucun cas.")
+        return page(scheme.name, section: Self.schemesSection, body)
     }
 
     private func field(_ field: Field) -> String {
@@ -188,15 +261,31 @@ public struct DocsSite {
         body += "<p>Question à poser : <em>\(HTML.escape(field.question))</em></p>"
         if case .integer(let min, let max) = field.type { body += "<p>Valeurs de \(min) à \(max).</p>" }
         if !field.values.isEmpty {
-            body += "<h2>Valeurs</h2><table><tr><th>Valeur</th><th>Libellé</th><th>data·inclusion</th><th>France Travail</th><th>Carnet de bord</th></tr>"
-            for value in field.values {
-                body += "<tr><td><code>\(HTML.escape(value.id))</code></td><td>\(HTML.escape(value.label))</td><td>\(HTML.escape(value.links.dataInclusion ?? ""))</td><td>\(HTML.escape(value.links.franceTravail ?? ""))</td><td>\(HTML.escape(value.links.carnetDeBord ?? ""))</td></tr>"
-            }
-            body += "</table>"
+            body += "<h2>Valeurs</h2>" + HTML.table(["Valeur", "Libellé", "data·inclusion", "France Travail", "Carnet de bord"], field.values.map { value in
+                ["<code>\(HTML.escape(value.id))</code>", HTML.escape(value.label), HTML.escape(value.links.dataInclusion ?? ""),
+                 HTML.escape(value.links.franceTravail ?? ""), HTML.escape(value.links.carnetDeBord ?? "")]
+            })
         }
         let using = ruleSet.rules.filter { $0.condition.fieldsRead(facts: facts).contains(field.index) }
-        body += "<h2>Règles qui l'utilisent</h2>" + HTML.list(using.map { ruleLink($0, depth: 1) })
-        return page(field.label, depth: 1, body)
+        body += "<h2>Règles qui l'utilisent</h2>" + HTML.list(using.map { ruleLink($0, depth: 1) }, empty: "Aucune règle.")
+        return page(field.label, section: Self.fieldsSection, body)
     }
 
+    private func casePage(_ index: Int) -> String {
+        let scenarioCase = cases[index]
+        var body = "<h1>\(HTML.escape(scenarioCase.name))</h1><p><span class=\"tag\">cas rejouable</span>"
+        if let scheme = scenarioCase.scheme.flatMap(ruleSet.scheme) { body += "dispositif \(schemeLink(scheme, depth: 1))" } else { body += "revue des conseillers" }
+        if let date = scenarioCase.date { body += " — règles du \(HTML.escape(date))" }
+        body += "</p><p class=\"muted\">Fichier : <code>\(HTML.escape(scenarioCase.file))</code></p>"
+        if index < results.count {
+            let result = results[index]
+            body += result.passed ? "<p>Rejoué aujourd'hui : <strong>réussi</strong>.</p>"
+                                  : "<p>Rejoué aujourd'hui : <strong>en échec</strong>.</p>" + HTML.list(result.failures.flatMap { $0.mismatches.map { HTML.escape($0.text(.fr)) } }, empty: "")
+            let fired = result.fired.compactMap(ruleSet.rule)
+            body += "<h2>Règles déclenchées</h2>" + HTML.list(fired.map { ruleLink($0, depth: 1) }, empty: "Aucune règle.")
+        }
+        body += "<h2>Étapes</h2><ol>" + scenarioCase.steps.map { "<li>\(HTML.escape($0.name))</li>" }.joined() + "</ol>"
+        if let source = sources[scenarioCase.file] { body += "<h2>Le fichier</h2><pre><code>\(HTML.escape(source))</code></pre>" }
+        return page(scenarioCase.name, section: (label: "Cas rejouables", anchor: "cas"), body)
+    }
 }

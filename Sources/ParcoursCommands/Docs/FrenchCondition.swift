@@ -11,6 +11,7 @@ struct FrenchCondition {
         case .always: return "toujours"
         case .comparison(let comparison): return text(comparison.meaning)
         case .fact(let name, _): return "fait « \(ruleSet.fact(named: name)?.label ?? name) »"
+        case .dated(.always, let validity): return period(validity)
         case .dated(let inner, let validity): return "\(text(inner)) (\(period(validity)))"
         case .test(let test): return self.test(test, negated: false)
         case .not(.test(let test)): return self.test(test, negated: true)
