@@ -7,35 +7,15 @@ Usage: python3 Tests/browser/test_docs.py SITE_DIR SCREENSHOT_DIR
 import os
 import sys
 
-from selenium import webdriver
-from selenium.webdriver.chrome.options import Options
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
 
+from harness import Checks, browser
+
 site, shots = os.path.abspath(sys.argv[1]), sys.argv[2]
 os.makedirs(shots, exist_ok=True)
-failures = []
-passed = 0
-
-
-def check(condition, message):
-    global passed
-    if condition:
-        passed += 1
-    else:
-        failures.append(message)
-        print("FAIL:", message)
-
-
-def browser(width, height):
-    options = Options()
-    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", f"--window-size={width},{height}"):
-        options.add_argument(flag)
-    driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
-    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": width < 600})
-    return driver
+check = Checks()
 
 
 def url(page):
@@ -78,5 +58,5 @@ for width, height in ((1280, 900), (390, 844)):
     finally:
         driver.quit()
 
-print(f"docs: {passed} passed, {len(failures)} failed; screenshots in {shots}/")
-sys.exit(1 if failures else 0)
+print(f"docs: {check.passed} passed, {len(check.failures)} failed; screenshots in {shots}/")
+sys.exit(1 if check.failures else 0)

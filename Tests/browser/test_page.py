@@ -12,35 +12,14 @@ import sys
 import tempfile
 import time
 
-from selenium import webdriver
-from selenium.webdriver.chrome.options import Options
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
+from harness import Checks, browser
+
 base, binary, shots = sys.argv[1], sys.argv[2], sys.argv[3]
 os.makedirs(shots, exist_ok=True)
-failures = []
-passed = 0
-
-
-def check(condition, message):
-    global passed
-    if condition:
-        passed += 1
-    else:
-        failures.append(message)
-        print("FAIL:", message)
-
-
-def browser(width, height):
-    options = Options()
-    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", f"--window-size={width},{height}"):
-        options.add_argument(flag)
-    driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
-    # Headless windows are at least 500 px wide: emulate the phone's width exactly.
-    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": width < 600})
-    return driver
+check = Checks()
 
 
 def wait_for(driver, predicate, seconds=10):
@@ -136,5 +115,5 @@ try:
 finally:
     driver.quit()
 
-print(f"browser: {passed} passed, {len(failures)} failed")
-sys.exit(1 if failures else 0)
+print(f"browser: {check.passed} passed, {len(check.failures)} failed")
+sys.exit(1 if check.failures else 0)
