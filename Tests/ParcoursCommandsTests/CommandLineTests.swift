@@ -331,3 +331,54 @@ struct SchemaCommandTests {
         #expect(Support.run(["schema"], language: .fr).output.hasPrefix("profile         un profil (YAML ou JSON)\n"))
     }
 }
+
+@Suite("completions and manual")
+struct CompletionTests {
+    /// Sources the generated bash script in a real bash and asks it to complete `words`.
+    func complete(_ words: [String]) throws -> [String] {
+        let script = Support.run(["completions", "bash"]).output
+        let path = NSTemporaryDirectory() + "parcours-completion-" + UUID().uuidString + ".bash"
+        try script.write(toFile: path, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let quoted = words.map { "'" + $0 + "'" }.joined(separator: " ")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/bash")
+        process.arguments = ["-c", "source \(path); COMP_WORDS=(\(quoted)); COMP_CWORD=\(words.count - 1); _parcours; printf '%s\\n' \"${COMPREPLY[@]}\""]
+        process.currentDirectoryURL = URL(fileURLWithPath: Support.packageRoot)
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let output = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: output, as: UTF8.self).split(separator: "\n").map(String.init)
+    }
+
+    @Test func bashCompletesWhatTheParserAccepts() throws {
+        #expect(try complete(["parcours", "rec"]) == ["recommend"])
+        #expect(try complete(["parcours", "recommend", "--for"]) == ["--format"])
+        #expect(try complete(["parcours", "recommend", "--format", ""]) == ["text", "fiche", "json"])
+        #expect(try complete(["parcours", "check", "--format", "s"]) == ["sarif"])
+        #expect(try complete(["parcours", "--lang", "en", "schema", "pro"]) == ["profile"])
+        #expect(try complete(["parcours", "check", "--rules", "Rul"]) == ["Rules"])
+        #expect(try complete(["parcours", "help", "ser"]) == ["serve"])
+        // Every option of every command is offered after the command.
+        for command in ParcoursCLI.commands {
+            let offered = try complete(["parcours", command.spec.name, "--"])
+            for option in command.spec.options { #expect(offered.contains(option.name), "\(command.spec.name) \(option.name)") }
+        }
+    }
+
+    @Test func zshFishAndTheManualComeFromTheSameDeclarations() {
+        let zsh = Support.run(["completions", "zsh"], language: .fr).output
+        #expect(zsh.hasPrefix("#compdef parcours\n") && zsh.contains("'--format[format de sortie \\: text, json, ou sarif (SARIF 2.1.0, pour les éditeurs et la relecture de code)]:text|json|sarif:(text json sarif)'"))
+        #expect(zsh.contains("aujourd'\\''hui") && zsh.contains("par défaut \\: "))
+        let fish = Support.run(["completions", "fish"], language: .fr).output
+        #expect(fish.contains("complete -c parcours -n '__fish_seen_subcommand_from recommend' -l format -x -a 'text fiche json' -d 'format de sortie (par défaut : text)'"))
+        #expect(fish.contains("aujourd\\'hui"))
+        let manual = Support.run(["man"], language: .fr).output
+        #expect(manual.hasPrefix(".\\\" Généré par « parcours man »") && manual.contains(".TH PARCOURS 1 \"\(ParcoursCLI.releaseDate)\" \"parcours \(ParcoursCLI.version)\""))
+        #expect(manual.contains(".SS check\n.B parcours check [\\-\\-rules DIR]"))
+        for command in ParcoursCLI.commands { #expect(manual.contains(".SS " + command.spec.name + "\n")) }
+        #expect(Support.run(["completions", "tcsh"]).code == 2)
+    }
+}

@@ -37,10 +37,13 @@ public struct ArgumentsSpec: Sendable, Equatable {
     public let name: String
     public let count: Count
     public let help: Phrase
+    /// The words the argument takes (for shell completion); empty: file names.
+    public let choices: [String]
 
-    public init(_ name: String, _ count: Count, help: Phrase) {
+    public init(_ name: String, _ count: Count, choices: [String] = [], help: Phrase) {
         self.name = name
         self.count = count
+        self.choices = choices
         self.help = help
     }
 }

@@ -4,11 +4,13 @@ import ParcoursEngine
 /// runs it, returns the exit code.
 public enum ParcoursCLI {
     public static let version = "0.2.0"
+    /// The day this version was set (the manual page's date: fixed, so the page is reproducible).
+    public static let releaseDate = "2026-12-01"
 
     /// Every command, in the order the help lists them.
     public static let commands: [any ParcoursCommand.Type] = [
         RecommendCommand.self, CheckCommand.self, ReplayCommand.self, ExplainCommand.self, SampleCommand.self,
-        DiffCommand.self, BatchCommand.self, DocsCommand.self, ServeCommand.self, SchemaCommand.self,
+        DiffCommand.self, BatchCommand.self, DocsCommand.self, ServeCommand.self, SchemaCommand.self, CompletionsCommand.self, ManCommand.self,
     ]
 
     public static func run(_ arguments: [String], terminal given: Terminal = .standard) -> Int32 {

@@ -15,7 +15,7 @@ struct SchemaCommand: ParcoursCommand {
         check accepts. A YAML editor uses them for completion and inline errors (see the README).
         Without NAME: the list of schemas. --out DIR writes them all into DIR.
         """),
-        arguments: ArgumentsSpec("NAME", .any, help: Phrase("le schéma : " + SchemaName.allCases.map(\.rawValue).joined(separator: ", "),
+        arguments: ArgumentsSpec("NAME", .any, choices: SchemaName.allCases.map(\.rawValue), help: Phrase("le schéma : " + SchemaName.allCases.map(\.rawValue).joined(separator: ", "),
                                                               en: "the schema: " + SchemaName.allCases.map(\.rawValue).joined(separator: ", "))),
         options: [OptionSpec("--out", value: "DIR", help: Phrase("écrit tous les schémas dans DIR (NAME.schema.json)", en: "write every schema into DIR (NAME.schema.json)")),
                   CommonSpec.rules, CommonSpec.scenarios, CommonSpec.date])
