@@ -14,11 +14,26 @@ package enum CorpusFormat: String, Sendable {
     /// One JSON object per line (as `parcours sample` writes).
     case jsonLines = "jsonl"
     /// A header of field names, then one profile per row; set values separated by `|`, an
-    /// empty set written `[]`, an empty cell for an unknown value.
+    /// empty set written `[]`, an empty cell for an unknown value. Cells are separated by `,`,
+    /// or by `;` when the header uses it (French spreadsheets); a UTF-8 byte order mark and
+    /// `\r\n` line ends are accepted.
     case csv
 
     /// How a CSV cell writes the empty set (an empty cell is an unknown value).
     package static let emptySet = "[]"
+    /// What separates the values of a set in a CSV cell.
+    package static let setSeparator: Character = "|"
+
+    /// The cell separator of a CSV file, read from its header: `;` when the header has a `;`
+    /// and no `,` outside quotes (a French spreadsheet's export), `,` otherwise. Both readers
+    /// take it from here.
+    package static func separator(ofHeader line: [UInt8]) -> UInt8 {
+        var quoted = false, commas = 0, semicolons = 0
+        for byte in line {
+            if byte == 0x22 { quoted.toggle() } else if !quoted && byte == 0x2C { commas += 1 } else if !quoted && byte == 0x3B { semicolons += 1 }
+        }
+        return semicolons > 0 && commas == 0 ? 0x3B : 0x2C
+    }
 
     /// By the file's extension: `.csv` is CSV, anything else JSON lines.
     package init(path: String) {
@@ -33,6 +48,8 @@ package struct CorpusLineParser: Sendable {
     package let format: CorpusFormat
     let vocabulary: Vocabulary
     private var header: [(name: String, field: Field?)]?
+    /// The CSV cell separator, read from the header.
+    private var separator: Unicode.Scalar = ","
 
     package init(path: String, format: CorpusFormat, vocabulary: Vocabulary) {
         self.path = path
@@ -61,7 +78,8 @@ package struct CorpusLineParser: Sendable {
             return record(text, number, JSONLineParser.parse(Array(text.unicodeScalars), line: number))
         case .csv:
             guard let header else {
-                let cells = CSVSplitter.cells(text)
+                separator = Unicode.Scalar(CorpusFormat.separator(ofHeader: bytes))
+                let cells = CSVSplitter.cells(text, separator: separator)
                 self.header = cells.map { cell in (cell.text, vocabulary.field(named: cell.text)) }
                 // A column that is not a field would refuse every row: say it once, here.
                 let unknown = cells.filter { vocabulary.field(named: $0.text) == nil }
@@ -109,10 +127,11 @@ package struct CorpusLineParser: Sendable {
     }
 
     private func csvRow(_ text: String, _ number: Int, header: [(name: String, field: Field?)]) -> Result<Node, YAMLError> {
-        let cells = CSVSplitter.cells(text)
+        let cells = CSVSplitter.cells(text, separator: separator)
         if cells.count < header.count {
             let end = Mark(line: number, column: text.unicodeScalars.count + 1)
-            return .failure(.syntax(problem: "the row has \(cells.count) cells, the header \(header.count) (an empty cell means unknown: keep the commas)",
+            let separators = separator == ";" ? "semicolons" : "commas"
+            return .failure(.syntax(problem: "the row has \(cells.count) cells, the header \(header.count) (an empty cell means unknown: keep the \(separators))",
                                     mark: end, context: "CSV"))
         }
         var pairs: [Pair] = []
@@ -130,7 +149,7 @@ package struct CorpusLineParser: Sendable {
                 value = Node(.sequence([]), mark: mark)
             } else if case .set? = column.field?.type {
                 var offset = 0
-                let items = cell.text.split(separator: "|", omittingEmptySubsequences: false).map { part -> Node in
+                let items = cell.text.split(separator: CorpusFormat.setSeparator, omittingEmptySubsequences: false).map { part -> Node in
                     defer { offset += part.unicodeScalars.count + 1 }
                     return Node(.scalar(Scalar(text: String(part), style: .plain)), mark: mark.advanced(by: offset))
                 }
@@ -146,7 +165,7 @@ package struct CorpusLineParser: Sendable {
 
 /// Splits one CSV line into cells (RFC 4180 quoting, on one line), with their columns.
 enum CSVSplitter {
-    static func cells(_ line: String) -> [(text: String, column: Int)] {
+    static func cells(_ line: String, separator: Unicode.Scalar) -> [(text: String, column: Int)] {
         var cells: [(text: String, column: Int)] = []
         var current = ""
         var start = 1
@@ -166,7 +185,7 @@ enum CSVSplitter {
                 } else {
                     current.unicodeScalars.append(scalar)
                 }
-            } else if scalar == "," {
+            } else if scalar == separator {
                 cells.append((current, start))
                 current = ""
                 start = column + 1

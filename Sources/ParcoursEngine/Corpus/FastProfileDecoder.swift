@@ -11,6 +11,8 @@ package struct FastProfileDecoder: Sendable {
     private let defaults: [(Int, Int64)]
     /// CSV: the codec of each column (nil for a column that is not a field).
     private var columns: [FieldCodec?] = []
+    /// CSV: the cell separator, read from the header.
+    private var separator: UInt8 = 0x2C
 
     package init(vocabulary: Vocabulary) {
         var fields: [String: FieldCodec] = [:]
@@ -29,7 +31,8 @@ package struct FastProfileDecoder: Sendable {
     /// Reads a CSV header line; false when a column is not a field (the precise reader reports it).
     package mutating func readHeader(_ given: [UInt8]) -> Bool {
         let line = YAMLParser.droppingByteOrderMark(given)
-        columns = CSVSplitter.cells(String(decoding: line, as: UTF8.self)).map { fields[$0.text] }
+        separator = CorpusFormat.separator(ofHeader: line)
+        columns = CSVSplitter.cells(String(decoding: line, as: UTF8.self), separator: Unicode.Scalar(separator)).map { fields[$0.text] }
         return !columns.contains { $0 == nil }
     }
 
@@ -131,7 +134,7 @@ package struct FastProfileDecoder: Sendable {
         var start = 0
         var index = 0
         while index <= line.count {
-            if index == line.count || line[index] == 0x2C {
+            if index == line.count || line[index] == separator {
                 guard column < columns.count, let slot = columns[column] else { return false }
                 if !decodeCell(line[start..<index], slot, &values) { return false }
                 column += 1

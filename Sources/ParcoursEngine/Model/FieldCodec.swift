@@ -97,7 +97,31 @@ public struct FieldCodec: Sendable {
     }
 }
 
+extension FieldCodec {
+    /// A known value as a CSV cell (`22`, `true`, `cap`, `mobilite|garde`, `[]` for the empty
+    /// set): what the CSV reader reads back to the same value. nil when it does not fit.
+    public func csv(_ value: FieldValue) -> String? {
+        switch (kind, value) {
+        case (.set, .set(let mask)):
+            let members = ids.indices.filter { mask & (1 << UInt64($0)) != 0 }.map { ids[$0] }
+            return members.isEmpty ? CorpusFormat.emptySet : members.joined(separator: String(CorpusFormat.setSeparator))
+        case (.enumeration, .scalar(let position)) where position >= 0 && position < ids.count: return ids[position]
+        default: return json(value)
+        }
+    }
+}
+
+extension Vocabulary {
+    /// The header of a CSV corpus: every field, in vocabulary order.
+    public var csvHeader: String { codecs.map(\.name).joined(separator: ",") }
+}
+
 extension Profile {
+    /// The profile as one CSV row under `Vocabulary.csvHeader` (an empty cell: unknown).
+    public func csvRow(_ vocabulary: Vocabulary) -> String {
+        vocabulary.codecs.map { codec in self[codec.index].flatMap { codec.csv($0) } ?? "" }.joined(separator: ",")
+    }
+
     /// The profile as one compact JSON line, keys in vocabulary order (the corpus format).
     public func jsonLine(_ vocabulary: Vocabulary) -> String {
         var parts: [String] = []
