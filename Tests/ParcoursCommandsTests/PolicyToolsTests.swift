@@ -219,6 +219,37 @@ struct BatchTests {
         #expect(refused.code == 1 && refused.error.contains("keep the semicolons"))
     }
 
+    /// Every format and detail gives the same output for any number of jobs, and `--output ids`
+    /// is the full output without the rules.
+    @Test func outputsAgreeAcrossJobsFormatsAndDetail() throws {
+        let path = try write(Self.corpus(7000, seed: 11), "c.jsonl")
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        func batch(_ extra: [String]) -> String {
+            let run = Support.run(["batch", "--corpus", path, "--rules", Support.rules, "--date", "2026-11-22"] + extra)
+            #expect(run.code == 0, "\(run.error)")
+            return run.output
+        }
+        for format in ["jsonl", "csv"] {
+            for detail in ["full", "ids"] {
+                let one = batch(["--format", format, "--output", detail, "--jobs", "1"])
+                #expect(one == batch(["--format", format, "--output", detail, "--jobs", "2"]), "\(format) \(detail)")
+                #expect(one == batch(["--format", format, "--output", detail, "--jobs", "5"]), "\(format) \(detail)")
+                #expect(one.split(separator: "\n").count == 7000 + (format == "csv" ? 1 : 0))
+            }
+        }
+        let full = batch(["--jobs", "1"]).split(separator: "\n")
+        let ids = batch(["--jobs", "1", "--output", "ids"]).split(separator: "\n")
+        for (long, short) in zip(full, ids) {
+            let a = try #require(try JSONSerialization.jsonObject(with: Data(long.utf8)) as? [String: Any])
+            let b = try #require(try JSONSerialization.jsonObject(with: Data(short.utf8)) as? [String: Any])
+            #expect(a["line"] as? Int == b["line"] as? Int && a["route"] as? String == b["route"] as? String)
+            #expect((a["steps"] as? [[String: Any]])?.map { $0["id"] as? String } == (b["steps"] as? [String]))
+            #expect((a["schemes"] as? [String: String]) == (b["schemes"] as? [String: String]))
+            #expect(a["referent"] as? String == (b["referents"] as? [String: String])?["insertion"])
+            #expect(b["fired"] == nil && b["route_rule"] == nil)
+        }
+    }
+
     @Test func batchAgreesWithRecommendForEachProfile() throws {
         let text = Self.corpus(40, seed: 9)
         let path = try write(text, "c.jsonl")

@@ -6,6 +6,7 @@ public struct BatchOptions: Equatable, Sendable {
     public var corpus: String
     public var common = CommonOptions()
     public var format: BatchOutput = .jsonl
+    public var detail: BatchDetail = .full
     public var summary = false
     public var out: String?
     public var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
@@ -29,13 +30,13 @@ struct BatchCommand: ParcoursCommand {
         """),
         options: [OptionSpec("--corpus", value: "FILE", inSynopsis: false, help: Phrase("les profils (lignes JSON, ou CSV avec en-tête ; - pour l'entrée standard)", en: "the profiles (JSON lines, or CSV with a header; - for standard input)")),
                   OptionSpec("--format", choices: BatchOutput.allCases.map(\.rawValue), help: Phrase("format de sortie (par défaut : jsonl)", en: "output format (default: jsonl)")),
+                  OptionSpec("--output", choices: BatchDetail.allCases.map(\.rawValue),
+                             help: Phrase("full : tout, avec la règle de chaque décision (par défaut) ; ids : parcours, référents, étapes et statuts seulement",
+                                          en: "full: everything, with the rule behind each decision (default); ids: route, référents, steps and statuses only")),
                   OptionSpec("--summary", help: Phrase("des comptes au lieu des résultats (ou après eux)", en: "counts instead of (or after) the results")),
                   OptionSpec("--out", value: "FILE", help: Phrase("écrit les résultats dans FILE (- pour la sortie standard)", en: "write the results to FILE (- for standard output)")),
                   OptionSpec("--jobs", value: "N", help: Phrase("cœurs à utiliser (par défaut : tous)", en: "cores to use (default: all)"))] + CommonSpec.all,
         shape: "--corpus FILE")
-
-    /// Lines handed to each worker at a time.
-    static let linesPerWorker = 4096
 
     let options: BatchOptions
 
@@ -43,6 +44,7 @@ struct BatchCommand: ParcoursCommand {
         guard let corpus = arguments.value("--corpus") else { throw UsageError("batch attend --corpus FICHIER (JSON lines ou CSV)", en: "batch needs --corpus FILE (JSON lines or CSV)") }
         var options = BatchOptions(corpus: corpus, common: try arguments.common())
         options.format = arguments.value("--format").flatMap(BatchOutput.init(rawValue:)) ?? .jsonl
+        options.detail = arguments.value("--output").flatMap(BatchDetail.init(rawValue:)) ?? .full
         options.out = arguments.value("--out")
         options.summary = arguments.flag("--summary")
         options.jobs = try arguments.integer("--jobs", default: options.jobs, minimum: 1, maximum: BatchOptions.maxJobs)
@@ -58,7 +60,7 @@ struct BatchCommand: ParcoursCommand {
         guard let ruleSet = loaded else { return code }
         var lines: LineReader
         do {
-            lines = try LineReader(path: options.corpus)
+            lines = try LineReader(path: options.corpus, chunkSize: 1 << 20)
         } catch {
             terminal.complain(error.phrase)
             return ExitCode.failure
@@ -73,83 +75,95 @@ struct BatchCommand: ParcoursCommand {
                 return ExitCode.failure
             }
         }
-        let write: (String) -> Void = { text in
-            if let output { output.write(text) } else if !options.summary || options.out == "-" { terminal.write(text) }
+        let writes = output != nil || !options.summary || options.out == "-"
+        let write: ([UInt8]) -> Void = { bytes in
+            guard writes, !bytes.isEmpty else { return }
+            if let output { output.write(bytes) } else { terminal.writeBytes(bytes) }
         }
         let compiled = CompiledRuleSet(ruleSet)
-        let formatter = BatchFormat(compiled: compiled, format: options.format)
+        let formatter = BatchFormat(compiled: compiled, format: options.format, detail: options.detail)
         var decoder = CorpusDecoder(path: options.corpus, vocabulary: ruleSet.vocabulary)
+        var progress = Progress(terminal: terminal, total: lines.size)
+        var tally = BatchTally(compiled: compiled)
         var number = 0
-        if CorpusFormat(path: options.corpus) == .csv {
-            // The header first, so that every worker starts from a decoder that knows it.
-            var scratch: [Int64] = []
-            while let line = lines.next() {
+        // The CSV header first (and any blank line before it), so that every worker starts from
+        // a decoder that knows it.
+        var first = lines.nextBlock(size: blockSize)
+        var firstItem = 0
+        if CorpusFormat(path: options.corpus) == .csv, let block = first {
+            var scratch = Array(repeating: CompiledProfile.unknown, count: decoder.slotCount)
+            while firstItem < block.items.count {
+                guard case .text(let start, let end) = block.items[firstItem] else { break }
                 number += 1
-                guard case .text(let header) = line else { break }
-                let read = decoder.decode(header, line: number, into: &scratch)
+                firstItem += 1
+                let read = decoder.decode(Array(block.bytes[start..<end]), line: number, into: &scratch)
                 if case .refused(let record) = read {
                     terminal.writeError(DiagnosticText.render(record.diagnostics, in: terminal.language))
                     terminal.writeError(terminal.say("parcours : l'en-tête CSV a des erreurs ; aucune ligne n'a été lue\n", en: "parcours: the CSV header has errors; no row was read\n"))
                     return ExitCode.failure
                 }
-                if case .skipped = read, !header.allSatisfy({ $0 == 0x20 }) { break }
+                if case .skipped = read, !block.bytes[start..<end].allSatisfy({ $0 == 0x20 }) { break }
             }
         }
-        formatter.header.map(write)
+        formatter.header.map { write(Array($0.utf8)) }
+        let worker = BatchWorker(compiled: compiled, formatter: formatter, decoder: decoder, language: terminal.language)
+        // Take `jobs` blocks at a time; with one job, everything happens on this thread. With
+        // more, the workers run while this thread writes the previous results and reads the
+        // next blocks: no per-line synchronisation, results written in input order.
         let jobs = max(1, options.jobs)
-        var tally = BatchTally(compiled: compiled)
-        let progress = !terminal.quiet && isatty(2) == 1
-        var done = false
-        while !done {
-            var chunk: [(Int, LineReader.Line)] = []
-            chunk.reserveCapacity(linesPerWorker * jobs)
-            while chunk.count < linesPerWorker * jobs, let line = lines.next() {
-                number += 1
-                chunk.append((number, line))
-            }
-            done = chunk.count < linesPerWorker * jobs
-            let slices = Self.slices(chunk.count, jobs)
-            let results = Results(count: slices.count)
-            let batch = chunk, decoder = decoder
-            let work: @Sendable (Int) -> Void = { worker in
-                var part = WorkerOutput(tally: BatchTally(compiled: compiled))
-                var values: [Int64] = []
-                var outcome = CompiledOutcome()
-                var decoder = decoder
-                for (lineNumber, line) in batch[slices[worker]] {
-                    guard case .text(let bytes) = line else {
-                        part.errors += DiagnosticText.render(decoder.refusal(line, number: lineNumber).diagnostics, in: terminal.language)
-                        part.tally.refused += 1
-                        continue
-                    }
-                    switch decoder.decode(bytes, line: lineNumber, into: &values) {
-                    case .skipped:
-                        part.tally.blank += 1
-                        continue
-                    case .refused(let record):
-                        part.errors += DiagnosticText.render(record.diagnostics, in: terminal.language)
-                        part.tally.refused += 1
-                        continue
-                    case .profile: break
-                    }
-                    values.withUnsafeBufferPointer { buffer in
-                        if let base = buffer.baseAddress { compiled.evaluate(base, into: &outcome) }
-                    }
-                    part.tally.add(outcome)
-                    part.text += formatter.line(lineNumber, outcome)
+        func readBlocks() -> [(block: LineReader.Block, firstLine: Int, from: Int)] {
+            var batch: [(block: LineReader.Block, firstLine: Int, from: Int)] = []
+            while batch.count < jobs {
+                let block: LineReader.Block
+                var from = 0
+                if let pending = first {
+                    block = pending
+                    from = firstItem
+                    first = nil
+                } else if let next = lines.nextBlock(size: blockSize) {
+                    block = next
+                } else {
+                    break
                 }
-                results.set(worker, part)
+                batch.append((block, number + 1, from))
+                number += block.items.count - from
+                progress.read(bytes: block.bytes.count + block.items.count)
             }
-            if slices.count == 1 { work(0) } else { DispatchQueue.concurrentPerform(iterations: slices.count, execute: work) }
-            for worker in 0..<slices.count {
-                guard let part = results.get(worker) else { continue }
-                if !part.errors.isEmpty { terminal.writeError(part.errors) }
-                write(part.text)
-                tally.merge(part.tally)
-            }
-            if progress { terminal.writeError("\r\(tally.profiles + tally.refused) profils…") }
+            return batch
         }
-        if progress { terminal.writeError("\r") }
+        func emit(_ parts: [BatchWorker.Output]) {
+            for part in parts {
+                if !part.errors.isEmpty { terminal.writeError(part.errors) }
+                write(part.bytes)
+                tally.merge(part.tally)
+                progress.evaluated(part.tally.profiles + part.tally.refused)
+            }
+        }
+        var batch = readBlocks()
+        if jobs == 1 {
+            while !batch.isEmpty {
+                emit(batch.map { worker.run($0.block, firstLine: $0.firstLine, from: $0.from) })
+                batch = readBlocks()
+            }
+        } else {
+            var previous: [BatchWorker.Output] = []
+            while !batch.isEmpty {
+                let results = Results(count: batch.count)
+                let group = DispatchGroup()
+                let current = batch
+                for index in current.indices {
+                    DispatchQueue.global().async(group: group) {
+                        results.set(index, worker.run(current[index].block, firstLine: current[index].firstLine, from: current[index].from))
+                    }
+                }
+                emit(previous)
+                batch = readBlocks()
+                group.wait()
+                previous = current.indices.compactMap { results.get($0) }
+            }
+            emit(previous)
+        }
+        progress.finish(profiles: tally.profiles)
         if let error = output?.commit() {
             terminal.complain(error.message, hint: error.hint)
             return ExitCode.failure
@@ -163,25 +177,67 @@ struct BatchCommand: ParcoursCommand {
         return ExitCode.success
     }
 
-    /// `count` items split into at most `jobs` contiguous, near-equal ranges.
-    static func slices(_ count: Int, _ jobs: Int) -> [Range<Int>] {
-        let parts = max(1, min(jobs, count))
-        return (0..<parts).map { part in (count * part / parts)..<(count * (part + 1) / parts) }
-    }
+    /// The bytes of input a worker takes at once (whole lines).
+    static let blockSize = 1 << 20
 
-    struct WorkerOutput: Sendable {
-        var text = ""
+    /// One slot per block; each worker writes only its own.
+    final class Results: @unchecked Sendable {
+        private var parts: [BatchWorker.Output?]
+        private let lock = NSLock()
+        init(count: Int) { parts = Array(repeating: nil, count: count) }
+        func set(_ index: Int, _ part: BatchWorker.Output) { lock.withLock { parts[index] = part } }
+        func get(_ index: Int) -> BatchWorker.Output? { lock.withLock { parts[index] } }
+    }
+}
+
+/// Decodes, evaluates and formats one block of lines: what each job does, on its own copy of
+/// the decoder, with its own output buffer and counts.
+struct BatchWorker: Sendable {
+    let compiled: CompiledRuleSet
+    let formatter: BatchFormat
+    let decoder: CorpusDecoder
+    let language: Language
+
+    struct Output: Sendable {
+        var bytes: [UInt8] = []
         var errors = ""
         var tally: BatchTally
     }
 
-    /// One slot per worker; each worker writes only its own.
-    final class Results: @unchecked Sendable {
-        private var parts: [WorkerOutput?]
-        private let lock = NSLock()
-        init(count: Int) { parts = Array(repeating: nil, count: count) }
-        func set(_ index: Int, _ part: WorkerOutput) { lock.withLock { parts[index] = part } }
-        func get(_ index: Int) -> WorkerOutput? { lock.withLock { parts[index] } }
+    func run(_ block: LineReader.Block, firstLine: Int, from: Int) -> Output {
+        var part = Output(tally: BatchTally(compiled: compiled))
+        part.bytes.reserveCapacity(block.bytes.count * 2)
+        var decoder = decoder
+        var values = Array(repeating: CompiledProfile.unknown, count: decoder.slotCount)
+        var outcome = CompiledOutcome()
+        block.bytes.withUnsafeBufferPointer { bytes in
+            values.withUnsafeMutableBufferPointer { values in
+                guard let slots = values.baseAddress else { return }
+                for index in from..<block.items.count {
+                    let lineNumber = firstLine + index - from
+                    guard case .text(let start, let end) = block.items[index] else {
+                        let refused: LineReader.Line = block.items[index] == .binary ? .binary : .tooLong
+                        part.errors += DiagnosticText.render(decoder.refusal(refused, number: lineNumber).diagnostics, in: language)
+                        part.tally.refused += 1
+                        continue
+                    }
+                    switch decoder.decode(UnsafeBufferPointer(rebasing: bytes[start..<end]), line: lineNumber, into: values) {
+                    case .skipped:
+                        part.tally.blank += 1
+                        continue
+                    case .refused(let record):
+                        part.errors += DiagnosticText.render(record.diagnostics, in: language)
+                        part.tally.refused += 1
+                        continue
+                    case .profile: break
+                    }
+                    compiled.evaluate(UnsafePointer(slots), into: &outcome)
+                    part.tally.add(outcome)
+                    formatter.write(lineNumber, outcome, into: &part.bytes)
+                }
+            }
+        }
+        return part
     }
 }
 

@@ -7,6 +7,12 @@ struct OutputFile {
     let path: String
     private let temporary: String
     private let handle: FileHandle
+    /// The first write error (a full disk), reported by `commit`.
+    private let failure = Failure()
+
+    private final class Failure {
+        var reason: String?
+    }
 
     /// Opens a temporary file for `path`; nil with the reason when `path` is one of `inputs`
     /// (the same file, also through a link) or cannot be written.
@@ -34,12 +40,21 @@ struct OutputFile {
     }
 
     func write(_ text: String) {
-        handle.write(Data(text.utf8))
+        write(Array(text.utf8))
+    }
+
+    func write(_ bytes: [UInt8]) {
+        guard failure.reason == nil else { return }
+        if !Descriptor.writeAll(handle.fileDescriptor, bytes) { failure.reason = String(cString: strerror(errno)) }
     }
 
     /// Closes and renames the file into place.
     func commit() -> OutputError? {
         try? handle.close()
+        if let reason = failure.reason {
+            unlink(temporary)
+            return OutputError.cannotWrite(path, reason: reason)
+        }
         guard rename(temporary, path) == 0 else {
             let reason = String(cString: strerror(errno))
             unlink(temporary)

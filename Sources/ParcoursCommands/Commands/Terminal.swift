@@ -7,13 +7,17 @@ public struct Terminal: Sendable {
     public var readInput: @Sendable () -> Result<[UInt8], InputError>
     public var write: @Sendable (String) -> Void
     public var writeError: @Sendable (String) -> Void
+    /// Standard output as bytes (batch results), without going through `String`.
+    public var writeBytes: @Sendable ([UInt8]) -> Void
     /// The language messages, help and diagnostics are written in (French unless asked).
     public var language: Language
 
     public init(readInput: @escaping @Sendable () -> Result<[UInt8], InputError>, write: @escaping @Sendable (String) -> Void,
-                writeError: @escaping @Sendable (String) -> Void, language: Language = .fr) {
+                writeError: @escaping @Sendable (String) -> Void, language: Language = .fr,
+                writeBytes: (@Sendable ([UInt8]) -> Void)? = nil) {
         self.readInput = readInput
         self.write = write
+        self.writeBytes = writeBytes ?? { write(String(decoding: $0, as: UTF8.self)) }
         self.writeError = writeError
         self.language = language
     }
@@ -40,8 +44,29 @@ public struct Terminal: Sendable {
         readInput: { Result { () throws(InputError) in try InputFile.read(descriptor: 0, name: "<stdin>", limit: Limits.profileBytes) } },
         write: { FileHandle.standardOutput.write(Data($0.utf8)) },
         writeError: { FileHandle.standardError.write(Data($0.utf8)) },
-        language: Language.from(environment: ProcessInfo.processInfo.environment)
+        language: Language.from(environment: ProcessInfo.processInfo.environment),
+        writeBytes: { bytes in _ = Descriptor.writeAll(1, bytes) }
     )
+}
+
+/// Writes to a file descriptor.
+enum Descriptor {
+    /// Writes all of `bytes` (resuming after partial writes and interruptions); false on an error.
+    static func writeAll(_ descriptor: Int32, _ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                guard let base = buffer.baseAddress else { return true }
+                let written = Glibc.write(descriptor, base + offset, buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    return false
+                }
+                offset += written
+            }
+            return true
+        }
+    }
 }
 
 /// Exit codes shared by every command.

@@ -50,6 +50,27 @@ package struct CorpusDecoder: Sendable {
         line == .binary ? binary(line: number) : tooLong(line: number)
     }
 
+    /// The number of slots `decode` fills.
+    package var slotCount: Int { fast.slotCount }
+
+    /// Decodes line `number`, read in place, into `values` (at least `slotCount` slots): the
+    /// fast decoder first, the precise reader (which copies the line) when it gives up.
+    package mutating func decode(_ line: UnsafeBufferPointer<UInt8>, line number: Int, into values: UnsafeMutableBufferPointer<Int64>) -> Line {
+        if parser.format == .csv && !parser.ready || parser.headerRefused {
+            var copy = Array(repeating: CompiledProfile.unknown, count: slotCount)
+            let result = decode(Array(line), line: number, into: &copy)
+            for i in 0..<slotCount { values[i] = copy[i] }
+            return result
+        }
+        let decoded = parser.format == .jsonLines ? fast.decodeJSON(line, into: values) : (fastCSV && fast.decodeCSV(line, into: values))
+        if decoded { return .profile }
+        guard let record = parser.parse(Array(line), line: number) else { return .skipped }
+        guard let profile = record.profile else { return .refused(record) }
+        let slots = CompiledProfile(profile, vocabulary: vocabulary).values
+        for i in 0..<slotCount { values[i] = slots[i] }
+        return .profile
+    }
+
     /// Decodes line `number` into `values` (one slot per field).
     package mutating func decode(_ bytes: [UInt8], line number: Int, into values: inout [Int64]) -> Line {
         if parser.format == .csv && !parser.ready {

@@ -5,19 +5,41 @@ import YAML
 /// of range, repeated keys) makes it give up, and the line goes through the precise reader,
 /// which types it exactly and explains what is wrong.
 package struct FastProfileDecoder: Sendable {
-    /// Each field's codec, by name: the precise reader types values through the same ones.
-    private let fields: [String: FieldCodec]
+    /// One field as the fast reader needs it: its slot, kind and bounds, and its values' ids
+    /// as a byte table (derived from the field's `FieldCodec`).
+    struct Slot: Sendable {
+        let index: Int
+        let kind: Kind
+        let min: Int64, max: Int64
+        let ids: ByteKeyTable
+
+        enum Kind: Sendable { case integer, boolean, enumeration, set }
+    }
+
+    /// Field names to their slot's position in `slots`.
+    private let names: ByteKeyTable
+    private let slots: [Slot]
     private let fieldCount: Int
     private let defaults: [(Int, Int64)]
-    /// CSV: the codec of each column (nil for a column that is not a field).
-    private var columns: [FieldCodec?] = []
+    /// CSV: the slot of each column (nil for a column that is not a field).
+    private var columns: [Int?] = []
     /// CSV: the cell separator, read from the header.
     private var separator: UInt8 = 0x2C
 
     package init(vocabulary: Vocabulary) {
-        var fields: [String: FieldCodec] = [:]
-        for codec in vocabulary.codecs { fields[codec.name] = codec }
-        self.fields = fields
+        var slots: [Slot] = []
+        for codec in vocabulary.codecs {
+            switch codec.kind {
+            case .integer(let min, let max): slots.append(Slot(index: codec.index, kind: .integer, min: min, max: max, ids: ByteKeyTable([])))
+            case .boolean: slots.append(Slot(index: codec.index, kind: .boolean, min: 0, max: 1, ids: ByteKeyTable([])))
+            case .enumeration(let map):
+                slots.append(Slot(index: codec.index, kind: .enumeration, min: 0, max: 0, ids: ByteKeyTable(map.sorted { $0.value < $1.value }.map { ($0.key, Int($0.value)) })))
+            case .set(let map):
+                slots.append(Slot(index: codec.index, kind: .set, min: 0, max: 0, ids: ByteKeyTable(map.sorted { $0.value < $1.value }.map { ($0.key, $0.value) })))
+            }
+        }
+        self.slots = slots
+        self.names = ByteKeyTable(vocabulary.codecs.enumerated().map { ($0.element.name, $0.offset) })
         self.fieldCount = vocabulary.fields.count
         self.defaults = vocabulary.fields.compactMap { field in
             switch field.defaultValue {
@@ -32,17 +54,22 @@ package struct FastProfileDecoder: Sendable {
     package mutating func readHeader(_ given: [UInt8]) -> Bool {
         let line = YAMLParser.droppingByteOrderMark(given)
         separator = CorpusFormat.separator(ofHeader: line)
-        columns = CSVSplitter.cells(String(decoding: line, as: UTF8.self), separator: Unicode.Scalar(separator)).map { fields[$0.text] }
+        columns = CSVSplitter.cells(String(decoding: line, as: UTF8.self), separator: Unicode.Scalar(separator)).map { cell in
+            Array(cell.text.utf8).withUnsafeBufferPointer { names.value($0) }
+        }
         return !columns.contains { $0 == nil }
     }
 
-    private func reset(_ values: inout [Int64]) {
-        if values.count != fieldCount { values = Array(repeating: CompiledProfile.unknown, count: fieldCount) } else {
-            for i in values.indices { values[i] = CompiledProfile.unknown }
-        }
+    /// The number of slots `values` must have.
+    package var slotCount: Int { fieldCount }
+
+    @inline(__always)
+    private func reset(_ values: UnsafeMutableBufferPointer<Int64>) {
+        for i in 0..<fieldCount { values[i] = CompiledProfile.unknown }
     }
 
-    private func applyDefaults(_ values: inout [Int64]) {
+    @inline(__always)
+    private func applyDefaults(_ values: UnsafeMutableBufferPointer<Int64>) {
         for (field, value) in defaults where values[field] == CompiledProfile.unknown { values[field] = value }
     }
 
@@ -50,11 +77,19 @@ package struct FastProfileDecoder: Sendable {
 
     /// Decodes `{"field": value, ...}`; false when the line needs the precise reader.
     package func decodeJSON(_ line: [UInt8], into values: inout [Int64]) -> Bool {
-        reset(&values)
+        if values.count != fieldCount { values = Array(repeating: CompiledProfile.unknown, count: fieldCount) }
+        return line.withUnsafeBufferPointer { line in values.withUnsafeMutableBufferPointer { decodeJSON(line, into: $0) } }
+    }
+
+    /// Decodes `{"field": value, ...}` into `values` (at least `slotCount` slots); false when
+    /// the line needs the precise reader. Reads the bytes in place: no allocation.
+    package func decodeJSON(_ line: UnsafeBufferPointer<UInt8>, into values: UnsafeMutableBufferPointer<Int64>) -> Bool {
+        reset(values)
         var i = 0
         let n = line.count
-        func skip() { while i < n, line[i] == 0x20 || line[i] == 0x09 { i += 1 } }
-        func string() -> String? {
+        @inline(__always) func skip() { while i < n, line[i] == 0x20 || line[i] == 0x09 { i += 1 } }
+        /// A string without escapes, as the bytes between its quotes.
+        @inline(__always) func string() -> UnsafeBufferPointer<UInt8>? {
             guard i < n, line[i] == 0x22 else { return nil }
             let start = i + 1
             var j = start
@@ -64,36 +99,38 @@ package struct FastProfileDecoder: Sendable {
             }
             guard j < n else { return nil }
             i = j + 1
-            return String(decoding: line[start..<j], as: UTF8.self)
+            return UnsafeBufferPointer(rebasing: line[start..<j])
         }
-        func word() -> ArraySlice<UInt8> {
+        @inline(__always) func word() -> UnsafeBufferPointer<UInt8> {
             let start = i
             while i < n, line[i] != 0x2C, line[i] != 0x7D, line[i] != 0x20, line[i] != 0x5D { i += 1 }
-            return line[start..<i]
+            return UnsafeBufferPointer(rebasing: line[start..<i])
         }
         skip()
         guard i < n, line[i] == 0x7B else { return false }
         i += 1
         skip()
-        if i < n, line[i] == 0x7D { applyDefaults(&values); i += 1; skip(); return i == n }
+        if i < n, line[i] == 0x7D { applyDefaults(values); i += 1; skip(); return i == n }
         while true {
             skip()
-            guard let name = string(), let slot = fields[name], values[slot.index] == CompiledProfile.unknown else { return false }
+            guard let name = string(), let position = names.value(name) else { return false }
+            let slot = slots[position]
+            guard values[slot.index] == CompiledProfile.unknown else { return false }
             skip()
             guard i < n, line[i] == 0x3A else { return false }
             i += 1
             skip()
             switch slot.kind {
             case .integer:
-                guard let number = FieldCodec.integer(word()), slot.inRange(number) else { return false }
+                guard let number = FieldCodec.integer(word()), number >= slot.min, number <= slot.max else { return false }
                 values[slot.index] = number
             case .boolean:
                 guard let flag = FieldCodec.boolean(word()) else { return false }
                 values[slot.index] = flag ? 1 : 0
-            case .enumeration(let map):
-                guard let id = string(), let index = map[id] else { return false }
-                values[slot.index] = index
-            case .set(let map):
+            case .enumeration:
+                guard let id = string(), let index = slot.ids.value(id) else { return false }
+                values[slot.index] = Int64(index)
+            case .set:
                 guard i < n, line[i] == 0x5B else { return false }
                 i += 1
                 skip()
@@ -101,7 +138,7 @@ package struct FastProfileDecoder: Sendable {
                 if i < n, line[i] == 0x5D { i += 1 } else {
                     while true {
                         skip()
-                        guard let id = string(), let bit = map[id], mask & (1 << UInt64(bit)) == 0 else { return false }
+                        guard let id = string(), let bit = slot.ids.value(id), mask & (1 << UInt64(bit)) == 0 else { return false }
                         mask |= 1 << UInt64(bit)
                         skip()
                         guard i < n else { return false }
@@ -120,7 +157,7 @@ package struct FastProfileDecoder: Sendable {
         }
         skip()
         guard i == n else { return false }
-        applyDefaults(&values)
+        applyDefaults(values)
         return true
     }
 
@@ -128,47 +165,56 @@ package struct FastProfileDecoder: Sendable {
 
     /// Decodes one CSV row after `readHeader`; false when the row needs the precise reader.
     package func decodeCSV(_ line: [UInt8], into values: inout [Int64]) -> Bool {
-        reset(&values)
+        if values.count != fieldCount { values = Array(repeating: CompiledProfile.unknown, count: fieldCount) }
+        return line.withUnsafeBufferPointer { line in values.withUnsafeMutableBufferPointer { decodeCSV(line, into: $0) } }
+    }
+
+    /// Decodes one CSV row after `readHeader` into `values`, in place.
+    package func decodeCSV(_ line: UnsafeBufferPointer<UInt8>, into values: UnsafeMutableBufferPointer<Int64>) -> Bool {
+        reset(values)
         guard !line.contains(0x22) else { return false }
         var column = 0
         var start = 0
         var index = 0
         while index <= line.count {
             if index == line.count || line[index] == separator {
-                guard column < columns.count, let slot = columns[column] else { return false }
-                if !decodeCell(line[start..<index], slot, &values) { return false }
+                guard column < columns.count, let position = columns[column] else { return false }
+                if !decodeCell(UnsafeBufferPointer(rebasing: line[start..<index]), slots[position], values) { return false }
                 column += 1
                 start = index + 1
             }
             index += 1
         }
         guard column == columns.count else { return false }
-        applyDefaults(&values)
+        applyDefaults(values)
         return true
     }
 
-    private func decodeCell(_ cell: ArraySlice<UInt8>, _ slot: FieldCodec, _ values: inout [Int64]) -> Bool {
+    @inline(__always)
+    private func decodeCell(_ cell: UnsafeBufferPointer<UInt8>, _ slot: Slot, _ values: UnsafeMutableBufferPointer<Int64>) -> Bool {
         if cell.isEmpty { return true }
-        guard cell.first != 0x20, cell.last != 0x20 else { return false }
+        guard cell[0] != 0x20, cell[cell.count - 1] != 0x20 else { return false }
         switch slot.kind {
         case .integer:
-            guard let number = FieldCodec.integer(cell), slot.inRange(number) else { return false }
+            guard let number = FieldCodec.integer(cell), number >= slot.min, number <= slot.max else { return false }
             values[slot.index] = number
         case .boolean:
             guard let flag = FieldCodec.boolean(cell) else { return false }
             values[slot.index] = flag ? 1 : 0
-        case .enumeration(let map):
-            guard let index = map[String(decoding: cell, as: UTF8.self)] else { return false }
-            values[slot.index] = index
-        case .set(let map):
-            var mask: UInt64 = 0
+        case .enumeration:
+            guard let index = slot.ids.value(cell) else { return false }
+            values[slot.index] = Int64(index)
+        case .set:
             if cell.elementsEqual(CorpusFormat.emptySet.utf8) {
                 values[slot.index] = 0
                 return true
             }
-            for part in cell.split(separator: 0x7C, omittingEmptySubsequences: false) {
-                guard let bit = map[String(decoding: part, as: UTF8.self)], mask & (1 << UInt64(bit)) == 0 else { return false }
+            var mask: UInt64 = 0
+            var start = 0
+            for index in 0...cell.count where index == cell.count || cell[index] == 0x7C {
+                guard let bit = slot.ids.value(UnsafeBufferPointer(rebasing: cell[start..<index])), mask & (1 << UInt64(bit)) == 0 else { return false }
                 mask |= 1 << UInt64(bit)
+                start = index + 1
             }
             values[slot.index] = Int64(bitPattern: mask)
         }

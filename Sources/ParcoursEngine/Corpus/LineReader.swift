@@ -41,6 +41,13 @@ package struct LineReader {
         self.maxLine = maxLine
     }
 
+    /// The file's size when it is a regular file (not standard input or a pipe), for progress.
+    package var size: Int? {
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        return Int(info.st_size)
+    }
+
     /// Closes the file.
     package func close() {
         _ = Glibc.close(descriptor)
@@ -48,14 +55,67 @@ package struct LineReader {
 
     /// The next line; nil at the end. A read error ends the file (the caller counts lines read).
     package mutating func next() -> Line? {
+        switch nextSpan() {
+        case nil: return nil
+        case .text(let range)?: return .text(Array(buffer[range]))
+        case .tooLong?: return .tooLong
+        case .binary?: return .binary
+        }
+    }
+
+    /// Lines read together, their bytes in one buffer: what a batch worker takes at once.
+    package struct Block: Sendable {
+        /// One line of the block.
+        package enum Item: Sendable, Equatable {
+            /// The line's bytes in `bytes` (without `\n` or `\r\n`).
+            case text(start: Int, end: Int)
+            case tooLong
+            case binary
+        }
+
+        package var bytes: [UInt8] = []
+        package var items: [Item] = []
+    }
+
+    /// The next lines, about `size` bytes of them (at least one line); nil at the end. The
+    /// lines are cut exactly as `next()` cuts them.
+    package mutating func nextBlock(size: Int) -> Block? {
+        var block = Block()
+        block.bytes.reserveCapacity(size + 4096)
+        while block.bytes.count < size, let span = nextSpan() {
+            switch span {
+            case .text(let range):
+                let start = block.bytes.count
+                block.bytes.append(contentsOf: buffer[range])
+                block.items.append(.text(start: start, end: block.bytes.count))
+            case .tooLong: block.items.append(.tooLong)
+            case .binary: block.items.append(.binary)
+            }
+        }
+        return block.items.isEmpty ? nil : block
+    }
+
+    private enum Span {
+        /// The line's range in `buffer`, valid until the next read.
+        case text(Range<Int>)
+        case tooLong
+        case binary
+    }
+
+    /// Where the next line is: the one place lines are cut.
+    private mutating func nextSpan() -> Span? {
         var skipping = false
         while true {
-            if let newline = buffer[scanned...].firstIndex(of: UInt8(ascii: "\n")) {
+            let found = buffer.withUnsafeBufferPointer { bytes -> Int? in
+                guard scanned < bytes.count, let base = bytes.baseAddress else { return nil }
+                guard let hit = memchr(base + scanned, 0x0A, bytes.count - scanned) else { return nil }
+                return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            }
+            if let newline = found {
                 defer { position = newline + 1; scanned = position }
                 if skipping || newline - position > maxLine { return .tooLong }
-                var line = Array(buffer[position..<newline])
-                if line.last == UInt8(ascii: "\r") { line.removeLast() }
-                return .text(line)
+                let end = newline > position && buffer[newline - 1] == UInt8(ascii: "\r") ? newline - 1 : newline
+                return .text(position..<end)
             }
             scanned = buffer.count
             if buffer.count - position > maxLine {
@@ -69,7 +129,7 @@ package struct LineReader {
                 guard position < buffer.count || skipping else { return nil }
                 defer { position = buffer.count; scanned = position }
                 if skipping { return .tooLong }
-                return .text(Array(buffer[position...]))
+                return .text(position..<buffer.count)
             }
             if position > 0 {
                 buffer.removeFirst(position)
@@ -79,7 +139,7 @@ package struct LineReader {
             let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
             if count < 0 && errno == EINTR { continue }
             if count <= 0 { finished = true; continue }
-            if chunk[0..<count].contains(0) {
+            if chunk.withUnsafeBufferPointer({ $0.baseAddress.map { memchr($0, 0, count) != nil } ?? false }) {
                 finished = true
                 buffer.removeAll()
                 position = 0
