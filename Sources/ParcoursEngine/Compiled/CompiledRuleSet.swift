@@ -1,8 +1,9 @@
 /// A rule set compiled once for evaluating many profiles fast: field values as integer slots,
 /// sets as bit masks, enumerations by position, conditions as flat node arrays. The outcome
 /// keeps every rule id; decisions are the shared `DecisionPlan`'s (a differential test checks the
-/// truths agree with the interpreter's).
-package struct CompiledRuleSet: Sendable {
+/// truths agree with the interpreter's). A class: shared by every batch worker without copying
+/// its tables (copying the struct retained each of its arrays on every call).
+package final class CompiledRuleSet: Sendable {
     package let ruleSet: RuleSet
     /// The decisions, shared with the interpreter.
     package let plan: DecisionPlan
@@ -126,7 +127,7 @@ package struct CompiledRuleSet: Sendable {
         }
         plan.select(holds: outcome.isFired, requirements: outcome.requirements, into: &outcome.selection)
         for (scheme, roots) in criteriaRoots.enumerated() {
-            let status = SchemeStatus.combining(roots.lazy.map { program.evaluate($0, values) })
+            let status = SchemeStatus.combining(roots.lazy.map { self.program.evaluate($0, values) })
             var enrolled = false
             if let key = plan.enrolledKeys[scheme], let element = key.element, values[key.field] != CompiledProfile.unknown {
                 enrolled = (UInt64(bitPattern: values[key.field]) >> UInt64(element)) & 1 == 1

@@ -63,8 +63,17 @@ public struct FieldCodec: Sendable {
     /// `true` or `false`, nothing else (`yes`, `no`, `on`, `1` are refused, not guessed).
     @inline(__always)
     public static func boolean<C: Collection>(_ bytes: C) -> Bool? where C.Element == UInt8 {
-        if bytes.elementsEqual("true".utf8) { return true }
-        if bytes.elementsEqual("false".utf8) { return false }
+        @inline(__always) func equals(_ word: StaticString) -> Bool {
+            guard bytes.count == word.utf8CodeUnitCount else { return false }
+            var index = 0
+            for byte in bytes {
+                if byte != word.utf8Start[index] { return false }
+                index += 1
+            }
+            return true
+        }
+        if equals("true") { return true }
+        if equals("false") { return false }
         return nil
     }
 
