@@ -88,7 +88,7 @@ struct BatchCommand: ParcoursCommand {
         var number = 0
         // The CSV header first (and any blank line before it), so that every worker starts from
         // a decoder that knows it.
-        var first = lines.nextBlock(size: blockSize)
+        let first = lines.nextBlock(size: blockSize)
         var firstItem = 0
         if CorpusFormat(path: options.corpus) == .csv, let block = first {
             var scratch = Array(repeating: CompiledProfile.unknown, count: decoder.slotCount)
@@ -106,63 +106,30 @@ struct BatchCommand: ParcoursCommand {
             }
         }
         formatter.header.map { write(Array($0.utf8)) }
-        let worker = BatchWorker(compiled: compiled, formatter: formatter, decoder: decoder, language: terminal.language)
-        // Take `jobs` blocks at a time; with one job, everything happens on this thread. With
-        // more, the workers run while this thread writes the previous results and reads the
-        // next blocks: no per-line synchronisation, results written in input order.
+        let worker = BatchWorker(compiled: compiled, formatter: writes ? formatter : nil, decoder: decoder, language: terminal.language)
+        // Blocks of whole lines, numbered in input order. With one job everything happens on
+        // this thread; with more, each job takes the next block, evaluates it and leaves its
+        // result, while this thread writes the results in input order as they come: no
+        // per-line synchronisation, no job waiting for another's block, a bounded window.
+        let source = BlockSource(lines: lines, first: first.map { ($0, firstItem) }, number: number)
+        func emit(_ part: BatchWorker.Output) {
+            if !part.errors.isEmpty { terminal.writeError(part.errors) }
+            write(part.bytes)
+            tally.merge(part.tally)
+            progress.read(bytes: part.bytesRead)
+            progress.evaluated(part.tally.profiles + part.tally.refused)
+        }
         let jobs = max(1, options.jobs)
-        func readBlocks() -> [(block: LineReader.Block, firstLine: Int, from: Int)] {
-            var batch: [(block: LineReader.Block, firstLine: Int, from: Int)] = []
-            while batch.count < jobs {
-                let block: LineReader.Block
-                var from = 0
-                if let pending = first {
-                    block = pending
-                    from = firstItem
-                    first = nil
-                } else if let next = lines.nextBlock(size: blockSize) {
-                    block = next
-                } else {
-                    break
-                }
-                batch.append((block, number + 1, from))
-                number += block.items.count - from
-                progress.read(bytes: block.bytes.count + block.items.count)
-            }
-            return batch
-        }
-        func emit(_ parts: [BatchWorker.Output]) {
-            for part in parts {
-                if !part.errors.isEmpty { terminal.writeError(part.errors) }
-                write(part.bytes)
-                tally.merge(part.tally)
-                progress.evaluated(part.tally.profiles + part.tally.refused)
-            }
-        }
-        var batch = readBlocks()
         if jobs == 1 {
-            while !batch.isEmpty {
-                emit(batch.map { worker.run($0.block, firstLine: $0.firstLine, from: $0.from) })
-                batch = readBlocks()
-            }
+            while let next = source.next() { emit(worker.run(next.block, firstLine: next.firstLine, from: next.from)) }
         } else {
-            var previous: [BatchWorker.Output] = []
-            while !batch.isEmpty {
-                let results = Results(count: batch.count)
-                let group = DispatchGroup()
-                let current = batch
-                for index in current.indices {
-                    DispatchQueue.global().async(group: group) {
-                        results.set(index, worker.run(current[index].block, firstLine: current[index].firstLine, from: current[index].from))
-                    }
-                }
-                emit(previous)
-                batch = readBlocks()
-                group.wait()
-                previous = current.indices.compactMap { results.get($0) }
+            let pipeline = Pipeline(source: source, window: jobs * 2)
+            for _ in 0..<jobs {
+                Thread.detachNewThread { pipeline.work(worker) }
             }
-            emit(previous)
+            while let part = pipeline.nextResult() { emit(part) }
         }
+        lines = source.lines
         progress.finish(profiles: tally.profiles)
         if let error = output?.commit() {
             terminal.complain(error.message, hint: error.hint)
@@ -180,13 +147,89 @@ struct BatchCommand: ParcoursCommand {
     /// The bytes of input a worker takes at once (whole lines).
     static let blockSize = 1 << 20
 
-    /// One slot per block; each worker writes only its own.
-    final class Results: @unchecked Sendable {
-        private var parts: [BatchWorker.Output?]
-        private let lock = NSLock()
-        init(count: Int) { parts = Array(repeating: nil, count: count) }
-        func set(_ index: Int, _ part: BatchWorker.Output) { lock.withLock { parts[index] = part } }
-        func get(_ index: Int) -> BatchWorker.Output? { lock.withLock { parts[index] } }
+}
+
+/// The corpus as numbered blocks of whole lines (the CSV header's block first, from its first
+/// row). Not thread-safe: `Pipeline` calls it under its lock.
+final class BlockSource {
+    var lines: LineReader
+    private var first: (block: LineReader.Block, from: Int)?
+    private var number: Int
+
+    init(lines: LineReader, first: (LineReader.Block, Int)?, number: Int) {
+        self.lines = lines
+        self.first = first
+        self.number = number
+    }
+
+    func next() -> (block: LineReader.Block, firstLine: Int, from: Int)? {
+        let block: LineReader.Block
+        var from = 0
+        if let pending = first {
+            (block, from) = pending
+            first = nil
+        } else if let read = lines.nextBlock(size: BatchCommand.blockSize) {
+            block = read
+        } else {
+            return nil
+        }
+        defer { number += block.items.count - from }
+        return (block, number + 1, from)
+    }
+}
+
+/// Jobs taking blocks in turn and leaving their results in a ring of `window` slots, which the
+/// writing thread empties in input order. A job waits only when the ring is full (memory flat).
+final class Pipeline: @unchecked Sendable {
+    private let condition = NSCondition()
+    private let source: BlockSource
+    private var slots: [BatchWorker.Output?]
+    private let window: Int
+    /// Blocks taken by jobs, results handed to the writer, jobs still running.
+    private var taken = 0, handed = 0, running = 0
+    private var exhausted = false
+
+    init(source: BlockSource, window: Int) {
+        self.source = source
+        self.window = window
+        slots = Array(repeating: nil, count: window)
+    }
+
+    /// A job's loop: take the next block, evaluate it, leave the result; until the input ends.
+    func work(_ worker: BatchWorker) {
+        condition.lock()
+        running += 1
+        while true {
+            while taken - handed >= window { condition.wait() }
+            guard !exhausted, let next = source.next() else { break }
+            let index = taken
+            taken += 1
+            condition.unlock()
+            let part = worker.run(next.block, firstLine: next.firstLine, from: next.from)
+            condition.lock()
+            slots[index % window] = part
+            condition.broadcast()
+        }
+        exhausted = true
+        running -= 1
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// The next result in input order; nil once every block has been handed.
+    func nextResult() -> BatchWorker.Output? {
+        condition.lock()
+        defer { condition.unlock() }
+        while true {
+            if let part = slots[handed % window] {
+                slots[handed % window] = nil
+                handed += 1
+                condition.broadcast()
+                return part
+            }
+            if exhausted && running == 0 && handed == taken { return nil }
+            condition.wait()
+        }
     }
 }
 
@@ -194,7 +237,8 @@ struct BatchCommand: ParcoursCommand {
 /// the decoder, with its own output buffer and counts.
 struct BatchWorker: Sendable {
     let compiled: CompiledRuleSet
-    let formatter: BatchFormat
+    /// nil when results are not written (`--summary` alone): counting only.
+    let formatter: BatchFormat?
     let decoder: CorpusDecoder
     let language: Language
 
@@ -202,11 +246,13 @@ struct BatchWorker: Sendable {
         var bytes: [UInt8] = []
         var errors = ""
         var tally: BatchTally
+        /// The input bytes the block held (for the progress line).
+        var bytesRead = 0
     }
 
     func run(_ block: LineReader.Block, firstLine: Int, from: Int) -> Output {
-        var part = Output(tally: BatchTally(compiled: compiled))
-        part.bytes.reserveCapacity(block.bytes.count * 2)
+        var part = Output(tally: BatchTally(compiled: compiled), bytesRead: block.bytes.count + block.items.count)
+        if formatter != nil { part.bytes.reserveCapacity(block.bytes.count * 2) }
         var decoder = decoder
         var values = Array(repeating: CompiledProfile.unknown, count: decoder.slotCount)
         var outcome = CompiledOutcome()
@@ -233,7 +279,7 @@ struct BatchWorker: Sendable {
                     }
                     compiled.evaluate(UnsafePointer(slots), into: &outcome)
                     part.tally.add(outcome)
-                    formatter.write(lineNumber, outcome, into: &part.bytes)
+                    formatter?.write(lineNumber, outcome, into: &part.bytes)
                 }
             }
         }
@@ -252,15 +298,15 @@ struct BatchTally: Sendable {
     var referents: [Int]
     var noRoute = 0
     var noReferent = 0
-    /// Per scheme, counts by status (`SchemeStatus.index`).
-    var schemes: [[Int]]
+    /// Per scheme and status, counts (at `scheme * 3 + SchemeStatus.index`).
+    var schemes: [Int]
 
     init(compiled: CompiledRuleSet) {
         let rules = compiled.ruleSet.rules.count
         fired = Array(repeating: 0, count: rules)
         routes = Array(repeating: 0, count: rules)
         referents = Array(repeating: 0, count: rules)
-        schemes = Array(repeating: [0, 0, 0], count: compiled.ruleSet.schemes.count)
+        schemes = Array(repeating: 0, count: compiled.ruleSet.schemes.count * 3)
     }
 
     mutating func add(_ outcome: CompiledOutcome) {
@@ -268,7 +314,7 @@ struct BatchTally: Sendable {
         for rule in outcome.fired { fired[Int(rule)] += 1 }
         if let route = outcome.route { routes[route] += 1 } else { noRoute += 1 }
         if let referent = outcome.referent { referents[referent] += 1 } else { noReferent += 1 }
-        for (index, scheme) in outcome.schemes.enumerated() { schemes[index][scheme.status.index] += 1 }
+        for (index, scheme) in outcome.schemes.enumerated() { schemes[index * 3 + scheme.status.index] += 1 }
     }
 
     mutating func merge(_ other: BatchTally) {
@@ -282,6 +328,6 @@ struct BatchTally: Sendable {
             routes[i] += other.routes[i]
             referents[i] += other.referents[i]
         }
-        for i in schemes.indices { for j in 0..<3 { schemes[i][j] += other.schemes[i][j] } }
+        for i in schemes.indices { schemes[i] += other.schemes[i] }
     }
 }

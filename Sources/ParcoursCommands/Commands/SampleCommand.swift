@@ -35,17 +35,24 @@ struct SampleCommand: ParcoursCommand {
     func run(terminal: Terminal) -> Int32 {
         let (loaded, code) = ParcoursCLI.ruleSet(CommonOptions(rules: rules), terminal: terminal)
         guard let ruleSet = loaded else { return code }
-        var sampler = ProfileSampler(vocabulary: ruleSet.vocabulary, seed: seed)
-        var chunk = csv ? ruleSet.vocabulary.csvHeader + "\n" : ""
-        for index in 0..<count {
-            let profile = sampler.next()
-            chunk += (csv ? profile.csvRow(ruleSet.vocabulary) : profile.jsonLine(ruleSet.vocabulary)) + "\n"
-            if index % 1000 == 999 {
-                terminal.write(chunk)
-                chunk = ""
+        let vocabulary = ruleSet.vocabulary
+        var sampler = ProfileSampler(vocabulary: vocabulary, seed: seed)
+        let format: ProfileEncoder.Format = csv ? .csv : .jsonl
+        let encoder = ProfileEncoder(vocabulary: vocabulary, format: format)
+        var chunk = ProfileEncoder.header(vocabulary, format: format)
+        var slots = Array(repeating: CompiledProfile.unknown, count: vocabulary.fields.count)
+        slots.withUnsafeMutableBufferPointer { slots in
+            for _ in 0..<count {
+                for i in slots.indices { slots[i] = CompiledProfile.unknown }
+                sampler.next(into: slots)
+                encoder.write(UnsafeBufferPointer(slots), into: &chunk)
+                if chunk.count >= 1 << 20 {
+                    terminal.writeBytes(chunk)
+                    chunk.removeAll(keepingCapacity: true)
+                }
             }
         }
-        terminal.write(chunk)
+        terminal.writeBytes(chunk)
         return ExitCode.success
     }
 }

@@ -9,14 +9,15 @@ struct BatchFormat: Sendable {
     private let json: Bool
     private let null: [UInt8]
     /// Per rule: its id, route, route scheme and insertion référent, rendered.
-    private let ruleIDs: [[UInt8]]
-    private let routes: [[UInt8]]
-    private let routeSchemes: [[UInt8]]
-    private let referents: [[UInt8]]
-    /// Per rule and suggestion: the step, with its rule (full) or as its id (ids).
-    private let steps: [[[UInt8]]]
-    /// Per scheme and status (`SchemeStatus.index`): `"id":"status"` or `id=status`.
-    private let schemeStatus: [[[UInt8]]]
+    private let ruleIDs: ByteFragments
+    private let routes: ByteFragments
+    private let routeSchemes: ByteFragments
+    private let referents: ByteFragments
+    /// Per rule and suggestion (from `stepBase[rule]`): the step, with its rule (full) or as its id (ids).
+    private let steps: ByteFragments
+    private let stepBase: [Int]
+    /// Per scheme and status (`scheme * 3 + SchemeStatus.index`): `"id":"status"` or `id=status`.
+    private let schemeStatus: ByteFragments
     /// Per référent role other than insertion, then per rule: the référent's id.
     private let roles: [ReferentRole]
 
@@ -28,11 +29,16 @@ struct BatchFormat: Sendable {
         self.json = json
         null = json ? Array("null".utf8) : []
         func text(_ value: String?) -> [UInt8] { value.map { Array((json ? JSONValue.quote($0) : $0).utf8) } ?? (json ? Array("null".utf8) : []) }
-        ruleIDs = ruleSet.rules.map { text($0.id) }
-        routes = ruleSet.rules.map { text($0.route?.rawValue) }
-        routeSchemes = ruleSet.rules.map { text($0.route == .scheme ? $0.scheme : nil) }
-        referents = ruleSet.rules.map { text($0.referent) }
-        steps = ruleSet.rules.map { rule in
+        ruleIDs = ByteFragments(ruleSet.rules.map { text($0.id) })
+        routes = ByteFragments(ruleSet.rules.map { text($0.route?.rawValue) })
+        routeSchemes = ByteFragments(ruleSet.rules.map { text($0.route == .scheme ? $0.scheme : nil) })
+        referents = ByteFragments(ruleSet.rules.map { text($0.referent) })
+        var base = 0
+        stepBase = ruleSet.rules.map { rule in
+            defer { base += rule.suggestions.count }
+            return base
+        }
+        steps = ByteFragments(ruleSet.rules.flatMap { rule in
             rule.suggestions.map { suggestion in
                 switch (json, detail) {
                 case (true, .full): return Array("{\"stage\":\"\(suggestion.stage.rawValue)\",\"id\":\(JSONValue.quote(suggestion.entry)),\"rule\":\(JSONValue.quote(rule.id))}".utf8)
@@ -41,10 +47,10 @@ struct BatchFormat: Sendable {
                 case (false, .ids): return Array(suggestion.entry.utf8)
                 }
             }
-        }
-        schemeStatus = ruleSet.schemes.map { scheme in
+        })
+        schemeStatus = ByteFragments(ruleSet.schemes.flatMap { scheme in
             SchemeStatus.allCases.map(\.rawValue).map { Array((json ? "\(JSONValue.quote(scheme.id)):\"\($0)\"" : "\(scheme.id)=\($0)").utf8) }
-        }
+        })
         roles = Array(ReferentRole.allCases.dropFirst())
     }
 
@@ -59,29 +65,42 @@ struct BatchFormat: Sendable {
     /// Appends the result of line `number` to `out`.
     func write(_ number: Int, _ outcome: CompiledOutcome, into out: inout [UInt8]) {
         @inline(__always) func put(_ text: StaticString) { out.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount)) }
-        @inline(__always) func list(_ items: [[UInt8]], separator: UInt8) {
-            for (index, item) in items.enumerated() {
+        @inline(__always) func fragment(_ table: ByteFragments, _ index: Int?) {
+            if let index { table.append(index, to: &out) } else { out.append(contentsOf: null) }
+        }
+        @inline(__always) func lists(_ separator: UInt8) {
+            for (index, step) in outcome.selection.steps.enumerated() {
                 if index > 0 { out.append(separator) }
-                out.append(contentsOf: item)
+                steps.append(stepBase[step.rule] + step.suggestion, to: &out)
+            }
+            out.append(json ? 0x5D : 0x2C)
+            if json { put(",\"schemes\":{") }
+            for (index, scheme) in outcome.schemes.enumerated() {
+                if index > 0 { out.append(separator) }
+                schemeStatus.append(index * 3 + scheme.status.index, to: &out)
+            }
+            guard detail == .full else { return }
+            if json { put("},\"fired\":[") } else { out.append(0x2C) }
+            for (index, rule) in outcome.fired.enumerated() {
+                if index > 0 { out.append(separator) }
+                ruleIDs.append(Int(rule), to: &out)
             }
         }
         let route = outcome.route, referent = outcome.referent
-        let stepList = outcome.steps.map { steps[$0.rule][$0.suggestion] }
-        let schemes = outcome.schemes.enumerated().map { schemeStatus[$0.offset][$0.element.status.index] }
         if json {
             put("{\"line\":")
-            Self.integer(number, into: &out)
+            ProfileEncoder.integer(Int64(number), into: &out)
             put(",\"route\":")
-            out.append(contentsOf: route.map { routes[$0] } ?? null)
+            fragment(routes, route)
             put(",\"route_scheme\":")
-            out.append(contentsOf: route.map { routeSchemes[$0] } ?? null)
+            fragment(routeSchemes, route)
             if detail == .full {
                 put(",\"route_rule\":")
-                out.append(contentsOf: route.map { ruleIDs[$0] } ?? null)
+                fragment(ruleIDs, route)
                 put(",\"referent\":")
-                out.append(contentsOf: referent.map { referents[$0] } ?? null)
+                fragment(referents, referent)
                 put(",\"referent_rule\":")
-                out.append(contentsOf: referent.map { ruleIDs[$0] } ?? null)
+                fragment(ruleIDs, referent)
             } else {
                 put(",\"referents\":{")
                 var first = true
@@ -92,50 +111,36 @@ struct BatchFormat: Sendable {
                     out.append(0x22)
                     out.append(contentsOf: role.rawValue.utf8)
                     put("\":")
-                    out.append(contentsOf: referents[rule])
+                    referents.append(rule, to: &out)
                 }
                 out.append(0x7D)
             }
             put(",\"steps\":[")
-            list(stepList, separator: 0x2C)
-            put("],\"schemes\":{")
-            list(schemes, separator: 0x2C)
-            if detail == .full {
-                put("},\"fired\":[")
-                list(outcome.fired.map { ruleIDs[Int($0)] }, separator: 0x2C)
-                put("]}\n")
-            } else {
-                put("}}\n")
-            }
+            lists(0x2C)
+            put(detail == .full ? "]}\n" : "}}\n")
             return
         }
-        Self.integer(number, into: &out)
+        ProfileEncoder.integer(Int64(number), into: &out)
         out.append(0x2C)
-        out.append(contentsOf: route.map { routes[$0] } ?? null)
+        fragment(routes, route)
         out.append(0x2C)
-        out.append(contentsOf: route.map { routeSchemes[$0] } ?? null)
+        fragment(routeSchemes, route)
         out.append(0x2C)
         if detail == .full {
-            out.append(contentsOf: route.map { ruleIDs[$0] } ?? null)
+            fragment(ruleIDs, route)
             out.append(0x2C)
-            out.append(contentsOf: referent.map { referents[$0] } ?? null)
+            fragment(referents, referent)
             out.append(0x2C)
-            out.append(contentsOf: referent.map { ruleIDs[$0] } ?? null)
+            fragment(ruleIDs, referent)
         } else {
-            out.append(contentsOf: referent.map { referents[$0] } ?? null)
+            fragment(referents, referent)
             for index in roles.indices {
                 out.append(0x2C)
-                out.append(contentsOf: outcome.selection.referents[index + 1].map { referents[$0] } ?? null)
+                fragment(referents, outcome.selection.referents[index + 1])
             }
         }
         out.append(0x2C)
-        list(stepList, separator: 0x7C)
-        out.append(0x2C)
-        list(schemes, separator: 0x7C)
-        if detail == .full {
-            out.append(0x2C)
-            list(outcome.fired.map { ruleIDs[Int($0)] }, separator: 0x7C)
-        }
+        lists(0x7C)
         out.append(0x0A)
     }
 
@@ -144,24 +149,6 @@ struct BatchFormat: Sendable {
         var bytes: [UInt8] = []
         write(number, outcome, into: &bytes)
         return String(decoding: bytes, as: UTF8.self)
-    }
-
-    /// Appends `value`'s decimal digits.
-    @inline(__always)
-    static func integer(_ value: Int, into out: inout [UInt8]) {
-        if value < 0 { out.append(0x2D) }
-        var magnitude = value.magnitude
-        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
-            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-        var count = 0
-        withUnsafeMutableBytes(of: &digits) { buffer in
-            repeat {
-                buffer[19 - count] = UInt8(truncatingIfNeeded: magnitude % 10) + 0x30
-                magnitude /= 10
-                count += 1
-            } while magnitude > 0
-            out.append(contentsOf: buffer[(20 - count)...])
-        }
     }
 }
 

@@ -28,7 +28,7 @@ enum BatchSummary {
         lines.append("")
         lines.append("Dispositifs (éligible / indéterminé / non éligible)")
         for (index, scheme) in ruleSet.schemes.enumerated() {
-            let counts = tally.schemes[index]
+            let counts = tally.schemes[(index * 3)..<(index * 3 + 3)].map { $0 }
             lines.append("  \(scheme.id) : \(counts[SchemeStatus.eligible.index]) / \(counts[SchemeStatus.undetermined.index]) / \(counts[SchemeStatus.notEligible.index])")
         }
         let byCount = ruleSet.rules.indices.sorted { (tally.fired[$1], ruleSet.rules[$0].id) < (tally.fired[$0], ruleSet.rules[$1].id) }

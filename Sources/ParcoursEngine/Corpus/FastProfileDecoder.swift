@@ -5,19 +5,24 @@ import YAML
 /// of range, repeated keys) makes it give up, and the line goes through the precise reader,
 /// which types it exactly and explains what is wrong.
 package struct FastProfileDecoder: Sendable {
-    /// One field as the fast reader needs it: its slot, kind and bounds, and its values' ids
-    /// as a byte table (derived from the field's `FieldCodec`).
+    /// One field as the fast reader needs it: its slot, kind and bounds (a plain value: reading
+    /// it retains nothing). Its values' ids are in `ids`, grouped by the field's position.
     struct Slot: Sendable {
         let index: Int
         let kind: Kind
         let min: Int64, max: Int64
-        let ids: ByteKeyTable
 
         enum Kind: Sendable { case integer, boolean, enumeration, set }
     }
 
     /// Field names to their slot's position in `slots`.
     private let names: ByteKeyTable
+    /// The names again, one after the other in `slots` order (`nameStarts[p]..<nameStarts[p + 1]`):
+    /// lines usually list fields in that order, so the next name is checked first, unhashed.
+    private let nameBytes: [UInt8]
+    private let nameStarts: [Int]
+    /// Value ids of every enumeration and set field (derived from its `FieldCodec`), by field position.
+    private let ids: ByteKeyTable
     private let slots: [Slot]
     private let fieldCount: Int
     private let defaults: [(Int, Int64)]
@@ -28,18 +33,30 @@ package struct FastProfileDecoder: Sendable {
 
     package init(vocabulary: Vocabulary) {
         var slots: [Slot] = []
-        for codec in vocabulary.codecs {
+        var ids: [(group: Int, key: String, value: Int)] = []
+        for (position, codec) in vocabulary.codecs.enumerated() {
             switch codec.kind {
-            case .integer(let min, let max): slots.append(Slot(index: codec.index, kind: .integer, min: min, max: max, ids: ByteKeyTable([])))
-            case .boolean: slots.append(Slot(index: codec.index, kind: .boolean, min: 0, max: 1, ids: ByteKeyTable([])))
+            case .integer(let min, let max): slots.append(Slot(index: codec.index, kind: .integer, min: min, max: max))
+            case .boolean: slots.append(Slot(index: codec.index, kind: .boolean, min: 0, max: 1))
             case .enumeration(let map):
-                slots.append(Slot(index: codec.index, kind: .enumeration, min: 0, max: 0, ids: ByteKeyTable(map.sorted { $0.value < $1.value }.map { ($0.key, Int($0.value)) })))
+                slots.append(Slot(index: codec.index, kind: .enumeration, min: 0, max: 0))
+                ids += map.sorted { $0.value < $1.value }.map { (position, $0.key, Int($0.value)) }
             case .set(let map):
-                slots.append(Slot(index: codec.index, kind: .set, min: 0, max: 0, ids: ByteKeyTable(map.sorted { $0.value < $1.value }.map { ($0.key, $0.value) })))
+                slots.append(Slot(index: codec.index, kind: .set, min: 0, max: 0))
+                ids += map.sorted { $0.value < $1.value }.map { (position, $0.key, $0.value) }
             }
         }
         self.slots = slots
+        self.ids = ByteKeyTable(grouped: ids)
         self.names = ByteKeyTable(vocabulary.codecs.enumerated().map { ($0.element.name, $0.offset) })
+        var nameBytes: [UInt8] = []
+        var nameStarts = [0]
+        for codec in vocabulary.codecs {
+            nameBytes += codec.name.utf8
+            nameStarts.append(nameBytes.count)
+        }
+        self.nameBytes = nameBytes
+        self.nameStarts = nameStarts
         self.fieldCount = vocabulary.fields.count
         self.defaults = vocabulary.fields.compactMap { field in
             switch field.defaultValue {
@@ -84,6 +101,14 @@ package struct FastProfileDecoder: Sendable {
     /// Decodes `{"field": value, ...}` into `values` (at least `slotCount` slots); false when
     /// the line needs the precise reader. Reads the bytes in place: no allocation.
     package func decodeJSON(_ line: UnsafeBufferPointer<UInt8>, into values: UnsafeMutableBufferPointer<Int64>) -> Bool {
+        nameBytes.withUnsafeBufferPointer { nameBytes in
+            nameStarts.withUnsafeBufferPointer { nameStarts in decodeJSON(line, into: values, nameBytes, nameStarts) }
+        }
+    }
+
+    @inline(__always)
+    private func decodeJSON(_ line: UnsafeBufferPointer<UInt8>, into values: UnsafeMutableBufferPointer<Int64>,
+                            _ nameBytes: UnsafeBufferPointer<UInt8>, _ nameStarts: UnsafeBufferPointer<Int>) -> Bool {
         reset(values)
         var i = 0
         let n = line.count
@@ -110,12 +135,30 @@ package struct FastProfileDecoder: Sendable {
         guard i < n, line[i] == 0x7B else { return false }
         i += 1
         skip()
+        /// The name at `i` if it is field `position`'s (then `i` moves past it).
+        @inline(__always) func expected(_ position: Int) -> Bool {
+            guard position + 1 < nameStarts.count else { return false }
+            let start = nameStarts[position], length = nameStarts[position + 1] - start
+            guard i + length + 1 < n, line[i] == 0x22, line[i + length + 1] == 0x22 else { return false }
+            for k in 0..<length where line[i + 1 + k] != nameBytes[start + k] { return false }
+            i += length + 2
+            return true
+        }
         if i < n, line[i] == 0x7D { applyDefaults(values); i += 1; skip(); return i == n }
+        var next = 0
         while true {
             skip()
-            guard let name = string(), let position = names.value(name) else { return false }
+            let position: Int
+            if expected(next) {
+                position = next
+            } else {
+                guard let name = string(), let found = names.value(name) else { return false }
+                position = found
+            }
+            next = position + 1
             let slot = slots[position]
             guard values[slot.index] == CompiledProfile.unknown else { return false }
+            let group = position
             skip()
             guard i < n, line[i] == 0x3A else { return false }
             i += 1
@@ -128,7 +171,7 @@ package struct FastProfileDecoder: Sendable {
                 guard let flag = FieldCodec.boolean(word()) else { return false }
                 values[slot.index] = flag ? 1 : 0
             case .enumeration:
-                guard let id = string(), let index = slot.ids.value(id) else { return false }
+                guard let id = string(), let index = ids.value(id, group: group) else { return false }
                 values[slot.index] = Int64(index)
             case .set:
                 guard i < n, line[i] == 0x5B else { return false }
@@ -138,7 +181,7 @@ package struct FastProfileDecoder: Sendable {
                 if i < n, line[i] == 0x5D { i += 1 } else {
                     while true {
                         skip()
-                        guard let id = string(), let bit = slot.ids.value(id), mask & (1 << UInt64(bit)) == 0 else { return false }
+                        guard let id = string(), let bit = ids.value(id, group: group), mask & (1 << UInt64(bit)) == 0 else { return false }
                         mask |= 1 << UInt64(bit)
                         skip()
                         guard i < n else { return false }
@@ -179,7 +222,7 @@ package struct FastProfileDecoder: Sendable {
         while index <= line.count {
             if index == line.count || line[index] == separator {
                 guard column < columns.count, let position = columns[column] else { return false }
-                if !decodeCell(UnsafeBufferPointer(rebasing: line[start..<index]), slots[position], values) { return false }
+                if !decodeCell(UnsafeBufferPointer(rebasing: line[start..<index]), position, values) { return false }
                 column += 1
                 start = index + 1
             }
@@ -191,8 +234,9 @@ package struct FastProfileDecoder: Sendable {
     }
 
     @inline(__always)
-    private func decodeCell(_ cell: UnsafeBufferPointer<UInt8>, _ slot: Slot, _ values: UnsafeMutableBufferPointer<Int64>) -> Bool {
+    private func decodeCell(_ cell: UnsafeBufferPointer<UInt8>, _ position: Int, _ values: UnsafeMutableBufferPointer<Int64>) -> Bool {
         if cell.isEmpty { return true }
+        let slot = slots[position]
         guard cell[0] != 0x20, cell[cell.count - 1] != 0x20 else { return false }
         switch slot.kind {
         case .integer:
@@ -202,7 +246,7 @@ package struct FastProfileDecoder: Sendable {
             guard let flag = FieldCodec.boolean(cell) else { return false }
             values[slot.index] = flag ? 1 : 0
         case .enumeration:
-            guard let index = slot.ids.value(cell) else { return false }
+            guard let index = ids.value(cell, group: position) else { return false }
             values[slot.index] = Int64(index)
         case .set:
             if cell.elementsEqual(CorpusFormat.emptySet.utf8) {
@@ -212,7 +256,7 @@ package struct FastProfileDecoder: Sendable {
             var mask: UInt64 = 0
             var start = 0
             for index in 0...cell.count where index == cell.count || cell[index] == 0x7C {
-                guard let bit = slot.ids.value(UnsafeBufferPointer(rebasing: cell[start..<index])), mask & (1 << UInt64(bit)) == 0 else { return false }
+                guard let bit = ids.value(UnsafeBufferPointer(rebasing: cell[start..<index]), group: position), mask & (1 << UInt64(bit)) == 0 else { return false }
                 mask |= 1 << UInt64(bit)
                 start = index + 1
             }

@@ -128,16 +128,25 @@ extension Vocabulary {
 extension Profile {
     /// The profile as one CSV row under `Vocabulary.csvHeader` (an empty cell: unknown).
     public func csvRow(_ vocabulary: Vocabulary) -> String {
-        vocabulary.codecs.map { codec in self[codec.index].flatMap { codec.csv($0) } ?? "" }.joined(separator: ",")
+        line(vocabulary, .csv)
     }
 
     /// The profile as one compact JSON line, keys in vocabulary order (the corpus format).
     public func jsonLine(_ vocabulary: Vocabulary) -> String {
-        var parts: [String] = []
-        for codec in vocabulary.codecs {
-            guard let value = self[codec.index], let text = codec.json(value) else { continue }
-            parts.append(JSONValue.quote(codec.name) + ":" + text)
+        line(vocabulary, .jsonl)
+    }
+
+    /// The line `ProfileEncoder` writes for this profile (defaults not applied), without its newline.
+    private func line(_ vocabulary: Vocabulary, _ format: ProfileEncoder.Format) -> String {
+        var slots = Array(repeating: CompiledProfile.unknown, count: vocabulary.fields.count)
+        for (field, value) in values where field < slots.count {
+            switch value {
+            case .scalar(let number): slots[field] = Int64(number)
+            case .set(let mask): slots[field] = Int64(bitPattern: mask)
+            }
         }
-        return "{" + parts.joined(separator: ",") + "}"
+        var bytes: [UInt8] = []
+        slots.withUnsafeBufferPointer { ProfileEncoder(vocabulary: vocabulary, format: format).write($0, into: &bytes) }
+        return String(decoding: bytes.dropLast(), as: UTF8.self)
     }
 }

@@ -25,6 +25,18 @@ package struct RandomSource: Sendable {
         Double(next() >> 11) / Double(1 << 53) < p
     }
 
+    /// The position of one of `weights`, drawn as `pick` draws (the last one when rounding
+    /// leaves the point past the end).
+    package mutating func pickIndex(_ weights: [Double]) -> Int {
+        let total = weights.reduce(0) { $0 + $1 }
+        var point = Double(next() >> 11) / Double(1 << 53) * total
+        for (index, weight) in weights.enumerated() {
+            if point < weight { return index }
+            point -= weight
+        }
+        return weights.count - 1
+    }
+
     /// One of `choices`, each with its weight.
     package mutating func pick<T>(_ choices: [(T, Double)]) -> T? {
         let total = choices.reduce(0) { $0 + $1.1 }

@@ -1,0 +1,138 @@
+/// Writes profiles as corpus lines (a compact JSON line, keys in vocabulary order, or a CSV row
+/// under `Vocabulary.csvHeader`) straight into a byte buffer. Every text comes from the fields'
+/// `FieldCodec` (`json`, `csv`), rendered once per value at init: the codec stays the one home
+/// of which text is which value, and writing a profile is copying bytes.
+package struct ProfileEncoder: Sendable {
+    /// The line formats.
+    package enum Format: Sendable { case jsonl, csv }
+
+    /// One field: its slot, how its value is written, and where its texts are in `texts`
+    /// (a plain value: reading it retains nothing).
+    private struct Column: Sendable {
+        let slot: Int
+        let kind: Kind
+        /// JSON: `"name":`, at `key` in `texts`.
+        let key: Int
+        /// Enumeration texts by position, set members by bit (JSON: quoted; CSV: bare),
+        /// booleans false then true: `count` texts from `first`.
+        let first: Int, count: Int
+        /// Set: the empty set (`[]`).
+        let empty: Int
+
+        enum Kind: Sendable { case integer, boolean, enumeration, set }
+    }
+
+    private let columns: [Column]
+    private let texts: ByteFragments
+    private let format: Format
+    /// CSV: between a set's members (`CorpusFormat.setSeparator`).
+    private let setSeparator = CorpusFormat.setSeparator.asciiValue ?? 0x7C
+
+    package init(vocabulary: Vocabulary, format: Format) {
+        self.format = format
+        let json = format == .jsonl
+        func text(_ codec: FieldCodec, _ value: FieldValue) -> [UInt8] {
+            Array(((json ? codec.json(value) : codec.csv(value)) ?? "").utf8)
+        }
+        var texts: [[UInt8]] = []
+        func add(_ items: [[UInt8]]) -> Int {
+            defer { texts += items }
+            return texts.count
+        }
+        columns = vocabulary.codecs.map { codec in
+            let key = add([Array((JSONValue.quote(codec.name) + ":").utf8)])
+            switch codec.kind {
+            case .integer:
+                return Column(slot: codec.index, kind: .integer, key: key, first: 0, count: 0, empty: 0)
+            case .boolean:
+                return Column(slot: codec.index, kind: .boolean, key: key, first: add([text(codec, .scalar(0)), text(codec, .scalar(1))]), count: 2, empty: 0)
+            case .enumeration:
+                return Column(slot: codec.index, kind: .enumeration, key: key, first: add(codec.ids.indices.map { text(codec, .scalar($0)) }),
+                              count: codec.ids.count, empty: 0)
+            case .set:
+                // A one-member set's text, without the brackets JSON puts around it.
+                let members = codec.ids.indices.map { bit -> [UInt8] in
+                    let whole = text(codec, .set(1 << UInt64(bit)))
+                    return json ? Array(whole.dropFirst().dropLast()) : whole
+                }
+                let first = add(members)
+                return Column(slot: codec.index, kind: .set, key: key, first: first, count: members.count, empty: add([text(codec, .set(0))]))
+            }
+        }
+        self.texts = ByteFragments(texts)
+    }
+
+    /// The CSV header line (with its newline); nothing for JSON lines.
+    package static func header(_ vocabulary: Vocabulary, format: Format) -> [UInt8] {
+        format == .csv ? Array((vocabulary.csvHeader + "\n").utf8) : []
+    }
+
+    /// Appends the profile in `values` (slots as `CompiledProfile` keeps them) and a newline.
+    package func write(_ values: UnsafeBufferPointer<Int64>, into out: inout [UInt8]) {
+        let json = format == .jsonl
+        if json { out.append(0x7B) }
+        var first = true
+        for index in columns.indices {
+            let column = columns[index]
+            let value = column.slot < values.count ? values[column.slot] : CompiledProfile.unknown
+            if json {
+                guard value != CompiledProfile.unknown, fits(value, column) else { continue }
+                if !first { out.append(0x2C) }
+                texts.append(column.key, to: &out)
+            } else {
+                if !first { out.append(0x2C) }
+                first = false
+                guard value != CompiledProfile.unknown, fits(value, column) else { continue }
+            }
+            first = false
+            switch column.kind {
+            case .integer: Self.integer(value, into: &out)
+            case .boolean: texts.append(column.first + (value == 1 ? 1 : 0), to: &out)
+            case .enumeration: texts.append(column.first + Int(value), to: &out)
+            case .set:
+                var mask = UInt64(bitPattern: value)
+                if column.count < 64 { mask &= (1 << UInt64(column.count)) - 1 }
+                if mask == 0 {
+                    texts.append(column.empty, to: &out)
+                    continue
+                }
+                if json { out.append(0x5B) }
+                var firstMember = true
+                while mask != 0 {
+                    let bit = mask.trailingZeroBitCount
+                    mask &= mask - 1
+                    if !firstMember { out.append(json ? 0x2C : setSeparator) }
+                    firstMember = false
+                    texts.append(column.first + bit, to: &out)
+                }
+                if json { out.append(0x5D) }
+            }
+        }
+        if json { out.append(0x7D) }
+        out.append(0x0A)
+    }
+
+    /// Whether the codec can write `value` (what `FieldCodec.json` renders, it renders here:
+    /// an enumeration position out of range is not written; a set keeps its known members).
+    @inline(__always)
+    private func fits(_ value: Int64, _ column: Column) -> Bool {
+        column.kind != .enumeration || (value >= 0 && value < column.count)
+    }
+
+    /// Appends `value`'s decimal digits (as `String(value)` writes them).
+    @inline(__always)
+    package static func integer(_ value: Int64, into out: inout [UInt8]) {
+        if value < 0 { out.append(0x2D) }
+        var magnitude = value.magnitude
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
+        var count = 0
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            repeat {
+                buffer[23 - count] = UInt8(truncatingIfNeeded: magnitude % 10) + 0x30
+                magnitude /= 10
+                count += 1
+            } while magnitude > 0
+            out.append(contentsOf: buffer[(24 - count)...])
+        }
+    }
+}
