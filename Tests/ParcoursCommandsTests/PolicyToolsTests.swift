@@ -94,6 +94,30 @@ struct PolicyToolsTests {
         #expect(run.output.contains("\"before\": \"self_directed\",\n      \"after\": \"training\",\n      \"count\": 1,"))
     }
 
+    /// A diff's counts and examples (the first lines) do not depend on the number of jobs.
+    @Test func diffAgreesAcrossJobs() throws {
+        let directory = NSTemporaryDirectory() + "parcours-diffjobs-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        try FileManager.default.copyItem(atPath: Support.rules, toPath: directory)
+        let file = directory + "/language.yaml"
+        let text = try String(contentsOfFile: file, encoding: .utf8)
+        try text.replacingOccurrences(of: "    when: french_level <= A1\n    route: training", with: "    when: french_level <= B1\n    route: training")
+            .write(toFile: file, atomically: true, encoding: .utf8)
+        let corpus = directory + "/corpus.jsonl"
+        try BatchTests.corpus(7000, seed: 5).write(toFile: corpus, atomically: true, encoding: .utf8)
+        func diff(_ jobs: String) -> String {
+            let run = Support.run(["diff", "--base", Support.rules, "--rules", directory, "--corpus", corpus, "--date", date, "--format", "json",
+                                   "--scenarios", Support.packageRoot + "/Scenarios", "--jobs", jobs])
+            #expect(run.code == 0, "\(run.error)")
+            return run.output
+        }
+        let one = diff("1")
+        #expect(one.contains("\"profiles\": 7000,"))
+        #expect(one.contains("\"after\": \"training\""))
+        #expect(one == diff("2"))
+        #expect(one == diff("5"))
+    }
+
     @Test func diffReadsCSV() throws {
         let directory = NSTemporaryDirectory() + "parcours-csv-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)

@@ -44,6 +44,28 @@ struct CompiledTests {
         #expect(disagreements == 0)
     }
 
+    /// The codes a diff uses to pass over unchanged profiles say "unchanged" exactly when the
+    /// two summaries are equal (checked against a rule set with a few edits).
+    @Test func outcomeCodesAgreeWithSummaries() throws {
+        let current = try TestSupport.shippedRuleSet()
+        let base = RuleSet(vocabulary: current.vocabulary, catalogue: current.catalogue, facts: current.facts,
+                           rules: current.rules.enumerated().filter { $0.offset % 7 != 3 }.map(\.element), schemes: current.schemes, date: current.date)
+        let baseCompiled = CompiledRuleSet(base), currentCompiled = CompiledRuleSet(current)
+        let codes = OutcomeCodes(base: OutcomeNames(baseCompiled), current: OutcomeNames(currentCompiled))
+        var a = CompiledOutcome(), b = CompiledOutcome()
+        var scratch = OutcomeCodes.Scratch()
+        var unchanged = 0, changed = 0
+        for profile in Self.profiles(current, count: 3000) {
+            let compiledProfile = CompiledProfile(profile, vocabulary: current.vocabulary)
+            baseCompiled.evaluate(compiledProfile, into: &a)
+            currentCompiled.evaluate(compiledProfile, into: &b)
+            let same = OutcomeSummary(a, baseCompiled) == OutcomeSummary(b, currentCompiled)
+            #expect(codes.unchanged(base: a, current: b, scratch: &scratch) == same)
+            if same { unchanged += 1 } else { changed += 1 }
+        }
+        #expect(unchanged > 100 && changed > 100, "both sides exercised: \(unchanged) unchanged, \(changed) changed")
+    }
+
     @Test func fastDecoderAgreesWithThePreciseReader() throws {
         let ruleSet = try TestSupport.shippedRuleSet()
         let decoder = FastProfileDecoder(vocabulary: ruleSet.vocabulary)

@@ -85,49 +85,15 @@ struct BatchCommand: ParcoursCommand {
         var decoder = CorpusDecoder(path: options.corpus, vocabulary: ruleSet.vocabulary)
         var progress = Progress(terminal: terminal, total: lines.size)
         var tally = BatchTally(compiled: compiled)
-        var number = 0
-        // The CSV header first (and any blank line before it), so that every worker starts from
-        // a decoder that knows it.
-        let first = lines.nextBlock(size: blockSize)
-        var firstItem = 0
-        if CorpusFormat(path: options.corpus) == .csv, let block = first {
-            var scratch = Array(repeating: CompiledProfile.unknown, count: decoder.slotCount)
-            while firstItem < block.items.count {
-                guard case .text(let start, let end) = block.items[firstItem] else { break }
-                number += 1
-                firstItem += 1
-                let read = decoder.decode(Array(block.bytes[start..<end]), line: number, into: &scratch)
-                if case .refused(let record) = read {
-                    terminal.writeError(DiagnosticText.render(record.diagnostics, in: terminal.language))
-                    terminal.writeError(terminal.say("parcours : l'en-tête CSV a des erreurs ; aucune ligne n'a été lue\n", en: "parcours: the CSV header has errors; no row was read\n"))
-                    return ExitCode.failure
-                }
-                if case .skipped = read, !block.bytes[start..<end].allSatisfy({ $0 == 0x20 }) { break }
-            }
-        }
+        guard let source = BlockSource.open(lines, path: options.corpus, decoder: &decoder, terminal: terminal) else { return ExitCode.failure }
         formatter.header.map { write(Array($0.utf8)) }
         let worker = BatchWorker(compiled: compiled, formatter: writes ? formatter : nil, decoder: decoder, language: terminal.language)
-        // Blocks of whole lines, numbered in input order. With one job everything happens on
-        // this thread; with more, each job takes the next block, evaluates it and leaves its
-        // result, while this thread writes the results in input order as they come: no
-        // per-line synchronisation, no job waiting for another's block, a bounded window.
-        let source = BlockSource(lines: lines, first: first.map { ($0, firstItem) }, number: number)
-        func emit(_ part: BatchWorker.Output) {
+        BlockPipeline.run(source, jobs: options.jobs, work: { worker.run($0.block, firstLine: $0.firstLine, from: $0.from) }) { part in
             if !part.errors.isEmpty { terminal.writeError(part.errors) }
             write(part.bytes)
             tally.merge(part.tally)
             progress.read(bytes: part.bytesRead)
             progress.evaluated(part.tally.profiles + part.tally.refused)
-        }
-        let jobs = max(1, options.jobs)
-        if jobs == 1 {
-            while let next = source.next() { emit(worker.run(next.block, firstLine: next.firstLine, from: next.from)) }
-        } else {
-            let pipeline = Pipeline(source: source, window: jobs * 2)
-            for _ in 0..<jobs {
-                Thread.detachNewThread { pipeline.work(worker) }
-            }
-            while let part = pipeline.nextResult() { emit(part) }
         }
         lines = source.lines
         progress.finish(profiles: tally.profiles)
@@ -144,93 +110,6 @@ struct BatchCommand: ParcoursCommand {
         return ExitCode.success
     }
 
-    /// The bytes of input a worker takes at once (whole lines).
-    static let blockSize = 1 << 20
-
-}
-
-/// The corpus as numbered blocks of whole lines (the CSV header's block first, from its first
-/// row). Not thread-safe: `Pipeline` calls it under its lock.
-final class BlockSource {
-    var lines: LineReader
-    private var first: (block: LineReader.Block, from: Int)?
-    private var number: Int
-
-    init(lines: LineReader, first: (LineReader.Block, Int)?, number: Int) {
-        self.lines = lines
-        self.first = first
-        self.number = number
-    }
-
-    func next() -> (block: LineReader.Block, firstLine: Int, from: Int)? {
-        let block: LineReader.Block
-        var from = 0
-        if let pending = first {
-            (block, from) = pending
-            first = nil
-        } else if let read = lines.nextBlock(size: BatchCommand.blockSize) {
-            block = read
-        } else {
-            return nil
-        }
-        defer { number += block.items.count - from }
-        return (block, number + 1, from)
-    }
-}
-
-/// Jobs taking blocks in turn and leaving their results in a ring of `window` slots, which the
-/// writing thread empties in input order. A job waits only when the ring is full (memory flat).
-final class Pipeline: @unchecked Sendable {
-    private let condition = NSCondition()
-    private let source: BlockSource
-    private var slots: [BatchWorker.Output?]
-    private let window: Int
-    /// Blocks taken by jobs, results handed to the writer, jobs still running.
-    private var taken = 0, handed = 0, running = 0
-    private var exhausted = false
-
-    init(source: BlockSource, window: Int) {
-        self.source = source
-        self.window = window
-        slots = Array(repeating: nil, count: window)
-    }
-
-    /// A job's loop: take the next block, evaluate it, leave the result; until the input ends.
-    func work(_ worker: BatchWorker) {
-        condition.lock()
-        running += 1
-        while true {
-            while taken - handed >= window { condition.wait() }
-            guard !exhausted, let next = source.next() else { break }
-            let index = taken
-            taken += 1
-            condition.unlock()
-            let part = worker.run(next.block, firstLine: next.firstLine, from: next.from)
-            condition.lock()
-            slots[index % window] = part
-            condition.broadcast()
-        }
-        exhausted = true
-        running -= 1
-        condition.broadcast()
-        condition.unlock()
-    }
-
-    /// The next result in input order; nil once every block has been handed.
-    func nextResult() -> BatchWorker.Output? {
-        condition.lock()
-        defer { condition.unlock() }
-        while true {
-            if let part = slots[handed % window] {
-                slots[handed % window] = nil
-                handed += 1
-                condition.broadcast()
-                return part
-            }
-            if exhausted && running == 0 && handed == taken { return nil }
-            condition.wait()
-        }
-    }
 }
 
 /// Decodes, evaluates and formats one block of lines: what each job does, on its own copy of
@@ -258,32 +137,40 @@ struct BatchWorker: Sendable {
         var outcome = CompiledOutcome()
         block.bytes.withUnsafeBufferPointer { bytes in
             values.withUnsafeMutableBufferPointer { values in
-                guard let slots = values.baseAddress else { return }
-                for index in from..<block.items.count {
-                    let lineNumber = firstLine + index - from
-                    guard case .text(let start, let end) = block.items[index] else {
-                        let refused: LineReader.Line = block.items[index] == .binary ? .binary : .tooLong
-                        part.errors += DiagnosticText.render(decoder.refusal(refused, number: lineNumber).diagnostics, in: language)
-                        part.tally.refused += 1
-                        continue
-                    }
-                    switch decoder.decode(UnsafeBufferPointer(rebasing: bytes[start..<end]), line: lineNumber, into: values) {
-                    case .skipped:
-                        part.tally.blank += 1
-                        continue
-                    case .refused(let record):
-                        part.errors += DiagnosticText.render(record.diagnostics, in: language)
-                        part.tally.refused += 1
-                        continue
-                    case .profile: break
-                    }
-                    compiled.evaluate(UnsafePointer(slots), into: &outcome)
-                    part.tally.add(outcome)
-                    formatter?.write(lineNumber, outcome, into: &part.bytes)
-                }
+                run(block.items, bytes, firstLine: firstLine, from: from, &decoder, values, &outcome, &part)
             }
         }
         return part
+    }
+
+    /// The loop over a block's lines, with every scratch passed `inout` (nothing captured, so
+    /// nothing copied per line).
+    private func run(_ items: [LineReader.Block.Item], _ bytes: UnsafeBufferPointer<UInt8>, firstLine: Int, from: Int, _ decoder: inout CorpusDecoder,
+                     _ values: UnsafeMutableBufferPointer<Int64>, _ outcome: inout CompiledOutcome, _ part: inout Output) {
+        guard let slots = values.baseAddress else { return }
+        let formatter = formatter
+        for index in from..<items.count {
+            let lineNumber = firstLine + index - from
+            guard case .text(let start, let end) = items[index] else {
+                let refused: LineReader.Line = items[index] == .binary ? .binary : .tooLong
+                part.errors += DiagnosticText.render(decoder.refusal(refused, number: lineNumber).diagnostics, in: language)
+                part.tally.refused += 1
+                continue
+            }
+            switch decoder.decode(UnsafeBufferPointer(rebasing: bytes[start..<end]), line: lineNumber, into: values) {
+            case .skipped:
+                part.tally.blank += 1
+                continue
+            case .refused(let record):
+                part.errors += DiagnosticText.render(record.diagnostics, in: language)
+                part.tally.refused += 1
+                continue
+            case .profile: break
+            }
+            compiled.evaluate(UnsafePointer(slots), into: &outcome)
+            part.tally.add(outcome)
+            formatter?.write(lineNumber, outcome, into: &part.bytes)
+        }
     }
 }
 

@@ -1,3 +1,4 @@
+import Foundation
 import ParcoursEngine
 
 /// What `explain` explains.
@@ -26,6 +27,7 @@ public struct DiffOptions: Equatable, Sendable {
     public var common = CommonOptions()
     public var format: OutputFormat = .text
     public var examples = 3
+    public var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 }
 
 /// Options of `parcours replay`.

@@ -1,3 +1,4 @@
+import Foundation
 import ParcoursEngine
 
 /// `parcours diff --base DIR --corpus FILE`: what a rule change does to a corpus.
@@ -18,7 +19,8 @@ struct DiffCommand: ParcoursCommand {
         options: [OptionSpec("--base", value: "DIR", inSynopsis: false, help: Phrase("les règles avant le changement", en: "the rules before the change")),
                   OptionSpec("--corpus", value: "FILE", inSynopsis: false, help: Phrase("les profils (lignes JSON ou CSV)", en: "the profiles (JSON lines or CSV)")),
                   OptionSpec("--base-scenarios", value: "DIR", help: Phrase("les dispositifs avant le changement (par défaut : --scenarios)", en: "scheme plugins before the change (default: --scenarios)")),
-                  OptionSpec("--examples", value: "N", help: Phrase("profils d'exemple par changement (par défaut : 3)", en: "example profiles per change (default: 3)"))]
+                  OptionSpec("--examples", value: "N", help: Phrase("profils d'exemple par changement (par défaut : 3)", en: "example profiles per change (default: 3)")),
+                  OptionSpec("--jobs", value: "N", help: Phrase("cœurs à utiliser (par défaut : tous)", en: "cores to use (default: all)"))]
             + CommonSpec.all + [CommonSpec.format],
         shape: "--base DIR --corpus FILE")
 
@@ -29,7 +31,8 @@ struct DiffCommand: ParcoursCommand {
         guard let corpus = arguments.value("--corpus") else { throw UsageError("diff attend --corpus FICHIER (JSON lines ou CSV)", en: "diff needs --corpus FILE (JSON lines or CSV)") }
         options = DiffOptions(base: base, baseScenarios: arguments.value("--base-scenarios"), corpus: corpus, common: try arguments.common(),
                               format: arguments.outputFormat,
-                              examples: try arguments.integer("--examples", default: 3))
+                              examples: try arguments.integer("--examples", default: 3),
+                              jobs: try arguments.integer("--jobs", default: ProcessInfo.processInfo.activeProcessorCount, minimum: 1, maximum: BatchOptions.maxJobs))
     }
 
     func run(terminal: Terminal) -> Int32 {
@@ -42,67 +45,118 @@ struct DiffCommand: ParcoursCommand {
         guard let base else { return baseCode }
         var lines: LineReader
         do {
-            lines = try LineReader(path: options.corpus)
+            lines = try LineReader(path: options.corpus, chunkSize: 1 << 20)
         } catch {
             terminal.complain(error.phrase)
             return ExitCode.failure
         }
         defer { lines.close() }
-        // Profiles are typed with the current vocabulary and evaluated by both compiled rule sets;
-        // when the change touches the vocabulary, the base rule set gets the profile re-typed with its own.
-        let shape = { (vocabulary: Vocabulary) in vocabulary.fields.map { "\($0.name):\($0.type.keyword):\($0.values.map(\.id))" } }
-        let sameVocabulary = shape(base.vocabulary) == shape(current.vocabulary)
-        let baseCompiled = CompiledRuleSet(base)
-        let currentCompiled = CompiledRuleSet(current)
-        let format = CorpusFormat(path: options.corpus)
         var decoder = CorpusDecoder(path: options.corpus, vocabulary: current.vocabulary)
+        guard let source = BlockSource.open(lines, path: options.corpus, decoder: &decoder, terminal: terminal) else { return ExitCode.failure }
+        let worker = DiffWorker(base: base, current: current, corpus: options.corpus, decoder: decoder, examples: options.examples, language: terminal.language)
         var accumulator = ImpactAccumulator(examplesPerChange: options.examples)
-        var values: [Int64] = []
-        var baseOutcome = CompiledOutcome(), currentOutcome = CompiledOutcome()
-        var number = 0
-        while let line = lines.next() {
-            number += 1
-            guard case .text(let bytes) = line else {
-                terminal.writeError(DiagnosticText.render(decoder.refusal(line, number: number).diagnostics, in: terminal.language))
-                accumulator.refuse()
-                continue
-            }
-            switch decoder.decode(bytes, line: number, into: &values) {
-            case .skipped: continue
-            case .refused(let record):
-                terminal.writeError(DiagnosticText.render(record.diagnostics, in: terminal.language))
-                if decoder.headerRefused {
-                    terminal.writeError(terminal.say("parcours : l'en-tête CSV a des erreurs ; aucune ligne n'a été lue\n", en: "parcours: the CSV header has errors; no row was read\n"))
-                    return ExitCode.failure
-                }
-                accumulator.refuse()
-                continue
-            case .profile: break
-            }
-            values.withUnsafeBufferPointer { buffer in
-                guard let pointer = buffer.baseAddress else { return }
-                currentCompiled.evaluate(pointer, into: &currentOutcome)
-                if sameVocabulary { baseCompiled.evaluate(pointer, into: &baseOutcome) }
-            }
-            if !sameVocabulary {
-                var baseParser = CorpusLineParser(path: options.corpus, format: .jsonLines, vocabulary: base.vocabulary)
-                let profile = format == .jsonLines ? baseParser.parse(bytes, line: number)?.profile : nil
-                guard let profile else {
-                    terminal.writeError(terminal.say("\(options.corpus):\(number): les règles de base ne lisent pas ce profil (leur vocabulaire diffère) ; ignoré\n",
-                                                     en: "\(options.corpus):\(number): the base rules cannot read this profile (their vocabulary differs); skipped\n"))
-                    accumulator.refuse()
-                    continue
-                }
-                baseCompiled.evaluate(CompiledProfile(profile, vocabulary: base.vocabulary), into: &baseOutcome)
-            }
-            accumulator.add(line: number, text: String(decoding: bytes, as: UTF8.self),
-                            base: OutcomeSummary(baseOutcome, baseCompiled), current: OutcomeSummary(currentOutcome, currentCompiled))
+        BlockPipeline.run(source, jobs: options.jobs, work: { worker.run($0) }) { part in
+            if !part.errors.isEmpty { terminal.writeError(part.errors) }
+            accumulator.merge(part.accumulator)
         }
+        lines = source.lines
         let report = accumulator.report(baseFingerprint: base.fingerprint, currentFingerprint: current.fingerprint)
         switch options.format {
         case .text: terminal.write(ImpactText.render(report, date: current.date))
         case .json: terminal.write(report.json(date: current.date).rendered() + "\n")
         }
         return report.refused > 0 ? ExitCode.failure : ExitCode.success
+    }
+}
+
+/// Decodes one block of a corpus and evaluates each profile with both rule sets: what each job
+/// of `diff` does, with its own accumulator (merged in input order, so examples are the first
+/// lines whatever the number of jobs).
+struct DiffWorker: Sendable {
+    let baseCompiled: CompiledRuleSet
+    let currentCompiled: CompiledRuleSet
+    let baseVocabulary: Vocabulary
+    let baseNames: OutcomeNames
+    let currentNames: OutcomeNames
+    let codes: OutcomeCodes
+    /// Whether both rule sets read profiles alike; otherwise the base gets each profile re-typed
+    /// with its own vocabulary.
+    let sameVocabulary: Bool
+    let corpus: String
+    let decoder: CorpusDecoder
+    let examples: Int
+    let language: Language
+
+    init(base: RuleSet, current: RuleSet, corpus: String, decoder: CorpusDecoder, examples: Int, language: Language) {
+        let shape = { (vocabulary: Vocabulary) in vocabulary.fields.map { "\($0.name):\($0.type.keyword):\($0.values.map(\.id))" } }
+        sameVocabulary = shape(base.vocabulary) == shape(current.vocabulary)
+        baseCompiled = CompiledRuleSet(base)
+        currentCompiled = CompiledRuleSet(current)
+        baseVocabulary = base.vocabulary
+        baseNames = OutcomeNames(baseCompiled)
+        currentNames = OutcomeNames(currentCompiled)
+        codes = OutcomeCodes(base: baseNames, current: currentNames)
+        self.corpus = corpus
+        self.decoder = decoder
+        self.examples = examples
+        self.language = language
+    }
+
+    struct Output: Sendable {
+        var accumulator: ImpactAccumulator
+        var errors = ""
+    }
+
+    func run(_ item: BlockSource.Item) -> Output {
+        var part = Output(accumulator: ImpactAccumulator(examplesPerChange: examples))
+        var decoder = decoder
+        var values = Array(repeating: CompiledProfile.unknown, count: decoder.slotCount)
+        var baseOutcome = CompiledOutcome(), currentOutcome = CompiledOutcome()
+        var scratch = OutcomeCodes.Scratch()
+        let format = CorpusFormat(path: corpus)
+        let block = item.block
+        block.bytes.withUnsafeBufferPointer { bytes in
+            for index in item.from..<block.items.count {
+                let number = item.firstLine + index - item.from
+                guard case .text(let start, let end) = block.items[index] else {
+                    let refused: LineReader.Line = block.items[index] == .binary ? .binary : .tooLong
+                    part.errors += DiagnosticText.render(decoder.refusal(refused, number: number).diagnostics, in: language)
+                    part.accumulator.refuse()
+                    continue
+                }
+                let line = UnsafeBufferPointer(rebasing: bytes[start..<end])
+                let read = values.withUnsafeMutableBufferPointer { decoder.decode(line, line: number, into: $0) }
+                switch read {
+                case .skipped: continue
+                case .refused(let record):
+                    part.errors += DiagnosticText.render(record.diagnostics, in: language)
+                    part.accumulator.refuse()
+                    continue
+                case .profile: break
+                }
+                values.withUnsafeBufferPointer { buffer in
+                    guard let pointer = buffer.baseAddress else { return }
+                    currentCompiled.evaluate(pointer, into: &currentOutcome)
+                    if sameVocabulary { baseCompiled.evaluate(pointer, into: &baseOutcome) }
+                }
+                if !sameVocabulary {
+                    var baseParser = CorpusLineParser(path: corpus, format: .jsonLines, vocabulary: baseVocabulary)
+                    let profile = format == .jsonLines ? baseParser.parse(Array(line), line: number)?.profile : nil
+                    guard let profile else {
+                        part.errors += Phrase("\(corpus):\(number): les règles de base ne lisent pas ce profil (leur vocabulaire diffère) ; ignoré\n",
+                                              en: "\(corpus):\(number): the base rules cannot read this profile (their vocabulary differs); skipped\n").text(language)
+                        part.accumulator.refuse()
+                        continue
+                    }
+                    baseCompiled.evaluate(CompiledProfile(profile, vocabulary: baseVocabulary), into: &baseOutcome)
+                } else if codes.unchanged(base: baseOutcome, current: currentOutcome, scratch: &scratch) {
+                    part.accumulator.addUnchanged()
+                    continue
+                }
+                part.accumulator.add(line: number, text: String(decoding: line, as: UTF8.self),
+                                     base: OutcomeSummary(baseOutcome, baseNames), current: OutcomeSummary(currentOutcome, currentNames))
+            }
+        }
+        return part
     }
 }

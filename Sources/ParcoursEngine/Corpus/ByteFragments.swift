@@ -20,6 +20,7 @@ package struct ByteFragments: Sendable {
 
     @inline(__always)
     package func append(_ index: Int, to out: inout [UInt8]) {
-        out.append(contentsOf: bytes[starts[index]..<starts[index + 1]])
+        let start = starts[index], end = starts[index + 1]
+        bytes.withUnsafeBufferPointer { out.append(contentsOf: UnsafeBufferPointer(rebasing: $0[start..<end])) }
     }
 }

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#else
+import Foundation
+#endif
+
 /// A lookup from byte strings (field names, value ids) to small integers, without building a
 /// `String`: the fast corpus reader finds a key straight from the bytes of a line. It is
 /// derived from the same names as the `FieldCodec` dictionaries, never written by hand. Keys
@@ -59,19 +65,22 @@ package struct ByteKeyTable: Sendable {
                 while true {
                     let entry = slots[slot]
                     if entry.length < 0 { return nil }
-                    if Int(entry.length) == key.count && Int(entry.group) == group {
-                        var same = true
-                        var index = 0
-                        let offset = Int(entry.offset)
-                        while index < key.count {
-                            if stored[offset + index] != key[index] { same = false; break }
-                            index += 1
-                        }
-                        if same { return Int(entry.value) }
+                    if Int(entry.length) == key.count && Int(entry.group) == group,
+                       Self.equal(stored, Int(entry.offset), key, 0, count: key.count) {
+                        return Int(entry.value)
                     }
                     slot = (slot + 1) & mask
                 }
             }
         }
+    }
+
+    /// Whether `count` bytes of `a` from `i` and of `b` from `j` are the same (both ranges
+    /// in bounds: the callers check).
+    @inline(__always)
+    package static func equal(_ a: UnsafeBufferPointer<UInt8>, _ i: Int, _ b: UnsafeBufferPointer<UInt8>, _ j: Int, count: Int) -> Bool {
+        guard count > 0 else { return true }
+        guard let a = a.baseAddress, let b = b.baseAddress else { return false }
+        return memcmp(a + i, b + j, count) == 0
     }
 }

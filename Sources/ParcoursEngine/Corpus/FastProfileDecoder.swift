@@ -140,7 +140,7 @@ package struct FastProfileDecoder: Sendable {
             guard position + 1 < nameStarts.count else { return false }
             let start = nameStarts[position], length = nameStarts[position + 1] - start
             guard i + length + 1 < n, line[i] == 0x22, line[i + length + 1] == 0x22 else { return false }
-            for k in 0..<length where line[i + 1 + k] != nameBytes[start + k] { return false }
+            guard ByteKeyTable.equal(line, i + 1, nameBytes, start, count: length) else { return false }
             i += length + 2
             return true
         }

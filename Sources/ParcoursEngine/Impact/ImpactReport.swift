@@ -46,6 +46,9 @@ public struct ImpactAccumulator: Sendable {
 
     public mutating func refuse() { refused += 1 }
 
+    /// Counts a profile whose outcome is known to be the same under both rule sets.
+    package mutating func addUnchanged() { profiles += 1 }
+
     public mutating func add(line: Int, text: String, base: Recommendation, current: Recommendation) {
         add(line: line, text: text, base: OutcomeSummary(base), current: OutcomeSummary(current))
     }
@@ -126,10 +129,13 @@ public struct OutcomeSummary: Sendable, Equatable {
     }
 
     package init(_ outcome: CompiledOutcome, _ compiled: CompiledRuleSet) {
-        let rules = compiled.ruleSet.rules
-        route = outcome.route.flatMap { rules[$0].routeName } ?? "none"
-        referent = outcome.referent.flatMap { rules[$0].referent } ?? "none"
-        steps = Set(outcome.steps.map { rules[$0.rule].suggestions[$0.suggestion].entry })
-        schemes = outcome.schemes.enumerated().map { (compiled.ruleSet.schemes[$0.offset].id, $0.element.status.rawValue) }
+        self.init(outcome, OutcomeNames(compiled))
+    }
+
+    package init(_ outcome: CompiledOutcome, _ names: OutcomeNames) {
+        route = names.route(outcome)
+        referent = names.referent(outcome)
+        steps = Set(outcome.steps.map { names.steps[$0.rule][$0.suggestion] })
+        schemes = outcome.schemes.enumerated().map { (names.schemes[$0.offset], $0.element.status.rawValue) }
     }
 }
