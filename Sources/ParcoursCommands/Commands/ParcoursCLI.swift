@@ -10,7 +10,7 @@ public enum ParcoursCLI {
     /// Every command, in the order the help lists them.
     public static let commands: [any ParcoursCommand.Type] = [
         RecommendCommand.self, CheckCommand.self, ReplayCommand.self, ExplainCommand.self, SampleCommand.self,
-        DiffCommand.self, BatchCommand.self, DocsCommand.self, ServeCommand.self, SchemaCommand.self, CompletionsCommand.self, ManCommand.self,
+        DiffCommand.self, BatchCommand.self, ImportCommand.self, DocsCommand.self, ServeCommand.self, SchemaCommand.self, CompletionsCommand.self, ManCommand.self,
     ]
 
     public static func run(_ arguments: [String], terminal given: Terminal = .standard) -> Int32 {
@@ -148,5 +148,37 @@ extension ParcoursCLI {
             return nil
         }
         return profile
+    }
+
+    /// Reads a diagnosis in `format` from `path` (`-`: standard input) and maps it to a profile
+    /// with the rule set's `imports/` mapping; errors are reported (and, with `json`, written as
+    /// the API's problem document), the reader's warnings shown.
+    static func importDiagnosis(_ path: String, format: DiagnosisFormat, ruleSet: RuleSet, terminal: Terminal, json: Bool = false) -> ImportResult? {
+        func problem(_ value: JSONValue) { if json { terminal.write(value.rendered() + "\n") } }
+        guard let mapping = ruleSet.importMapping(format) else {
+            let message = Phrase("le jeu de règles n'a pas de correspondance pour \(format.rawValue) (imports/\(format.fileName))",
+                                 en: "the rule set has no mapping for \(format.rawValue) (imports/\(format.fileName))")
+            terminal.complain(message, hint: Phrase("ajoutez imports/\(format.fileName) au dossier de règles (voir le guide des auteurs)", en: "add imports/\(format.fileName) to the rule set folder (see the authors' guide)"))
+            problem(ProblemJSON.object(code: DiagnosticCode.missingFile.rawValue, detail: message, in: terminal.language))
+            return nil
+        }
+        let file: SourceFile
+        do {
+            file = path == "-" ? SourceFile(path: "<stdin>", bytes: try terminal.readInput().get())
+                               : try SourceFile.load(path, limit: Limits.profileBytes)
+        } catch {
+            terminal.writeError(terminal.say("parcours : \(error.phrase.fr) ; pas d'import\n", en: "parcours: \(error.description); nothing imported\n"))
+            problem(ProblemJSON.object(code: DiagnosticCode.unreadableFile.rawValue, detail: error.phrase, in: terminal.language))
+            return nil
+        }
+        let read = DiagnosisReader.read(file, format: format)
+        if !read.diagnostics.isEmpty { terminal.writeError(DiagnosticText.render(read.diagnostics, in: terminal.language)) }
+        guard let diagnosis = read.diagnosis else {
+            let summary = DiagnosticText.summary(read.diagnostics, in: terminal.language)
+            terminal.writeError(terminal.say("parcours : le diagnostic a des erreurs (\(summary)) ; pas d'import\n", en: "parcours: the diagnosis has errors (\(summary)); nothing imported\n"))
+            problem(ProblemJSON.invalidProfile(read.diagnostics, in: terminal.language))
+            return nil
+        }
+        return DiagnosisImport.apply(diagnosis, mapping: mapping, vocabulary: ruleSet.vocabulary)
     }
 }

@@ -21,29 +21,41 @@ struct RecommendCommand: ParcoursCommand {
         arguments: ArgumentsSpec("PROFILE", .one(missing: Phrase("recommend attend un fichier de profil (ou - pour l'entrée standard)", en: "recommend needs a profile file (or - for standard input)")),
                                  help: Phrase("un profil YAML ou JSON, ou - pour l'entrée standard", en: "a YAML or JSON profile, or - for standard input")),
         options: CommonSpec.all + [OptionSpec("--format", choices: RecommendFormat.allCases.map(\.rawValue), help: Phrase("format de sortie (par défaut : text)", en: "output format (default: text)")),
+                                   OptionSpec("--from", choices: DiagnosisFormat.allCases.map(\.rawValue),
+                                              help: Phrase("PROFILE est un diagnostic de cette plateforme, importé par Rules/imports/", en: "PROFILE is a diagnosis from this platform, imported through Rules/imports/")),
                                    OptionSpec("--detail", help: Phrase("montre les règles, les critères et toutes les questions derrière le conseil", en: "show the rules, criteria and every question behind the advice"))])
 
     let profile: String
     let common: CommonOptions
     let format: RecommendFormat
     let detail: Bool
+    let from: DiagnosisFormat?
 
     init(_ arguments: ParsedArguments) throws(UsageError) {
         profile = arguments.argument
         common = try arguments.common()
         format = arguments.value("--format").flatMap(RecommendFormat.init(rawValue:)) ?? .text
         detail = arguments.flag("--detail")
+        from = arguments.value("--from").flatMap(DiagnosisFormat.init(rawValue:))
     }
 
     func run(terminal: Terminal) -> Int32 {
         let (loaded, code) = ParcoursCLI.ruleSet(common, terminal: terminal)
         guard let ruleSet = loaded else { return code }
-        guard let profile = ParcoursCLI.profile(profile, ruleSet: ruleSet, terminal: terminal, json: format == .json) else { return ExitCode.failure }
+        var imported: ImportResult?
+        if let from {
+            imported = ParcoursCLI.importDiagnosis(self.profile, format: from, ruleSet: ruleSet, terminal: terminal, json: format == .json)
+            guard imported != nil else { return ExitCode.failure }
+        }
+        guard let profile = imported?.profile ?? ParcoursCLI.profile(self.profile, ruleSet: ruleSet, terminal: terminal, json: format == .json) else { return ExitCode.failure }
         let recommendation = Evaluator(ruleSet: ruleSet).recommend(profile)
+        let importLines = imported.map { ImportText.render($0, vocabulary: ruleSet.vocabulary, language: terminal.language).joined(separator: "\n") + "\n\n" } ?? ""
         switch format {
-        case .text: terminal.write(RecommendationText.render(recommendation, detail: detail))
-        case .fiche: terminal.write(PersonSheet.render(recommendation, catalogue: ruleSet.catalogue))
-        case .json: terminal.write(String(decoding: recommendation.jsonBytes, as: UTF8.self) + "\n")
+        case .text: terminal.write(importLines + RecommendationText.render(recommendation, detail: detail))
+        case .fiche:
+            if !importLines.isEmpty { terminal.writeError(importLines) }
+            terminal.write(PersonSheet.render(recommendation, catalogue: ruleSet.catalogue))
+        case .json: terminal.write(String(decoding: recommendation.jsonBytes(imported: imported, vocabulary: ruleSet.vocabulary), as: UTF8.self) + "\n")
         }
         return ExitCode.success
     }

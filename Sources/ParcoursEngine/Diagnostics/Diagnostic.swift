@@ -45,6 +45,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
     case shadowed = "shadowed"
     case gap = "gap"
     case unused = "unused"
+    case mappingConflict = "mapping-conflict"
 }
 
 /// One problem found in a rule set or a profile, with its position and a likely fix.

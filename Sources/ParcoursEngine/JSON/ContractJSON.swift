@@ -4,6 +4,11 @@
 extension Recommendation: Encodable {
     /// The recommendation as the JSON contract writes it, into any sink: written once here.
     public func write<Sink: JSONSink>(to sink: inout Sink) {
+        write(to: &sink, imported: nil, vocabulary: nil)
+    }
+
+    /// The contract, with what an imported diagnosis gave (`import`) when the profile came from one.
+    public func write<Sink: JSONSink>(to sink: inout Sink, imported: ImportResult?, vocabulary: Vocabulary?) {
         sink.beginObject()
         sink.field("contract", Self.contractVersion)
         sink.key("route")
@@ -47,6 +52,10 @@ extension Recommendation: Encodable {
         sink.field("rules", ruleCount)
         sink.field("date", date)
         sink.endObject()
+        if let imported, let vocabulary {
+            sink.key("import")
+            imported.write(to: &sink, vocabulary: vocabulary)
+        }
         sink.endObject()
     }
 
@@ -55,8 +64,13 @@ extension Recommendation: Encodable {
 
     /// The contract's pretty-printed bytes, as `recommend --format json` prints them (no final newline).
     public var jsonBytes: [UInt8] {
+        jsonBytes(imported: nil, vocabulary: nil)
+    }
+
+    /// The same, with the `import` part when the profile came from a diagnosis.
+    public func jsonBytes(imported: ImportResult?, vocabulary: Vocabulary?) -> [UInt8] {
         var sink = JSONBytes(capacity: 16_384)
-        write(to: &sink)
+        write(to: &sink, imported: imported, vocabulary: vocabulary)
         return sink.bytes
     }
 

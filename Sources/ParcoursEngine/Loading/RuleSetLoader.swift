@@ -28,7 +28,7 @@ public enum RuleSetLoader {
         }
 
         // Every file's YAML at once, on all cores: the files are independent until read.
-        let trees = Trees(parsing: files.references + files.schemes + [files.vocabulary, files.catalogue].compactMap { $0 } + files.rules)
+        let trees = Trees(parsing: files.references + files.schemes + [files.vocabulary, files.catalogue].compactMap { $0 } + files.rules + files.imports)
         var taxonomy = Taxonomy()
         for file in files.references {
             guard let root = trees.root(of: file, into: &diagnostics) else { continue }
@@ -139,6 +139,14 @@ public enum RuleSetLoader {
             return rule.adding(info.followUp.map { var step = $0; step.followsRoute = true; return step })
         }
         diagnostics += FactCycles.find(in: facts)
+        var imports: [ImportMapping] = []
+        for file in files.imports {
+            guard let root = trees.root(of: file, into: &diagnostics) else { continue }
+            var loader = ImportMappingLoader(file: file.path, vocabulary: vocabulary, taxonomy: taxonomy)
+            let fileName = String(file.path.split(separator: "/").last ?? "")
+            if let mapping = loader.load(root, fileName: fileName) { imports.append(mapping) }
+            diagnostics += loader.reader.diagnostics
+        }
         // From here on, the rule set of `date`.
         rules = DateResolution.rules(rules, on: date)
         facts = DateResolution.facts(facts, on: date)
@@ -164,6 +172,7 @@ public enum RuleSetLoader {
                 if !diagnostics.hasErrors { ruleSet = built }
             }
             if case .fingerprint(let fingerprint) = parts.first { ruleSet?.fingerprint = fingerprint }
+            ruleSet?.imports = imports
         }
         diagnostics.sort()
         return LoadResult(ruleSet: ruleSet, diagnostics: diagnostics)

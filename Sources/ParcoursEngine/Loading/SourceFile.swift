@@ -33,6 +33,8 @@ public struct RuleSetFiles: Sendable {
     public var rules: [SourceFile]
     /// The `scheme.yaml` of each scheme plugin folder, by folder name.
     public var schemes: [SourceFile]
+    /// `imports/*.yaml`: how other platforms' diagnoses become profiles.
+    public var imports: [SourceFile] = []
     /// Where the rule set was read from, for "missing file" diagnostics.
     public var directory: String
     /// Files that belong to the rule set but could not be read (or are misnamed), and why:
@@ -56,6 +58,7 @@ public struct RuleSetFiles: Sendable {
     public static let chosenField = "chosen_schemes"
     /// The folder of a rule set (or scheme) that holds replayable cases.
     public static let casesFolder = "cases"
+    public static let importsFolder = "imports"
 
     /// The folder name of a scheme file (`Scenarios/sma/scheme.yaml` gives `sma`).
     static func folderName(of scheme: SourceFile) -> String {
@@ -122,6 +125,7 @@ public struct RuleSetFiles: Sendable {
         let paths = all.filter { ($0.hasSuffix(".yaml") || $0.hasSuffix(".yml")) && !$0.hasPrefix(casesFolder + "/") }
         var references: [SourceFile] = []
         var rules: [SourceFile] = []
+        var imports: [SourceFile] = []
         func load(_ path: String) -> SourceFile? {
             do {
                 return try SourceFile.load(path)
@@ -133,7 +137,13 @@ public struct RuleSetFiles: Sendable {
         }
         for relative in paths where relative != vocabularyName && relative != catalogueName {
             guard let file = load(base + "/" + relative) else { continue }
-            if relative.hasPrefix(referenceFolder + "/") { references.append(file) } else { rules.append(file) }
+            if relative.hasPrefix(referenceFolder + "/") {
+                references.append(file)
+            } else if relative.hasPrefix(importsFolder + "/") {
+                imports.append(file)
+            } else {
+                rules.append(file)
+            }
         }
         let vocabularyPath = base + "/" + vocabularyName, cataloguePath = base + "/" + catalogueName
         var files = RuleSetFiles(directory: base,
@@ -141,6 +151,7 @@ public struct RuleSetFiles: Sendable {
                                  catalogue: manager.fileExists(atPath: cataloguePath) ? load(cataloguePath) : nil,
                                  references: references, rules: rules)
         files.problems = problems
+        files.imports = imports
         return files
     }
 }

@@ -15,11 +15,31 @@ enum TaxonomyLoader {
             taxonomy.reseauxPorteurs = values(root["reseaux_porteurs"], key: "value")
         case franceTravailFile:
             taxonomy.contraintes = values(root["contraintes"], key: "code")
+            for contrainte in root["contraintes"]?.sequence ?? [] {
+                guard let code = contrainte["code"]?.scalar?.text else { continue }
+                taxonomy.contrainteItems[code] = (coded(contrainte["situations"]), coded(contrainte["objectifs"]))
+                taxonomy.themeLabels["france-travail/" + code] = contrainte["libelle"]?.scalar?.text
+            }
         case carnetDeBordFile:
             taxonomy.carnetThemes = root["ref_theme"]?.mapping?.compactMap { $0.key.scalar?.text } ?? []
+            for pair in root["ref_theme"]?.mapping ?? [] {
+                guard let key = pair.key.scalar?.text else { continue }
+                taxonomy.themeLabels["carnet-de-bord/" + key] = pair.value.scalar?.text
+            }
+            for pair in root["ref_situation"]?.mapping ?? [] {
+                guard let theme = pair.key.scalar?.text else { continue }
+                taxonomy.carnetSituations[theme] = pair.value.sequence?.compactMap { $0.scalar?.text } ?? []
+            }
         default:
             break
         }
+    }
+
+    private static func coded(_ node: Node?) -> [Taxonomy.Coded] {
+        node?.sequence?.compactMap { item in
+            guard let code = item["code"]?.scalar?.text else { return nil }
+            return Taxonomy.Coded(code: code, label: item["libelle"]?.scalar?.text ?? "")
+        } ?? []
     }
 
     private static func values(_ node: Node?, key: String) -> [String] {

@@ -10,6 +10,9 @@ public struct RuleSet: Sendable {
     public let date: String
     /// SHA-256 of the canonical content, so a recommendation can be traced to a rule version.
     public internal(set) var fingerprint: String
+    /// How other platforms' diagnoses become profiles (`imports/`), one per format at most. Not
+    /// in the fingerprint: they decide which profile is read, not what is recommended for it.
+    public internal(set) var imports: [ImportMapping] = []
     /// Every condition in core form (facts inlined, dates resolved), aligned with the arrays above:
     /// what evaluation, compilation and analysis read.
     public let lowered: LoweredRuleSet
@@ -51,5 +54,10 @@ public struct RuleSet: Sendable {
 
     public func scheme(_ id: String) -> Scheme? {
         schemes.first { $0.id == id }
+    }
+
+    /// The mapping for a diagnosis format, if the rule set has one.
+    public func importMapping(_ format: DiagnosisFormat) -> ImportMapping? {
+        imports.first { $0.format == format }
     }
 }
