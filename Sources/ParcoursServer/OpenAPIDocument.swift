@@ -62,12 +62,13 @@ enum OpenAPIDocument {
     "/api/v1/ruleset": {"get": {"summary": "Empreinte, date, nombres, dernier rechargement et ses erreurs", "parameters": [{"$ref": "#/components/parameters/date"}], "responses": {"200": {"$ref": "#/components/responses/Document"}}}},
     "/api/v1/recommend": {
       "post": {
-        "summary": "Recommandation pour un profil",
-        "parameters": [{"$ref": "#/components/parameters/date"}],
+        "summary": "Recommandation pour un profil, ou pour un diagnostic France Travail ou Carnet de bord (from)",
+        "parameters": [{"$ref": "#/components/parameters/date"},
+                       {"name": "from", "in": "query", "description": "le corps est un diagnostic de cette plateforme, importé par Rules/imports/ ; la réponse porte alors import (repris, non repris, non abordés)", "schema": {"type": "string", "enum": ["france-travail", "carnet-de-bord"]}}],
         "requestBody": {"required": true, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Profile"}}, "application/yaml": {"schema": {"$ref": "#/components/schemas/Profile"}}}},
         "responses": {
           "200": {"description": "La recommandation", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Recommendation"}}}},
-          "422": {"$ref": "#/components/responses/Problem"}, "400": {"$ref": "#/components/responses/Problem"}, "413": {"$ref": "#/components/responses/Problem"}
+          "422": {"$ref": "#/components/responses/Problem"}, "400": {"$ref": "#/components/responses/Problem"}, "404": {"$ref": "#/components/responses/Problem"}, "413": {"$ref": "#/components/responses/Problem"}
         }
       }
     },

@@ -127,6 +127,16 @@ public struct ParcoursService: Sendable {
 
     private func recommend(_ request: HTTPRequest, _ evaluator: Evaluator, fast: FastProfileDecoder?, _ language: Language) -> HTTPResponse {
         let ruleSet = evaluator.ruleSet
+        if let from = request.parameter("from") {
+            switch imported(request, from: from, ruleSet, language) {
+            case .failure(let problem): return problem
+            case .success(let result):
+                let recommendation = evaluator.recommend(result.profile)
+                // What `parcours recommend --from … --format json` prints.
+                return HTTPResponse(status: 200, headers: [("Content-Type", "application/json"), ("X-Parcours-Fingerprint", ruleSet.fingerprint)],
+                                    body: recommendation.jsonBytes(imported: result, vocabulary: ruleSet.vocabulary) + [0x0A])
+            }
+        }
         switch profile(request, ruleSet, fast: fast, language) {
         case .failure(let problem): return problem
         case .success(let profile):
@@ -188,6 +198,23 @@ public struct ParcoursService: Sendable {
             return .failure(Problem.profile(result.diagnostics, in: language))
         }
         return .success(profile)
+    }
+
+    /// The request body read as a diagnosis of `?from=`'s platform and mapped to a profile.
+    private func imported(_ request: HTTPRequest, from: String, _ ruleSet: RuleSet, _ language: Language) -> Result<ImportResult, HTTPResponse> {
+        let formats = DiagnosisFormat.allCases.map(\.rawValue)
+        guard let format = DiagnosisFormat(rawValue: from) else {
+            return .failure(Problem.response(400, code: "unknown-format", Phrase("from attend \(formats.joined(separator: " ou ")), reçu « \(Limits.quoted(from)) »",
+                                                                                 en: "from expects \(formats.joined(separator: " or ")), got \"\(Limits.quoted(from))\""),
+                                             hint: Spelling.hint(for: from, in: formats), in: language))
+        }
+        guard let mapping = ruleSet.importMapping(format) else {
+            return .failure(Problem.response(404, code: "no-mapping", Phrase("le jeu de règles n'a pas de correspondance pour \(from) (imports/\(format.fileName))",
+                                                                             en: "the rule set has no mapping for \(from) (imports/\(format.fileName))"), in: language))
+        }
+        let read = DiagnosisReader.read(SourceFile(path: "diagnostic", bytes: request.body), format: format)
+        guard let diagnosis = read.diagnosis else { return .failure(Problem.profile(read.diagnostics, in: language)) }
+        return .success(DiagnosisImport.apply(diagnosis, mapping: mapping, vocabulary: ruleSet.vocabulary))
     }
 
     private func json(_ value: JSONValue, _ ruleSet: RuleSet) -> HTTPResponse {

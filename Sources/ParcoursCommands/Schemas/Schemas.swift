@@ -286,7 +286,18 @@ struct Schemas {
                 ("fingerprint", B.string(pattern: "^sha256:[0-9a-f]{64}$")), ("rules", B.integer(minimum: 0)), ("date", B.string(pattern: Self.date)),
             ])),
         ]
-        return B.object(required: pairs.map(\.0), pairs, "La recommandation, contrat JSON version \(Recommendation.contractVersion).")
+        let item = B.object(required: ["kind", "code", "theme", "label"], [
+            ("kind", B.oneOf(DiagnosisItemKind.allCases.map(\.rawValue))), ("code", B.string()), ("theme", Self.nullableString), ("label", Self.nullableString),
+            ("fields", B.array(B.string())), ("line", B.integer(minimum: 1)), ("column", B.integer(minimum: 1)),
+        ])
+        // Present only when the profile came from a diagnosis (`--from`, `?from=`).
+        let imported = B.object(required: ["format", "mapping", "profile", "applied", "unmapped", "unaddressed", "conflicts", "duplicates"], [
+            ("format", B.oneOf(DiagnosisFormat.allCases.map(\.rawValue))), ("mapping", B.string()), ("profile", B.string()),
+            ("applied", B.array(item)), ("unmapped", B.array(item)), ("unaddressed", B.array(item)),
+            ("conflicts", B.array(B.object(required: ["field", "codes"], [("field", B.string()), ("codes", B.array(B.string()))]))),
+            ("duplicates", B.array(item)),
+        ])
+        return B.object(required: pairs.map(\.0), pairs + [("import", imported)], "La recommandation, contrat JSON version \(Recommendation.contractVersion).")
     }
 
     private var explanationNode: JSONValue {
