@@ -84,6 +84,30 @@ struct ServerTests {
         #expect(PageAssets.script + "\n" == page2, "run bash .ci/embed-page")
     }
 
+    /// A France Travail diagnosis posted with ?from= answers as `recommend --from … --format json`.
+    @Test func recommendFromADiagnosis() throws {
+        let running = try Running()
+        defer { running.stop() }
+        let ruleSet = running.store.snapshot.today
+        let client = try running.client()
+        defer { client.close() }
+        let text = try String(contentsOfFile: Self.root + "/docs/examples/diagnostic-france-travail.json", encoding: .utf8)
+        client.send(RawClient.request("POST", "/api/v1/recommend?from=france-travail", body: text))
+        let response = try #require(client.response())
+        #expect(response.status == 200)
+        let mapping = try #require(ruleSet.importMapping(.franceTravail))
+        let diagnosis = try #require(DiagnosisReader.read(SourceFile(path: "diagnostic", text: text), format: .franceTravail).diagnosis)
+        let imported = DiagnosisImport.apply(diagnosis, mapping: mapping, vocabulary: ruleSet.vocabulary)
+        let expected = Evaluator(ruleSet: ruleSet).recommend(imported.profile).jsonBytes(imported: imported, vocabulary: ruleSet.vocabulary)
+        #expect(response.body == String(decoding: expected, as: UTF8.self) + "\n")
+        #expect(response.body.contains("\"unmapped\": [") && response.body.contains("\"code\": \"11\""))
+        client.send(RawClient.request("POST", "/api/v1/recommend?from=france-travial", body: text))
+        let unknown = try #require(client.response())
+        #expect(unknown.status == 400 && unknown.body.contains("france-travail"))
+        client.send(RawClient.request("POST", "/api/v1/recommend?from=carnet-de-bord", body: #"{"situations": 3}"#))
+        #expect(client.response()?.status == 422)
+    }
+
     @Test func explainAndProblems() throws {
         let running = try Running()
         defer { running.stop() }

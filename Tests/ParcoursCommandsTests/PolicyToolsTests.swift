@@ -118,6 +118,25 @@ struct PolicyToolsTests {
         #expect(one == diff("5"))
     }
 
+    /// `import` writes a profile that `recommend` reads to the same advice as `recommend --from`;
+    /// what it could not use goes to standard error.
+    @Test func importThenRecommendIsRecommendFrom() throws {
+        let diagnosis = Support.packageRoot + "/docs/examples/diagnostic-france-travail.json"
+        let imported = Support.run(["import", "--from", "france-travail", diagnosis, "--rules", Support.rules], language: .fr)
+        #expect(imported.code == 0, "\(imported.error)")
+        #expect(imported.output.contains("barriers: [\"mobility\",\"childcare\"]\ndriving_licence: false\n"))
+        #expect(imported.error.contains("Non repris, sans correspondance") && imported.error.contains("situation 11 « Aidant familial"))
+        let line = Support.run(["import", "--from", "france-travail", diagnosis, "--rules", Support.rules, "--format", "json", "-q"])
+        #expect(line.output == "{\"barriers\":[\"mobility\",\"childcare\"],\"driving_licence\":false}\n" && line.error.isEmpty)
+        let viaFile = Support.run(["recommend", "-", "--rules", Support.rules, "--date", date, "--format", "json"], input: imported.output)
+        let direct = Support.run(["recommend", "--from", "france-travail", diagnosis, "--rules", Support.rules, "--date", date, "--format", "json"])
+        #expect(direct.code == 0 && viaFile.code == 0)
+        #expect(direct.output.hasPrefix(String(viaFile.output.dropLast(3))), "the same recommendation, then the import part")
+        #expect(direct.output.contains("\"import\": {"))
+        let wrong = Support.run(["import", "--from", "france-travail", Support.packageRoot + "/docs/examples/carnet-de-bord.json", "--rules", Support.rules])
+        #expect(wrong.code == 1 && wrong.error.contains("expected a list of France Travail contraintes"))
+    }
+
     @Test func diffReadsCSV() throws {
         let directory = NSTemporaryDirectory() + "parcours-csv-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)

@@ -41,6 +41,7 @@ struct BrokenCorpusTests {
         } else if name.hasPrefix("vocabulary-") {
             files.vocabulary = file
             files.rules = []
+            files.imports = []
         } else if name.hasPrefix("catalogue-") {
             files.catalogue = file
             files.rules = []
