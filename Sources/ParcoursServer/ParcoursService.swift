@@ -10,9 +10,12 @@ public struct ParcoursService: Sendable {
     let token: [UInt8]?
     /// The `Host` values accepted (loopback names with the port), nil for any.
     let allowedHosts: Set<String>?
+    /// Local services for each step (`serve --services`), when given.
+    let services: ServiceDirectory?
 
-    public init(store: RuleSetStore, token: String?, allowedHosts: Set<String>?) {
+    public init(store: RuleSetStore, token: String?, allowedHosts: Set<String>?, services: ServiceDirectory? = nil) {
         self.store = store
+        self.services = services
         self.token = token.map { Array($0.utf8) }
         self.allowedHosts = allowedHosts
     }
@@ -131,7 +134,7 @@ public struct ParcoursService: Sendable {
             switch imported(request, from: from, ruleSet, language) {
             case .failure(let problem): return problem
             case .success(let result):
-                let recommendation = evaluator.recommend(result.profile)
+                let recommendation = withServices(evaluator.recommend(result.profile), ruleSet, result.profile)
                 // What `parcours recommend --from … --format json` prints.
                 return HTTPResponse(status: 200, headers: [("Content-Type", "application/json"), ("X-Parcours-Fingerprint", ruleSet.fingerprint)],
                                     body: recommendation.jsonBytes(imported: result, vocabulary: ruleSet.vocabulary) + [0x0A])
@@ -140,7 +143,7 @@ public struct ParcoursService: Sendable {
         switch profile(request, ruleSet, fast: fast, language) {
         case .failure(let problem): return problem
         case .success(let profile):
-            let recommendation = evaluator.recommend(profile)
+            let recommendation = withServices(evaluator.recommend(profile), ruleSet, profile)
             // Byte for byte what `parcours recommend --format json` prints.
             return HTTPResponse(status: 200, headers: [("Content-Type", "application/json"), ("X-Parcours-Fingerprint", ruleSet.fingerprint)],
                                 body: recommendation.jsonBytes + [0x0A])
@@ -198,6 +201,12 @@ public struct ParcoursService: Sendable {
             return .failure(Problem.profile(result.diagnostics, in: language))
         }
         return .success(profile)
+    }
+
+    /// The recommendation with each step's local services, when the server has an export.
+    private func withServices(_ recommendation: Recommendation, _ ruleSet: RuleSet, _ profile: Profile) -> Recommendation {
+        guard let services else { return recommendation }
+        return services.attach(to: recommendation, department: ruleSet.department(of: profile))
     }
 
     /// The request body read as a diagnosis of `?from=`'s platform and mapped to a profile.

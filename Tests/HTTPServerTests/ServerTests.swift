@@ -16,14 +16,14 @@ struct ServerTests {
         let store: RuleSetStore
         let thread: Thread
         init(rules: String = ServerTests.root + "/Rules", scenarios: String? = ServerTests.root + "/Scenarios",
-             token: String? = nil, configure: (inout ServerConfiguration) -> Void = { _ in }) throws {
+             token: String? = nil, services: ServiceDirectory? = nil, configure: (inout ServerConfiguration) -> Void = { _ in }) throws {
             store = try RuleSetStore(rules: rules, scenarios: scenarios)
             var configuration = ServerConfiguration()
             configuration.port = 0
             configure(&configuration)
             let holder = Box()
             server = try Server(configuration: configuration) { holder.service!.handle($0) }
-            holder.service = ParcoursService(store: store, token: token, allowedHosts: ParcoursService.loopbackHosts(port: server.port))
+            holder.service = ParcoursService(store: store, token: token, allowedHosts: ParcoursService.loopbackHosts(port: server.port), services: services)
             let server = self.server
             thread = Thread { server.run() }
             thread.start()
@@ -106,6 +106,18 @@ struct ServerTests {
         #expect(unknown.status == 400 && unknown.body.contains("france-travail"))
         client.send(RawClient.request("POST", "/api/v1/recommend?from=carnet-de-bord", body: #"{"situations": 3}"#))
         #expect(client.response()?.status == 422)
+    }
+
+    /// `serve --services`: each step of the answer names its nearby services.
+    @Test func recommendNamesLocalServices() throws {
+        let directory = try #require(ServiceDirectoryReader.load(path: Self.root + "/docs/examples/services-exemple.jsonl").directory)
+        let running = try Running(services: directory)
+        defer { running.stop() }
+        let client = try running.client()
+        defer { client.close() }
+        client.send(RawClient.request("POST", "/api/v1/recommend", body: #"{"age": 22, "department": 35, "barriers": ["mobility"], "driving_licence": false}"#))
+        let response = try #require(client.response())
+        #expect(response.status == 200 && response.body.contains("\"services\": [") && response.body.contains("\"id\": \"v-mob-diag\""))
     }
 
     @Test func explainAndProblems() throws {

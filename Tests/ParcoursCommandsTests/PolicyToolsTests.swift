@@ -137,6 +137,27 @@ struct PolicyToolsTests {
         #expect(wrong.code == 1 && wrong.error.contains("expected a list of France Travail contraintes"))
     }
 
+    /// With a services export each step names at most three nearby services; without one,
+    /// the output does not change.
+    @Test func recommendNamesLocalServices() throws {
+        let services = Support.packageRoot + "/docs/examples/services-exemple.jsonl"
+        let profile = try String(contentsOfFile: Support.packageRoot + "/docs/examples/profil-exemple.yaml", encoding: .utf8) + "department: 35\n"
+        let text = Support.run(["recommend", "-", "--rules", Support.rules, "--date", date, "--services", services], input: profile, language: .fr)
+        #expect(text.code == 0, "\(text.error)")
+        #expect(text.output.contains("→ Aide à la recherche d'un mode de garde (CAF d'Ille-et-Exemple) — 10 avenue Fictive,"))
+        let json = Support.run(["recommend", "-", "--rules", Support.rules, "--date", date, "--services", services, "--format", "json"], input: profile)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any])
+        let steps = try #require(object["steps"] as? [[String: Any]])
+        #expect(steps.allSatisfy { ($0["services"] as? [Any]).map { $0.count <= 3 } == true })
+        let caf = try #require(steps.first { $0["id"] as? String == "caf" })
+        #expect((caf["services"] as? [[String: Any]])?.compactMap { $0["id"] as? String } == ["v-caf-garde", "v-creche"])
+        #expect(caf["reseaux_porteurs"] as? [String] == ["caf"])
+        let plain = Support.run(["recommend", "-", "--rules", Support.rules, "--date", date, "--format", "json"], input: profile)
+        #expect(!plain.output.contains("\"services\""))
+        let unknown = Support.run(["recommend", "-", "--rules", Support.rules, "--date", date, "--services", "/nonexistent.jsonl"], input: profile)
+        #expect(unknown.code == 1 && unknown.error.contains("/nonexistent.jsonl"))
+    }
+
     @Test func diffReadsCSV() throws {
         let directory = NSTemporaryDirectory() + "parcours-csv-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)

@@ -181,4 +181,17 @@ extension ParcoursCLI {
         }
         return DiagnosisImport.apply(diagnosis, mapping: mapping, vocabulary: ruleSet.vocabulary)
     }
+
+    /// A data·inclusion export, its problems reported (records skipped, never silently); nil
+    /// when it cannot be read at all.
+    static func serviceDirectory(_ path: String, terminal: Terminal) -> ServiceDirectory? {
+        let (directory, diagnostics) = ServiceDirectoryReader.load(path: path)
+        if !diagnostics.isEmpty { terminal.writeError(DiagnosticText.render(diagnostics, in: terminal.language)) }
+        guard let directory else { return nil }
+        if !diagnostics.isEmpty {
+            terminal.writeError(terminal.say("parcours : \(path) : des enregistrements ont été ignorés (voir plus haut) ; \(directory.count) services lus\n",
+                                             en: "parcours: \(path): some records were skipped (see above); \(directory.count) services read\n"))
+        }
+        return directory
+    }
 }

@@ -23,6 +23,8 @@ struct RecommendCommand: ParcoursCommand {
         options: CommonSpec.all + [OptionSpec("--format", choices: RecommendFormat.allCases.map(\.rawValue), help: Phrase("format de sortie (par défaut : text)", en: "output format (default: text)")),
                                    OptionSpec("--from", choices: DiagnosisFormat.allCases.map(\.rawValue),
                                               help: Phrase("PROFILE est un diagnostic de cette plateforme, importé par Rules/imports/", en: "PROFILE is a diagnosis from this platform, imported through Rules/imports/")),
+                                   OptionSpec("--services", value: "FILE",
+                                              help: Phrase("un export data·inclusion (structures et services) : jusqu'à 3 services proches par étape", en: "a data·inclusion export (structures and services): up to 3 nearby services per step")),
                                    OptionSpec("--detail", help: Phrase("montre les règles, les critères et toutes les questions derrière le conseil", en: "show the rules, criteria and every question behind the advice"))])
 
     let profile: String
@@ -30,6 +32,7 @@ struct RecommendCommand: ParcoursCommand {
     let format: RecommendFormat
     let detail: Bool
     let from: DiagnosisFormat?
+    let services: String?
 
     init(_ arguments: ParsedArguments) throws(UsageError) {
         profile = arguments.argument
@@ -37,6 +40,7 @@ struct RecommendCommand: ParcoursCommand {
         format = arguments.value("--format").flatMap(RecommendFormat.init(rawValue:)) ?? .text
         detail = arguments.flag("--detail")
         from = arguments.value("--from").flatMap(DiagnosisFormat.init(rawValue:))
+        services = arguments.value("--services")
     }
 
     func run(terminal: Terminal) -> Int32 {
@@ -48,7 +52,16 @@ struct RecommendCommand: ParcoursCommand {
             guard imported != nil else { return ExitCode.failure }
         }
         guard let profile = imported?.profile ?? ParcoursCLI.profile(self.profile, ruleSet: ruleSet, terminal: terminal, json: format == .json) else { return ExitCode.failure }
-        let recommendation = Evaluator(ruleSet: ruleSet).recommend(profile)
+        var recommendation = Evaluator(ruleSet: ruleSet).recommend(profile)
+        if let services {
+            guard let directory = ParcoursCLI.serviceDirectory(services, terminal: terminal) else { return ExitCode.failure }
+            let department = ruleSet.department(of: profile)
+            if department == nil {
+                terminal.inform("parcours : département de la personne inconnu (department) : seuls les services ouverts à toute la France sont proposés\n",
+                                en: "parcours: the person's département is unknown (department): only services open to all of France are listed\n")
+            }
+            recommendation = directory.attach(to: recommendation, department: department)
+        }
         let importLines = imported.map { ImportText.render($0, vocabulary: ruleSet.vocabulary, language: terminal.language).joined(separator: "\n") + "\n\n" } ?? ""
         switch format {
         case .text: terminal.write(importLines + RecommendationText.render(recommendation, detail: detail))

@@ -29,6 +29,7 @@ struct ServeCommand: ParcoursCommand {
                   OptionSpec("--token-file", value: "FILE", help: Phrase("fichier du jeton d'accès exigé par l'API", en: "file holding the access token the API requires")),
                   OptionSpec("--insecure", help: Phrase("autorise une adresse hors boucle locale sans jeton", en: "allow a non-loopback address without a token")),
                   OptionSpec("--max-connections", value: "N", help: Phrase("clients servis en même temps (par défaut : 256)", en: "clients served at once (default: 256)")),
+                  OptionSpec("--services", value: "FILE", help: Phrase("un export data·inclusion : les services proches de chaque étape", en: "a data·inclusion export: nearby services for each step")),
                   CommonSpec.rules, CommonSpec.scenarios])
 
     let host: String
@@ -38,6 +39,7 @@ struct ServeCommand: ParcoursCommand {
     let maxConnections: Int
     let rules: String?
     let scenarios: String?
+    let services: String?
 
     init(_ arguments: ParsedArguments) throws(UsageError) {
         host = arguments.value("--host") ?? "127.0.0.1"
@@ -47,6 +49,7 @@ struct ServeCommand: ParcoursCommand {
         maxConnections = try arguments.integer("--max-connections", default: 256, minimum: 1, maximum: 10_000)
         rules = arguments.value("--rules")
         scenarios = arguments.value("--scenarios")
+        services = arguments.value("--services")
     }
 
     /// Why the server could not start, in French and in English.
@@ -105,6 +108,11 @@ struct ServeCommand: ParcoursCommand {
             }
             return ExitCode.failure
         }
+        var serviceDirectory: ServiceDirectory?
+        if let services {
+            guard let loaded = ParcoursCLI.serviceDirectory(services, terminal: terminal) else { return ExitCode.failure }
+            serviceDirectory = loaded
+        }
         var configuration = ServerConfiguration()
         configuration.host = host
         configuration.port = port
@@ -119,7 +127,7 @@ struct ServeCommand: ParcoursCommand {
             }
             let bound = host.contains(":") ? "[\(host)]" : host
             let hosts = ParcoursService.loopbackHosts(port: server.port).union([bound, "\(bound):\(server.port)"])
-            service = ParcoursService(store: store, token: token, allowedHosts: loopback ? hosts : nil)
+            service = ParcoursService(store: store, token: token, allowedHosts: loopback ? hosts : nil, services: serviceDirectory)
             holder.set(service)
         } catch {
             terminal.complain(Self.phrase(error, host: host, port: port))

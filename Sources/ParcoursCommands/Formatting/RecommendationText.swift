@@ -130,6 +130,10 @@ public enum RecommendationText {
                 lines.append("     - \(entry.step.label)")
                 for reason in entry.reasons { lines += wrap(reason, indent: "       ") }
                 if detail { lines.append("       (règle\(entry.rules.count > 1 ? "s" : "") \(entry.rules.joined(separator: ", ")))") }
+                if let services = entry.step.services {
+                    if services.isEmpty { lines.append("       Près de la personne : aucun service dans l'export.") }
+                    for service in services { lines += wrap(ServiceText.line(service), indent: "         ", first: "       → ") }
+                }
             }
         }
         return lines + [""]

@@ -269,9 +269,14 @@ struct Schemas {
             ("next_actions", B.array(B.object(required: ["id", "kind", "label", "why", "stage", "urgent"], [
                 ("id", B.string()), ("kind", B.oneOf(kinds)), ("label", B.string()), ("why", B.string()), ("stage", B.oneOf(stages)), ("urgent", B.boolean()),
             ]))),
-            ("steps", B.array(B.object(required: ["stage", "kind", "id", "label", "why", "rule", "also_suggested_by"], [
+            ("steps", B.array(B.object(required: ["stage", "kind", "id", "label", "why", "rule", "also_suggested_by", "thematiques", "reseaux_porteurs"], [
                 ("stage", B.oneOf(stages)), ("kind", B.oneOf(kinds)), ("id", B.string()), ("label", B.string()), ("why", B.string()), ("rule", B.string()),
-                ("also_suggested_by", B.array(B.string())),
+                ("also_suggested_by", B.array(B.string())), ("thematiques", B.array(B.string())), ("reseaux_porteurs", B.array(B.string())),
+                // Present only with a services export (`--services`).
+                ("services", B.array(B.object(required: ["id", "source", "nom", "structure", "adresse", "code_postal", "commune", "telephone", "courriel", "horaires_accueil"],
+                                              ["id", "source", "nom", "structure", "adresse", "code_postal", "commune", "telephone", "courriel", "horaires_accueil"].map {
+                                                  ($0, $0 == "id" || $0 == "nom" ? B.string() : Self.nullableString)
+                                              }))),
             ]))),
             ("questions", B.array(B.object(required: ["field", "label", "question", "rules", "changes"], [
                 ("field", B.string()), ("label", B.string()), ("question", B.string()), ("rules", B.array(B.string())), ("changes", B.array(B.oneOf(["route", "referent"]))),

@@ -46,7 +46,8 @@ public struct Evaluator: Sendable {
             let entry = ruleSet.catalogue.entry(suggestion.entry)
             return Step(stage: suggestion.stage, stageLabel: ruleSet.catalogue.info(for: suggestion.stage)?.label ?? suggestion.stage.rawValue,
                         kind: entry?.kind ?? suggestion.kind, id: suggestion.entry, label: entry?.name ?? suggestion.entry, why: suggestion.why,
-                        rule: rules[item.rule].id, alsoSuggestedBy: [], urgent: entry?.urgent ?? false, priority: rules[item.rule].priority)
+                        rule: rules[item.rule].id, alsoSuggestedBy: [], urgent: entry?.urgent ?? false, priority: rules[item.rule].priority,
+                        thematiques: entry?.thematiques ?? [], reseauxPorteurs: entry?.reseauxPorteurs ?? [])
         }
         for (step, rule) in selection.duplicates { steps[step].alsoSuggestedBy.append(rules[rule].id) }
 

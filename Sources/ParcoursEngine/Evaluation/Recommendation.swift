@@ -49,6 +49,11 @@ public struct Step: Sendable, Equatable {
     /// The catalogue entry deals with an urgency.
     public var urgent: Bool
     var priority: Int
+    /// The catalogue entry's data·inclusion codes, so that any client can query a service directory.
+    public var thematiques: [String] = []
+    public var reseauxPorteurs: [String] = []
+    /// Local services for this step from a data·inclusion export (`--services`); nil without one.
+    public var services: [LocalService]?
 }
 
 /// A field the counsellor should still ask about, and the rules its answer would decide.

@@ -152,6 +152,14 @@ extension Step {
         sink.field("why", why)
         sink.field("rule", rule)
         sink.field("also_suggested_by", strings: alsoSuggestedBy)
+        sink.field("thematiques", strings: thematiques)
+        sink.field("reseaux_porteurs", strings: reseauxPorteurs)
+        if let services {
+            sink.key("services")
+            sink.beginArray()
+            for service in services { service.write(to: &sink) }
+            sink.endArray()
+        }
         sink.endObject()
     }
 }

@@ -60,4 +60,10 @@ public struct RuleSet: Sendable {
     public func importMapping(_ format: DiagnosisFormat) -> ImportMapping? {
         imports.first { $0.format == format }
     }
+
+    /// The person's département (the vocabulary's `department` field), if known.
+    public func department(of profile: Profile) -> Int? {
+        guard let field = vocabulary.field(named: "department"), case .scalar(let number)? = profile[field.index] else { return nil }
+        return number
+    }
 }
