@@ -146,6 +146,60 @@ print("Latency of one explained recommendation (as `recommend` computes it, with
 print("")
 print(String(format: "Peak memory (resident): %.0f MB, of which profiles in memory: %.0f MB", peakMemoryMB(), Double(allSlots.count * 8) / 1e6))
 
+// 5. A data·inclusion export of 100,000 invented services (1,000 structures over 100
+// départements, thématiques and réseaux from the catalogue): loading it, then matching the
+// steps of sampled recommendations with nearby services.
+do {
+    let entries = shipped.catalogue.entries
+    let thematiques = Array(Set(entries.flatMap(\.thematiques))).sorted()
+    let reseaux = Array(Set(entries.flatMap(\.reseauxPorteurs))).sorted()
+    var export: [UInt8] = []
+    func quoted(_ text: String) -> String { JSONValue.quote(text) }
+    for structure in 0..<1_000 {
+        let department = structure % 100 + 1
+        let insee = String(format: "%02d%03d", department, structure % 900 + 1)
+        export += Array(("{\"source\":\"bench\",\"id\":\"s\(structure)\",\"nom\":\"Structure \(structure)\",\"description\":\"Structure inventée pour le banc d'essai de Parcours.\",\"date_maj\":\"2026-11-01\","
+            + "\"commune\":\"Commune \(structure)\",\"code_postal\":\(quoted(String(format: "%02d000", department))),\"code_insee\":\(quoted(insee)),\"adresse\":\"\(structure) rue d'Essai\","
+            + "\"telephone\":\"+33200000000\",\"reseaux_porteurs\":[\(quoted(reseaux[structure % reseaux.count]))]}\n").utf8)
+    }
+    for service in 0..<100_000 {
+        let structure = service % 1_000
+        let themes = [thematiques[service % thematiques.count], thematiques[(service / 7) % thematiques.count]]
+        export += Array(("{\"source\":\"bench\",\"id\":\"v\(service)\",\"structure_id\":\"s\(structure)\",\"nom\":\"Service \(service)\",\"description\":\"Service inventé pour le banc d'essai de Parcours, sans donnée réelle.\","
+            + "\"date_maj\":\"2026-11-01\",\"thematiques\":[\(themes.map(quoted).joined(separator: ","))],\"frais\":\"gratuit\",\"modes_accueil\":[\"en-presentiel\"],"
+            + "\"zone_eligibilite\":[\(quoted(String(format: "%02d", structure % 100 + 1)))]}\n").utf8)
+    }
+    var loads: [UInt64] = []
+    var directory: ServiceDirectory?
+    for _ in 0..<3 {
+        let start = now()
+        directory = ServiceDirectoryReader.read(export, path: "bench.jsonl").directory
+        loads.append(now() - start)
+    }
+    loads.sort()
+    if let directory {
+        var sampler = ProfileSampler(vocabulary: vocabulary, seed: 9)
+        let departmentField = vocabulary.field(named: "department")
+        var recommendations: [(Recommendation, Int)] = []
+        for index in 0..<2_000 {
+            var profile = sampler.next()
+            if let field = departmentField { profile[field.index] = .scalar(index % 100 + 1) }
+            recommendations.append((evaluator.recommend(profile), index % 100 + 1))
+        }
+        var matched = 0
+        let start = now()
+        for _ in 0..<10 {
+            for (recommendation, department) in recommendations {
+                matched += directory.attach(to: recommendation, department: department).steps.reduce(0) { $0 + ($1.services?.count ?? 0) }
+            }
+        }
+        let perRecommendation = Double(now() - start) / 20_000 / 1e3
+        print("")
+        print(String(format: "Services export: %d services (%.0f MB of JSON lines), loaded in %.0f ms (median of 3); matching a recommendation's steps: %.1f µs (%.1f services per recommendation)",
+                     directory.count, Double(export.count) / 1e6, Double(loads[1]) / 1e6, perRecommendation, Double(matched) / 20_000))
+    }
+}
+
 // 4. Files for the peer engines: decisions, profiles (first 100,000) and Parcours' matches.
 let peerCount = min(count, 100_000)
 try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)

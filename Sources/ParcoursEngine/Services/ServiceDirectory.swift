@@ -19,56 +19,75 @@ public struct ServiceDirectory: Sendable {
     public static let perStep = 3
 
     let entries: [Entry]
-    /// Per key (`t:` thématique or `r:` réseau, then `@` and a département or `fr`): entry indexes, in file order.
-    let index: [String: [Int32]]
+    /// Thématiques (`t:`) and réseaux (`r:`) as small integers.
+    private let codes: [String: Int32]
+    /// Per entry: its codes, and its place in the order of (name, id, file order).
+    private let themeCodes: [[Int32]]
+    private let reseauCodes: [[Int32]]
+    private let order: [Int32]
+    /// Per (code, place): entry indexes, in file order. Place: the département, 0 for all of France.
+    private let index: [Int64: [Int32]]
 
     public var count: Int { entries.count }
 
     init(entries: [Entry]) {
         self.entries = entries
-        var index: [String: [Int32]] = [:]
+        var codes: [String: Int32] = [:]
+        func code(_ name: String) -> Int32 {
+            if let known = codes[name] { return known }
+            let next = Int32(codes.count)
+            codes[name] = next
+            return next
+        }
+        themeCodes = entries.map { $0.thematiques.map { code("t:" + $0) } }
+        reseauCodes = entries.map { $0.reseaux.map { code("r:" + $0) } }
+        self.codes = codes
+        var order = [Int32](repeating: 0, count: entries.count)
+        let sorted = entries.indices.sorted { (entries[$0].service.name, entries[$0].service.id, $0) < (entries[$1].service.name, entries[$1].service.id, $1) }
+        for (rank, entry) in sorted.enumerated() { order[entry] = Int32(rank) }
+        self.order = order
+        var index: [Int64: [Int32]] = [:]
         for (position, entry) in entries.enumerated() {
-            var places = Set(entry.eligible.map { "@\($0)" })
-            if let department = entry.department { places.insert("@\(department)") }
-            if entry.national { places.insert("@fr") }
-            for place in places.sorted() {
-                for thematique in Set(entry.thematiques).sorted() { index["t:" + thematique + place, default: []].append(Int32(position)) }
-                for reseau in Set(entry.reseaux).sorted() { index["r:" + reseau + place, default: []].append(Int32(position)) }
+            var places = Set(entry.eligible)
+            if let department = entry.department { places.insert(department) }
+            if entry.national { places.insert(0) }
+            for place in places {
+                for code in Set(themeCodes[position] + reseauCodes[position]) { index[Self.key(code, place), default: []].append(Int32(position)) }
             }
         }
         self.index = index
     }
+
+    private static func key(_ code: Int32, _ place: Int) -> Int64 { Int64(code) << 20 | Int64(place) }
 
     /// The services for a catalogue entry's codes near a person of `department` (nil: only
     /// services open to all of France). Ranked: réseau and thématique both met, then réseau,
     /// then thématique; located in the département before eligible from elsewhere; then by
     /// name, id and file order.
     public func services(thematiques: [String], reseaux: [String], department: Int?) -> [LocalService] {
-        let places = (department.map { ["@\($0)"] } ?? []) + ["@fr"]
-        var candidates: [Int32] = []
-        for place in places {
-            for thematique in thematiques { candidates += index["t:" + thematique + place] ?? [] }
-            for reseau in reseaux { candidates += index["r:" + reseau + place] ?? [] }
+        let themes = thematiques.compactMap { codes["t:" + $0] }, networks = reseaux.compactMap { codes["r:" + $0] }
+        guard !themes.isEmpty || !networks.isEmpty else { return [] }
+        // The best few, kept sorted by (rank, order): no full sort of the candidates.
+        var best: [(rank: Int, order: Int32, entry: Int32)] = []
+        for place in [department ?? -1, 0] where place >= 0 {
+            for code in themes + networks {
+                for candidate in index[Self.key(code, place)] ?? [] {
+                    let entry = Int(candidate)
+                    let byReseau = reseauCodes[entry].contains { networks.contains($0) }
+                    let byThematique = themeCodes[entry].contains { themes.contains($0) }
+                    let located = department != nil && entries[entry].department == department
+                    let rank = (byReseau && byThematique ? 0 : byReseau ? 2 : 4) + (located ? 0 : 1)
+                    let item = (rank: rank, order: order[entry], entry: candidate)
+                    if best.count == Self.perStep, let last = best.last, (last.rank, last.order) <= (rank, item.order) { continue }
+                    if best.contains(where: { $0.entry == candidate }) { continue }
+                    let at = best.firstIndex { ($0.rank, $0.order) > (rank, item.order) } ?? best.count
+                    best.insert(item, at: at)
+                    if best.count > Self.perStep { best.removeLast() }
+                }
+            }
         }
-        guard !candidates.isEmpty else { return [] }
-        candidates.sort()
-        var best: [(rank: Int, entry: Int)] = []
-        var previous: Int32 = -1
-        for candidate in candidates where candidate != previous {
-            previous = candidate
-            let entry = entries[Int(candidate)]
-            let byReseau = entry.reseaux.contains { reseaux.contains($0) }
-            let byThematique = entry.thematiques.contains { thematiques.contains($0) }
-            let located = department != nil && entry.department == department
-            let rank = (byReseau && byThematique ? 0 : byReseau ? 2 : 4) + (located ? 0 : 1)
-            best.append((rank, Int(candidate)))
-        }
-        best.sort { a, b in
-            let x = entries[a.entry].service, y = entries[b.entry].service
-            return (a.rank, x.name, x.id, a.entry) < (b.rank, y.name, y.id, b.entry)
-        }
-        return best.prefix(Self.perStep).map { entry in
-            let found = entries[entry.entry]
+        return best.map { item in
+            let found = entries[Int(item.entry)]
             let service = found.service
             return LocalService(id: service.id, source: service.source, name: service.name, structure: service.structure, address: service.address,
                                 postcode: service.postcode, commune: service.commune, phone: service.phone, email: service.email, hours: service.hours,
