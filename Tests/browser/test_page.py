@@ -99,6 +99,54 @@ try:
 finally:
     driver.quit()
 
+# A France Travail diagnosis pasted into the page fills the form; with the département, each
+# step names the services of the server's export (serve --services, an invented one here).
+diagnosis = open(os.path.join(os.path.dirname(__file__), "..", "..", "docs", "examples", "diagnostic-france-travail.json"), encoding="utf-8").read()
+
+
+def import_diagnosis(driver):
+    driver.get(base + "/")
+    wait_for(driver, lambda d: d.find_elements(By.ID, "f-age"))
+    driver.find_element(By.CSS_SELECTOR, "#import-box summary").click()
+    Select(driver.find_element(By.ID, "import-format")).select_by_value("france-travail")
+    driver.execute_script("document.getElementById('import-text').value = arguments[0]", diagnosis)
+    driver.find_element(By.ID, "import").click()
+    wait_for(driver, lambda d: "Non repris" in d.find_element(By.ID, "import-report").text)
+    report = driver.find_element(By.ID, "import-report").text
+    check("Aidant familial" in report and "ligne 27" in report, "the import names the code it could not use, with its line")
+    check("à vérifier" in report and "difficultés financières" in report, "the import names the themes not discussed")
+    for box in ["f-barriers-mobility", "f-barriers-childcare", "f-driving_licence-false"]:
+        check(driver.find_element(By.ID, box).is_selected(), f"the import filled {box}")
+    driver.find_element(By.ID, "f-department").send_keys("35")
+    driver.find_element(By.ID, "f-age").send_keys("30")
+    wait_for(driver, lambda d: "CAF d'Ille-et-Exemple" in d.find_element(By.ID, "result").text)
+    check(True, "with the département, the steps name nearby services")
+
+
+driver = browser(1280, 1000)
+try:
+    import_diagnosis(driver)
+    check(len(driver.find_elements(By.CSS_SELECTOR, ".services li")) <= 3 * len(driver.find_elements(By.CSS_SELECTOR, ".plan li > strong")),
+          "at most three services per step")
+    driver.execute_script("window.scrollTo(0, 0)")
+    driver.save_screenshot(os.path.join(shots, "import-1280.png"))
+    driver.execute_script("document.querySelector('.services').scrollIntoView()")
+    driver.save_screenshot(os.path.join(shots, "services-1280.png"))
+finally:
+    driver.quit()
+
+driver = browser(390, 844)
+try:
+    import_diagnosis(driver)
+    width = driver.execute_script("return [document.documentElement.scrollWidth, window.innerWidth]")
+    check(width[0] <= width[1], f"no horizontal scroll at 390 px after an import ({width})")
+    driver.execute_script("window.scrollTo(0, 0)")
+    driver.save_screenshot(os.path.join(shots, "import-390.png"))
+    driver.execute_script("document.querySelector('.services').scrollIntoView()")
+    driver.save_screenshot(os.path.join(shots, "services-390.png"))
+finally:
+    driver.quit()
+
 driver = browser(390, 844)
 try:
     driver.get(base + "/")

@@ -192,10 +192,11 @@ function answerControls(question) {
 
 function render(result) {
   const parts = [el("h2", { class: "print-only", text: "Vos prochaines étapes — le " + new Date().toLocaleDateString("fr-FR") })];
-  const next = result.steps.slice(0, 5);
+  const next = result.next_actions || result.steps.slice(0, 5);
   parts.push(el("div", { class: "card next" }, el("h3", { text: "Prochaines actions" }),
     next.length ? el("ol", {}, next.map((step) => el("li", {}, el("strong", { text: step.label }), " ",
-      el("span", { class: "kind", text: stageLabel(step.stage) }), el("p", { class: "why", text: step.why }))))
+      step.urgent ? el("span", { class: "badge", text: "urgent" }) : el("span", { class: "kind", text: stageLabel(step.stage) }),
+      el("p", { class: "why", text: step.why }))))
       : el("p", { text: "Aucune action ne se dégage encore : répondez aux questions ci-dessous." })));
   const decision = (title, item, empty) => el("div", { class: "card decision" }, el("h3", { text: title }),
     item ? [el("strong", { text: item.label }), el("p", { class: "why", text: item.why }), el("p", { class: "rule-id", text: "Règle " + item.rule }), why(item.rule)]
@@ -220,7 +221,8 @@ function render(result) {
     parts.push(el("div", { class: "card plan" }, el("h3", { text: "Plan par étape" }), stages.map((stage) => el("div", { class: "stage" },
       el("h4", { text: stageLabel(stage.id) }), el("ul", {}, stage.steps.map((step) => el("li", {},
         el("strong", { text: step.label }), " ", el("span", { class: "kind", text: kindLabel(step.kind) }),
-        el("p", { class: "why", text: step.why }), el("span", { class: "rule-id", text: "Règle " + step.rule }), why(step.rule))))))));
+        el("p", { class: "why", text: step.why }), services(step.services),
+        el("span", { class: "rule-id", text: "Règle " + step.rule }), why(step.rule))))))));
   }
   const schemes = result.schemes.filter((s) => s.status !== "not_eligible" || s.enrolled);
   if (schemes.length) {
@@ -230,6 +232,48 @@ function render(result) {
   }
   parts.push(el("p", { class: "rule-id", text: "Règles en vigueur le " + result.ruleset.date + " — empreinte " + result.ruleset.fingerprint.slice(0, 19) + "…" }));
   $("result").replaceChildren(...parts);
+}
+
+// A step's nearby services, when the server has a data·inclusion export (serve --services).
+function services(list) {
+  if (!list) return null;
+  if (!list.length) return el("p", { class: "why", text: "Aucun service proche dans l'annuaire du serveur." });
+  return el("ul", { class: "services" }, list.map((s) => el("li", {},
+    el("strong", { text: s.nom }), s.structure ? " (" + s.structure + ")" : "",
+    el("span", { class: "why", text: [s.adresse, [s.code_postal, s.commune].filter(Boolean).join(" ")].filter(Boolean).join(", ") }),
+    s.telephone ? el("a", { href: "tel:" + s.telephone, text: s.telephone }) : null,
+    s.horaires_accueil ? el("span", { class: "why", text: "Horaires : " + s.horaires_accueil }) : null)));
+}
+
+// ---- Importing a diagnosis from another platform: the server maps it (Rules/imports/),
+// the page fills the form with the profile and says what was not used.
+
+async function importDiagnosis() {
+  const format = $("import-format").value;
+  const text = $("import-text").value;
+  const report = $("import-report");
+  if (!text.trim()) { report.replaceChildren(el("p", { text: "Collez d'abord le diagnostic." })); return; }
+  try {
+    const answer = await api("/api/v1/recommend?from=" + encodeURIComponent(format), { method: "POST", headers: { "Content-Type": "application/json" }, body: text });
+    if (!answer.ok) {
+      const list = el("ul", {}, (answer.body.errors || []).map((error) => el("li", { text: "ligne " + error.line + " : " + error.message + (error.hint ? " — " + error.hint : "") })));
+      report.replaceChildren(el("div", { class: "errors" }, el("strong", { text: "Diagnostic illisible : " + answer.body.detail }), list));
+      return;
+    }
+    const imported = answer.body.import;
+    const profile = JSON.parse(imported.profile);
+    $("profile").reset();
+    for (const [name, value] of Object.entries(profile)) setAnswer(name, value);
+    const item = (i) => (i.label || i.code) + (i.line ? " (ligne " + i.line + ")" : "");
+    const lines = [el("p", { text: "Importé : " + imported.applied.length + " élément(s) repris dans le diagnostic ci-dessous." })];
+    if (imported.unmapped.length) lines.push(el("p", { class: "warn", text: "Non repris (aucune correspondance) : " + imported.unmapped.map(item).join(" ; ") }));
+    if (imported.unaddressed.length) lines.push(el("p", { class: "warn", text: "Non abordés, à vérifier avec la personne : " + imported.unaddressed.map(item).join(" ; ") }));
+    for (const conflict of imported.conflicts) lines.push(el("p", { class: "warn", text: "Désaccord sur " + conflict.field + " : laissé inconnu." }));
+    report.replaceChildren(...lines);
+    $("import-text").value = "";
+  } catch (error) {
+    report.replaceChildren(el("p", { text: error.message }));
+  }
 }
 
 // Stage labels come from the catalogue (/api/v1/catalogue), as the rule set names them.
@@ -252,6 +296,7 @@ async function start() {
     schedule();
   });
   $("clear").addEventListener("click", () => { $("profile").reset(); schedule(0); });
+  $("import").addEventListener("click", importDiagnosis);
   $("print").addEventListener("click", () => window.print());
   $("copy").addEventListener("click", async () => {
     if (!state.last) return;
