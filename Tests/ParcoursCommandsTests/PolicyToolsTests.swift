@@ -183,6 +183,11 @@ struct PolicyToolsTests {
         #expect(rule.contains("De la détention à l&#39;emploi, en passant par la semi-liberté</a></li>"))
         #expect(rule.contains("<nav class=\"trail\" aria-label=\"Fil d'Ariane\"><a href=\"../index.html\">Sommaire</a> › <a href=\"../index.html#parcours\">Règles</a> ›"))
         #expect(rule.contains("Champs lus : <a href=\"../fields/justice_status.html\">"))
+        // The import mappings have their pages: each code, what it sets, its source.
+        #expect(index.contains("<a href=\"imports/france-travail.html\">Diagnostic France Travail (contraintes personnelles)</a>"))
+        let mapping = try String(contentsOfFile: directory + "/imports/france-travail.html", encoding: .utf8)
+        #expect(mapping.contains("<code>8</code>") && mapping.contains("Permis non valide / suspension de permis"))
+        #expect(mapping.contains("<a href=\"../fields/driving_licence.html\">Permis B</a> <code>driving_licence</code> : non"))
         // An empty list says what is missing, agreed in gender (« Aucune règle. », « Aucun cas. »).
         let lonely = try String(contentsOfFile: directory + "/rules/justice_frein_acces_au_droit.html", encoding: .utf8)
         #expect(lonely.contains("<p class=\"muted\">Aucun cas.</p>") && !lonely.contains(">Aucun.<"))

@@ -39,12 +39,13 @@ public struct DocsSite {
         pages += ruleSet.schemes.map { ("schemes/\($0.id).html", scheme($0)) }
         pages += ruleSet.vocabulary.fields.map { ("fields/\($0.name).html", field($0)) }
         pages += cases.indices.map { (casePath($0), casePage($0)) }
+        pages += ruleSet.imports.map { ("imports/\($0.format.rawValue).html", importPage($0)) }
         pages += [("search-index.js", SearchAssets.index(searchEntries)), ("search.js", SearchAssets.script)]
         return pages
     }
 
     /// The folders and root files the site is made of: `docs --out` cleans only these.
-    static let folders = ["rules", "catalogue", "schemes", "fields", "cases"]
+    static let folders = ["rules", "catalogue", "schemes", "fields", "cases", "imports"]
 
     static func slug(_ id: String) -> String { id.replacingOccurrences(of: ".", with: "--") }
 
@@ -74,6 +75,10 @@ public struct DocsSite {
         }
         entries += cases.indices.map { index in
             SearchAssets.Entry(title: cases[index].name, kind: "cas", words: cases[index].file, path: casePath(index))
+        }
+        entries += ruleSet.imports.map { mapping in
+            SearchAssets.Entry(title: mapping.label, kind: "import", words: ([mapping.format.rawValue] + mapping.entries.map { $0.label ?? $0.code }).joined(separator: " "),
+                               path: "imports/\(mapping.format.rawValue).html")
         }
         return entries
     }
@@ -142,11 +147,12 @@ public struct DocsSite {
     private static let schemesSection = (label: "Dispositifs", anchor: "dispositifs")
     private static let catalogueSection = (label: "Catalogue", anchor: "catalogue")
     private static let fieldsSection = (label: "Champs du profil", anchor: "champs")
+    private static let importsSection = (label: "Correspondances d'import", anchor: "imports")
 
     private func index() -> String {
         var body = "<h1>Le jeu de règles de Parcours</h1>"
         body += "<p>Règles en vigueur le <strong>\(HTML.escape(ruleSet.date))</strong> : \(ruleSet.rules.count) règles, \(ruleSet.schemes.count) dispositifs, \(ruleSet.catalogue.entries.count) entrées du catalogue, \(ruleSet.vocabulary.fields.count) champs de profil, \(cases.count) cas rejouables.</p>"
-        body += "<p>Sommaire : <a href=\"#parcours\">règles de parcours</a> · <a href=\"#propositions\">autres règles</a> · <a href=\"#dispositifs\">dispositifs</a> · <a href=\"#catalogue\">catalogue</a> · <a href=\"#faits\">faits dérivés</a> · <a href=\"#champs\">champs du profil</a> · <a href=\"#cas\">cas rejouables</a></p>"
+        body += "<p>Sommaire : <a href=\"#parcours\">règles de parcours</a> · <a href=\"#propositions\">autres règles</a> · <a href=\"#dispositifs\">dispositifs</a> · <a href=\"#catalogue\">catalogue</a> · <a href=\"#faits\">faits dérivés</a> · <a href=\"#champs\">champs du profil</a> · <a href=\"#cas\">cas rejouables</a> · <a href=\"#imports\">correspondances d'import</a></p>"
         let routeRules = ruleSet.rules.filter { $0.route != nil || $0.referent != nil }.sorted { ($1.priority, $0.id) < ($0.priority, $1.id) }
         body += "<h2 id=\"parcours\">Règles de parcours et de référent, par priorité</h2>"
         body += HTML.table(["Priorité", "Règle", "Parcours", "Référent"], routeRules.map { rule in
@@ -170,7 +176,32 @@ public struct DocsSite {
         body += "<h2 id=\"cas\">Cas rejouables</h2>" + HTML.list(cases.indices.map { index in
             caseLink(index, depth: 0) + " <span class=\"muted\">(\(HTML.escape(cases[index].scheme.flatMap(ruleSet.scheme)?.name ?? "revue des conseillers"))\(verdict(index)))</span>"
         }, empty: "Aucun cas.")
+        body += "<h2 id=\"imports\">Correspondances d'import</h2>" + HTML.list(ruleSet.imports.map { mapping in
+            HTML.link("imports/\(mapping.format.rawValue).html", mapping.label) + " <span class=\"muted\">(\(mapping.entries.count) codes, <code>parcours import --from \(HTML.escape(mapping.format.rawValue))</code>)</span>"
+        }, empty: "Aucune correspondance.")
         return page("Sommaire", section: nil, body)
+    }
+
+    /// One diagnosis mapping: each code of the platform, what it sets in the profile, its source.
+    private func importPage(_ mapping: ImportMapping) -> String {
+        var body = "<h1>\(HTML.escape(mapping.label))</h1><p><span class=\"tag\">import</span><code>parcours import --from \(HTML.escape(mapping.format.rawValue))</code> — source : \(HTML.escape(mapping.source))</p>"
+        body += "<p>Un code présent dans le diagnostic sans ligne ici est signalé à l'import, jamais deviné.</p>"
+        for kind in DiagnosisItemKind.allCases {
+            let entries = mapping.entries.filter { $0.kind == kind }
+            guard !entries.isEmpty else { continue }
+            body += "<h2>\(kind == .theme ? "Thèmes" : kind == .situation ? "Situations" : "Objectifs")</h2>"
+            body += HTML.table(["Code", "Libellé", "Dans le profil", "Source"], entries.map { entry in
+                let values = entry.values.map { item -> String in
+                    let field = ruleSet.vocabulary.fields[item.field]
+                    var text = FieldValueText.text(item.value, of: field, empty: "connu, rien d'ajouté") ?? ""
+                    if case .set(let mask) = item.value, mask != 0 { text = "+ " + text }
+                    return fieldLink(field, depth: 1) + " : " + HTML.escape(text)
+                }.joined(separator: "<br>")
+                return ["<code>\(HTML.escape(entry.code))</code>" + (entry.theme.map { " <span class=\"muted\">(thème \(HTML.escape($0)))</span>" } ?? ""),
+                        HTML.escape(entry.label ?? ""), values, HTML.escape(entry.source)]
+            })
+        }
+        return page(mapping.label, section: Self.importsSection, body)
     }
 
     /// ` ; ÉCHEC` for a case that does not pass today.

@@ -19,16 +19,7 @@ enum ImportText {
         var used: [String] = []
         for field in vocabulary.fields {
             guard let value = result.profile[field.index] else { continue }
-            let text: String
-            switch (field.type, value) {
-            case (.boolean, .scalar(let flag)): text = flag == 1 ? (fr ? "oui" : "yes") : (fr ? "non" : "no")
-            case (.set, .set(let mask)):
-                let members = field.values.indices.filter { mask & (1 << UInt64($0)) != 0 }.map { field.values[$0].label }
-                text = members.isEmpty ? (fr ? "aucun" : "none") : members.joined(separator: ", ")
-            case (.integer, .scalar(let number)): text = String(number)
-            case (_, .scalar(let position)) where position >= 0 && position < field.values.count: text = field.values[position].label
-            default: continue
-            }
+            guard let text = FieldValueText.text(value, of: field, language: language) else { continue }
             used.append("\(field.label) : \(text)")
         }
         let count = result.applied.count
