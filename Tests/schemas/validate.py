@@ -67,8 +67,15 @@ for path in sorted(glob.glob("Scenarios/*/scheme.yaml")):
     check(scheme, load(path), path)
 for path in sorted(glob.glob("Rules/cases/*.yaml") + glob.glob("Scenarios/*/cases/*.yaml")):
     check(case, load(path), path)
-for path in sorted(glob.glob("docs/examples/*.yaml") + glob.glob("docs/examples/*.json")):
+# The diagnosis examples are other platforms' formats, read by `import`, not profiles.
+diagnoses = {"docs/examples/diagnostic-france-travail.json", "docs/examples/carnet-de-bord.json"}
+for path in sorted(set(glob.glob("docs/examples/*.yaml") + glob.glob("docs/examples/*.json")) - diagnoses):
     check(profile, load(path), path)
+import_mapping = schema("import-mapping")
+for path in sorted(glob.glob("Rules/imports/*.yaml")):
+    check(import_mapping, load(path), path)
+check(import_mapping, {"format": "france-travail", "label": "x", "source": "x", "themes": [{"code": "23", "set": {"barriers": ["mobilty"]}, "source": "x"}]},
+      "mapping setting barriers to mobilty", valid=False)
 
 # Wrong files are refused: a misspelt value, an unknown key, a priority out of range.
 check(profile, {"age": 22, "barriers": ["chilcare"]}, "profile with chilcare", valid=False)
@@ -84,6 +91,14 @@ check(case, {"name": "x", "profile": {"age": 20}, "expect": {"route": "nowhere"}
 recommendation, explanation, batch_line, diff = (schema(n) for n in ["recommendation", "explanation", "batch-line", "diff"])
 for path in sorted(glob.glob("docs/examples/*.yaml")):
     check(recommendation, json.loads(run("recommend", path, "--format", "json")), f"recommend {path}")
+# An imported diagnosis (its `import` part) and local services (each step's `services`).
+check(recommendation, json.loads(run("recommend", "--from", "france-travail", "docs/examples/diagnostic-france-travail.json", "--format", "json")), "recommend --from france-travail")
+check(recommendation, json.loads(run("recommend", "--from", "carnet-de-bord", "docs/examples/carnet-de-bord.json", "--format", "json")), "recommend --from carnet-de-bord")
+with_department = open("docs/examples/profil-exemple.yaml", encoding="utf-8").read() + "department: 35\n"
+services_output = json.loads(run("recommend", "-", "--services", "docs/examples/services-exemple.jsonl", "--format", "json", stdin=with_department))
+check(recommendation, services_output, "recommend --services")
+if not any(step.get("services") for step in services_output["steps"]):
+    failures.append("recommend --services: no step names a service")
 sample = run("sample", "--count", "200", "--seed", "7")
 for number, line in enumerate(sample.splitlines(), 1):
     check(profile, json.loads(line), f"sample line {number}")

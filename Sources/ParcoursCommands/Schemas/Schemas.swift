@@ -10,6 +10,7 @@ enum SchemaName: String, CaseIterable, Sendable {
     case recommendation, explanation
     case batchLine = "batch-line"
     case diff
+    case importMapping = "import-mapping"
 
     /// What the schema describes, in French (the `schema` command lists them).
     var summary: Phrase {
@@ -24,6 +25,7 @@ enum SchemaName: String, CaseIterable, Sendable {
         case .explanation: return Phrase("la sortie de explain --format json", en: "the output of explain --format json")
         case .batchLine: return Phrase("une ligne de batch (--format jsonl)", en: "a line of batch (--format jsonl)")
         case .diff: return Phrase("la sortie de diff --format json", en: "the output of diff --format json")
+        case .importMapping: return Phrase("une correspondance d'import (Rules/imports/*.yaml)", en: "an import mapping (Rules/imports/*.yaml)")
         }
     }
 
@@ -49,6 +51,7 @@ struct Schemas {
         case .explanation: return B.document(id: id, title: title, explanation, defs: [("node", explanationNode)])
         case .batchLine: return B.document(id: id, title: title, batchLine)
         case .diff: return B.document(id: id, title: title, diff)
+        case .importMapping: return B.document(id: id, title: title, importMapping, defs: [("profile", profile(allowThis: false))])
         }
     }
 
@@ -189,6 +192,17 @@ struct Schemas {
     }
 
     // MARK: Schemes and cases
+
+    /// An import mapping: each line a platform code and the profile values it stands for (`set`,
+    /// written as in a profile).
+    private var importMapping: JSONValue {
+        let entry = B.object(FileShapes.importEntry, ["code": B.string("le code de la plateforme (Carnet de bord : le libellé exact de la situation)"),
+                                                      "theme": B.string("le thème du code (obligatoire pour une situation Carnet de bord)"),
+                                                      "set": B.ref("profile"), "source": Self.source])
+        var properties: [String: JSONValue] = ["format": B.oneOf(DiagnosisFormat.allCases.map(\.rawValue)), "label": B.string("le nom de la correspondance"), "source": Self.source]
+        for section in FileShapes.importSections { properties[section] = B.array(entry) }
+        return B.object(FileShapes.importMapping, properties)
+    }
 
     private var scheme: JSONValue {
         let criterion = B.object(FileShapes.criterion, [

@@ -16,11 +16,10 @@ struct ImportMappingLoader {
     }
 
     /// The sections of a mapping file, by item kind.
-    static let sections: [(key: String, kind: DiagnosisItemKind)] = [("themes", .theme), ("situations", .situation), ("objectives", .objective)]
+    static let sections: [(key: String, kind: DiagnosisItemKind)] = Array(zip(FileShapes.importSections, [DiagnosisItemKind.theme, .situation, .objective]))
 
     mutating func load(_ root: Node, fileName: String) -> ImportMapping? {
-        let sectionKeys = Self.sections.map(\.key)
-        guard let keys = reader.keys(of: root, Phrase("la correspondance", en: "the mapping"), required: ["format", "label", "source"], optional: sectionKeys) else { return nil }
+        guard let keys = reader.keys(of: root, Phrase("la correspondance", en: "the mapping"), FileShapes.importMapping) else { return nil }
         var format: DiagnosisFormat?
         if let node = keys["format"], let text = reader.text(node, Phrase("format", en: "format")) {
             format = DiagnosisFormat(rawValue: text)
@@ -61,7 +60,7 @@ struct ImportMappingLoader {
     }
 
     private mutating func entry(_ node: Node, _ kind: DiagnosisItemKind, _ format: DiagnosisFormat, section: String) -> ImportMapping.Entry? {
-        guard let keys = reader.keys(of: node, Phrase("une ligne de \(section)", en: "a line of \(section)"), required: ["code", "set", "source"], optional: ["theme"]) else { return nil }
+        guard let keys = reader.keys(of: node, Phrase("une ligne de \(section)", en: "a line of \(section)"), FileShapes.importEntry) else { return nil }
         guard let codeNode = keys["code"], let code = reader.text(codeNode, Phrase("code", en: "code")) else { return nil }
         let theme = keys["theme"].flatMap { reader.text($0, Phrase("theme", en: "theme")) }
         guard known(code, theme: theme, kind, format, at: codeNode, themeNode: keys["theme"]) else { return nil }

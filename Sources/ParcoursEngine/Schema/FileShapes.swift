@@ -56,4 +56,9 @@ public enum FileShapes {
     public static let schemeExpectation = KeyShape(required: [], optional: ["status", "stage", "criteria"])
     public static let inclusion = KeyShape(required: [], optional: ["include", "exclude", "exactly"])
     public static let why = KeyShape(required: [], optional: ["fired", "not_fired"])
+
+    // An import mapping (`Rules/imports/<format>.yaml`).
+    public static let importSections = ["themes", "situations", "objectives"]
+    public static let importMapping = KeyShape(required: ["format", "label", "source"], optional: importSections)
+    public static let importEntry = KeyShape(required: ["code", "set", "source"], optional: ["theme"])
 }
