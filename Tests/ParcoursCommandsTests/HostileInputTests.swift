@@ -100,6 +100,24 @@ struct HostileInputTests {
         #expect(atLimit.code == 0)
     }
 
+    /// A diagnosis is bounded like a profile; a services export's bad records are reported one by
+    /// one up to the limit, then counted.
+    @Test func diagnosesAndServiceExportsAtTheirLimits() throws {
+        let diagnosis = #"{"contraintes": [{"code": "23", "valeur": "OUI"}]}"#
+        let padded = diagnosis + "\n" + String(repeating: " ", count: Limits.profileBytes - diagnosis.utf8.count - 1)
+        let atLimit = try Support.spawn(["import", "--from", "france-travail", "-", "--rules", Support.rules], input: padded)
+        #expect(atLimit.code == 0 && atLimit.output.contains("barriers: [\"mobility\"]"))
+        let over = try Support.spawn(["import", "--from", "france-travail", "-", "--rules", Support.rules], input: padded + " ")
+        #expect(over.code == 1 && over.error.contains("<stdin> is larger than the limit of 1 MiB"))
+        let limit = ServiceDirectoryReader.reportLimit
+        let bad = (0...limit).map { #"{"id": "v\#($0)", "structure_id": "s"}"# }.joined(separator: "\n")
+        let path = try write("services.jsonl", bad + "\n" + #"{"id": "ok", "structure_id": "s", "nom": "Bon", "thematiques": ["sante--acces-aux-soins"]}"#)
+        let (directory, diagnostics) = ServiceDirectoryReader.load(path: path)
+        #expect(diagnostics.count == limit + 1)
+        #expect(diagnostics.last?.message.en == "… and 1 more problem")
+        #expect(directory?.count == 1)
+    }
+
     @Test func theOutputIsNeverTheInput() throws {
         let corpus = try write("c.jsonl", Self.goodLine + "\n")
         let link = directory + "/link.jsonl"

@@ -162,11 +162,3 @@ struct ImportMappingLoader {
         }
     }
 }
-
-extension FieldType {
-    /// Whether values of this type are sets of members (merged, never in conflict).
-    var isSet: Bool {
-        if case .set = self { return true }
-        return false
-    }
-}

@@ -144,3 +144,11 @@ public struct TaxonomyLinks: Sendable, Hashable {
         self.carnetDeBord = carnetDeBord
     }
 }
+
+extension FieldType {
+    /// Whether values of this type are sets of members (merged, never in conflict).
+    var isSet: Bool {
+        if case .set = self { return true }
+        return false
+    }
+}

@@ -342,7 +342,8 @@ public enum ServiceDirectoryReader {
 
         func finish() -> [Diagnostic] {
             guard unreported > 0, let last = diagnostics.last else { return diagnostics }
-            return diagnostics + [Diagnostic(.error, last.code, at: last.location, Phrase("… et \(unreported) autres problèmes", en: "… and \(unreported) more problems"))]
+            return diagnostics + [Diagnostic(.error, last.code, at: last.location, Phrase(unreported == 1 ? "… et 1 autre problème" : "… et \(unreported) autres problèmes",
+                                                                                         en: unreported == 1 ? "… and 1 more problem" : "… and \(unreported) more problems"))]
         }
     }
 }
