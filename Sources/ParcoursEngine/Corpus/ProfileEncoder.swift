@@ -24,6 +24,8 @@ package struct ProfileEncoder: Sendable {
 
     private let columns: [Column]
     private let texts: ByteFragments
+    /// The longest line a profile can give (every field at its longest value), newline included.
+    private let maxLine: Int
     private let format: Format
     /// CSV: between a set's members (`CorpusFormat.setSeparator`).
     private let setSeparator = CorpusFormat.setSeparator.asciiValue ?? 0x7C
@@ -60,6 +62,17 @@ package struct ProfileEncoder: Sendable {
             }
         }
         self.texts = ByteFragments(texts)
+        let longest = columns.map { column -> Int in
+            let lengths = (0..<column.count).map { texts[column.first + $0].count }
+            let value: Int
+            switch column.kind {
+            case .integer: value = 20
+            case .boolean, .enumeration: value = lengths.max() ?? 0
+            case .set: value = max(lengths.reduce(0, +) + lengths.count + 2, texts[column.empty].count)
+            }
+            return (json ? texts[column.key].count : 0) + value + 1
+        }
+        maxLine = longest.reduce(2, +)
     }
 
     /// The CSV header line (with its newline); nothing for JSON lines.
@@ -68,48 +81,64 @@ package struct ProfileEncoder: Sendable {
     }
 
     /// Appends the profile in `values` (slots as `CompiledProfile` keeps them) and a newline.
+    /// The line is written in place into room made for the longest possible line, then the room
+    /// left over is given back: one growth of `out` per line, not one per fragment.
     package func write(_ values: UnsafeBufferPointer<Int64>, into out: inout [UInt8]) {
+        let start = out.count
+        out.append(contentsOf: repeatElement(0, count: maxLine))
+        let written = out.withUnsafeMutableBufferPointer { buffer -> Int in
+            guard let base = buffer.baseAddress else { return 0 }
+            return texts.withBytes { bytes, starts in
+                var cursor = ByteCursor(base + start, fragments: bytes, starts: starts)
+                write(values, &cursor)
+                return cursor.count
+            }
+        }
+        out.removeLast(maxLine - written)
+    }
+
+    private func write(_ values: UnsafeBufferPointer<Int64>, _ out: inout ByteCursor) {
         let json = format == .jsonl
-        if json { out.append(0x7B) }
+        if json { out.byte(0x7B) }
         var first = true
         for index in columns.indices {
             let column = columns[index]
             let value = column.slot < values.count ? values[column.slot] : CompiledProfile.unknown
             if json {
                 guard value != CompiledProfile.unknown, fits(value, column) else { continue }
-                if !first { out.append(0x2C) }
-                texts.append(column.key, to: &out)
+                if !first { out.byte(0x2C) }
+                out.fragment(column.key)
             } else {
-                if !first { out.append(0x2C) }
+                if !first { out.byte(0x2C) }
                 first = false
                 guard value != CompiledProfile.unknown, fits(value, column) else { continue }
             }
             first = false
             switch column.kind {
-            case .integer: Self.integer(value, into: &out)
-            case .boolean: texts.append(column.first + (value == 1 ? 1 : 0), to: &out)
-            case .enumeration: texts.append(column.first + Int(value), to: &out)
+            case .integer: out.integer(value)
+            case .boolean: out.fragment(column.first + (value == 1 ? 1 : 0))
+            case .enumeration: out.fragment(column.first + Int(value))
             case .set:
                 var mask = UInt64(bitPattern: value)
                 if column.count < 64 { mask &= (1 << UInt64(column.count)) - 1 }
                 if mask == 0 {
-                    texts.append(column.empty, to: &out)
+                    out.fragment(column.empty)
                     continue
                 }
-                if json { out.append(0x5B) }
+                if json { out.byte(0x5B) }
                 var firstMember = true
                 while mask != 0 {
                     let bit = mask.trailingZeroBitCount
                     mask &= mask - 1
-                    if !firstMember { out.append(json ? 0x2C : setSeparator) }
+                    if !firstMember { out.byte(json ? 0x2C : setSeparator) }
                     firstMember = false
-                    texts.append(column.first + bit, to: &out)
+                    out.fragment(column.first + bit)
                 }
-                if json { out.append(0x5D) }
+                if json { out.byte(0x5D) }
             }
         }
-        if json { out.append(0x7D) }
-        out.append(0x0A)
+        if json { out.byte(0x7D) }
+        out.byte(0x0A)
     }
 
     /// Whether the codec can write `value` (what `FieldCodec.json` renders, it renders here:
