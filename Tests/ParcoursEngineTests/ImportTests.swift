@@ -75,6 +75,16 @@ struct ImportTests {
         #expect(result.unaddressed.map(\.code).contains("sante"))
     }
 
+    @Test func carnetDeBordDuplicatesAndEmptyNotebooks() throws {
+        let repeated = #"[{"theme": "sante", "description": "Existence d'un dossier MDPH"}, {"theme": "sante", "description": "Existence d'un dossier MDPH"}]"#
+        let (result, ruleSet) = try Self.result(repeated, .carnetDeBord)
+        #expect(Self.ids(result.profile, "barriers", ruleSet) == ["health"])
+        #expect(result.duplicates.map(\.code) == ["Existence d'un dossier MDPH"])
+        let (empty, _) = try Self.result(#"{"situations": []}"#, .carnetDeBord)
+        #expect(empty.profile == Profile() && empty.applied.isEmpty)
+        #expect(empty.unaddressed.count == (try #require(ruleSet.importMapping(.carnetDeBord))).entries.filter { $0.kind == .theme }.count)
+    }
+
     @Test func disagreeingCodesLeaveTheFieldUnknown() throws {
         let text = #"{"situations": [{"theme": "mobilite", "description": "Permis B"}, {"theme": "mobilite", "description": "Véhicule (voiture, moto, scooter)"}]}"#
         let ruleSet = try TestSupport.shippedRuleSet()
