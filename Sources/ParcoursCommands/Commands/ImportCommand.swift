@@ -21,7 +21,7 @@ struct ImportCommand: ParcoursCommand {
                                  help: Phrase("le diagnostic (JSON ou YAML), ou - pour l'entrée standard", en: "the diagnosis (JSON or YAML), or - for standard input")),
         options: [OptionSpec("--from", choices: DiagnosisFormat.allCases.map(\.rawValue), inSynopsis: false, help: Phrase("la plateforme du diagnostic", en: "the diagnosis's platform")),
                   OptionSpec("--format", choices: ["yaml", "json"], help: Phrase("format du profil (par défaut : yaml)", en: "profile format (default: yaml)"))] + CommonSpec.all,
-        shape: "--from FORMAT FILE")
+        shape: "--from FORMAT")
 
     let file: String
     let from: DiagnosisFormat
