@@ -30,7 +30,7 @@ enum ImportText {
                          + result.unmapped.map(name).joined(separator: " ; "))
         }
         if !result.unaddressed.isEmpty {
-            lines.append("  " + (fr ? "Non abordés, comptés comme sans frein : à vérifier avec la personne : " : "Not discussed, counted as no barrier: check with the person: ")
+            lines.append("  " + (fr ? "Non abordés (comptés sans frein, à vérifier avec la personne) : " : "Not discussed (counted as no barrier, check with the person): ")
                          + result.unaddressed.map { theme in theme.label.map { "\($0) (\(theme.code))" } ?? theme.code }.joined(separator: ", "))
         }
         for conflict in result.conflicts {
