@@ -125,19 +125,24 @@ extension ParcoursCLI {
         return (loaded, code)
     }
 
+    /// A person's file (standard input for `-`), read within the profile limit; when it cannot
+    /// be read, says why and what does not happen (`outcome`), with `json` also as a problem document.
+    private static func input(_ path: String, terminal: Terminal, json: Bool, outcome: Phrase) -> SourceFile? {
+        do {
+            return path == "-" ? SourceFile(path: "<stdin>", bytes: try terminal.readInput().get())
+                               : try SourceFile.load(path, limit: Limits.profileBytes)
+        } catch {
+            terminal.writeError(terminal.say("parcours : \(error.phrase.fr) ; \(outcome.fr)\n", en: "parcours: \(error.description); \(outcome.en)\n"))
+            if json { terminal.write(ProblemJSON.object(code: DiagnosticCode.unreadableFile.rawValue, detail: error.phrase, in: terminal.language).rendered() + "\n") }
+            return nil
+        }
+    }
+
     /// Reads and types a profile file (or standard input for `-`), printing its errors; with
     /// `json`, also as a problem document on standard output (the API's `invalid-profile`).
     static func profile(_ path: String, ruleSet: RuleSet, terminal: Terminal, json: Bool = false) -> Profile? {
         func problem(_ value: JSONValue) { if json { terminal.write(value.rendered() + "\n") } }
-        let file: SourceFile
-        do {
-            file = path == "-" ? SourceFile(path: "<stdin>", bytes: try terminal.readInput().get())
-                               : try SourceFile.load(path, limit: Limits.profileBytes)
-        } catch {
-            terminal.writeError(terminal.say("parcours : \(error.phrase.fr) ; pas de recommandation\n", en: "parcours: \(error.description); no recommendation\n"))
-            problem(ProblemJSON.object(code: DiagnosticCode.unreadableFile.rawValue, detail: error.phrase, in: terminal.language))
-            return nil
-        }
+        guard let file = input(path, terminal: terminal, json: json, outcome: Phrase("pas de recommandation", en: "no recommendation")) else { return nil }
         let result = ProfileLoader.load(file, vocabulary: ruleSet.vocabulary)
         guard let profile = result.profile else {
             terminal.writeError(DiagnosticText.render(result.diagnostics, in: terminal.language))
@@ -162,15 +167,7 @@ extension ParcoursCLI {
             problem(ProblemJSON.object(code: DiagnosticCode.missingFile.rawValue, detail: message, in: terminal.language))
             return nil
         }
-        let file: SourceFile
-        do {
-            file = path == "-" ? SourceFile(path: "<stdin>", bytes: try terminal.readInput().get())
-                               : try SourceFile.load(path, limit: Limits.profileBytes)
-        } catch {
-            terminal.writeError(terminal.say("parcours : \(error.phrase.fr) ; pas d'import\n", en: "parcours: \(error.description); nothing imported\n"))
-            problem(ProblemJSON.object(code: DiagnosticCode.unreadableFile.rawValue, detail: error.phrase, in: terminal.language))
-            return nil
-        }
+        guard let file = input(path, terminal: terminal, json: json, outcome: Phrase("pas d'import", en: "nothing imported")) else { return nil }
         let read = DiagnosisReader.read(file, format: format)
         if !read.diagnostics.isEmpty { terminal.writeError(DiagnosticText.render(read.diagnostics, in: terminal.language)) }
         guard let diagnosis = read.diagnosis else {

@@ -39,13 +39,8 @@ package struct OutcomeCodes: Sendable {
     private let current: Table
 
     package init(base: OutcomeNames, current: OutcomeNames) {
-        var codes: [String: Int32] = [:]
-        func code(_ name: String) -> Int32 {
-            if let known = codes[name] { return known }
-            let next = Int32(codes.count)
-            codes[name] = next
-            return next
-        }
+        var interner = Interner()
+        func code(_ name: String) -> Int32 { interner.code(name) }
         func table(_ names: OutcomeNames) -> Table {
             var base = 0
             let stepBase = names.steps.map { steps in

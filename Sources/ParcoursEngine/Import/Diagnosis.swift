@@ -48,14 +48,18 @@ public enum DiagnosisReader {
         return (Diagnosis(format: format, items: items), reader.diagnostics)
     }
 
+    /// The node under each of `keys` in turn, where the document has it (an export may give the
+    /// whole response or only its inner part).
+    private static func unwrap(_ root: Node, _ keys: [String]) -> Node {
+        keys.reduce(root) { node, key in node[key] ?? node }
+    }
+
     // MARK: France Travail
 
     /// The « dossier individu » (`contraintesIndividusDto`), its `contraintes` object, or the list
     /// of contraintes itself.
     private static func franceTravail(_ root: Node, _ reader: inout NodeReader) -> [Diagnosis.Item]? {
-        var list = root
-        if let dossier = root["contraintesIndividusDto"] { list = dossier }
-        if let contraintes = list["contraintes"] { list = contraintes }
+        let list = unwrap(root, ["contraintesIndividusDto", "contraintes"])
         guard let contraintes = list.sequence else {
             reader.report(.typeMismatch, list, Phrase("liste de contraintes France Travail attendue (clé contraintes ou contraintesIndividusDto), trouvé : \(list.kind.fr)",
                                                       en: "expected a list of France Travail contraintes (key contraintes or contraintesIndividusDto), found \(list.kind.en)"),
@@ -115,9 +119,7 @@ public enum DiagnosisReader {
     /// The notebook's situations: `{"situations": [...]}` or the list itself; each item with
     /// `theme` and `description`, directly or under `refSituation` (as the platform's API nests them).
     private static func carnetDeBord(_ root: Node, _ reader: inout NodeReader) -> [Diagnosis.Item]? {
-        var list = root
-        if let notebook = root["notebook"] { list = notebook }
-        if let situations = list["situations"] { list = situations }
+        let list = unwrap(root, ["notebook", "situations"])
         guard let situations = list.sequence else {
             reader.report(.typeMismatch, list, Phrase("liste de situations Carnet de bord attendue (clé situations), trouvé : \(list.kind.fr)",
                                                       en: "expected a list of Carnet de bord situations (key situations), found \(list.kind.en)"),

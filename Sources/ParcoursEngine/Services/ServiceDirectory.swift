@@ -32,16 +32,10 @@ public struct ServiceDirectory: Sendable {
 
     init(entries: [Entry]) {
         self.entries = entries
-        var codes: [String: Int32] = [:]
-        func code(_ name: String) -> Int32 {
-            if let known = codes[name] { return known }
-            let next = Int32(codes.count)
-            codes[name] = next
-            return next
-        }
-        themeCodes = entries.map { $0.thematiques.map { code("t:" + $0) } }
-        reseauCodes = entries.map { $0.reseaux.map { code("r:" + $0) } }
-        self.codes = codes
+        var interner = Interner()
+        themeCodes = entries.map { $0.thematiques.map { interner.code("t:" + $0) } }
+        reseauCodes = entries.map { $0.reseaux.map { interner.code("r:" + $0) } }
+        codes = interner.codes
         var order = [Int32](repeating: 0, count: entries.count)
         let sorted = entries.indices.sorted { (entries[$0].service.name, entries[$0].service.id, $0) < (entries[$1].service.name, entries[$1].service.id, $1) }
         for (rank, entry) in sorted.enumerated() { order[entry] = Int32(rank) }
