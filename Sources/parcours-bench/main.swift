@@ -78,7 +78,9 @@ func fullRun(_ compiled: CompiledRuleSet, parts: Int) -> UInt64 {
         var outcome = CompiledOutcome()
         allSlots.withUnsafeBufferPointer { buffer in
             guard let base = buffer.baseAddress else { return }
-            for index in range { compiled.evaluate(base + index * width, into: &outcome) }
+            compiled.withKernel { kernel in
+                for index in range { kernel.evaluate(base + index * width, into: &outcome) }
+            }
         }
     }
 }

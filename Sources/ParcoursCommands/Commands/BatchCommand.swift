@@ -137,7 +137,9 @@ struct BatchWorker: Sendable {
         var outcome = CompiledOutcome()
         block.bytes.withUnsafeBufferPointer { bytes in
             values.withUnsafeMutableBufferPointer { values in
-                run(block.items, bytes, firstLine: firstLine, from: from, &decoder, values, &outcome, &part)
+                compiled.withKernel { kernel in
+                    run(block.items, bytes, firstLine: firstLine, from: from, kernel, &decoder, values, &outcome, &part)
+                }
             }
         }
         return part
@@ -145,7 +147,7 @@ struct BatchWorker: Sendable {
 
     /// The loop over a block's lines, with every scratch passed `inout` (nothing captured, so
     /// nothing copied per line).
-    private func run(_ items: [LineReader.Block.Item], _ bytes: UnsafeBufferPointer<UInt8>, firstLine: Int, from: Int, _ decoder: inout CorpusDecoder,
+    private func run(_ items: [LineReader.Block.Item], _ bytes: UnsafeBufferPointer<UInt8>, firstLine: Int, from: Int, _ kernel: CompiledRuleSet.Kernel, _ decoder: inout CorpusDecoder,
                      _ values: UnsafeMutableBufferPointer<Int64>, _ outcome: inout CompiledOutcome, _ part: inout Output) {
         guard let slots = values.baseAddress else { return }
         let formatter = formatter
@@ -167,7 +169,7 @@ struct BatchWorker: Sendable {
                 continue
             case .profile: break
             }
-            compiled.evaluate(UnsafePointer(slots), into: &outcome)
+            kernel.evaluate(UnsafePointer(slots), into: &outcome)
             part.tally.add(outcome)
             formatter?.write(lineNumber, outcome, into: &part.bytes)
         }

@@ -115,7 +115,7 @@ struct DiffWorker: Sendable {
         var scratch = OutcomeCodes.Scratch()
         let format = CorpusFormat(path: corpus)
         let block = item.block
-        block.bytes.withUnsafeBufferPointer { bytes in
+        currentCompiled.withKernel { currentKernel in baseCompiled.withKernel { baseKernel in block.bytes.withUnsafeBufferPointer { bytes in
             for index in item.from..<block.items.count {
                 let number = item.firstLine + index - item.from
                 guard case .text(let start, let end) = block.items[index] else {
@@ -136,8 +136,8 @@ struct DiffWorker: Sendable {
                 }
                 values.withUnsafeBufferPointer { buffer in
                     guard let pointer = buffer.baseAddress else { return }
-                    currentCompiled.evaluate(pointer, into: &currentOutcome)
-                    if sameVocabulary { baseCompiled.evaluate(pointer, into: &baseOutcome) }
+                    currentKernel.evaluate(pointer, into: &currentOutcome)
+                    if sameVocabulary { baseKernel.evaluate(pointer, into: &baseOutcome) }
                 }
                 if !sameVocabulary {
                     var baseParser = CorpusLineParser(path: corpus, format: .jsonLines, vocabulary: baseVocabulary)
@@ -156,7 +156,7 @@ struct DiffWorker: Sendable {
                 part.accumulator.add(line: number, text: String(decoding: line, as: UTF8.self),
                                      base: OutcomeSummary(baseOutcome, baseNames), current: OutcomeSummary(currentOutcome, currentNames))
             }
-        }
+        } } }
         return part
     }
 }

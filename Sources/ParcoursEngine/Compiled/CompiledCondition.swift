@@ -44,43 +44,63 @@ struct ConditionProgram: Sendable {
         return Int32(nodes.count - 1)
     }
 
-    /// Three-valued truth of node `index` for `values` (one slot per field, `unknown` when absent),
-    /// as `ConditionEvaluator` defines it (a differential test holds them together).
-    @inline(__always)
-    func evaluate(_ index: Int32, _ values: UnsafePointer<Int64>) -> Truth {
-        let node = nodes[Int(index)]
-        switch node.kind {
-        case .yes:
-            return .yes
-        case .check:
-            let check = checks[Int(node.first)]
-            let value = values[Int(check.slot)]
-            if value == CompiledProfile.unknown { return .unknown }
-            return MatchProgram.holds(check, value, sets: sets) ? .yes : .no
-        case .all:
-            var result = Truth.yes
-            var i = Int(node.first)
-            let end = i + Int(node.count)
-            while i < end {
-                let truth = evaluate(children[i], values)
-                if truth == .no { return .no }
-                if truth == .unknown { result = .unknown }
-                i += 1
+    /// Calls `body` with the program's arrays pinned, for many evaluations.
+    func run<T>(_ body: (Runner) -> T) -> T {
+        checks.withUnsafeBufferPointer { checks in
+            nodes.withUnsafeBufferPointer { nodes in
+                children.withUnsafeBufferPointer { children in
+                    sets.withUnsafeBufferPointer { sets in
+                        body(Runner(checks: checks, nodes: nodes, children: children, sets: sets))
+                    }
+                }
             }
-            return result
-        case .any:
-            var result = Truth.no
-            var i = Int(node.first)
-            let end = i + Int(node.count)
-            while i < end {
-                let truth = evaluate(children[i], values)
-                if truth == .yes { return .yes }
-                if truth == .unknown { result = .unknown }
-                i += 1
+        }
+    }
+
+    /// The program's arrays, pinned (valid inside `run` only).
+    struct Runner {
+        let checks: UnsafeBufferPointer<Check>
+        let nodes: UnsafeBufferPointer<Node>
+        let children: UnsafeBufferPointer<Int32>
+        let sets: UnsafeBufferPointer<ValueSet>
+
+        /// Three-valued truth of node `index` for `values` (one slot per field, `unknown` when
+        /// absent), as `ConditionEvaluator` defines it (a differential test holds them together).
+        func evaluate(_ index: Int32, _ values: UnsafePointer<Int64>) -> Truth {
+            let node = nodes[Int(index)]
+            switch node.kind {
+            case .yes:
+                return .yes
+            case .check:
+                let check = checks[Int(node.first)]
+                let value = values[Int(check.slot)]
+                if value == CompiledProfile.unknown { return .unknown }
+                return MatchProgram.holds(check, value, sets: sets) ? .yes : .no
+            case .all:
+                var result = Truth.yes
+                var i = Int(node.first)
+                let end = i + Int(node.count)
+                while i < end {
+                    let truth = evaluate(children[i], values)
+                    if truth == .no { return .no }
+                    if truth == .unknown { result = .unknown }
+                    i += 1
+                }
+                return result
+            case .any:
+                var result = Truth.no
+                var i = Int(node.first)
+                let end = i + Int(node.count)
+                while i < end {
+                    let truth = evaluate(children[i], values)
+                    if truth == .yes { return .yes }
+                    if truth == .unknown { result = .unknown }
+                    i += 1
+                }
+                return result
+            case .not:
+                return evaluate(children[Int(node.first)], values).negated
             }
-            return result
-        case .not:
-            return evaluate(children[Int(node.first)], values).negated
         }
     }
 }

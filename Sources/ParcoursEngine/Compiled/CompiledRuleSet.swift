@@ -15,8 +15,14 @@ package final class CompiledRuleSet: Sendable {
     let tables: RuleTables
     let ruleCount: Int
     let requiresEntries: [Int]
-    let stageEntries: [[Int?]]
-    let criteriaRoots: [[Int32]]
+    /// Scheme stages' match entries, flat (-1: no condition), scheme `s` from `stageStarts[s]`.
+    let stageFlat: [Int32]
+    let stageStarts: [Int]
+    /// Scheme criteria's roots in `program`, flat: scheme `s`'s from `criteriaStarts[s]`.
+    let criteriaRoots: [Int32]
+    let criteriaStarts: [Int]
+    /// Per scheme, the slot and bit read to know the person is enrolled (slot -1: none).
+    let enrolledSlots: [(slot: Int, bit: Int)]
 
     package init(_ ruleSet: RuleSet) {
         self.ruleSet = ruleSet
@@ -31,8 +37,24 @@ package final class CompiledRuleSet: Sendable {
         // A requirement keeps its entry unless known not to hold (`DecisionPlan`): the matcher
         // answers "does its negation hold?", i.e. "is it known false?".
         requiresEntries = lowered.requirements.map { matcher.add(.not($0), vocabulary: vocabulary) }
-        stageEntries = lowered.stages.map { stages in stages.map { stage in stage.map { matcher.add($0, vocabulary: vocabulary) } } }
-        criteriaRoots = lowered.criteria.map { criteria in criteria.map { program.add($0) } }
+        var stageFlat: [Int32] = [], stageStarts = [0]
+        for stages in lowered.stages {
+            for stage in stages { stageFlat.append(stage.map { Int32(matcher.add($0, vocabulary: vocabulary)) } ?? -1) }
+            stageStarts.append(stageFlat.count)
+        }
+        self.stageFlat = stageFlat
+        self.stageStarts = stageStarts
+        var criteriaRoots: [Int32] = [], criteriaStarts = [0]
+        for criteria in lowered.criteria {
+            for criterion in criteria { criteriaRoots.append(program.add(criterion)) }
+            criteriaStarts.append(criteriaRoots.count)
+        }
+        self.criteriaRoots = criteriaRoots
+        self.criteriaStarts = criteriaStarts
+        enrolledSlots = plan.enrolledKeys.map { key in
+            guard let key, let element = key.element else { return (-1, 0) }
+            return (key.field, element)
+        }
         self.program = program
         self.matcher = matcher
     }
@@ -45,7 +67,7 @@ package final class CompiledRuleSet: Sendable {
 
     /// The rules that hold for one profile, as bits, from the tables and the match program.
     @inline(__always)
-    private func fire(_ values: UnsafePointer<Int64>, _ runner: MatchProgram.Runner, _ pinned: RuleTables.Pinned,
+    fileprivate static func fire(_ values: UnsafePointer<Int64>, _ runner: MatchProgram.Runner, _ pinned: RuleTables.Pinned,
                       _ handled: UnsafeBufferPointer<UInt64>, _ others: UnsafeBufferPointer<Int>, _ bits: UnsafeMutablePointer<UInt64>) {
         for w in 0..<handled.count { bits[w] = handled[w] }
         pinned.apply(values, into: bits)
@@ -77,7 +99,7 @@ package final class CompiledRuleSet: Sendable {
         pinned(bits: scratch) { runner, pinned, handled, others, bits in
             for profile in 0..<profiles {
                 fired.removeAll(keepingCapacity: true)
-                fire(values + profile * stride, runner, pinned, handled, others, bits)
+                Self.fire(values + profile * stride, runner, pinned, handled, others, bits)
                 for w in 0..<words {
                     var word = bits[w]
                     while word != 0 {
@@ -98,43 +120,95 @@ package final class CompiledRuleSet: Sendable {
         }
     }
 
+    /// The full outcome for one profile's slots into `outcome`. Many profiles: `withKernel`.
     package func evaluate(_ values: UnsafePointer<Int64>, into outcome: inout CompiledOutcome) {
-        outcome.reset(rules: ruleCount, entries: requiresEntries.count, words: tables.words)
-        outcome.bits.withUnsafeMutableBufferPointer { scratch in
-        guard let scratch = scratch.baseAddress else { return }
-        pinned(bits: scratch) { runner, pinned, handled, others, bits in
-            fire(values, runner, pinned, handled, others, bits)
-            for w in 0..<tables.words {
-                var word = bits[w]
-                while word != 0 {
-                    let index = w * 64 + word.trailingZeroBitCount
-                    outcome.fired.append(Int32(index))
-                    outcome.isFired[index] = true
-                    word &= word - 1
+        withKernel { $0.evaluate(values, into: &outcome) }
+    }
+
+    /// Calls `body` with a kernel over this rule set's tables, pinned once for all the
+    /// profiles `body` evaluates (pinning per profile retained every array each time).
+    package func withKernel<T>(_ body: (Kernel) -> T) -> T {
+        matcher.run { runner in
+            tables.run { pinned in
+                tables.handled.withUnsafeBufferPointer { handled in
+                    tables.others.withUnsafeBufferPointer { others in
+                        requiresEntries.withUnsafeBufferPointer { requires in
+                            stageFlat.withUnsafeBufferPointer { stages in
+                                stageStarts.withUnsafeBufferPointer { stageStarts in
+                                    criteriaRoots.withUnsafeBufferPointer { criteria in
+                                        criteriaStarts.withUnsafeBufferPointer { criteriaStarts in
+                                            enrolledSlots.withUnsafeBufferPointer { enrolled in
+                                                program.run { program in
+                                                    plan.withPinned { plan in
+                                                        body(Kernel(plan: plan, program: program, runner: runner, pinned: pinned, handled: handled, others: others,
+                                                                    requires: requires, stages: stages, stageStarts: stageStarts, criteria: criteria,
+                                                                    criteriaStarts: criteriaStarts, enrolled: enrolled))
+                                                    }
+                                                }
+                                            }
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
                 }
             }
-            outcome.requirements.removeAll(keepingCapacity: true)
-            for entry in requiresEntries { outcome.requirements.append(!runner.holds(entry: entry, values)) }
-            outcome.stages.removeAll(keepingCapacity: true)
-            for stages in stageEntries {
-                var current: Int32 = -1
-                for (index, entry) in stages.enumerated() {
-                    if let entry, runner.holds(entry: entry, values) { current = Int32(index); break }
+        }
+    }
+
+    /// One evaluation's tables, pinned: valid inside `withKernel` only.
+    package struct Kernel {
+        let plan: DecisionPlan.Pinned
+        let program: ConditionProgram.Runner
+        let runner: MatchProgram.Runner
+        let pinned: RuleTables.Pinned
+        let handled: UnsafeBufferPointer<UInt64>
+        let others: UnsafeBufferPointer<Int>
+        /// Per catalogue entry, the match entry of its requirement's negation.
+        let requires: UnsafeBufferPointer<Int>
+        /// Scheme stages' match entries (-1: a stage without condition), scheme by scheme
+        /// from `stageStarts[scheme]`.
+        let stages: UnsafeBufferPointer<Int32>
+        let stageStarts: UnsafeBufferPointer<Int>
+        let criteria: UnsafeBufferPointer<Int32>
+        let criteriaStarts: UnsafeBufferPointer<Int>
+        let enrolled: UnsafeBufferPointer<(slot: Int, bit: Int)>
+
+        /// The full outcome for one profile's slots into `outcome`, reusing its storage.
+        package func evaluate(_ values: UnsafePointer<Int64>, into outcome: inout CompiledOutcome) {
+            let words = pinned.words
+            outcome.reset(words: words)
+            outcome.bits.withUnsafeMutableBufferPointer { scratch in
+                guard let bits = scratch.baseAddress else { return }
+                CompiledRuleSet.fire(values, runner, pinned, handled, others, bits)
+                for w in 0..<words {
+                    var word = bits[w]
+                    while word != 0 {
+                        outcome.fired.append(Int32(w * 64 + word.trailingZeroBitCount))
+                        word &= word - 1
+                    }
                 }
-                outcome.stages.append(current)
+                // A requirement keeps its entry unless known not to hold: its negation holds.
+                plan.select(holds: { bits[$0 >> 6] >> UInt64($0 & 63) & 1 != 0 },
+                                     keeps: { !runner.holds(entry: requires[$0], values) }, into: &outcome.selection)
             }
-        }
-        }
-        plan.select(holds: outcome.isFired, requirements: outcome.requirements, into: &outcome.selection)
-        for (scheme, roots) in criteriaRoots.enumerated() {
-            let status = SchemeStatus.combining(roots.lazy.map { self.program.evaluate($0, values) })
-            var enrolled = false
-            if let key = plan.enrolledKeys[scheme], let element = key.element, values[key.field] != CompiledProfile.unknown {
-                enrolled = (UInt64(bitPattern: values[key.field]) >> UInt64(element)) & 1 == 1
+            for scheme in 0..<enrolled.count {
+                let status = SchemeStatus.combining(criteria[criteriaStarts[scheme]..<criteriaStarts[scheme + 1]].lazy.map { program.evaluate($0, values) })
+                var isEnrolled = false
+                let key = enrolled[scheme]
+                if key.slot >= 0, values[key.slot] != CompiledProfile.unknown {
+                    isEnrolled = (UInt64(bitPattern: values[key.slot]) >> UInt64(key.bit)) & 1 == 1
+                }
+                let stage = DecisionPlan.schemeStage(status: status, enrolled: isEnrolled) {
+                    for index in stageStarts[scheme]..<stageStarts[scheme + 1] {
+                        let entry = stages[index]
+                        if entry >= 0, runner.holds(entry: Int(entry), values) { return index - stageStarts[scheme] }
+                    }
+                    return nil
+                }
+                outcome.schemes.append((status, Int32(stage ?? -1)))
             }
-            let current = outcome.stages[scheme]
-            let stage = DecisionPlan.schemeStage(status: status, enrolled: enrolled, firstHolding: current < 0 ? nil : Int(current))
-            outcome.schemes.append((status, Int32(stage ?? -1)))
         }
     }
 }
@@ -153,20 +227,14 @@ package struct CompiledOutcome: Sendable {
     package var steps: [(rule: Int, suggestion: Int)] { selection.steps }
     /// Per scheme: status and stage index (-1: none).
     package var schemes: [(status: SchemeStatus, stage: Int32)] = []
-    var isFired: [Bool] = []
-    var requirements: [Bool] = []
-    var stages: [Int32] = []
     /// Scratch bit set of the rules that hold, reused.
     var bits: [UInt64] = []
 
     package init() {}
 
-    mutating func reset(rules: Int, entries: Int, words: Int) {
+    mutating func reset(words: Int) {
         if bits.count != words { bits = Array(repeating: 0, count: words) }
         fired.removeAll(keepingCapacity: true)
         schemes.removeAll(keepingCapacity: true)
-        if isFired.count != rules { isFired = Array(repeating: false, count: rules) } else {
-            for i in isFired.indices { isFired[i] = false }
-        }
     }
 }

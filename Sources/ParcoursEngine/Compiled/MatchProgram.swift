@@ -117,7 +117,7 @@ struct MatchProgram: Sendable {
         let nodes: UnsafeBufferPointer<Node>
         let children: UnsafeBufferPointer<Int32>
         let entries: UnsafeBufferPointer<Entry>
-        let sets: [ValueSet]
+        let sets: UnsafeBufferPointer<ValueSet>
 
         @inline(__always)
         func holds(_ check: Check, _ values: UnsafePointer<Int64>) -> Bool {
@@ -160,7 +160,7 @@ struct MatchProgram: Sendable {
 
     /// Whether a known or unknown slot value passes a check (an unknown value never does).
     @inline(__always)
-    static func holds(_ check: Check, _ value: Int64, sets: [ValueSet]) -> Bool {
+    static func holds(_ check: Check, _ value: Int64, sets: UnsafeBufferPointer<ValueSet>) -> Bool {
         if value == CompiledProfile.unknown { return false }
         switch check.kind {
         case .range: return value >= check.low && value <= check.high
@@ -177,7 +177,9 @@ struct MatchProgram: Sendable {
             nodes.withUnsafeBufferPointer { nodes in
                 children.withUnsafeBufferPointer { children in
                     entries.withUnsafeBufferPointer { entries in
-                        body(Runner(checks: checks, nodes: nodes, children: children, entries: entries, sets: sets))
+                        sets.withUnsafeBufferPointer { sets in
+                            body(Runner(checks: checks, nodes: nodes, children: children, entries: entries, sets: sets))
+                        }
                     }
                 }
             }

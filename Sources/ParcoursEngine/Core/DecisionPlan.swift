@@ -37,8 +37,10 @@ public struct DecisionPlan: Sendable {
     public let order: [Int]
     /// Rules giving a route, in decision order.
     let routeRules: [Int]
-    /// Per référent role (`ReferentRole.allCases` order), the rules giving one, in decision order.
-    let referentRules: [[Int]]
+    /// Per référent role (`ReferentRole.allCases` order), the rules giving one, in decision
+    /// order: role `r`'s from `referentStarts[r]` to `referentStarts[r + 1]`.
+    let referentRules: [Int]
+    let referentStarts: [Int]
     /// Every suggestion, by stage in pathway order, then decision order, then the rule's order.
     let suggestions: [Suggested]
     let entryCount: Int
@@ -54,7 +56,13 @@ public struct DecisionPlan: Sendable {
         order = rules.indices.sorted { (rules[$1].priority, rules[$0].id) < (rules[$0].priority, rules[$1].id) }
         routeRules = order.filter { rules[$0].route != nil }
         let order = self.order
-        referentRules = ReferentRole.allCases.map { role in order.filter { rules[$0].referent != nil && rules[$0].referentRole == role } }
+        var referentRules: [Int] = [], referentStarts = [0]
+        for role in ReferentRole.allCases {
+            referentRules += order.filter { rules[$0].referent != nil && rules[$0].referentRole == role }
+            referentStarts.append(referentRules.count)
+        }
+        self.referentRules = referentRules
+        self.referentStarts = referentStarts
         var entryIndex: [String: Int] = [:]
         for (index, entry) in ruleSet.catalogue.entries.enumerated() where entryIndex[entry.id] == nil { entryIndex[entry.id] = index }
         entryCount = ruleSet.catalogue.entries.count
@@ -87,35 +95,69 @@ public struct DecisionPlan: Sendable {
     /// detention).
     public static func keeps(requirement truth: Truth) -> Bool { truth != .no }
 
-    /// The `first` policy: the first of `rules` that holds.
-    @inline(__always)
-    func first(_ rules: [Int], _ holds: [Bool]) -> Int? {
-        for rule in rules where holds[rule] { return rule }
-        return nil
-    }
-
     /// Route, référent and steps from which rules hold (`holds`, by rule index) and which
     /// catalogue requirements hold (`requirements`, by entry index). `selection` is reused.
     public func select(holds: [Bool], requirements: [Bool], into selection: inout Selection) {
-        selection.reset(entries: entryCount)
-        selection.route = first(routeRules, holds)
-        for role in referentRules.indices { selection.referents[role] = first(referentRules[role], holds) }
-        let stages = Stage.allCases.count
-        for item in suggestions where holds[item.rule] && requirements[item.entry] && (!item.followsRoute || selection.route == item.rule) {
-            let key = item.entry * stages + item.stage
-            if let step = selection.stepAt[key] {
-                if selection.keepsDuplicates { selection.duplicates.append((step, item.rule)) }
-                continue
+        holds.withUnsafeBufferPointer { holds in
+            requirements.withUnsafeBufferPointer { requirements in
+                withPinned { $0.select(holds: { holds[$0] }, keeps: { requirements[$0] }, into: &selection) }
             }
-            selection.stepAt[key] = selection.steps.count
-            selection.steps.append((item.rule, item.suggestion))
         }
     }
 
-    /// The stage index of a scheme for a person: the first stage whose condition holds, for a
-    /// person eligible or enrolled; nil otherwise.
-    public static func schemeStage(status: SchemeStatus, enrolled: Bool, firstHolding: Int?) -> Int? {
-        status == .eligible || enrolled ? firstHolding : nil
+    /// Calls `body` with the plan's lists pinned, for many selections.
+    func withPinned<T>(_ body: (Pinned) -> T) -> T {
+        routeRules.withUnsafeBufferPointer { routeRules in
+            referentRules.withUnsafeBufferPointer { referentRules in
+                referentStarts.withUnsafeBufferPointer { referentStarts in
+                    suggestions.withUnsafeBufferPointer { suggestions in
+                        body(Pinned(routeRules: routeRules, referentRules: referentRules, referentStarts: referentStarts,
+                                    suggestions: suggestions, entryCount: entryCount))
+                    }
+                }
+            }
+        }
+    }
+
+    /// The plan's lists, pinned (valid inside `withPinned` only): where `select` runs.
+    struct Pinned {
+        let routeRules: UnsafeBufferPointer<Int>
+        let referentRules: UnsafeBufferPointer<Int>
+        let referentStarts: UnsafeBufferPointer<Int>
+        let suggestions: UnsafeBufferPointer<Suggested>
+        let entryCount: Int
+
+        /// The `first` policy: the first of `rules[range]` that holds.
+        @inline(__always)
+        func first(_ rules: UnsafeBufferPointer<Int>, _ range: Range<Int>, _ holds: (Int) -> Bool) -> Int? {
+            for index in range where holds(rules[index]) { return rules[index] }
+            return nil
+        }
+
+        /// `select` with the truths asked as needed: `holds(rule)`, and `keeps(entry)` (whether
+        /// an entry's catalogue requirement keeps it, `keeps(requirement:)`), asked only for the
+        /// entries of rules that hold. The compiled rule set answers from its bit set and match
+        /// program; the decisions are the same whoever answers.
+        @inline(__always)
+        func select(holds: (Int) -> Bool, keeps: (Int) -> Bool, into selection: inout Selection) {
+            selection.reset(entries: entryCount)
+            let route = first(routeRules, 0..<routeRules.count, holds)
+            selection.route = route
+            for role in 0..<referentStarts.count - 1 {
+                selection.referents[role] = first(referentRules, referentStarts[role]..<referentStarts[role + 1], holds)
+            }
+            let stages = Stage.allCases.count
+            for item in suggestions where holds(item.rule) && (!item.followsRoute || route == item.rule) && keeps(item.entry) {
+                selection.add(item, key: item.entry * stages + item.stage)
+            }
+        }
+    }
+
+    /// The stage index of a scheme for a person: the first stage whose condition holds
+    /// (`firstHolding`, asked only then), for a person eligible or enrolled; nil otherwise.
+    @inline(__always)
+    public static func schemeStage(status: SchemeStatus, enrolled: Bool, firstHolding: () -> Int?) -> Int? {
+        status == .eligible || enrolled ? firstHolding() : nil
     }
 }
 
@@ -139,15 +181,34 @@ public struct Selection: Sendable {
         self.keepsDuplicates = keepsDuplicates
     }
 
+    /// Keys of `stepAt` set since the last reset: only those are cleared.
+    var setKeys: [Int] = []
+
     mutating func reset(entries: Int) {
         route = nil
         for role in referents.indices { referents[role] = nil }
         steps.removeAll(keepingCapacity: true)
         duplicates.removeAll(keepingCapacity: true)
         let count = entries * Stage.allCases.count
-        if stepAt.count != count { stepAt = Array(repeating: nil, count: count) } else {
-            for i in stepAt.indices { stepAt[i] = nil }
+        if stepAt.count != count {
+            stepAt = Array(repeating: nil, count: count)
+        } else {
+            for key in setKeys { stepAt[key] = nil }
         }
+        setKeys.removeAll(keepingCapacity: true)
+    }
+
+    /// The `collect` policy for one suggestion: a new step, or a duplicate of the step already
+    /// at the same entry and stage.
+    @inline(__always)
+    mutating func add(_ item: DecisionPlan.Suggested, key: Int) {
+        if let step = stepAt[key] {
+            if keepsDuplicates { duplicates.append((step, item.rule)) }
+            return
+        }
+        stepAt[key] = steps.count
+        setKeys.append(key)
+        steps.append((item.rule, item.suggestion))
     }
 }
 

@@ -123,10 +123,11 @@ public struct Evaluator: Sendable {
         let status = SchemeStatus.combining(criteria.map(\.status.truth))
         let enrolled = plan.enrolledKeys[index].map { profile.value(for: $0) == 1 } ?? false
         let chosen = plan.chosenKeys[index].map { profile.value(for: $0) == 1 } ?? false
-        let firstHolding = lowered.stages[index].firstIndex { condition in
-            condition.map { ConditionEvaluator.evaluate($0, for: profile).truth == .yes } ?? false
-        }
-        let stage = DecisionPlan.schemeStage(status: status, enrolled: enrolled, firstHolding: firstHolding)
+        let stage = DecisionPlan.schemeStage(status: status, enrolled: enrolled, firstHolding: {
+            lowered.stages[index].firstIndex { condition in
+                condition.map { ConditionEvaluator.evaluate($0, for: profile).truth == .yes } ?? false
+            }
+        })
             .map { StageResult(id: scheme.stages[$0].id, label: scheme.stages[$0].label) }
         let cautions = results(scheme.cautions, lowered.cautions[index]).filter { $0.status == .passed }
         return SchemeResult(id: scheme.id, name: scheme.name, status: status, enrolled: enrolled, chosen: chosen, criteria: criteria,
