@@ -189,9 +189,13 @@ package final class CompiledRuleSet: Sendable {
                         word &= word - 1
                     }
                 }
-                // A requirement keeps its entry unless known not to hold: its negation holds.
-                plan.select(holds: { bits[$0 >> 6] >> UInt64($0 & 63) & 1 != 0 },
-                                     keeps: { !runner.holds(entry: requires[$0], values) }, into: &outcome.selection)
+            }
+            outcome.fired.withUnsafeBufferPointer { holding in
+                outcome.bits.withUnsafeBufferPointer { bits in
+                    // A requirement keeps its entry unless known not to hold: its negation holds.
+                    plan.select(holding: holding, holds: { bits[$0 >> 6] >> UInt64($0 & 63) & 1 != 0 },
+                                keeps: { !runner.holds(entry: requires[$0], values) }, into: &outcome.selection)
+                }
             }
             for scheme in 0..<enrolled.count {
                 let status = SchemeStatus.combining(criteria[criteriaStarts[scheme]..<criteriaStarts[scheme + 1]].lazy.map { program.evaluate($0, values) })

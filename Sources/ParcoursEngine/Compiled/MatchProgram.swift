@@ -4,7 +4,8 @@
 /// Conditions are first put in negation normal form (`CoreCondition.normalForm`), exact in
 /// three-valued logic. Without negations, "holds" is monotone: an `all` holds when every part holds, an `any` when one does,
 /// and a test on an unknown field does not hold. A condition that is a plain conjunction of tests
-/// (most rules) runs as a straight loop over packed tests; others walk a small tree.
+/// (most rules) or a plain disjunction (most requirements' negations) runs as a straight loop
+/// over packed tests; others walk a small tree.
 struct MatchProgram: Sendable {
     /// A packed test: plain data, so reading one costs no reference counting.
     struct Check: Sendable {
@@ -17,9 +18,10 @@ struct MatchProgram: Sendable {
         var mask: UInt64
     }
 
-    /// How a condition runs: a run of checks that must all hold, a tree, or always.
+    /// How a condition runs: a run of checks that must all hold, or one of which must (a
+    /// requirement's negation is mostly that), a tree, or always.
     struct Entry: Sendable {
-        enum Kind: UInt8, Sendable { case conjunction, tree, always }
+        enum Kind: UInt8, Sendable { case conjunction, disjunction, tree, always }
         var kind: Kind
         var first: Int32
         var count: Int32
@@ -53,6 +55,10 @@ struct MatchProgram: Sendable {
             let first = Int32(checks.count)
             for case .test(let test) in items { checks.append(check(test)) }
             entries.append(Entry(kind: .conjunction, first: first, count: Int32(items.count)))
+        case .any(let items) where !items.isEmpty && items.allSatisfy({ if case .test = $0 { return true } else { return false } }):
+            let first = Int32(checks.count)
+            for case .test(let test) in items { checks.append(check(test)) }
+            entries.append(Entry(kind: .disjunction, first: first, count: Int32(items.count)))
         default:
             let root = node(normal)
             entries.append(Entry(kind: .tree, first: root, count: 0))
@@ -137,6 +143,14 @@ struct MatchProgram: Sendable {
                     i += 1
                 }
                 return true
+            case .disjunction:
+                var i = Int(entry.first)
+                let end = i + Int(entry.count)
+                while i < end {
+                    if holds(checks[i], values) { return true }
+                    i += 1
+                }
+                return false
             case .tree:
                 return holds(node: Int(entry.first), values)
             }

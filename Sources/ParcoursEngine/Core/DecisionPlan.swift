@@ -43,6 +43,10 @@ public struct DecisionPlan: Sendable {
     let referentStarts: [Int]
     /// Every suggestion, by stage in pathway order, then decision order, then the rule's order.
     let suggestions: [Suggested]
+    /// Per rule, the positions of its suggestions in `suggestions`: rule `r`'s from
+    /// `suggestionStarts[r]` to `suggestionStarts[r + 1]`.
+    let suggestionsByRule: [Int32]
+    let suggestionStarts: [Int]
     let entryCount: Int
     /// Catalogue entry positions by id.
     let entryIndex: [String: Int]
@@ -78,6 +82,13 @@ public struct DecisionPlan: Sendable {
             }
         }
         self.suggestions = suggestions
+        var byRule: [Int32] = [], starts = [0]
+        for rule in rules.indices {
+            byRule += suggestions.indices.filter { suggestions[$0].rule == rule }.map(Int32.init)
+            starts.append(byRule.count)
+        }
+        suggestionsByRule = byRule
+        suggestionStarts = starts
         func keys(_ name: String) -> [ValueKey?] {
             let field = ruleSet.vocabulary.field(named: name)
             return ruleSet.schemes.map { scheme in
@@ -98,9 +109,12 @@ public struct DecisionPlan: Sendable {
     /// Route, référent and steps from which rules hold (`holds`, by rule index) and which
     /// catalogue requirements hold (`requirements`, by entry index). `selection` is reused.
     public func select(holds: [Bool], requirements: [Bool], into selection: inout Selection) {
+        let holding = holds.indices.filter { holds[$0] }.map(Int32.init)
         holds.withUnsafeBufferPointer { holds in
             requirements.withUnsafeBufferPointer { requirements in
-                withPinned { $0.select(holds: { holds[$0] }, keeps: { requirements[$0] }, into: &selection) }
+                holding.withUnsafeBufferPointer { holding in
+                    withPinned { $0.select(holding: holding, holds: { holds[$0] }, keeps: { requirements[$0] }, into: &selection) }
+                }
             }
         }
     }
@@ -111,8 +125,12 @@ public struct DecisionPlan: Sendable {
             referentRules.withUnsafeBufferPointer { referentRules in
                 referentStarts.withUnsafeBufferPointer { referentStarts in
                     suggestions.withUnsafeBufferPointer { suggestions in
-                        body(Pinned(routeRules: routeRules, referentRules: referentRules, referentStarts: referentStarts,
-                                    suggestions: suggestions, entryCount: entryCount))
+                        suggestionsByRule.withUnsafeBufferPointer { byRule in
+                            suggestionStarts.withUnsafeBufferPointer { starts in
+                                body(Pinned(routeRules: routeRules, referentRules: referentRules, referentStarts: referentStarts,
+                                            suggestions: suggestions, suggestionsByRule: byRule, suggestionStarts: starts, entryCount: entryCount))
+                            }
+                        }
                     }
                 }
             }
@@ -125,6 +143,8 @@ public struct DecisionPlan: Sendable {
         let referentRules: UnsafeBufferPointer<Int>
         let referentStarts: UnsafeBufferPointer<Int>
         let suggestions: UnsafeBufferPointer<Suggested>
+        let suggestionsByRule: UnsafeBufferPointer<Int32>
+        let suggestionStarts: UnsafeBufferPointer<Int>
         let entryCount: Int
 
         /// The `first` policy: the first of `rules[range]` that holds.
@@ -136,19 +156,40 @@ public struct DecisionPlan: Sendable {
 
         /// `select` with the truths asked as needed: `holds(rule)`, and `keeps(entry)` (whether
         /// an entry's catalogue requirement keeps it, `keeps(requirement:)`), asked only for the
-        /// entries of rules that hold. The compiled rule set answers from its bit set and match
-        /// program; the decisions are the same whoever answers.
+        /// entries of rules that hold. `holding` lists the rules that hold (`holds` says which):
+        /// only their suggestions are visited, still in `suggestions` order. The compiled rule
+        /// set answers from its bit set and match program; the decisions are the same whoever
+        /// answers.
         @inline(__always)
-        func select(holds: (Int) -> Bool, keeps: (Int) -> Bool, into selection: inout Selection) {
-            selection.reset(entries: entryCount)
+        func select(holding: UnsafeBufferPointer<Int32>, holds: (Int) -> Bool, keeps: (Int) -> Bool, into selection: inout Selection) {
+            selection.reset(entries: entryCount, suggestions: suggestions.count)
             let route = first(routeRules, 0..<routeRules.count, holds)
             selection.route = route
             for role in 0..<referentStarts.count - 1 {
                 selection.referents[role] = first(referentRules, referentStarts[role]..<referentStarts[role + 1], holds)
             }
             let stages = Stage.allCases.count
-            for item in suggestions where holds(item.rule) && (!item.followsRoute || route == item.rule) && keeps(item.entry) {
-                selection.add(item, key: item.entry * stages + item.stage)
+            var marks: [UInt64] = []
+            swap(&marks, &selection.marks)  // taken out while steps are added (no copy)
+            defer { swap(&marks, &selection.marks) }
+            marks.withUnsafeMutableBufferPointer { marks in
+                for rule in holding {
+                    for index in suggestionStarts[Int(rule)]..<suggestionStarts[Int(rule) + 1] {
+                        let position = Int(suggestionsByRule[index])
+                        marks[position >> 6] |= 1 << UInt64(position & 63)
+                    }
+                }
+                for w in 0..<marks.count {
+                    var word = marks[w]
+                    marks[w] = 0
+                    while word != 0 {
+                        let item = suggestions[w << 6 + word.trailingZeroBitCount]
+                        word &= word - 1
+                        if (!item.followsRoute || route == item.rule) && keeps(item.entry) {
+                            selection.add(item, key: item.entry * stages + item.stage)
+                        }
+                    }
+                }
             }
         }
     }
@@ -184,7 +225,12 @@ public struct Selection: Sendable {
     /// Keys of `stepAt` set since the last reset: only those are cleared.
     var setKeys: [Int] = []
 
-    mutating func reset(entries: Int) {
+    /// Scratch bit set over the plan's suggestions (left all zero by `select`).
+    var marks: [UInt64] = []
+
+    mutating func reset(entries: Int, suggestions: Int) {
+        let words = (suggestions + 63) / 64
+        if marks.count != words { marks = Array(repeating: 0, count: words) }
         route = nil
         for role in referents.indices { referents[role] = nil }
         steps.removeAll(keepingCapacity: true)

@@ -1,18 +1,22 @@
-#if canImport(Glibc)
-import Glibc
-#else
-import Foundation
-#endif
-
 /// A lookup from byte strings (field names, value ids) to small integers, without building a
 /// `String`: the fast corpus reader finds a key straight from the bytes of a line. It is
 /// derived from the same names as the `FieldCodec` dictionaries, never written by hand. Keys
 /// live in groups (one per field for value ids), so one table serves every field.
 package struct ByteKeyTable: Sendable {
-    /// Every key's bytes, one after the other.
+    /// One slot of the open-addressing table: the key's first eight bytes (zero-padded), where
+    /// its bytes are in `bytes`, its group and value; length -1: empty. Plain data.
+    private struct Slot: Sendable {
+        var head: UInt64
+        var offset: Int32
+        var length: Int32
+        var group: Int32
+        var value: Int32
+    }
+
+    /// Every key's bytes, one after the other, then eight zero bytes (so that the words of
+    /// any key can be loaded whole).
     private let bytes: [UInt8]
-    /// Per slot: offset and length of the key in `bytes`, its group and value; length -1: empty.
-    private let slots: [(offset: Int32, length: Int32, group: Int32, value: Int32)]
+    private let slots: [Slot]
     private let mask: Int
 
     /// `keys` with their values, in group 0; a repeated key keeps its first value (as the
@@ -26,10 +30,11 @@ package struct ByteKeyTable: Sendable {
         var size = 8
         while size < keys.count * 3 { size <<= 1 }
         var bytes: [UInt8] = []
-        var slots = Array(repeating: (offset: Int32(0), length: Int32(-1), group: Int32(0), value: Int32(0)), count: size)
+        var slots = Array(repeating: Slot(head: 0, offset: 0, length: -1, group: 0, value: 0), count: size)
         for (group, key, value) in keys {
             let utf8 = Array(key.utf8)
-            var slot = utf8.withUnsafeBufferPointer { Self.hash($0, group: group) } & (size - 1)
+            let (head, hash) = utf8.withUnsafeBufferPointer { Self.hash($0, from: 0, count: $0.count, group: group) }
+            var slot = hash & (size - 1)
             var duplicate = false
             while slots[slot].length >= 0 {
                 let existing = slots[slot]
@@ -40,33 +45,64 @@ package struct ByteKeyTable: Sendable {
                 slot = (slot + 1) & (size - 1)
             }
             if duplicate { continue }
-            slots[slot] = (Int32(bytes.count), Int32(utf8.count), Int32(group), Int32(value))
+            slots[slot] = Slot(head: head, offset: Int32(bytes.count), length: Int32(utf8.count), group: Int32(group), value: Int32(value))
             bytes += utf8
         }
-        self.bytes = bytes
+        self.bytes = bytes + Array(repeating: 0, count: 8)
         self.slots = slots
         self.mask = size - 1
     }
 
-    /// FNV-1a over the group and the key's bytes.
+    /// The first eight bytes of `text[from..<from + count]` (zero-padded), and a hash of them,
+    /// of the last eight, the length and the group: constant time whatever the key's length
+    /// (`value` compares the whole key anyway). Loads whole words when `text` has the room.
     @inline(__always)
-    static func hash(_ key: UnsafeBufferPointer<UInt8>, group: Int) -> Int {
-        var hash: UInt64 = (0xcbf2_9ce4_8422_2325 ^ UInt64(truncatingIfNeeded: group)) &* 0x100_0000_01b3
-        for byte in key { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-        return Int(truncatingIfNeeded: hash ^ (hash >> 29))
+    static func hash(_ text: UnsafeBufferPointer<UInt8>, from: Int, count: Int, group: Int) -> (head: UInt64, hash: Int) {
+        guard let base = text.baseAddress else { return (0, 0) }
+        let key = base + from
+        var head: UInt64 = 0
+        var tail: UInt64 = 0
+        if count >= 8 {
+            head = word(key)
+            tail = word(key + count - 8)
+        } else if count > 0 && from + 8 <= text.count {
+            head = word(key) & (UInt64.max >> UInt64(64 - 8 * count))
+        } else {
+            for index in 0..<count { head |= UInt64(key[index]) << UInt64(8 * index) }
+        }
+        var hash = UInt64(truncatingIfNeeded: count) &* 0x9E37_79B9_7F4A_7C15 ^ UInt64(truncatingIfNeeded: group) &* 0xC2B2_AE3D_27D4_EB4F
+        hash ^= head &* 0x87C3_7B91_1142_53D5
+        hash = (hash ^ (hash >> 31)) &* 0x4CF5_AD43_2745_937F
+        hash ^= tail &* 0x87C3_7B91_1142_53D5
+        hash = (hash ^ (hash >> 33)) &* 0xFF51_AFD7_ED55_8CCD
+        return (head, Int(truncatingIfNeeded: hash ^ (hash >> 29)))
+    }
+
+    /// Eight bytes from `pointer`, the first as the lowest (on any byte order).
+    @inline(__always)
+    static func word(_ pointer: UnsafePointer<UInt8>) -> UInt64 {
+        UInt64(littleEndian: UnsafeRawPointer(pointer).loadUnaligned(as: UInt64.self))
     }
 
     /// The value of `key` in `group`, or nil.
     @inline(__always)
     package func value(_ key: UnsafeBufferPointer<UInt8>, group: Int = 0) -> Int? {
-        var slot = Self.hash(key, group: group) & mask
+        value(in: key, from: 0, count: key.count, group: group)
+    }
+
+    /// The value of the key `text[from..<from + count]` in `group`, or nil. A key of at most
+    /// eight bytes is told by its first word alone.
+    @inline(__always)
+    package func value(in text: UnsafeBufferPointer<UInt8>, from: Int, count: Int, group: Int) -> Int? {
+        let (head, hash) = Self.hash(text, from: from, count: count, group: group)
+        var slot = hash & mask
         return slots.withUnsafeBufferPointer { slots in
             bytes.withUnsafeBufferPointer { stored in
                 while true {
                     let entry = slots[slot]
                     if entry.length < 0 { return nil }
-                    if Int(entry.length) == key.count && Int(entry.group) == group,
-                       Self.equal(stored, Int(entry.offset), key, 0, count: key.count) {
+                    if entry.head == head && Int(entry.length) == count && Int(entry.group) == group,
+                       count <= 8 || Self.equal(stored, Int(entry.offset) + 8, text, from + 8, count: count - 8) {
                         return Int(entry.value)
                     }
                     slot = (slot + 1) & mask
@@ -76,11 +112,43 @@ package struct ByteKeyTable: Sendable {
     }
 
     /// Whether `count` bytes of `a` from `i` and of `b` from `j` are the same (both ranges
-    /// in bounds: the callers check).
+    /// in bounds: the callers check). Inline, eight bytes at a time: keys are short, and a
+    /// call to `memcmp` cost more than the comparison.
     @inline(__always)
     package static func equal(_ a: UnsafeBufferPointer<UInt8>, _ i: Int, _ b: UnsafeBufferPointer<UInt8>, _ j: Int, count: Int) -> Bool {
         guard count > 0 else { return true }
         guard let a = a.baseAddress, let b = b.baseAddress else { return false }
-        return memcmp(a + i, b + j, count) == 0
+        let x = a + i, y = b + j
+        var k = 0
+        while k + 8 <= count {
+            if word(x + k) != word(y + k) { return false }
+            k += 8
+        }
+        if k < count, count >= 8 { return word(x + count - 8) == word(y + count - 8) }
+        while k < count {
+            if x[k] != y[k] { return false }
+            k += 1
+        }
+        return true
+    }
+
+    /// The position of the first quote or backslash in `bytes[from...]`, or `bytes.count`: where a JSON
+    /// string without escapes ends. Eight bytes at a time (a zero byte found in the word XOR
+    /// the byte searched; the lowest one found is always a true one).
+    @inline(__always)
+    package static func quoteOrEscape(_ bytes: UnsafeBufferPointer<UInt8>, from: Int) -> Int {
+        guard let base = bytes.baseAddress else { return bytes.count }
+        let n = bytes.count
+        var j = from
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        while j + 8 <= n {
+            let word = word(base + j)
+            let quotes = word ^ 0x2222_2222_2222_2222, escapes = word ^ 0x5C5C_5C5C_5C5C_5C5C
+            let found = ((quotes &- ones) & ~quotes | (escapes &- ones) & ~escapes) & highs
+            if found != 0 { return j + found.trailingZeroBitCount / 8 }
+            j += 8
+        }
+        while j < n, base[j] != 0x22, base[j] != 0x5C { j += 1 }
+        return j
     }
 }

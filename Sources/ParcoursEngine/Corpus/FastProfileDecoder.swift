@@ -113,18 +113,19 @@ package struct FastProfileDecoder: Sendable {
         var i = 0
         let n = line.count
         @inline(__always) func skip() { while i < n, line[i] == 0x20 || line[i] == 0x09 { i += 1 } }
-        /// A string without escapes, as the bytes between its quotes.
-        @inline(__always) func string() -> UnsafeBufferPointer<UInt8>? {
+        /// A string without escapes: where the bytes between its quotes start, and how many.
+        @inline(__always) func string() -> (start: Int, count: Int)? {
             guard i < n, line[i] == 0x22 else { return nil }
             let start = i + 1
-            var j = start
-            while j < n, line[j] != 0x22 {
-                if line[j] == 0x5C { return nil }
-                j += 1
-            }
-            guard j < n else { return nil }
+            let j = ByteKeyTable.quoteOrEscape(line, from: start)
+            guard j < n, line[j] == 0x22 else { return nil }
             i = j + 1
-            return UnsafeBufferPointer(rebasing: line[start..<j])
+            return (start, j - start)
+        }
+        /// The id of the string at `i` in `table`'s `group`.
+        @inline(__always) func id(_ table: ByteKeyTable, group: Int) -> Int? {
+            guard let (start, count) = string() else { return nil }
+            return table.value(in: line, from: start, count: count, group: group)
         }
         @inline(__always) func word() -> UnsafeBufferPointer<UInt8> {
             let start = i
@@ -152,7 +153,7 @@ package struct FastProfileDecoder: Sendable {
             if expected(next) {
                 position = next
             } else {
-                guard let name = string(), let found = names.value(name) else { return false }
+                guard let found = id(names, group: 0) else { return false }
                 position = found
             }
             next = position + 1
@@ -171,7 +172,7 @@ package struct FastProfileDecoder: Sendable {
                 guard let flag = FieldCodec.boolean(word()) else { return false }
                 values[slot.index] = flag ? 1 : 0
             case .enumeration:
-                guard let id = string(), let index = ids.value(id, group: group) else { return false }
+                guard let index = id(ids, group: group) else { return false }
                 values[slot.index] = Int64(index)
             case .set:
                 guard i < n, line[i] == 0x5B else { return false }
@@ -181,7 +182,7 @@ package struct FastProfileDecoder: Sendable {
                 if i < n, line[i] == 0x5D { i += 1 } else {
                     while true {
                         skip()
-                        guard let id = string(), let bit = ids.value(id, group: group), mask & (1 << UInt64(bit)) == 0 else { return false }
+                        guard let bit = id(ids, group: group), mask & (1 << UInt64(bit)) == 0 else { return false }
                         mask |= 1 << UInt64(bit)
                         skip()
                         guard i < n else { return false }
