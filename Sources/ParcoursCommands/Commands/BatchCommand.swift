@@ -76,7 +76,7 @@ struct BatchCommand: ParcoursCommand {
             }
         }
         let writes = output != nil || !options.summary || options.out == "-"
-        let write: ([UInt8]) -> Void = { bytes in
+        let write: (UnsafeBufferPointer<UInt8>) -> Void = { bytes in
             guard writes, !bytes.isEmpty else { return }
             if let output { output.write(bytes) } else { terminal.writeBytes(bytes) }
         }
@@ -86,11 +86,11 @@ struct BatchCommand: ParcoursCommand {
         var progress = Progress(terminal: terminal, total: lines.size)
         var tally = BatchTally(compiled: compiled)
         guard let source = BlockSource.open(lines, path: options.corpus, decoder: &decoder, terminal: terminal) else { return ExitCode.failure }
-        formatter.header.map { write(Array($0.utf8)) }
+        formatter.header.map { Array($0.utf8).withUnsafeBufferPointer(write) }
         let worker = BatchWorker(compiled: compiled, formatter: writes ? formatter : nil, decoder: decoder, language: terminal.language)
         BlockPipeline.run(source, jobs: options.jobs, work: { worker.run($0.block, firstLine: $0.firstLine, from: $0.from) }) { part in
             if !part.errors.isEmpty { terminal.writeError(part.errors) }
-            write(part.bytes)
+            part.bytes.withBytes(write)
             tally.merge(part.tally)
             progress.read(bytes: part.bytesRead)
             progress.evaluated(part.tally.profiles + part.tally.refused)
@@ -122,7 +122,7 @@ struct BatchWorker: Sendable {
     let language: Language
 
     struct Output: Sendable {
-        var bytes: [UInt8] = []
+        var bytes: ByteBuffer
         var errors = ""
         var tally: BatchTally
         /// The input bytes the block held (for the progress line).
@@ -130,8 +130,8 @@ struct BatchWorker: Sendable {
     }
 
     func run(_ block: LineReader.Block, firstLine: Int, from: Int) -> Output {
-        var part = Output(tally: BatchTally(compiled: compiled), bytesRead: block.bytes.count + block.items.count)
-        if formatter != nil { part.bytes.reserveCapacity(block.bytes.count * 2) }
+        var part = Output(bytes: ByteBuffer(capacity: formatter == nil ? 0 : block.bytes.count * 2), tally: BatchTally(compiled: compiled),
+                          bytesRead: block.bytes.count + block.items.count)
         var decoder = decoder
         var values = Array(repeating: CompiledProfile.unknown, count: decoder.slotCount)
         var outcome = CompiledOutcome()
@@ -171,7 +171,7 @@ struct BatchWorker: Sendable {
             }
             kernel.evaluate(UnsafePointer(slots), into: &outcome)
             part.tally.add(outcome)
-            formatter?.write(lineNumber, outcome, into: &part.bytes)
+            formatter?.write(lineNumber, outcome, into: part.bytes)
         }
     }
 }

@@ -44,6 +44,10 @@ struct OutputFile {
     }
 
     func write(_ bytes: [UInt8]) {
+        bytes.withUnsafeBufferPointer { write($0) }
+    }
+
+    func write(_ bytes: UnsafeBufferPointer<UInt8>) {
         guard failure.reason == nil else { return }
         if !Descriptor.writeAll(handle.fileDescriptor, bytes) { failure.reason = String(cString: strerror(errno)) }
     }

@@ -47,12 +47,12 @@ struct SampleCommand: ParcoursCommand {
                 sampler.next(into: slots)
                 encoder.write(UnsafeBufferPointer(slots), into: &chunk)
                 if chunk.count >= 1 << 20 {
-                    terminal.writeBytes(chunk)
+                    chunk.withUnsafeBufferPointer { terminal.writeBytes($0) }
                     chunk.removeAll(keepingCapacity: true)
                 }
             }
         }
-        terminal.writeBytes(chunk)
+        chunk.withUnsafeBufferPointer { terminal.writeBytes($0) }
         return ExitCode.success
     }
 }

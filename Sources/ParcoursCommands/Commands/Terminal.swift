@@ -8,13 +8,13 @@ public struct Terminal: Sendable {
     public var write: @Sendable (String) -> Void
     public var writeError: @Sendable (String) -> Void
     /// Standard output as bytes (batch results), without going through `String`.
-    public var writeBytes: @Sendable ([UInt8]) -> Void
+    public var writeBytes: @Sendable (UnsafeBufferPointer<UInt8>) -> Void
     /// The language messages, help and diagnostics are written in (French unless asked).
     public var language: Language
 
     public init(readInput: @escaping @Sendable () -> Result<[UInt8], InputError>, write: @escaping @Sendable (String) -> Void,
                 writeError: @escaping @Sendable (String) -> Void, language: Language = .fr,
-                writeBytes: (@Sendable ([UInt8]) -> Void)? = nil) {
+                writeBytes: (@Sendable (UnsafeBufferPointer<UInt8>) -> Void)? = nil) {
         self.readInput = readInput
         self.write = write
         self.writeBytes = writeBytes ?? { write(String(decoding: $0, as: UTF8.self)) }
@@ -53,19 +53,22 @@ public struct Terminal: Sendable {
 enum Descriptor {
     /// Writes all of `bytes` (resuming after partial writes and interruptions); false on an error.
     static func writeAll(_ descriptor: Int32, _ bytes: [UInt8]) -> Bool {
-        bytes.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                guard let base = buffer.baseAddress else { return true }
-                let written = Glibc.write(descriptor, base + offset, buffer.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    return false
-                }
-                offset += written
+        bytes.withUnsafeBufferPointer { writeAll(descriptor, $0) }
+    }
+
+    /// Writes all of `buffer` (resuming after partial writes and interruptions); false on an error.
+    static func writeAll(_ descriptor: Int32, _ buffer: UnsafeBufferPointer<UInt8>) -> Bool {
+        var offset = 0
+        while offset < buffer.count {
+            guard let base = buffer.baseAddress else { return true }
+            let written = Glibc.write(descriptor, base + offset, buffer.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                return false
             }
-            return true
+            offset += written
         }
+        return true
     }
 }
 

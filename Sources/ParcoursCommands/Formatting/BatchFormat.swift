@@ -7,19 +7,23 @@ struct BatchFormat: Sendable {
     let format: BatchOutput
     let detail: BatchDetail
     private let json: Bool
-    private let null: [UInt8]
-    /// Per rule: its id, route, route scheme and insertion référent, rendered.
-    private let ruleIDs: ByteFragments
-    private let routes: ByteFragments
-    private let routeSchemes: ByteFragments
-    private let referents: ByteFragments
-    /// Per rule and suggestion (from `stepBase[rule]`): the step, with its rule (full) or as its id (ids).
-    private let steps: ByteFragments
+    /// Every fragment, one table (written through one `ByteCursor`): the literals, then per
+    /// rule its id, route, route scheme and insertion référent, then per rule and suggestion
+    /// the step (with its rule when full, its id alone for ids), then per scheme and status
+    /// `"id":"status"` or `id=status`, then the roles' keys (ids).
+    private let texts: ByteFragments
+    private let ruleIDs: Int, routes: Int, routeSchemes: Int, referents: Int, steps: Int, schemeStatus: Int, roleKeys: Int
+    /// Per rule: its first suggestion's step fragment, counted from `steps`.
     private let stepBase: [Int]
-    /// Per scheme and status (`scheme * 3 + SchemeStatus.index`): `"id":"status"` or `id=status`.
-    private let schemeStatus: ByteFragments
-    /// Per référent role other than insertion, then per rule: the référent's id.
+    /// Per référent role other than insertion (CSV ids columns).
     private let roles: [ReferentRole]
+    /// The longest fragment, plus one for a separator: the room one fragment needs.
+    private let room: Int
+
+    /// The literals, at the start of `texts`.
+    private enum Literal: Int, CaseIterable {
+        case null, lineKey, routeKey, routeSchemeKey, routeRuleKey, referentKey, referentRuleKey, referentsKey, stepsKey, schemesKey, firedKey, endFull, endIds
+    }
 
     init(compiled: CompiledRuleSet, format: BatchOutput, detail: BatchDetail = .full) {
         self.format = format
@@ -27,18 +31,28 @@ struct BatchFormat: Sendable {
         let ruleSet = compiled.ruleSet
         let json = format == .jsonl
         self.json = json
-        null = json ? Array("null".utf8) : []
+        let literals: [Literal: String] = [
+            .null: json ? "null" : "", .lineKey: "{\"line\":", .routeKey: ",\"route\":", .routeSchemeKey: ",\"route_scheme\":",
+            .routeRuleKey: ",\"route_rule\":", .referentKey: ",\"referent\":", .referentRuleKey: ",\"referent_rule\":",
+            .referentsKey: ",\"referents\":{", .stepsKey: ",\"steps\":[", .schemesKey: ",\"schemes\":{", .firedKey: "},\"fired\":[",
+            .endFull: "]}\n", .endIds: "}}\n",
+        ]
+        var texts: [[UInt8]] = Literal.allCases.map { Array((literals[$0] ?? "").utf8) }
         func text(_ value: String?) -> [UInt8] { value.map { Array((json ? JSONValue.quote($0) : $0).utf8) } ?? (json ? Array("null".utf8) : []) }
-        ruleIDs = ByteFragments(ruleSet.rules.map { text($0.id) })
-        routes = ByteFragments(ruleSet.rules.map { text($0.route?.rawValue) })
-        routeSchemes = ByteFragments(ruleSet.rules.map { text($0.route == .scheme ? $0.scheme : nil) })
-        referents = ByteFragments(ruleSet.rules.map { text($0.referent) })
+        func add(_ items: [[UInt8]]) -> Int {
+            defer { texts += items }
+            return texts.count
+        }
+        ruleIDs = add(ruleSet.rules.map { text($0.id) })
+        routes = add(ruleSet.rules.map { text($0.route?.rawValue) })
+        routeSchemes = add(ruleSet.rules.map { text($0.route == .scheme ? $0.scheme : nil) })
+        referents = add(ruleSet.rules.map { text($0.referent) })
         var base = 0
         stepBase = ruleSet.rules.map { rule in
             defer { base += rule.suggestions.count }
             return base
         }
-        steps = ByteFragments(ruleSet.rules.flatMap { rule in
+        steps = add(ruleSet.rules.flatMap { rule in
             rule.suggestions.map { suggestion in
                 switch (json, detail) {
                 case (true, .full): return Array("{\"stage\":\"\(suggestion.stage.rawValue)\",\"id\":\(JSONValue.quote(suggestion.entry)),\"rule\":\(JSONValue.quote(rule.id))}".utf8)
@@ -48,9 +62,12 @@ struct BatchFormat: Sendable {
                 }
             }
         })
-        schemeStatus = ByteFragments(ruleSet.schemes.flatMap { scheme in
+        schemeStatus = add(ruleSet.schemes.flatMap { scheme in
             SchemeStatus.allCases.map(\.rawValue).map { Array((json ? "\(JSONValue.quote(scheme.id)):\"\($0)\"" : "\(scheme.id)=\($0)").utf8) }
         })
+        roleKeys = add(ReferentRole.allCases.map { Array("\"\($0.rawValue)\":".utf8) })
+        room = (texts.map(\.count).max() ?? 0) + 1
+        self.texts = ByteFragments(texts)
         roles = Array(ReferentRole.allCases.dropFirst())
     }
 
@@ -62,93 +79,106 @@ struct BatchFormat: Sendable {
         }
     }
 
-    /// Appends the result of line `number` to `out`.
-    func write(_ number: Int, _ outcome: CompiledOutcome, into out: inout [UInt8]) {
-        @inline(__always) func put(_ text: StaticString) { out.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount)) }
-        @inline(__always) func fragment(_ table: ByteFragments, _ index: Int?) {
-            if let index { table.append(index, to: &out) } else { out.append(contentsOf: null) }
+    /// Appends the result of line `number` to `out`, written in place into room made for the
+    /// longest line it could be (every fragment at its longest).
+    func write(_ number: Int, _ outcome: CompiledOutcome, into out: ByteBuffer) {
+        let fragments = 16 + ReferentRole.allCases.count * 2 + outcome.selection.steps.count + outcome.schemes.count + outcome.fired.count
+        out.append(bound: 24 + fragments * room) { base in
+            texts.withBytes { bytes, starts in
+                stepBase.withUnsafeBufferPointer { stepBase in
+                    var cursor = ByteCursor(base, fragments: bytes, starts: starts)
+                    write(number, outcome, stepBase, &cursor)
+                    return cursor.count
+                }
+            }
+        }
+    }
+
+    @inline(__always)
+    private func write(_ number: Int, _ outcome: CompiledOutcome, _ stepBase: UnsafeBufferPointer<Int>, _ out: inout ByteCursor) {
+        @inline(__always) func put(_ literal: Literal) { out.fragment(literal.rawValue) }
+        @inline(__always) func fragment(_ table: Int, _ index: Int?) {
+            if let index { out.fragment(table + index) } else { put(.null) }
         }
         @inline(__always) func lists(_ separator: UInt8) {
             for (index, step) in outcome.selection.steps.enumerated() {
-                if index > 0 { out.append(separator) }
-                steps.append(stepBase[step.rule] + step.suggestion, to: &out)
+                if index > 0 { out.byte(separator) }
+                out.fragment(steps + stepBase[step.rule] + step.suggestion)
             }
-            out.append(json ? 0x5D : 0x2C)
-            if json { put(",\"schemes\":{") }
+            out.byte(json ? 0x5D : 0x2C)
+            if json { put(.schemesKey) }
             for (index, scheme) in outcome.schemes.enumerated() {
-                if index > 0 { out.append(separator) }
-                schemeStatus.append(index * 3 + scheme.status.index, to: &out)
+                if index > 0 { out.byte(separator) }
+                out.fragment(schemeStatus + index * 3 + scheme.status.index)
             }
             guard detail == .full else { return }
-            if json { put("},\"fired\":[") } else { out.append(0x2C) }
+            if json { put(.firedKey) } else { out.byte(0x2C) }
             for (index, rule) in outcome.fired.enumerated() {
-                if index > 0 { out.append(separator) }
-                ruleIDs.append(Int(rule), to: &out)
+                if index > 0 { out.byte(separator) }
+                out.fragment(ruleIDs + Int(rule))
             }
         }
         let route = outcome.route, referent = outcome.referent
         if json {
-            put("{\"line\":")
-            ProfileEncoder.integer(Int64(number), into: &out)
-            put(",\"route\":")
+            put(.lineKey)
+            out.integer(Int64(number))
+            put(.routeKey)
             fragment(routes, route)
-            put(",\"route_scheme\":")
+            put(.routeSchemeKey)
             fragment(routeSchemes, route)
             if detail == .full {
-                put(",\"route_rule\":")
+                put(.routeRuleKey)
                 fragment(ruleIDs, route)
-                put(",\"referent\":")
+                put(.referentKey)
                 fragment(referents, referent)
-                put(",\"referent_rule\":")
+                put(.referentRuleKey)
                 fragment(ruleIDs, referent)
             } else {
-                put(",\"referents\":{")
+                put(.referentsKey)
                 var first = true
-                for (role, rule) in zip(ReferentRole.allCases, outcome.selection.referents) {
+                for (role, rule) in outcome.selection.referents.enumerated() {
                     guard let rule else { continue }
-                    if !first { out.append(0x2C) }
+                    if !first { out.byte(0x2C) }
                     first = false
-                    out.append(0x22)
-                    out.append(contentsOf: role.rawValue.utf8)
-                    put("\":")
-                    referents.append(rule, to: &out)
+                    out.fragment(roleKeys + role)
+                    out.fragment(referents + rule)
                 }
-                out.append(0x7D)
+                out.byte(0x7D)
             }
-            put(",\"steps\":[")
+            put(.stepsKey)
             lists(0x2C)
-            put(detail == .full ? "]}\n" : "}}\n")
+            put(detail == .full ? .endFull : .endIds)
             return
         }
-        ProfileEncoder.integer(Int64(number), into: &out)
-        out.append(0x2C)
+        out.integer(Int64(number))
+        out.byte(0x2C)
         fragment(routes, route)
-        out.append(0x2C)
+        out.byte(0x2C)
         fragment(routeSchemes, route)
-        out.append(0x2C)
+        out.byte(0x2C)
         if detail == .full {
             fragment(ruleIDs, route)
-            out.append(0x2C)
+            out.byte(0x2C)
             fragment(referents, referent)
-            out.append(0x2C)
+            out.byte(0x2C)
             fragment(ruleIDs, referent)
         } else {
             fragment(referents, referent)
             for index in roles.indices {
-                out.append(0x2C)
+                out.byte(0x2C)
                 fragment(referents, outcome.selection.referents[index + 1])
             }
         }
-        out.append(0x2C)
+        out.byte(0x2C)
         lists(0x7C)
-        out.append(0x0A)
+        out.byte(0x0A)
     }
 
     /// A result line as text (tests, and callers that want one line).
     func line(_ number: Int, _ outcome: CompiledOutcome) -> String {
-        var bytes: [UInt8] = []
-        write(number, outcome, into: &bytes)
-        return String(decoding: bytes, as: UTF8.self)
+        let bytes = ByteBuffer()
+        write(number, outcome, into: bytes)
+        return bytes.withBytes { String(decoding: $0, as: UTF8.self) }
     }
 }
 

@@ -1,0 +1,58 @@
+/// A growable byte buffer that lines are written into in place: room is made for a bound, a
+/// `ByteCursor` writes, and only what was written counts. Unlike `[UInt8]`, the room is not
+/// filled with zeros first. One thread owns it at a time (a batch job fills it, then hands it
+/// to the writer), hence `@unchecked Sendable`.
+package final class ByteBuffer: @unchecked Sendable {
+    @usableFromInline var storage: UnsafeMutablePointer<UInt8>
+    @usableFromInline var capacity: Int
+    /// The bytes written so far.
+    package private(set) var count = 0
+
+    package init(capacity: Int = 1 << 16) {
+        self.capacity = max(capacity, 16)
+        storage = UnsafeMutablePointer<UInt8>.allocate(capacity: self.capacity)
+    }
+
+    deinit { storage.deallocate() }
+
+    package var isEmpty: Bool { count == 0 }
+
+    /// Makes room for `bound` more bytes and calls `write` with where they go; `write` returns
+    /// how many it wrote, at most `bound` (a larger count is a bug in the caller's bound: it
+    /// stops the process rather than let memory be overwritten unseen).
+    @inlinable @inline(__always)
+    package func append(bound: Int, _ write: (UnsafeMutablePointer<UInt8>) -> Int) {
+        if count + bound > capacity { grow(to: count + bound) }
+        let written = write(storage + count)
+        precondition(written >= 0 && written <= bound, "ByteBuffer: a line longer than its bound")
+        count += written
+    }
+
+    /// Appends `bytes`.
+    package func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard let source = bytes.baseAddress, !bytes.isEmpty else { return }
+        append(bound: bytes.count) { target in
+            target.update(from: source, count: bytes.count)
+            return bytes.count
+        }
+    }
+
+    @usableFromInline
+    func grow(to needed: Int) {
+        var size = capacity
+        while size < needed { size *= 2 }
+        let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: size)
+        larger.update(from: storage, count: count)
+        storage.deallocate()
+        storage = larger
+        capacity = size
+    }
+
+    /// Calls `body` with the bytes written.
+    package func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        body(UnsafeBufferPointer(start: storage, count: count))
+    }
+
+    /// The bytes written, as an array (tests, and small outputs).
+    package var array: [UInt8] { withBytes { Array($0) } }
+}
