@@ -9,10 +9,12 @@ package final class CompiledRuleSet: Sendable {
     package let plan: DecisionPlan
     /// Three-valued conditions: scheme criteria.
     let program: ConditionProgram
-    /// "Does it hold?" conditions: rules (entries 0..<rules), then catalogue requirements, then stages.
+    /// "Does it hold?" conditions: rules' residual parts, then catalogue requirements, then stages.
     let matcher: MatchProgram
-    /// Rules matched a field at a time (the others through `matcher`).
+    /// Rules matched a field at a time (what a field at a time cannot say, through `matcher`).
     let tables: RuleTables
+    /// Rules with a residual condition (`RuleTables.residuals`), and its entry in `matcher`.
+    let residuals: [(rule: Int32, entry: Int32)]
     let ruleCount: Int
     let requiresEntries: [Int]
     /// Scheme stages' match entries, flat (-1: no condition), scheme `s` from `stageStarts[s]`.
@@ -31,8 +33,8 @@ package final class CompiledRuleSet: Sendable {
         let vocabulary = ruleSet.vocabulary
         var program = ConditionProgram()
         var matcher = MatchProgram()
-        for condition in lowered.rules { _ = matcher.add(condition, vocabulary: vocabulary) }
         tables = RuleTables(rules: lowered.rules, vocabulary: vocabulary)
+        residuals = tables.residuals.map { (Int32($0.rule), Int32(matcher.add($0.condition, vocabulary: vocabulary))) }
         ruleCount = ruleSet.rules.count
         // A requirement keeps its entry unless known not to hold (`DecisionPlan`): the matcher
         // answers "does its negation hold?", i.e. "is it known false?".
@@ -65,23 +67,29 @@ package final class CompiledRuleSet: Sendable {
         matches(values, profiles: 1, stride: 0) { _, found in fired = found }
     }
 
-    /// The rules that hold for one profile, as bits, from the tables and the match program.
+    /// The rules that hold for one profile, as bits: the tables, then the residual parts of
+    /// the rules the tables left standing.
     @inline(__always)
     fileprivate static func fire(_ values: UnsafePointer<Int64>, _ runner: MatchProgram.Runner, _ pinned: RuleTables.Pinned,
-                      _ handled: UnsafeBufferPointer<UInt64>, _ others: UnsafeBufferPointer<Int>, _ bits: UnsafeMutablePointer<UInt64>) {
+                                 _ handled: UnsafeBufferPointer<UInt64>, _ residuals: UnsafeBufferPointer<(rule: Int32, entry: Int32)>,
+                                 _ bits: UnsafeMutablePointer<UInt64>) {
         for w in 0..<handled.count { bits[w] = handled[w] }
         pinned.apply(values, into: bits)
-        for rule in others where runner.holds(entry: rule, values) { bits[rule / 64] |= 1 << UInt64(rule % 64) }
+        for (rule, entry) in residuals {
+            let word = Int(rule) >> 6, bit: UInt64 = 1 << UInt64(rule & 63)
+            if bits[word] & bit != 0 && !runner.holds(entry: Int(entry), values) { bits[word] &= ~bit }
+        }
     }
 
     /// Calls `body` with everything the matching reads, pinned once, and `bits` as scratch.
     private func pinned<T>(bits: UnsafeMutablePointer<UInt64>,
-                           _ body: (MatchProgram.Runner, RuleTables.Pinned, UnsafeBufferPointer<UInt64>, UnsafeBufferPointer<Int>, UnsafeMutablePointer<UInt64>) -> T) -> T {
+                           _ body: (MatchProgram.Runner, RuleTables.Pinned, UnsafeBufferPointer<UInt64>, UnsafeBufferPointer<(rule: Int32, entry: Int32)>,
+                                    UnsafeMutablePointer<UInt64>) -> T) -> T {
         matcher.run { runner in
             tables.run { pinned in
                 tables.handled.withUnsafeBufferPointer { handled in
-                    tables.others.withUnsafeBufferPointer { others in
-                        body(runner, pinned, handled, others, bits)
+                    residuals.withUnsafeBufferPointer { residuals in
+                        body(runner, pinned, handled, residuals, bits)
                     }
                 }
             }
@@ -96,10 +104,10 @@ package final class CompiledRuleSet: Sendable {
         let words = tables.words
         let scratch = UnsafeMutablePointer<UInt64>.allocate(capacity: words)
         defer { scratch.deallocate() }
-        pinned(bits: scratch) { runner, pinned, handled, others, bits in
+        pinned(bits: scratch) { runner, pinned, handled, residuals, bits in
             for profile in 0..<profiles {
                 fired.removeAll(keepingCapacity: true)
-                Self.fire(values + profile * stride, runner, pinned, handled, others, bits)
+                Self.fire(values + profile * stride, runner, pinned, handled, residuals, bits)
                 for w in 0..<words {
                     var word = bits[w]
                     while word != 0 {
@@ -131,7 +139,7 @@ package final class CompiledRuleSet: Sendable {
         matcher.run { runner in
             tables.run { pinned in
                 tables.handled.withUnsafeBufferPointer { handled in
-                    tables.others.withUnsafeBufferPointer { others in
+                    residuals.withUnsafeBufferPointer { residuals in
                         requiresEntries.withUnsafeBufferPointer { requires in
                             stageFlat.withUnsafeBufferPointer { stages in
                                 stageStarts.withUnsafeBufferPointer { stageStarts in
@@ -140,7 +148,7 @@ package final class CompiledRuleSet: Sendable {
                                             enrolledSlots.withUnsafeBufferPointer { enrolled in
                                                 program.run { program in
                                                     plan.withPinned { plan in
-                                                        body(Kernel(plan: plan, program: program, runner: runner, pinned: pinned, handled: handled, others: others,
+                                                        body(Kernel(plan: plan, program: program, runner: runner, pinned: pinned, handled: handled, residuals: residuals,
                                                                     requires: requires, stages: stages, stageStarts: stageStarts, criteria: criteria,
                                                                     criteriaStarts: criteriaStarts, enrolled: enrolled))
                                                     }
@@ -164,7 +172,7 @@ package final class CompiledRuleSet: Sendable {
         let runner: MatchProgram.Runner
         let pinned: RuleTables.Pinned
         let handled: UnsafeBufferPointer<UInt64>
-        let others: UnsafeBufferPointer<Int>
+        let residuals: UnsafeBufferPointer<(rule: Int32, entry: Int32)>
         /// Per catalogue entry, the match entry of its requirement's negation.
         let requires: UnsafeBufferPointer<Int>
         /// Scheme stages' match entries (-1: a stage without condition), scheme by scheme
@@ -181,7 +189,7 @@ package final class CompiledRuleSet: Sendable {
             outcome.reset(words: words)
             outcome.bits.withUnsafeMutableBufferPointer { scratch in
                 guard let bits = scratch.baseAddress else { return }
-                CompiledRuleSet.fire(values, runner, pinned, handled, others, bits)
+                CompiledRuleSet.fire(values, runner, pinned, handled, residuals, bits)
                 for w in 0..<words {
                     var word = bits[w]
                     while word != 0 {

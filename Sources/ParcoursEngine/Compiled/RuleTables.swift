@@ -27,29 +27,49 @@ struct RuleTables: Sendable {
     private(set) var masks: [UInt64] = []
     private(set) var direct: [Int32] = []
     private(set) var starts: [Int64] = []
-    /// Bits of the rules handled here (the others are evaluated one by one).
+    /// Every rule's bit: a rule's bit survives the tables when its single-field parts hold.
     let handled: [UInt64]
-    /// Rules left to the match program.
-    let others: [Int]
+    /// Rules with parts the tables cannot hold (an `any` across fields), with those parts, in
+    /// negation normal form: such a rule holds when its bit survives the tables and the rest
+    /// holds too (`MatchProgram` asks, only then).
+    let residuals: [(rule: Int, condition: CoreCondition)]
 
     init(rules: [CoreCondition], vocabulary: Vocabulary) {
         let words = max(1, (rules.count + 63) / 64)
         self.words = words
         var parts: [Int: [(rule: Int, condition: CoreCondition)]] = [:]
         var handled = [UInt64](repeating: 0, count: words)
-        var others: [Int] = []
+        var residuals: [(rule: Int, condition: CoreCondition)] = []
         for (rule, condition) in rules.enumerated() {
-            let normal = condition.normalForm(vocabulary)
-            guard let byField = Self.split(normal), byField.keys.allSatisfy({ Self.tableable($0, vocabulary) }) else {
-                others.append(rule)
-                continue
-            }
+            let (byField, rest) = Self.partition(condition.normalForm(vocabulary), vocabulary)
             handled[rule / 64] |= 1 << UInt64(rule % 64)
             for (field, part) in byField { parts[field, default: []].append((rule, part)) }
+            if let rest { residuals.append((rule, rest)) }
         }
         self.handled = handled
-        self.others = others
+        self.residuals = residuals
         for field in parts.keys.sorted() { addTable(field: field, parts: parts[field] ?? [], vocabulary: vocabulary) }
+    }
+
+    /// A condition in negation normal form as its single-field parts the tables hold and the
+    /// rest (nil: none): it holds exactly when both do (an `all` holds when each item does).
+    static func partition(_ condition: CoreCondition, _ vocabulary: Vocabulary) -> (byField: [Int: CoreCondition], rest: CoreCondition?) {
+        func tabled(_ item: CoreCondition) -> [Int: CoreCondition]? {
+            guard let byField = split(item), byField.keys.allSatisfy({ tableable($0, vocabulary) }) else { return nil }
+            return byField
+        }
+        let items: [CoreCondition]
+        if case .all(let all) = condition { items = all } else { items = [condition] }
+        var byField: [Int: CoreCondition] = [:]
+        var rest: [CoreCondition] = []
+        for item in items {
+            guard let parts = tabled(item) else {
+                rest.append(item)
+                continue
+            }
+            for (field, part) in parts { byField[field] = byField[field].map { .all([$0, part]) } ?? part }
+        }
+        return (byField, rest.isEmpty ? nil : rest.count == 1 ? rest[0] : .all(rest))
     }
 
     /// The condition as one part per field, or nil when a part spans several fields.

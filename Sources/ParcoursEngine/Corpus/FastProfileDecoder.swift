@@ -17,8 +17,9 @@ package struct FastProfileDecoder: Sendable {
 
     /// Field names to their slot's position in `slots`.
     private let names: ByteKeyTable
-    /// The names again, one after the other in `slots` order (`nameStarts[p]..<nameStarts[p + 1]`):
-    /// lines usually list fields in that order, so the next name is checked first, unhashed.
+    /// The names again as keys are written without spaces (`"age":`), one after the other in
+    /// `slots` order (`nameStarts[p]..<nameStarts[p + 1]`): lines usually list fields in that
+    /// order, so the next key is checked first, unhashed, colon included.
     private let nameBytes: [UInt8]
     private let nameStarts: [Int]
     /// Value ids of every enumeration and set field (derived from its `FieldCodec`), by field position.
@@ -52,7 +53,7 @@ package struct FastProfileDecoder: Sendable {
         var nameBytes: [UInt8] = []
         var nameStarts = [0]
         for codec in vocabulary.codecs {
-            nameBytes += codec.name.utf8
+            nameBytes += Array("\"\(codec.name)\":".utf8)
             nameStarts.append(nameBytes.count)
         }
         self.nameBytes = nameBytes
@@ -136,13 +137,13 @@ package struct FastProfileDecoder: Sendable {
         guard i < n, line[i] == 0x7B else { return false }
         i += 1
         skip()
-        /// The name at `i` if it is field `position`'s (then `i` moves past it).
+        /// Whether the key at `i` is field `position`'s, written `"name":` (then `i` moves past
+        /// the colon).
         @inline(__always) func expected(_ position: Int) -> Bool {
             guard position + 1 < nameStarts.count else { return false }
             let start = nameStarts[position], length = nameStarts[position + 1] - start
-            guard i + length + 1 < n, line[i] == 0x22, line[i + length + 1] == 0x22 else { return false }
-            guard ByteKeyTable.equal(line, i + 1, nameBytes, start, count: length) else { return false }
-            i += length + 2
+            guard i + length <= n, ByteKeyTable.equal(line, i, nameBytes, start, count: length) else { return false }
+            i += length
             return true
         }
         if i < n, line[i] == 0x7D { applyDefaults(values); i += 1; skip(); return i == n }
@@ -155,14 +156,14 @@ package struct FastProfileDecoder: Sendable {
             } else {
                 guard let found = id(names, group: 0) else { return false }
                 position = found
+                skip()
+                guard i < n, line[i] == 0x3A else { return false }
+                i += 1
             }
             next = position + 1
             let slot = slots[position]
             guard values[slot.index] == CompiledProfile.unknown else { return false }
             let group = position
-            skip()
-            guard i < n, line[i] == 0x3A else { return false }
-            i += 1
             skip()
             switch slot.kind {
             case .integer:
