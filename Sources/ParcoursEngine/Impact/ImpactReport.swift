@@ -27,6 +27,12 @@ public struct ImpactAccumulator: Sendable {
     private struct Tally {
         var count = 0
         var examples: [(line: Int, text: String)] = []
+
+        /// One more profile with this change; its line kept while fewer than `keeping` are.
+        mutating func note(line: Int, text: () -> String, keeping: Int) {
+            count += 1
+            if examples.count < keeping { examples.append((line, text())) }
+        }
     }
 
     let examplesPerChange: Int
@@ -53,17 +59,17 @@ public struct ImpactAccumulator: Sendable {
         add(line: line, text: text, base: OutcomeSummary(base), current: OutcomeSummary(current))
     }
 
-    public mutating func add(line: Int, text: String, base: OutcomeSummary, current: OutcomeSummary) {
+    /// `text` is read only when the line is kept as an example.
+    public mutating func add(line: Int, text: @autoclosure () -> String, base: OutcomeSummary, current: OutcomeSummary) {
         profiles += 1
         var any = false
+        let examples = examplesPerChange
         func note(_ category: String, _ what: String, _ before: String, _ after: String) {
             guard before != after else { return }
             any = true
             let key = TransitionKey(what: what, before: before, after: after)
-            var tally = tallies[category, default: [:]][key, default: Tally()]
-            tally.count += 1
-            if tally.examples.count < examplesPerChange { tally.examples.append((line, text)) }
-            tallies[category, default: [:]][key] = tally
+            // Modified in place: no copy of the tally or of its category's table.
+            tallies[category, default: [:]][key, default: Tally()].note(line: line, text: text, keeping: examples)
         }
         note("route", "route", base.route, current.route)
         note("referent", "referent", base.referent, current.referent)
