@@ -1,0 +1,83 @@
+import Testing
+@testable import ParcoursEngine
+
+/// The word-at-a-time byte tools of the fast corpus reader and writer, at every length and
+/// position around their eight- and sixteen-byte edges, against plain byte-by-byte answers.
+@Suite("Byte tools at their word edges")
+struct ByteToolsTests {
+    /// Keys of every length from 0 to 24 bytes, two by two differing in their last byte only.
+    static let keys: [String] = (0...24).flatMap { length -> [String] in
+        let stem = String((0..<max(length - 1, 0)).map { Character(Unicode.Scalar(UInt8(97 + $0 % 26))) })
+        return length == 0 ? [""] : [stem + "x", stem + "y"]
+    }
+
+    @Test func everyKeyIsFoundWhereverItSitsAndNoNearMiss() {
+        let table = ByteKeyTable(grouped: Self.keys.enumerated().map { (group: 3, key: $0.element, value: $0.offset) })
+        for (value, key) in Self.keys.enumerated() {
+            // At the very end of a buffer (no room for a whole word after it), and with room.
+            for padding in [0, 1, 7, 8, 9] {
+                let text = Array("\"".utf8) + Array(key.utf8) + Array(repeating: UInt8(ascii: "\""), count: padding)
+                text.withUnsafeBufferPointer { buffer in
+                    #expect(table.value(in: buffer, from: 1, count: key.utf8.count, group: 3) == value, "\(key) padding \(padding)")
+                    #expect(table.value(in: buffer, from: 1, count: key.utf8.count, group: 4) == nil, "\(key) in another group")
+                }
+            }
+            // The same key with its last byte changed (z is in no key) is not found.
+            if !key.isEmpty {
+                let miss = Array(key.utf8.dropLast()) + [UInt8(ascii: "z")]
+                miss.withUnsafeBufferPointer { #expect(table.value($0, group: 3) == nil, "\(key) changed") }
+            }
+        }
+    }
+
+    @Test func equalAgreesWithByteComparison() {
+        let a = Array("abcdefghijklmnopqrstuvwxyz0123456789".utf8)
+        for count in 0...30 {
+            for change in 0..<count {
+                var b = a
+                b[2 + change] ^= 1
+                let same = a.withUnsafeBufferPointer { a in b.withUnsafeBufferPointer { b in ByteKeyTable.equal(a, 2, b, 2, count: count) } }
+                #expect(!same, "count \(count), changed at \(change)")
+            }
+            let copy = a
+            let same = a.withUnsafeBufferPointer { a in copy.withUnsafeBufferPointer { b in ByteKeyTable.equal(a, 2, b, 2, count: count) } }
+            #expect(same, "count \(count)")
+        }
+    }
+
+    @Test func quoteOrEscapeFindsTheFirstOneAtEveryOffset() {
+        for length in 0...40 {
+            for position in 0...length {
+                for stop in [UInt8(ascii: "\""), UInt8(ascii: "\\")] {
+                    // Bytes above 0x80 (accented letters) and near misses (0x21, 0x5D) around it.
+                    var bytes = (0..<length).map { [UInt8(0xC3), 0xA9, 0x21, 0x5D, 0x61][$0 % 5] }
+                    if position < length { bytes[position] = stop }
+                    if position + 3 < length { bytes[position + 3] = UInt8(ascii: "\"") }
+                    let found = bytes.withUnsafeBufferPointer { ByteKeyTable.quoteOrEscape($0, from: 0) }
+                    #expect(found == (position < length ? position : length), "length \(length), at \(position)")
+                }
+            }
+        }
+    }
+
+    @Test func cursorCopiesFragmentsOfEveryLengthIntoABufferThatGrows() {
+        let fragments = (0...40).map { length in (0..<length).map { UInt8(48 + ($0 + length) % 43) } }
+        let table = ByteFragments(fragments)
+        let buffer = ByteBuffer(capacity: 16)
+        var expected: [UInt8] = []
+        for index in fragments.indices {
+            buffer.append(bound: 64) { base in
+                table.withBytes { bytes, starts in
+                    var cursor = ByteCursor(base, fragments: bytes, starts: starts)
+                    cursor.fragment(index)
+                    cursor.byte(0x7C)
+                    cursor.integer(Int64(index) - 20)
+                    return cursor.count
+                }
+            }
+            expected += fragments[index] + [0x7C] + Array(String(index - 20).utf8)
+        }
+        #expect(buffer.array == expected)
+        #expect(buffer.count == expected.count)
+    }
+}
