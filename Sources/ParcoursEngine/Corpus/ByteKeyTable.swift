@@ -18,6 +18,8 @@ package struct ByteKeyTable: Sendable {
     private let bytes: [UInt8]
     private let slots: [Slot]
     private let mask: Int
+    /// The slot of a hash is its top bits: 64 - log2(slots) is the shift.
+    private let shift: UInt64
 
     /// `keys` with their values, in group 0; a repeated key keeps its first value (as the
     /// dictionaries do).
@@ -34,7 +36,7 @@ package struct ByteKeyTable: Sendable {
         for (group, key, value) in keys {
             let utf8 = Array(key.utf8)
             let (head, hash) = utf8.withUnsafeBufferPointer { Self.hash($0, from: 0, count: $0.count, group: group) }
-            var slot = hash & (size - 1)
+            var slot = Int(truncatingIfNeeded: hash >> UInt64(64 - size.trailingZeroBitCount))
             var duplicate = false
             while slots[slot].length >= 0 {
                 let existing = slots[slot]
@@ -51,13 +53,15 @@ package struct ByteKeyTable: Sendable {
         self.bytes = bytes + Array(repeating: 0, count: 8)
         self.slots = slots
         self.mask = size - 1
+        shift = UInt64(64 - size.trailingZeroBitCount)
     }
 
     /// The first eight bytes of `text[from..<from + count]` (zero-padded), and a hash of them,
-    /// of the last eight, the length and the group: constant time whatever the key's length
-    /// (`value` compares the whole key anyway). Loads whole words when `text` has the room.
+    /// of the last eight, the length and the group (its top bits are the slot): constant time
+    /// whatever the key's length (`value` compares the whole key anyway). Loads whole words
+    /// when `text` has the room.
     @inline(__always)
-    static func hash(_ text: UnsafeBufferPointer<UInt8>, from: Int, count: Int, group: Int) -> (head: UInt64, hash: Int) {
+    static func hash(_ text: UnsafeBufferPointer<UInt8>, from: Int, count: Int, group: Int) -> (head: UInt64, hash: UInt64) {
         guard let base = text.baseAddress else { return (0, 0) }
         let key = base + from
         var head: UInt64 = 0
@@ -70,12 +74,9 @@ package struct ByteKeyTable: Sendable {
         } else {
             for index in 0..<count { head |= UInt64(key[index]) << UInt64(8 * index) }
         }
-        var hash = UInt64(truncatingIfNeeded: count) &* 0x9E37_79B9_7F4A_7C15 ^ UInt64(truncatingIfNeeded: group) &* 0xC2B2_AE3D_27D4_EB4F
-        hash ^= head &* 0x87C3_7B91_1142_53D5
-        hash = (hash ^ (hash >> 31)) &* 0x4CF5_AD43_2745_937F
-        hash ^= tail &* 0x87C3_7B91_1142_53D5
-        hash = (hash ^ (hash >> 33)) &* 0xFF51_AFD7_ED55_8CCD
-        return (head, Int(truncatingIfNeeded: hash ^ (hash >> 29)))
+        // Multiplicative hashing: one product, whose high bits (the slot) every input bit reaches.
+        let mixed = (head ^ (tail &* 0xC2B2_AE3D_27D4_EB4F) ^ UInt64(truncatingIfNeeded: count &* 0x1_0000 + group)) &* 0x9E37_79B9_7F4A_7C15
+        return (head, mixed)
     }
 
     /// Eight bytes from `pointer`, the first as the lowest (on any byte order).
@@ -95,7 +96,7 @@ package struct ByteKeyTable: Sendable {
     @inline(__always)
     package func value(in text: UnsafeBufferPointer<UInt8>, from: Int, count: Int, group: Int) -> Int? {
         let (head, hash) = Self.hash(text, from: from, count: count, group: group)
-        var slot = hash & mask
+        var slot = Int(truncatingIfNeeded: hash >> shift)
         return slots.withUnsafeBufferPointer { slots in
             bytes.withUnsafeBufferPointer { stored in
                 while true {
