@@ -85,13 +85,10 @@ final class BlockPipeline<Output: Sendable>: @unchecked Sendable {
         slots = Array(repeating: nil, count: window)
     }
 
-    /// Runs `work` over every block of `source` on `jobs` threads (on this one when `jobs` is
-    /// 1) and hands each result to `emit`, in input order, on this thread.
+    /// Runs `work` over every block of `source` on `jobs` threads and hands each result to
+    /// `emit`, in input order, on this thread. With one job too, this thread only emits: the
+    /// results of one block are written (kernel time, for a file) while the next is evaluated.
     static func run(_ source: BlockSource, jobs: Int, work: @escaping @Sendable (BlockSource.Item) -> Output, emit: (Output) -> Void) {
-        guard jobs > 1 else {
-            while let next = source.next() { emit(work(next)) }
-            return
-        }
         let pipeline = BlockPipeline(source: source, window: jobs * 2)
         for _ in 0..<jobs {
             Thread.detachNewThread { pipeline.work(work) }

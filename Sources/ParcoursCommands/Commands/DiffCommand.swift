@@ -86,6 +86,8 @@ struct DiffWorker: Sendable {
     let decoder: CorpusDecoder
     let examples: Int
     let language: Language
+    /// The changes of outcome pairs already met, shared by every job and block.
+    let patterns = ImpactPatterns()
 
     init(base: RuleSet, current: RuleSet, corpus: String, decoder: CorpusDecoder, examples: Int, language: Language) {
         let shape = { (vocabulary: Vocabulary) in vocabulary.fields.map { "\($0.name):\($0.type.keyword):\($0.values.map(\.id))" } }
@@ -107,56 +109,81 @@ struct DiffWorker: Sendable {
         var errors = ""
     }
 
+    /// What one job keeps from one line to the next, passed `inout` (captured by closures, the
+    /// outcomes were copied, with every array they hold retained, at each use).
+    private struct Scratch {
+        var decoder: CorpusDecoder
+        var values: [Int64]
+        var base = CompiledOutcome(), current = CompiledOutcome()
+        var codes = OutcomeCodes.Scratch()
+        var signature: [Int32] = []
+    }
+
     func run(_ item: BlockSource.Item) -> Output {
-        var part = Output(accumulator: ImpactAccumulator(examplesPerChange: examples))
-        var decoder = decoder
-        var values = Array(repeating: CompiledProfile.unknown, count: decoder.slotCount)
-        var baseOutcome = CompiledOutcome(), currentOutcome = CompiledOutcome()
-        var scratch = OutcomeCodes.Scratch()
-        let format = CorpusFormat(path: corpus)
+        var part = Output(accumulator: ImpactAccumulator(examplesPerChange: examples, patterns: patterns))
+        var scratch = Scratch(decoder: decoder, values: Array(repeating: CompiledProfile.unknown, count: decoder.slotCount))
         let block = item.block
-        currentCompiled.withKernel { currentKernel in baseCompiled.withKernel { baseKernel in block.bytes.withUnsafeBufferPointer { bytes in
-            for index in item.from..<block.items.count {
-                let number = item.firstLine + index - item.from
-                guard case .text(let start, let end) = block.items[index] else {
-                    let refused: LineReader.Line = block.items[index] == .binary ? .binary : .tooLong
-                    part.errors += DiagnosticText.render(decoder.refusal(refused, number: number).diagnostics, in: language)
-                    part.accumulator.refuse()
-                    continue
-                }
-                let line = UnsafeBufferPointer(rebasing: bytes[start..<end])
-                let read = values.withUnsafeMutableBufferPointer { decoder.decode(line, line: number, into: $0) }
-                switch read {
-                case .skipped: continue
-                case .refused(let record):
-                    part.errors += DiagnosticText.render(record.diagnostics, in: language)
-                    part.accumulator.refuse()
-                    continue
-                case .profile: break
-                }
-                values.withUnsafeBufferPointer { buffer in
-                    guard let pointer = buffer.baseAddress else { return }
-                    currentKernel.evaluate(pointer, into: &currentOutcome)
-                    if sameVocabulary { baseKernel.evaluate(pointer, into: &baseOutcome) }
-                }
-                if !sameVocabulary {
-                    var baseParser = CorpusLineParser(path: corpus, format: .jsonLines, vocabulary: baseVocabulary)
-                    let profile = format == .jsonLines ? baseParser.parse(Array(line), line: number)?.profile : nil
-                    guard let profile else {
-                        part.errors += Phrase("\(corpus):\(number): les règles de base ne lisent pas ce profil (leur vocabulaire diffère) ; ignoré\n",
-                                              en: "\(corpus):\(number): the base rules cannot read this profile (their vocabulary differs); skipped\n").text(language)
-                        part.accumulator.refuse()
-                        continue
+        currentCompiled.withKernel { currentKernel in
+            baseCompiled.withKernel { baseKernel in
+                block.bytes.withUnsafeBufferPointer { bytes in
+                    for index in item.from..<block.items.count {
+                        line(index, of: item, bytes, currentKernel, baseKernel, &scratch, &part)
                     }
-                    baseCompiled.evaluate(CompiledProfile(profile, vocabulary: baseVocabulary), into: &baseOutcome)
-                } else if codes.unchanged(base: baseOutcome, current: currentOutcome, scratch: &scratch) {
-                    part.accumulator.addUnchanged()
-                    continue
                 }
-                part.accumulator.add(line: number, text: String(decoding: line, as: UTF8.self),
-                                     base: OutcomeSummary(baseOutcome, baseNames), current: OutcomeSummary(currentOutcome, currentNames))
             }
-        } } }
+        }
         return part
+    }
+
+    private func line(_ index: Int, of item: BlockSource.Item, _ bytes: UnsafeBufferPointer<UInt8>, _ currentKernel: CompiledRuleSet.Kernel,
+                      _ baseKernel: CompiledRuleSet.Kernel, _ scratch: inout Scratch, _ part: inout Output) {
+        let block = item.block
+        let number = item.firstLine + index - item.from
+        guard case .text(let start, let end) = block.items[index] else {
+            let refused: LineReader.Line = block.items[index] == .binary ? .binary : .tooLong
+            part.errors += DiagnosticText.render(scratch.decoder.refusal(refused, number: number).diagnostics, in: language)
+            part.accumulator.refuse()
+            return
+        }
+        let line = UnsafeBufferPointer(rebasing: bytes[start..<end])
+        let read = scratch.values.withUnsafeMutableBufferPointer { scratch.decoder.decode(line, line: number, into: $0) }
+        switch read {
+        case .skipped: return
+        case .refused(let record):
+            part.errors += DiagnosticText.render(record.diagnostics, in: language)
+            part.accumulator.refuse()
+            return
+        case .profile: break
+        }
+        scratch.values.withUnsafeBufferPointer { buffer in
+            guard let pointer = buffer.baseAddress else { return }
+            currentKernel.evaluate(pointer, into: &scratch.current)
+            if sameVocabulary { baseKernel.evaluate(pointer, into: &scratch.base) }
+        }
+        guard sameVocabulary else {
+            var baseParser = CorpusLineParser(path: corpus, format: .jsonLines, vocabulary: baseVocabulary)
+            let profile = CorpusFormat(path: corpus) == .jsonLines ? baseParser.parse(Array(line), line: number)?.profile : nil
+            guard let profile else {
+                part.errors += Phrase("\(corpus):\(number): les règles de base ne lisent pas ce profil (leur vocabulaire diffère) ; ignoré\n",
+                                      en: "\(corpus):\(number): the base rules cannot read this profile (their vocabulary differs); skipped\n").text(language)
+                part.accumulator.refuse()
+                return
+            }
+            baseCompiled.evaluate(CompiledProfile(profile, vocabulary: baseVocabulary), into: &scratch.base)
+            part.accumulator.add(line: number, text: String(decoding: line, as: UTF8.self),
+                                 base: OutcomeSummary(scratch.base, baseNames), current: OutcomeSummary(scratch.current, currentNames))
+            return
+        }
+        if codes.unchanged(base: scratch.base, current: scratch.current, scratch: &scratch.codes) {
+            part.accumulator.addUnchanged()
+            return
+        }
+        var signature: [Int32] = []
+        swap(&signature, &scratch.signature)  // taken out while the outcomes are read (no copy)
+        defer { swap(&signature, &scratch.signature) }
+        codes.signature(base: scratch.base, current: scratch.current, scratch: &scratch.codes, into: &signature)
+        part.accumulator.add(line: number, text: String(decoding: line, as: UTF8.self), signature: signature) {
+            (OutcomeSummary(scratch.base, baseNames), OutcomeSummary(scratch.current, currentNames))
+        }
     }
 }

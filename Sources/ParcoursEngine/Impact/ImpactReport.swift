@@ -1,3 +1,5 @@
+import Foundation
+
 /// What a rule change does to a corpus of profiles: how many change route, référent,
 /// suggestions or scheme status, with counts per change and example profiles.
 public struct ImpactReport: Sendable {
@@ -24,7 +26,10 @@ public struct ImpactReport: Sendable {
 
 /// Compares the recommendations of two rule sets profile by profile and counts the changes.
 public struct ImpactAccumulator: Sendable {
-    private struct Tally {
+    /// One kind of change and its count, with the first profiles concerned.
+    private struct Tally: Sendable {
+        let category: String
+        let key: TransitionKey
         var count = 0
         var examples: [(line: Int, text: String)] = []
 
@@ -39,15 +44,25 @@ public struct ImpactAccumulator: Sendable {
     private var profiles = 0
     private var refused = 0
     private var changed = 0
-    private var tallies: [String: [TransitionKey: Tally]] = [:]
+    /// Every kind of change met, in the order met, and where each is by category and key.
+    private var tallies: [Tally] = []
+    private var index: [String: [TransitionKey: Int]] = [:]
+    /// The changes of an outcome pair already met, by its codes (`OutcomeCodes.signature`).
+    private var patterns: [OutcomeSignature: [Int]] = [:]
 
-    private struct TransitionKey: Hashable, Comparable {
-        let what: String, before: String, after: String
-        static func < (a: TransitionKey, b: TransitionKey) -> Bool { (a.what, a.before, a.after) < (b.what, b.before, b.after) }
-    }
+    /// Changes worked out for outcome signatures, shared by the accumulators of one diff.
+    private let shared: ImpactPatterns?
 
     public init(examplesPerChange: Int) {
         self.examplesPerChange = examplesPerChange
+        shared = nil
+    }
+
+    /// An accumulator that looks up and leaves the changes of the signatures it meets in
+    /// `patterns` (shared by a diff's jobs and blocks).
+    package init(examplesPerChange: Int, patterns: ImpactPatterns) {
+        self.examplesPerChange = examplesPerChange
+        shared = patterns
     }
 
     public mutating func refuse() { refused += 1 }
@@ -59,17 +74,12 @@ public struct ImpactAccumulator: Sendable {
         add(line: line, text: text, base: OutcomeSummary(base), current: OutcomeSummary(current))
     }
 
-    /// `text` is read only when the line is kept as an example.
-    public mutating func add(line: Int, text: @autoclosure () -> String, base: OutcomeSummary, current: OutcomeSummary) {
-        profiles += 1
-        var any = false
-        let examples = examplesPerChange
+    /// What changes from `base` to `current`: the one home of what a diff counts as a change.
+    fileprivate static func transitions(base: OutcomeSummary, current: OutcomeSummary) -> [(category: String, key: TransitionKey)] {
+        var changes: [(category: String, key: TransitionKey)] = []
         func note(_ category: String, _ what: String, _ before: String, _ after: String) {
             guard before != after else { return }
-            any = true
-            let key = TransitionKey(what: what, before: before, after: after)
-            // Modified in place: no copy of the tally or of its category's table.
-            tallies[category, default: [:]][key, default: Tally()].note(line: line, text: text, keeping: examples)
+            changes.append((category, TransitionKey(what: what, before: before, after: after)))
         }
         note("route", "route", base.route, current.route)
         note("referent", "referent", base.referent, current.referent)
@@ -82,7 +92,46 @@ public struct ImpactAccumulator: Sendable {
         for scheme in base.schemes where !current.schemes.contains(where: { $0.id == scheme.id }) {
             note("scheme", scheme.id, scheme.status, "absent")
         }
-        if any { changed += 1 }
+        return changes
+    }
+
+    /// The position of a kind of change in `tallies` (added when new).
+    private mutating func tally(_ category: String, _ key: TransitionKey) -> Int {
+        if let found = index[category]?[key] { return found }
+        tallies.append(Tally(category: category, key: key))
+        index[category, default: [:]][key] = tallies.count - 1
+        return tallies.count - 1
+    }
+
+    private mutating func count(_ changes: [Int], line: Int, text: () -> String) {
+        profiles += 1
+        for change in changes { tallies[change].note(line: line, text: text, keeping: examplesPerChange) }
+        if !changes.isEmpty { changed += 1 }
+    }
+
+    /// `text` is read only when the line is kept as an example.
+    public mutating func add(line: Int, text: @autoclosure () -> String, base: OutcomeSummary, current: OutcomeSummary) {
+        let changes = Self.transitions(base: base, current: current).map { tally($0.category, $0.key) }
+        count(changes, line: line, text: text)
+    }
+
+    /// `add` for an outcome pair known by its codes (`OutcomeCodes.signature`): its changes are
+    /// worked out from `summaries` the first time the signature is met, then reused (equal
+    /// codes are equal names, so the changes are the same).
+    package mutating func add(line: Int, text: @autoclosure () -> String, signature: [Int32], summaries: () -> (base: OutcomeSummary, current: OutcomeSummary)) {
+        let changes: [Int]
+        let key = OutcomeSignature(signature)
+        if let known = patterns[key] {
+            changes = known
+        } else {
+            func transitions() -> [(category: String, key: TransitionKey)] {
+                let (base, current) = summaries()
+                return Self.transitions(base: base, current: current)
+            }
+            changes = (shared.map { $0.changes(key, transitions) } ?? transitions()).map { tally($0.category, $0.key) }
+            patterns[key] = changes
+        }
+        count(changes, line: line, text: text)
     }
 
     /// Merges the counts of another accumulator (e.g. from another worker).
@@ -90,27 +139,64 @@ public struct ImpactAccumulator: Sendable {
         profiles += other.profiles
         refused += other.refused
         changed += other.changed
-        for (category, entries) in other.tallies {
-            for (key, tally) in entries {
-                var mine = tallies[category, default: [:]][key, default: Tally()]
-                mine.count += tally.count
-                mine.examples = Array((mine.examples + tally.examples).sorted { $0.line < $1.line }.prefix(examplesPerChange))
-                tallies[category, default: [:]][key] = mine
-            }
+        for theirs in other.tallies {
+            let position = tally(theirs.category, theirs.key)
+            tallies[position].count += theirs.count
+            tallies[position].examples = Array((tallies[position].examples + theirs.examples).sorted { $0.line < $1.line }.prefix(examplesPerChange))
         }
     }
-
 
     /// The report: changes by count, largest first, then by name (never by hash order).
     public func report(baseFingerprint: String, currentFingerprint: String) -> ImpactReport {
         func changes(_ category: String) -> [ImpactReport.Change] {
-            (tallies[category] ?? [:]).sorted { ($1.value.count, $0.key) < ($0.value.count, $1.key) }.map {
-                ImpactReport.Change(what: $0.key.what, before: $0.key.before, after: $0.key.after, count: $0.value.count, examples: $0.value.examples)
+            tallies.filter { $0.category == category }.sorted { ($1.count, $0.key) < ($0.count, $1.key) }.map {
+                ImpactReport.Change(what: $0.key.what, before: $0.key.before, after: $0.key.after, count: $0.count, examples: $0.examples)
             }
         }
         return ImpactReport(profiles: profiles, refused: refused, changed: changed, routes: changes("route"), referents: changes("referent"),
                             suggestions: changes("suggestion"), schemes: changes("scheme"),
                             baseFingerprint: baseFingerprint, currentFingerprint: currentFingerprint)
+    }
+}
+
+/// Outcome codes as a dictionary key, hashed once over all its codes (hashing each code
+/// through `Hasher` cost more than the rest of the lookup).
+struct OutcomeSignature: Hashable, Sendable {
+    let codes: [Int32]
+    let digest: UInt64
+
+    init(_ codes: [Int32]) {
+        self.codes = codes
+        var digest: UInt64 = 0xcbf2_9ce4_8422_2325
+        for code in codes { digest = (digest ^ UInt64(UInt32(bitPattern: code))) &* 0x100_0000_01b3 }
+        self.digest = digest
+    }
+
+    func hash(into hasher: inout Hasher) { hasher.combine(digest) }
+    static func == (a: OutcomeSignature, b: OutcomeSignature) -> Bool { a.digest == b.digest && a.codes == b.codes }
+}
+
+/// One change: what (`route`, an entry id, a scheme id), from what, to what.
+struct TransitionKey: Hashable, Comparable, Sendable {
+    let what: String, before: String, after: String
+    static func < (a: TransitionKey, b: TransitionKey) -> Bool { (a.what, a.before, a.after) < (b.what, b.before, b.after) }
+}
+
+/// The changes of outcome signatures already met, shared by a diff's jobs behind a lock: the
+/// memo of a pure function (`ImpactAccumulator.transitions`), so sharing it changes the time
+/// only. At most `limit` signatures are kept (then the others are worked out each time).
+package final class ImpactPatterns: @unchecked Sendable {
+    private let lock = NSLock()
+    private var known: [OutcomeSignature: [(category: String, key: TransitionKey)]] = [:]
+    static let limit = 100_000
+
+    package init() {}
+
+    func changes(_ signature: OutcomeSignature, _ compute: () -> [(category: String, key: TransitionKey)]) -> [(category: String, key: TransitionKey)] {
+        if let found = lock.withLock({ known[signature] }) { return found }
+        let computed = compute()
+        lock.withLock { if known.count < Self.limit { known[signature] = computed } }
+        return computed
     }
 }
 

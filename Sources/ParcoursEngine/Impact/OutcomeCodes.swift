@@ -61,6 +61,36 @@ package struct OutcomeCodes: Sendable {
         package init() {}
     }
 
+    /// The two outcomes as codes, written into `key`: routes, référents, scheme statuses and
+    /// the distinct suggested entries of each. Equal keys are equal `OutcomeSummary` pairs
+    /// (the codes are shared by both rule sets), so a diff works out a key's changes once.
+    package func signature(base b: CompiledOutcome, current c: CompiledOutcome, scratch: inout Scratch, into key: inout [Int32]) {
+        key.removeAll(keepingCapacity: true)
+        key.append(b.route.map { base.route[$0] } ?? base.none)
+        key.append(c.route.map { current.route[$0] } ?? current.none)
+        key.append(b.referent.map { base.referent[$0] } ?? base.none)
+        key.append(c.referent.map { current.referent[$0] } ?? current.none)
+        key.append(Int32(b.schemes.count))
+        for scheme in b.schemes { key.append(Int32(scheme.status.index)) }
+        key.append(Int32(c.schemes.count))
+        for scheme in c.schemes { key.append(Int32(scheme.status.index)) }
+        Self.entries(b, base, &scratch.base)
+        Self.entries(c, current, &scratch.current)
+        func distinct(_ sorted: [Int32], into key: inout [Int32]) {
+            key.append(-1)
+            for (position, code) in sorted.enumerated() where position == 0 || sorted[position - 1] != code { key.append(code) }
+        }
+        distinct(scratch.base, into: &key)
+        distinct(scratch.current, into: &key)
+    }
+
+    /// The entry codes of an outcome's steps, sorted (repeats kept).
+    private static func entries(_ outcome: CompiledOutcome, _ table: Table, _ into: inout [Int32]) {
+        into.removeAll(keepingCapacity: true)
+        for step in outcome.selection.steps { into.append(table.steps[table.stepBase[step.rule] + step.suggestion]) }
+        into.sort()
+    }
+
     /// True only when the two outcomes have the same route, référent, set of suggested entries
     /// and scheme statuses (false may still turn out unchanged: `OutcomeSummary` decides).
     package func unchanged(base b: CompiledOutcome, current c: CompiledOutcome, scratch: inout Scratch) -> Bool {
@@ -69,13 +99,8 @@ package struct OutcomeCodes: Sendable {
               b.schemes.count == c.schemes.count, base.schemes == current.schemes
         else { return false }
         for index in b.schemes.indices where b.schemes[index].status != c.schemes[index].status { return false }
-        func entries(_ outcome: CompiledOutcome, _ table: Table, _ into: inout [Int32]) {
-            into.removeAll(keepingCapacity: true)
-            for step in outcome.selection.steps { into.append(table.steps[table.stepBase[step.rule] + step.suggestion]) }
-            into.sort()
-        }
-        entries(b, base, &scratch.base)
-        entries(c, current, &scratch.current)
+        Self.entries(b, base, &scratch.base)
+        Self.entries(c, current, &scratch.current)
         // Sets: the same distinct codes (an entry suggested twice counts once).
         var i = 0, j = 0
         let x = scratch.base, y = scratch.current
