@@ -82,12 +82,11 @@ public struct DecisionPlan: Sendable {
             }
         }
         self.suggestions = suggestions
-        var byRule: [Int32] = [], starts = [0]
-        for rule in rules.indices {
-            byRule += suggestions.indices.filter { suggestions[$0].rule == rule }.map(Int32.init)
-            starts.append(byRule.count)
-        }
-        suggestionsByRule = byRule
+        var perRule = Array(repeating: [Int32](), count: rules.count)
+        for (position, item) in suggestions.enumerated() { perRule[item.rule].append(Int32(position)) }
+        var starts = [0]
+        for positions in perRule { starts.append(starts[starts.count - 1] + positions.count) }
+        suggestionsByRule = perRule.flatMap { $0 }
         suggestionStarts = starts
         func keys(_ name: String) -> [ValueKey?] {
             let field = ruleSet.vocabulary.field(named: name)
