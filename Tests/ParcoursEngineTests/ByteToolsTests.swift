@@ -80,4 +80,15 @@ struct ByteToolsTests {
         #expect(buffer.array == expected)
         #expect(buffer.count == expected.count)
     }
+
+    @Test func aBufferGivenBackIsTakenAgainEmptyAndThePoolStaysBounded() {
+        let pool = ByteBufferPool(limit: 1)
+        let first = pool.take(capacity: 8)
+        [UInt8]("abc".utf8).withUnsafeBufferPointer { first.append($0) }
+        pool.give(first)
+        pool.give(ByteBuffer())  // beyond the limit: let go
+        let again = pool.take(capacity: 8)
+        #expect(again === first && again.isEmpty)
+        #expect(pool.take(capacity: 8) !== first)
+    }
 }

@@ -87,10 +87,12 @@ struct BatchCommand: ParcoursCommand {
         var tally = BatchTally(compiled: compiled)
         guard let source = BlockSource.open(lines, path: options.corpus, decoder: &decoder, terminal: terminal) else { return ExitCode.failure }
         formatter.header.map { Array($0.utf8).withUnsafeBufferPointer(write) }
-        let worker = BatchWorker(compiled: compiled, formatter: writes ? formatter : nil, decoder: decoder, language: terminal.language)
+        let buffers = ByteBufferPool(limit: options.jobs * 3 + 1)
+        let worker = BatchWorker(compiled: compiled, formatter: writes ? formatter : nil, decoder: decoder, language: terminal.language, buffers: buffers)
         BlockPipeline.run(source, jobs: options.jobs, work: { worker.run($0.block, firstLine: $0.firstLine, from: $0.from) }) { part in
             if !part.errors.isEmpty { terminal.writeError(part.errors) }
             part.bytes.withBytes(write)
+            buffers.give(part.bytes)
             tally.merge(part.tally)
             progress.read(bytes: part.bytesRead)
             progress.evaluated(part.tally.profiles + part.tally.refused)
@@ -120,6 +122,8 @@ struct BatchWorker: Sendable {
     let formatter: BatchFormat?
     let decoder: CorpusDecoder
     let language: Language
+    /// Where output buffers come from and go back to once written.
+    let buffers: ByteBufferPool
 
     struct Output: Sendable {
         var bytes: ByteBuffer
@@ -130,7 +134,7 @@ struct BatchWorker: Sendable {
     }
 
     func run(_ block: LineReader.Block, firstLine: Int, from: Int) -> Output {
-        var part = Output(bytes: ByteBuffer(capacity: formatter == nil ? 0 : block.bytes.count * 2), tally: BatchTally(compiled: compiled),
+        var part = Output(bytes: buffers.take(capacity: formatter == nil ? 0 : block.bytes.count * 2), tally: BatchTally(compiled: compiled),
                           bytesRead: block.bytes.count + block.items.count)
         var decoder = decoder
         var values = Array(repeating: CompiledProfile.unknown, count: decoder.slotCount)

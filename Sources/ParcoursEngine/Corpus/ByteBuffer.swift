@@ -1,3 +1,5 @@
+import Foundation
+
 /// A growable byte buffer that lines are written into in place: room is made for a bound, a
 /// `ByteCursor` writes, and only what was written counts. Unlike `[UInt8]`, the room is not
 /// filled with zeros first. One thread owns it at a time (a batch job fills it, then hands it
@@ -53,6 +55,36 @@ package final class ByteBuffer: @unchecked Sendable {
         body(UnsafeBufferPointer(start: storage, count: count))
     }
 
+    /// Forgets what was written, keeping the room.
+    package func removeAll() { count = 0 }
+
     /// The bytes written, as an array (tests, and small outputs).
     package var array: [UInt8] { withBytes { Array($0) } }
+}
+
+/// Buffers handed back once written, for the next block: a batch reuses the same few buffers
+/// (as many as blocks in flight) instead of asking the system for fresh pages every block.
+package final class ByteBufferPool: @unchecked Sendable {
+    private let lock = NSLock()
+    private var free: [ByteBuffer] = []
+    /// The most buffers kept; more are let go.
+    private let limit: Int
+
+    package init(limit: Int) {
+        self.limit = limit
+    }
+
+    /// An empty buffer with room for at least `capacity` bytes (a kept one when there is one).
+    package func take(capacity: Int) -> ByteBuffer {
+        if let buffer = lock.withLock({ free.popLast() }) {
+            buffer.removeAll()
+            return buffer
+        }
+        return ByteBuffer(capacity: capacity)
+    }
+
+    /// Gives a written buffer back.
+    package func give(_ buffer: ByteBuffer) {
+        lock.withLock { if free.count < limit { free.append(buffer) } }
+    }
 }
