@@ -39,20 +39,21 @@ struct SampleCommand: ParcoursCommand {
         var sampler = ProfileSampler(vocabulary: vocabulary, seed: seed)
         let format: ProfileEncoder.Format = csv ? .csv : .jsonl
         let encoder = ProfileEncoder(vocabulary: vocabulary, format: format)
-        var chunk = ProfileEncoder.header(vocabulary, format: format)
+        let chunk = ByteBuffer(capacity: 1 << 21)
+        ProfileEncoder.header(vocabulary, format: format).withUnsafeBufferPointer { chunk.append($0) }
         var slots = Array(repeating: CompiledProfile.unknown, count: vocabulary.fields.count)
         slots.withUnsafeMutableBufferPointer { slots in
             for _ in 0..<count {
                 for i in slots.indices { slots[i] = CompiledProfile.unknown }
                 sampler.next(into: slots)
-                encoder.write(UnsafeBufferPointer(slots), into: &chunk)
+                encoder.write(UnsafeBufferPointer(slots), into: chunk)
                 if chunk.count >= 1 << 20 {
-                    chunk.withUnsafeBufferPointer { terminal.writeBytes($0) }
-                    chunk.removeAll(keepingCapacity: true)
+                    chunk.withBytes(terminal.writeBytes)
+                    chunk.removeAll()
                 }
             }
         }
-        chunk.withUnsafeBufferPointer { terminal.writeBytes($0) }
+        chunk.withBytes(terminal.writeBytes)
         return ExitCode.success
     }
 }

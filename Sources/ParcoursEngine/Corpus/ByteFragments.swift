@@ -18,12 +18,6 @@ package struct ByteFragments: Sendable {
     /// How many fragments.
     package var count: Int { starts.count - 1 }
 
-    @inline(__always)
-    package func append(_ index: Int, to out: inout [UInt8]) {
-        let start = starts[index], end = starts[index + 1]
-        bytes.withUnsafeBufferPointer { out.append(contentsOf: UnsafeBufferPointer(rebasing: $0[start..<end])) }
-    }
-
     /// The fragments' bytes and starts, for writing many of them through a `ByteCursor`.
     @inline(__always)
     package func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<Int>) -> R) -> R {

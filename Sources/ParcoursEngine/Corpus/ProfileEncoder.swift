@@ -80,21 +80,16 @@ package struct ProfileEncoder: Sendable {
         format == .csv ? Array((vocabulary.csvHeader + "\n").utf8) : []
     }
 
-    /// Appends the profile in `values` (slots as `CompiledProfile` keeps them) and a newline.
-    /// The line is written in place into room made for the longest possible line, then the room
-    /// left over is given back: one growth of `out` per line, not one per fragment.
-    package func write(_ values: UnsafeBufferPointer<Int64>, into out: inout [UInt8]) {
-        let start = out.count
-        out.append(contentsOf: repeatElement(0, count: maxLine))
-        let written = out.withUnsafeMutableBufferPointer { buffer -> Int in
-            guard let base = buffer.baseAddress else { return 0 }
-            return texts.withBytes { bytes, starts in
-                var cursor = ByteCursor(base + start, fragments: bytes, starts: starts)
+    /// Appends the profile in `values` (slots as `CompiledProfile` keeps them) and a newline,
+    /// written in place into room made for the longest possible line.
+    package func write(_ values: UnsafeBufferPointer<Int64>, into out: ByteBuffer) {
+        out.append(bound: maxLine) { base in
+            texts.withBytes { bytes, starts in
+                var cursor = ByteCursor(base, fragments: bytes, starts: starts)
                 write(values, &cursor)
                 return cursor.count
             }
         }
-        out.removeLast(maxLine - written)
     }
 
     private func write(_ values: UnsafeBufferPointer<Int64>, _ out: inout ByteCursor) {
@@ -146,22 +141,5 @@ package struct ProfileEncoder: Sendable {
     @inline(__always)
     private func fits(_ value: Int64, _ column: Column) -> Bool {
         column.kind != .enumeration || (value >= 0 && value < column.count)
-    }
-
-    /// Appends `value`'s decimal digits (as `String(value)` writes them).
-    @inline(__always)
-    package static func integer(_ value: Int64, into out: inout [UInt8]) {
-        if value < 0 { out.append(0x2D) }
-        var magnitude = value.magnitude
-        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
-        var count = 0
-        withUnsafeMutableBytes(of: &digits) { buffer in
-            repeat {
-                buffer[23 - count] = UInt8(truncatingIfNeeded: magnitude % 10) + 0x30
-                magnitude /= 10
-                count += 1
-            } while magnitude > 0
-            out.append(contentsOf: buffer[(24 - count)...])
-        }
     }
 }

@@ -145,8 +145,8 @@ extension Profile {
             case .set(let mask): slots[field] = Int64(bitPattern: mask)
             }
         }
-        var bytes: [UInt8] = []
-        slots.withUnsafeBufferPointer { ProfileEncoder(vocabulary: vocabulary, format: format).write($0, into: &bytes) }
-        return String(decoding: bytes.dropLast(), as: UTF8.self)
+        let bytes = ByteBuffer()
+        slots.withUnsafeBufferPointer { ProfileEncoder(vocabulary: vocabulary, format: format).write($0, into: bytes) }
+        return bytes.withBytes { String(decoding: $0.dropLast(), as: UTF8.self) }
     }
 }
