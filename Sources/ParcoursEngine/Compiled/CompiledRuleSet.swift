@@ -67,54 +67,19 @@ package final class CompiledRuleSet: Sendable {
         matches(values, profiles: 1, stride: 0) { _, found in fired = found }
     }
 
-    /// The rules that hold for one profile, as bits: the tables, then the residual parts of
-    /// the rules the tables left standing.
-    @inline(__always)
-    fileprivate static func fire(_ values: UnsafePointer<Int64>, _ runner: MatchProgram.Runner, _ pinned: RuleTables.Pinned,
-                                 _ handled: UnsafeBufferPointer<UInt64>, _ residuals: UnsafeBufferPointer<(rule: Int32, entry: Int32)>,
-                                 _ bits: UnsafeMutablePointer<UInt64>) {
-        for w in 0..<handled.count { bits[w] = handled[w] }
-        pinned.apply(values, into: bits)
-        for (rule, entry) in residuals {
-            let word = Int(rule) >> 6, bit: UInt64 = 1 << UInt64(rule & 63)
-            if bits[word] & bit != 0 && !runner.holds(entry: Int(entry), values) { bits[word] &= ~bit }
-        }
-    }
-
-    /// Calls `body` with everything the matching reads, pinned once, and `bits` as scratch.
-    private func pinned<T>(bits: UnsafeMutablePointer<UInt64>,
-                           _ body: (MatchProgram.Runner, RuleTables.Pinned, UnsafeBufferPointer<UInt64>, UnsafeBufferPointer<(rule: Int32, entry: Int32)>,
-                                    UnsafeMutablePointer<UInt64>) -> T) -> T {
-        matcher.run { runner in
-            tables.run { pinned in
-                tables.handled.withUnsafeBufferPointer { handled in
-                    residuals.withUnsafeBufferPointer { residuals in
-                        body(runner, pinned, handled, residuals, bits)
-                    }
-                }
-            }
-        }
-    }
-
     /// `matches` over many profiles laid out one after another (`stride` slots each), calling
     /// `body` with each profile's matches; the program is pinned once for the whole run.
     package func matches(_ values: UnsafePointer<Int64>, profiles: Int, stride: Int, body: (Int, [Int32]) -> Void) {
         var fired: [Int32] = []
         fired.reserveCapacity(ruleCount)
         let words = tables.words
-        let scratch = UnsafeMutablePointer<UInt64>.allocate(capacity: words)
-        defer { scratch.deallocate() }
-        pinned(bits: scratch) { runner, pinned, handled, residuals, bits in
+        let bits = UnsafeMutablePointer<UInt64>.allocate(capacity: words)
+        defer { bits.deallocate() }
+        withKernel { kernel in
             for profile in 0..<profiles {
                 fired.removeAll(keepingCapacity: true)
-                Self.fire(values + profile * stride, runner, pinned, handled, residuals, bits)
-                for w in 0..<words {
-                    var word = bits[w]
-                    while word != 0 {
-                        fired.append(Int32(w * 64 + word.trailingZeroBitCount))
-                        word &= word - 1
-                    }
-                }
+                kernel.fire(values + profile * stride, into: bits)
+                Kernel.collect(bits, words: words, into: &fired)
                 body(profile, fired)
             }
         }
@@ -183,20 +148,38 @@ package final class CompiledRuleSet: Sendable {
         let criteriaStarts: UnsafeBufferPointer<Int>
         let enrolled: UnsafeBufferPointer<(slot: Int, bit: Int)>
 
+        /// The rules that hold for one profile, as bits: the tables, then the residual parts of
+        /// the rules the tables left standing.
+        @inline(__always)
+        func fire(_ values: UnsafePointer<Int64>, into bits: UnsafeMutablePointer<UInt64>) {
+            for w in 0..<handled.count { bits[w] = handled[w] }
+            pinned.apply(values, into: bits)
+            for (rule, entry) in residuals {
+                let word = Int(rule) >> 6, bit: UInt64 = 1 << UInt64(rule & 63)
+                if bits[word] & bit != 0 && !runner.holds(entry: Int(entry), values) { bits[word] &= ~bit }
+            }
+        }
+
+        /// Appends the rules whose bit is set, in rule set order.
+        @inline(__always)
+        static func collect(_ bits: UnsafeMutablePointer<UInt64>, words: Int, into fired: inout [Int32]) {
+            for w in 0..<words {
+                var word = bits[w]
+                while word != 0 {
+                    fired.append(Int32(w * 64 + word.trailingZeroBitCount))
+                    word &= word - 1
+                }
+            }
+        }
+
         /// The full outcome for one profile's slots into `outcome`, reusing its storage.
         package func evaluate(_ values: UnsafePointer<Int64>, into outcome: inout CompiledOutcome) {
             let words = pinned.words
             outcome.reset(words: words)
             outcome.bits.withUnsafeMutableBufferPointer { scratch in
                 guard let bits = scratch.baseAddress else { return }
-                CompiledRuleSet.fire(values, runner, pinned, handled, residuals, bits)
-                for w in 0..<words {
-                    var word = bits[w]
-                    while word != 0 {
-                        outcome.fired.append(Int32(w * 64 + word.trailingZeroBitCount))
-                        word &= word - 1
-                    }
-                }
+                fire(values, into: bits)
+                Self.collect(bits, words: words, into: &outcome.fired)
             }
             outcome.fired.withUnsafeBufferPointer { holding in
                 outcome.bits.withUnsafeBufferPointer { bits in
