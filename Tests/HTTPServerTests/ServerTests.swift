@@ -302,10 +302,8 @@ struct ServerTests {
         let running = try Running { $0.readTimeout = 1 }
         defer { running.stop() }
         let valid = RawClient.request("POST", "/api/v1/recommend?date=2026-11-22", body: #"{"age": 22, "barriers": ["mobility"]}"#)
-        var random = SystemRandomNumberGenerator()
         var state: UInt64 = 42
         func next() -> Int { state = state &* 6364136223846793005 &+ 1442695040888963407; return Int(state >> 33) }
-        _ = random
         for _ in 0..<300 {
             var bytes = Array(valid.utf8)
             for _ in 0..<(1 + next() % 4) {

@@ -60,7 +60,7 @@ struct BatchCommand: ParcoursCommand {
         guard let ruleSet = loaded else { return code }
         var lines: LineReader
         do {
-            lines = try LineReader(path: options.corpus, chunkSize: 1 << 20)
+            lines = try LineReader(path: options.corpus)
         } catch {
             terminal.complain(error.phrase)
             return ExitCode.failure
@@ -135,11 +135,11 @@ struct BatchWorker: Sendable {
 
     func run(_ block: LineReader.Block, firstLine: Int, from: Int) -> Output {
         var part = Output(bytes: buffers.take(capacity: formatter == nil ? 0 : block.bytes.count * 2), tally: BatchTally(compiled: compiled),
-                          bytesRead: block.bytes.count + block.items.count)
+                          bytesRead: block.bytesRead)
         var decoder = decoder
         var values = Array(repeating: CompiledProfile.unknown, count: decoder.slotCount)
         var outcome = CompiledOutcome()
-        block.bytes.withUnsafeBufferPointer { bytes in
+        block.bytes.withBytes { bytes in
             values.withUnsafeMutableBufferPointer { values in
                 compiled.withKernel { kernel in
                     run(block.items, bytes, firstLine: firstLine, from: from, kernel, &decoder, values, &outcome, &part)
@@ -158,8 +158,7 @@ struct BatchWorker: Sendable {
         for index in from..<items.count {
             let lineNumber = firstLine + index - from
             guard case .text(let start, let end) = items[index] else {
-                let refused: LineReader.Line = items[index] == .binary ? .binary : .tooLong
-                part.errors += DiagnosticText.render(decoder.refusal(refused, number: lineNumber).diagnostics, in: language)
+                part.errors += DiagnosticText.render(decoder.refusal(items[index], number: lineNumber).diagnostics, in: language)
                 part.tally.refused += 1
                 continue
             }

@@ -16,11 +16,14 @@ final class BlockSource {
     static let blockSize = 1 << 20
 
     private(set) var lines: LineReader
+    /// Where the blocks' buffers go back (thread-safe, unlike the rest).
+    private let pool: ByteBufferPool
     private var first: (block: LineReader.Block, from: Int)?
     private var number: Int
 
     private init(lines: LineReader, first: (LineReader.Block, Int)?, number: Int) {
         self.lines = lines
+        pool = lines.pool
         self.first = first
         self.number = number
     }
@@ -39,13 +42,14 @@ final class BlockSource {
                 guard case .text(let start, let end) = block.items[firstItem] else { break }
                 number += 1
                 firstItem += 1
-                let read = decoder.decode(Array(block.bytes[start..<end]), line: number, into: &scratch)
+                let line = block.bytes.withBytes { Array($0[start..<end]) }
+                let read = decoder.decode(line, line: number, into: &scratch)
                 if case .refused(let record) = read {
                     terminal.writeError(DiagnosticText.render(record.diagnostics, in: terminal.language))
                     terminal.writeError(terminal.say("parcours : l'en-tête CSV a des erreurs ; aucune ligne n'a été lue\n", en: "parcours: the CSV header has errors; no row was read\n"))
                     return nil
                 }
-                if case .skipped = read, !block.bytes[start..<end].allSatisfy({ $0 == 0x20 }) { break }
+                if case .skipped = read, !line.allSatisfy({ $0 == 0x20 }) { break }
             }
         }
         return BlockSource(lines: lines, first: first.map { ($0, firstItem) }, number: number)
@@ -64,6 +68,11 @@ final class BlockSource {
         }
         defer { number += block.items.count - from }
         return Item(block: block, firstLine: number + 1, from: from)
+    }
+
+    /// Gives a block's buffer back once its lines are done with (any thread).
+    func recycle(_ item: Item) {
+        pool.give(item.block.bytes)
     }
 }
 
@@ -107,6 +116,7 @@ final class BlockPipeline<Output: Sendable>: @unchecked Sendable {
             taken += 1
             condition.unlock()
             let part = run(next)
+            source.recycle(next)
             condition.lock()
             slots[index % window] = part
             condition.broadcast()

@@ -45,7 +45,7 @@ struct DiffCommand: ParcoursCommand {
         guard let base else { return baseCode }
         var lines: LineReader
         do {
-            lines = try LineReader(path: options.corpus, chunkSize: 1 << 20)
+            lines = try LineReader(path: options.corpus)
         } catch {
             terminal.complain(error.phrase)
             return ExitCode.failure
@@ -125,7 +125,7 @@ struct DiffWorker: Sendable {
         let block = item.block
         currentCompiled.withKernel { currentKernel in
             baseCompiled.withKernel { baseKernel in
-                block.bytes.withUnsafeBufferPointer { bytes in
+                block.bytes.withBytes { bytes in
                     for index in item.from..<block.items.count {
                         line(index, of: item, bytes, currentKernel, baseKernel, &scratch, &part)
                     }
@@ -140,8 +140,7 @@ struct DiffWorker: Sendable {
         let block = item.block
         let number = item.firstLine + index - item.from
         guard case .text(let start, let end) = block.items[index] else {
-            let refused: LineReader.Line = block.items[index] == .binary ? .binary : .tooLong
-            part.errors += DiagnosticText.render(scratch.decoder.refusal(refused, number: number).diagnostics, in: language)
+            part.errors += DiagnosticText.render(scratch.decoder.refusal(block.items[index], number: number).diagnostics, in: language)
             part.accumulator.refuse()
             return
         }

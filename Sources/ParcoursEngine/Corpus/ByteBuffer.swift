@@ -55,6 +55,11 @@ package final class ByteBuffer: @unchecked Sendable {
         body(UnsafeBufferPointer(start: storage, count: count))
     }
 
+    /// Keeps the first `count` bytes written (at most as many as written), forgets the rest.
+    package func truncate(to count: Int) {
+        self.count = min(max(count, 0), self.count)
+    }
+
     /// Forgets what was written, keeping the room.
     package func removeAll() { count = 0 }
 

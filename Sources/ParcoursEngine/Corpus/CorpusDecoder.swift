@@ -46,7 +46,7 @@ package struct CorpusDecoder: Sendable {
     }
 
     /// The record of a refused line (too long, or not text).
-    package func refusal(_ line: LineReader.Line, number: Int) -> CorpusRecord {
+    package func refusal(_ line: LineReader.Block.Item, number: Int) -> CorpusRecord {
         line == .binary ? binary(line: number) : tooLong(line: number)
     }
 

@@ -4,31 +4,46 @@ import Glibc
 import Darwin
 #endif
 
-/// Reads a file line by line in fixed-size chunks through its file descriptor, so memory stays
-/// flat whatever its size; a line longer than `maxLine` is skipped and reported, not read whole.
+/// Reads a file as blocks of whole lines through its file descriptor, straight into reused
+/// buffers (one copy, the system's), so memory stays flat whatever its size; a line longer than
+/// `maxLine` is skipped and reported, not read whole.
 package struct LineReader {
-    /// One line read.
-    package enum Line: Equatable {
-        /// The line's bytes, without `\n` or `\r\n`.
-        case text([UInt8])
-        /// A line longer than the limit, skipped up to its end.
-        case tooLong
-        /// A NUL byte: the input is not text (a binary file, a device); reading stops here.
-        case binary
+    /// Lines read together, their bytes in one buffer: what a batch job takes at once.
+    package struct Block: Sendable {
+        /// One line of the block.
+        package enum Item: Sendable, Equatable {
+            /// The line's bytes in `bytes` (without `\n` or `\r\n`).
+            case text(start: Int, end: Int)
+            /// A line longer than the limit, skipped up to its end.
+            case tooLong
+            /// A line with a NUL byte: the input is not text (a binary file, a device); reading
+            /// stops there.
+            case binary
+        }
+
+        /// The lines' bytes (the ranges of `items` are in it), from the reader's `pool`.
+        package let bytes: ByteBuffer
+        package var items: [Item] = []
+        /// How many bytes of the input the block took (for progress).
+        package var bytesRead = 0
     }
 
     private let descriptor: Int32
-    private var buffer: [UInt8] = []
-    private var position = 0
-    /// Where the search for the next newline resumes (no byte is scanned twice).
-    private var scanned = 0
-    private var finished = false
-    private var chunk: [UInt8]
     private let maxLine: Int
+    /// Where blocks' buffers come from: give a block's `bytes` back once its lines are done
+    /// with (from any thread), and a later block reuses them.
+    package let pool: ByteBufferPool
+    /// The start of a line read but not ended yet, kept for the next block.
+    private var carry: ByteBuffer
+    /// Inside a line already too long: its bytes are dropped up to its newline.
+    private var skipping = false
+    /// A NUL byte was read: the line holding it ends the input.
+    private var binaryTail = false
+    private var finished = false
 
     /// Opens `path`; says why when it cannot (missing, a folder, no permission).
     /// `-` reads standard input.
-    package init(path: String, chunkSize: Int = 1 << 16, maxLine: Int = Limits.corpusLineBytes) throws(InputError) {
+    package init(path: String, maxLine: Int = Limits.corpusLineBytes) throws(InputError) {
         let descriptor = path == "-" ? dup(0) : open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { throw .cannotOpen(path: path, reason: InputFile.reason()) }
         var info = stat()
@@ -37,8 +52,9 @@ package struct LineReader {
             throw .isDirectory(path: path)
         }
         self.descriptor = descriptor
-        self.chunk = [UInt8](repeating: 0, count: Swift.max(1, chunkSize))
-        self.maxLine = maxLine
+        self.maxLine = max(1, maxLine)
+        pool = ByteBufferPool(limit: 64)
+        carry = ByteBuffer(capacity: 1 << 12)
     }
 
     /// The file's size when it is a regular file (not standard input or a pipe), for progress.
@@ -53,100 +69,82 @@ package struct LineReader {
         _ = Glibc.close(descriptor)
     }
 
-    /// The next line; nil at the end. A read error ends the file (the caller counts lines read).
-    package mutating func next() -> Line? {
-        switch nextSpan() {
-        case nil: return nil
-        case .text(let range)?: return .text(Array(buffer[range]))
-        case .tooLong?: return .tooLong
-        case .binary?: return .binary
-        }
-    }
-
-    /// Lines read together, their bytes in one buffer: what a batch worker takes at once.
-    package struct Block: Sendable {
-        /// One line of the block.
-        package enum Item: Sendable, Equatable {
-            /// The line's bytes in `bytes` (without `\n` or `\r\n`).
-            case text(start: Int, end: Int)
-            case tooLong
-            case binary
-        }
-
-        package var bytes: [UInt8] = []
-        package var items: [Item] = []
-    }
-
-    /// The next lines, about `size` bytes of them (at least one line); nil at the end. The
-    /// lines are cut exactly as `next()` cuts them.
+    /// The next lines, about `size` bytes of them (at least one line); nil at the end. Lines
+    /// are cut at `\n` (a `\r` before it is dropped); the last line needs no newline. The line
+    /// holding a NUL byte is `.binary` and ends the input (the lines before it are kept). This
+    /// is the one place lines are cut.
     package mutating func nextBlock(size: Int) -> Block? {
-        var block = Block()
-        block.bytes.reserveCapacity(size + 4096)
-        while block.bytes.count < size, let span = nextSpan() {
-            switch span {
-            case .text(let range):
-                let start = block.bytes.count
-                block.bytes.append(contentsOf: buffer[range])
-                block.items.append(.text(start: start, end: block.bytes.count))
-            case .tooLong: block.items.append(.tooLong)
-            case .binary: block.items.append(.binary)
-            }
-        }
-        return block.items.isEmpty ? nil : block
-    }
-
-    private enum Span {
-        /// The line's range in `buffer`, valid until the next read.
-        case text(Range<Int>)
-        case tooLong
-        case binary
-    }
-
-    /// Where the next line is: the one place lines are cut.
-    private mutating func nextSpan() -> Span? {
-        var skipping = false
+        guard !finished || !carry.isEmpty || skipping || binaryTail else { return nil }
+        var block = Block(bytes: pool.take(capacity: size + (1 << 16)))
+        let bytes = block.bytes
+        carry.withBytes(bytes.append)
+        carry.removeAll()
+        /// Where the line being cut starts, and where the search for its newline resumes.
+        var lineStart = 0, scanned = 0
         while true {
-            let found = buffer.withUnsafeBufferPointer { bytes -> Int? in
-                guard scanned < bytes.count, let base = bytes.baseAddress else { return nil }
-                guard let hit = memchr(base + scanned, 0x0A, bytes.count - scanned) else { return nil }
-                return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            cut(bytes, from: &lineStart, scanned: &scanned, into: &block.items)
+            if finished {
+                if binaryTail {
+                    block.items.append(.binary)
+                } else if lineStart < bytes.count || skipping {
+                    let tooLong = skipping || bytes.count - lineStart > maxLine
+                    block.items.append(tooLong ? .tooLong : text(bytes, lineStart, bytes.count))
+                }
+                skipping = false
+                binaryTail = false
+                return block.items.isEmpty ? nil : block
             }
-            if let newline = found {
-                defer { position = newline + 1; scanned = position }
-                if skipping || newline - position > maxLine { return .tooLong }
-                let end = newline > position && buffer[newline - 1] == UInt8(ascii: "\r") ? newline - 1 : newline
-                return .text(position..<end)
+            if !block.items.isEmpty && bytes.count >= size {
+                bytes.withBytes { carry.append(UnsafeBufferPointer(rebasing: $0[lineStart...])) }
+                bytes.truncate(to: lineStart)
+                return block
+            }
+            if bytes.count - lineStart > maxLine {
+                // Too long already: drop what is held of it and skip to its newline.
+                skipping = true
+                bytes.truncate(to: lineStart)
+                scanned = lineStart
+            }
+            let room = max(size - bytes.count, 1 << 16)
+            var count = 0
+            bytes.append(bound: room) { target in
+                count = Glibc.read(descriptor, target, room)
+                guard count > 0 else { return 0 }
+                if let nul = memchr(target, 0, count) {
+                    // Not text: keep the lines before the NUL, the one holding it is refused.
+                    binaryTail = true
+                    return target.distance(to: nul.assumingMemoryBound(to: UInt8.self))
+                }
+                return count
+            }
+            if count < 0 && errno == EINTR { continue }
+            if count > 0 { block.bytesRead += count }
+            if count <= 0 || binaryTail { finished = true }
+        }
+    }
+
+    /// Cuts the ended lines of `bytes` from `lineStart` into `items`.
+    private mutating func cut(_ bytes: ByteBuffer, from lineStart: inout Int, scanned: inout Int, into items: inout [Block.Item]) {
+        bytes.withBytes { buffer in
+            guard let base = buffer.baseAddress else { return }
+            while scanned < buffer.count, let hit = memchr(base + scanned, 0x0A, buffer.count - scanned) {
+                let newline = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                if skipping || newline - lineStart > maxLine {
+                    items.append(.tooLong)
+                    skipping = false
+                } else {
+                    items.append(text(bytes, lineStart, newline))
+                }
+                lineStart = newline + 1
+                scanned = lineStart
             }
             scanned = buffer.count
-            if buffer.count - position > maxLine {
-                // Too long already: drop what is buffered and skip to the next newline.
-                skipping = true
-                buffer.removeAll(keepingCapacity: true)
-                position = 0
-                scanned = 0
-            }
-            if finished {
-                guard position < buffer.count || skipping else { return nil }
-                defer { position = buffer.count; scanned = position }
-                if skipping { return .tooLong }
-                return .text(position..<buffer.count)
-            }
-            if position > 0 {
-                buffer.removeFirst(position)
-                scanned -= position
-                position = 0
-            }
-            let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
-            if count < 0 && errno == EINTR { continue }
-            if count <= 0 { finished = true; continue }
-            if chunk.withUnsafeBufferPointer({ $0.baseAddress.map { memchr($0, 0, count) != nil } ?? false }) {
-                finished = true
-                buffer.removeAll()
-                position = 0
-                scanned = 0
-                return .binary
-            }
-            buffer.append(contentsOf: chunk[0..<count])
         }
+    }
+
+    /// The line from `start` to `end` (its newline or the end of input), without a final `\r`.
+    private func text(_ bytes: ByteBuffer, _ start: Int, _ end: Int) -> Block.Item {
+        let carriageReturn = end > start && bytes.withBytes { $0[end - 1] } == UInt8(ascii: "\r")
+        return .text(start: start, end: carriageReturn ? end - 1 : end)
     }
 }
