@@ -118,6 +118,53 @@ _ = fullRun(compiledShipped, parts: 1)
 print("  evaluation, 1 job:   \(rate(count, fullRun(compiledShipped, parts: 1)))")
 print("  evaluation, \(jobs) jobs:  \(rate(count, fullRun(compiledShipped, parts: jobs)))")
 
+// 2b. Reading corpus lines in memory (the fast decoder alone, no file, no rules): what batch
+// pays per line before evaluating.
+do {
+    var lineSampler = ProfileSampler(vocabulary: vocabulary, seed: 1)
+    let lineCount = 200_000
+    var jsonBytes: [UInt8] = [], csvBytes: [UInt8] = []
+    var jsonEnds: [Int] = [], csvEnds: [Int] = []
+    for _ in 0..<lineCount {
+        let profile = lineSampler.next()
+        jsonBytes += Array(profile.jsonLine(vocabulary).utf8)
+        jsonEnds.append(jsonBytes.count)
+        csvBytes += Array(profile.csvRow(vocabulary).utf8)
+        csvEnds.append(csvBytes.count)
+    }
+    let decoder = FastProfileDecoder(vocabulary: vocabulary)
+    var csvDecoder = decoder
+    _ = csvDecoder.readHeader(Array(vocabulary.csvHeader.utf8))
+    func decodeAll(_ bytes: [UInt8], _ ends: [Int], csv: Bool) -> (UInt64, Int) {
+        var values = Array(repeating: CompiledProfile.unknown, count: decoder.slotCount)
+        var accepted = 0
+        var best = UInt64.max
+        for _ in 0..<3 {
+            accepted = 0
+            let start = now()
+            bytes.withUnsafeBufferPointer { bytes in
+                values.withUnsafeMutableBufferPointer { values in
+                    var from = 0
+                    for end in ends {
+                        let line = UnsafeBufferPointer(rebasing: bytes[from..<end])
+                        if csv ? csvDecoder.decodeCSV(line, into: values) : decoder.decodeJSON(line, into: values) { accepted += 1 }
+                        from = end
+                    }
+                }
+            }
+            best = min(best, now() - start)
+        }
+        return (best, accepted)
+    }
+    print("")
+    print("Reading corpus lines in memory (fast decoder, \(lineCount) lines, best of 3)")
+    for (name, bytes, ends, csv) in [("JSON lines", jsonBytes, jsonEnds, false), ("CSV", csvBytes, csvEnds, true)] {
+        let (elapsed, accepted) = decodeAll(bytes, ends, csv: csv)
+        let megabytes = String(format: "%.0f", Double(bytes.count) / (Double(elapsed) / 1e9) / 1e6)
+        print("  \(name): \(rate(lineCount, elapsed)), \(megabytes) MB/s (\(accepted) of \(lineCount) lines read fast)")
+    }
+}
+
 // 3. Latency of single evaluations, in process.
 var latencies: [UInt64] = []
 let samples = min(count, 200_000)

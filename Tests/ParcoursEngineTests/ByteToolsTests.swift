@@ -55,6 +55,9 @@ struct ByteToolsTests {
                     if position + 3 < length { bytes[position + 3] = UInt8(ascii: "\"") }
                     let found = bytes.withUnsafeBufferPointer { ByteKeyTable.quoteOrEscape($0, from: 0) }
                     #expect(found == (position < length ? position : length), "length \(length), at \(position)")
+                    // The CSV cell search: the separator or a quote, whichever comes first.
+                    let cell = bytes.withUnsafeBufferPointer { ByteKeyTable.first(of: 0x5D, or: stop, in: $0, from: 0) }
+                    #expect(cell == (bytes.firstIndex { $0 == 0x5D || $0 == stop } ?? length), "length \(length), at \(position)")
                 }
             }
         }

@@ -14,9 +14,26 @@ package struct ByteKeyTable: Sendable {
     }
 
     /// Every key's bytes, one after the other, then eight zero bytes (so that the words of
-    /// any key can be loaded whole).
-    private let bytes: [UInt8]
-    private let slots: [Slot]
+    /// any key can be loaded whole), and the slots: written once, then only read, through
+    /// plain pointers (a lookup neither checks bounds nor retains).
+    private final class Storage: @unchecked Sendable {
+        let bytes: UnsafeMutablePointer<UInt8>
+        let slots: UnsafeMutablePointer<Slot>
+
+        init(bytes: [UInt8], slots: [Slot]) {
+            self.bytes = UnsafeMutablePointer.allocate(capacity: bytes.count)
+            self.bytes.initialize(from: bytes, count: bytes.count)
+            self.slots = UnsafeMutablePointer.allocate(capacity: slots.count)
+            self.slots.initialize(from: slots, count: slots.count)
+        }
+
+        deinit {
+            bytes.deallocate()
+            slots.deallocate()
+        }
+    }
+
+    private let storage: Storage
     private let mask: Int
     /// The slot of a hash is its top bits: 64 - log2(slots) is the shift.
     private let shift: UInt64
@@ -50,8 +67,7 @@ package struct ByteKeyTable: Sendable {
             slots[slot] = Slot(head: head, offset: Int32(bytes.count), length: Int32(utf8.count), group: Int32(group), value: Int32(value))
             bytes += utf8
         }
-        self.bytes = bytes + Array(repeating: 0, count: 8)
-        self.slots = slots
+        storage = Storage(bytes: bytes + Array(repeating: 0, count: 8), slots: slots)
         self.mask = size - 1
         shift = UInt64(64 - size.trailingZeroBitCount)
     }
@@ -97,18 +113,17 @@ package struct ByteKeyTable: Sendable {
     package func value(in text: UnsafeBufferPointer<UInt8>, from: Int, count: Int, group: Int) -> Int? {
         let (head, hash) = Self.hash(text, from: from, count: count, group: group)
         var slot = Int(truncatingIfNeeded: hash >> shift)
-        return slots.withUnsafeBufferPointer { slots in
-            bytes.withUnsafeBufferPointer { stored in
-                while true {
-                    let entry = slots[slot]
-                    if entry.length < 0 { return nil }
-                    if entry.head == head && Int(entry.length) == count && Int(entry.group) == group,
-                       count <= 8 || Self.equal(stored, Int(entry.offset) + 8, text, from + 8, count: count - 8) {
-                        return Int(entry.value)
-                    }
-                    slot = (slot + 1) & mask
-                }
+        let slots = storage.slots, stored = storage.bytes
+        // Only read past the first word (count > 8), so never from an empty buffer.
+        let text = text.baseAddress ?? UnsafePointer(stored)
+        while true {
+            let entry = slots[slot]
+            if entry.length < 0 { return nil }
+            if entry.head == head && Int(entry.length) == count && Int(entry.group) == group,
+               count <= 8 || Self.equal(stored + Int(entry.offset) + 8, text + from + 8, count: count - 8) {
+                return Int(entry.value)
             }
+            slot = (slot + 1) & mask
         }
     }
 
@@ -119,7 +134,13 @@ package struct ByteKeyTable: Sendable {
     package static func equal(_ a: UnsafeBufferPointer<UInt8>, _ i: Int, _ b: UnsafeBufferPointer<UInt8>, _ j: Int, count: Int) -> Bool {
         guard count > 0 else { return true }
         guard let a = a.baseAddress, let b = b.baseAddress else { return false }
-        let x = a + i, y = b + j
+        return equal(a + i, b + j, count: count)
+    }
+
+    /// Whether `count` bytes from `x` and from `y` are the same.
+    @inline(__always)
+    static func equal(_ x: UnsafePointer<UInt8>, _ y: UnsafePointer<UInt8>, count: Int) -> Bool {
+        guard count > 0 else { return true }
         var k = 0
         while k + 8 <= count {
             if word(x + k) != word(y + k) { return false }
@@ -133,23 +154,31 @@ package struct ByteKeyTable: Sendable {
         return true
     }
 
-    /// The position of the first quote or backslash in `bytes[from...]`, or `bytes.count`: where a JSON
-    /// string without escapes ends. Eight bytes at a time (a zero byte found in the word XOR
-    /// the byte searched; the lowest one found is always a true one).
+    /// The position of the first quote or backslash in `bytes[from...]`, or `bytes.count`:
+    /// where a JSON string without escapes ends.
     @inline(__always)
     package static func quoteOrEscape(_ bytes: UnsafeBufferPointer<UInt8>, from: Int) -> Int {
+        first(of: 0x22, or: 0x5C, in: bytes, from: from)
+    }
+
+    /// The position of the first `a` or `b` in `bytes[from...]`, or `bytes.count`. Eight bytes
+    /// at a time (a zero byte found in the word XOR the byte searched; the lowest one found is
+    /// always a true one).
+    @inline(__always)
+    package static func first(of a: UInt8, or b: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from: Int) -> Int {
         guard let base = bytes.baseAddress else { return bytes.count }
         let n = bytes.count
         var j = from
         let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        let spreadA = UInt64(a) &* ones, spreadB = UInt64(b) &* ones
         while j + 8 <= n {
             let word = word(base + j)
-            let quotes = word ^ 0x2222_2222_2222_2222, escapes = word ^ 0x5C5C_5C5C_5C5C_5C5C
-            let found = ((quotes &- ones) & ~quotes | (escapes &- ones) & ~escapes) & highs
+            let x = word ^ spreadA, y = word ^ spreadB
+            let found = ((x &- ones) & ~x | (y &- ones) & ~y) & highs
             if found != 0 { return j + found.trailingZeroBitCount / 8 }
             j += 8
         }
-        while j < n, base[j] != 0x22, base[j] != 0x5C { j += 1 }
+        while j < n, base[j] != a, base[j] != b { j += 1 }
         return j
     }
 }

@@ -31,6 +31,8 @@ package struct FastProfileDecoder: Sendable {
     private var columns: [Int?] = []
     /// CSV: the cell separator, read from the header.
     private var separator: UInt8 = 0x2C
+    /// CSV: how an empty set is written.
+    private let emptySet = Array(CorpusFormat.emptySet.utf8)
 
     package init(vocabulary: Vocabulary) {
         var slots: [Slot] = []
@@ -214,53 +216,56 @@ package struct FastProfileDecoder: Sendable {
         return line.withUnsafeBufferPointer { line in values.withUnsafeMutableBufferPointer { decodeCSV(line, into: $0) } }
     }
 
-    /// Decodes one CSV row after `readHeader` into `values`, in place.
+    /// Decodes one CSV row after `readHeader` into `values`, in place. A quote anywhere sends
+    /// the row to the precise reader.
     package func decodeCSV(_ line: UnsafeBufferPointer<UInt8>, into values: UnsafeMutableBufferPointer<Int64>) -> Bool {
         reset(values)
-        guard !line.contains(0x22) else { return false }
+        let separator = separator
         var column = 0
         var start = 0
-        var index = 0
-        while index <= line.count {
-            if index == line.count || line[index] == separator {
-                guard column < columns.count, let position = columns[column] else { return false }
-                if !decodeCell(UnsafeBufferPointer(rebasing: line[start..<index]), position, values) { return false }
-                column += 1
-                start = index + 1
-            }
-            index += 1
+        while true {
+            let end = ByteKeyTable.first(of: separator, or: 0x22, in: line, from: start)
+            if end < line.count, line[end] == 0x22 { return false }
+            guard column < columns.count, let position = columns[column] else { return false }
+            if end > start, !decodeCell(line, start, end, position, values) { return false }
+            column += 1
+            if end >= line.count { break }
+            start = end + 1
         }
         guard column == columns.count else { return false }
         applyDefaults(values)
         return true
     }
 
+    /// The cell `line[start..<end]` (not empty) of field `position`. Keys are looked up in the
+    /// line itself, so that their words can be loaded whole.
     @inline(__always)
-    private func decodeCell(_ cell: UnsafeBufferPointer<UInt8>, _ position: Int, _ values: UnsafeMutableBufferPointer<Int64>) -> Bool {
-        if cell.isEmpty { return true }
+    private func decodeCell(_ line: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ position: Int, _ values: UnsafeMutableBufferPointer<Int64>) -> Bool {
         let slot = slots[position]
-        guard cell[0] != 0x20, cell[cell.count - 1] != 0x20 else { return false }
+        guard line[start] != 0x20, line[end - 1] != 0x20 else { return false }
         switch slot.kind {
         case .integer:
-            guard let number = FieldCodec.integer(cell), number >= slot.min, number <= slot.max else { return false }
+            guard let number = FieldCodec.integer(UnsafeBufferPointer(rebasing: line[start..<end])), number >= slot.min, number <= slot.max else { return false }
             values[slot.index] = number
         case .boolean:
-            guard let flag = FieldCodec.boolean(cell) else { return false }
+            guard let flag = FieldCodec.boolean(UnsafeBufferPointer(rebasing: line[start..<end])) else { return false }
             values[slot.index] = flag ? 1 : 0
         case .enumeration:
-            guard let index = ids.value(cell, group: position) else { return false }
+            guard let index = ids.value(in: line, from: start, count: end - start, group: position) else { return false }
             values[slot.index] = Int64(index)
         case .set:
-            if cell.elementsEqual(CorpusFormat.emptySet.utf8) {
+            if end - start == emptySet.count, emptySet.withUnsafeBufferPointer({ ByteKeyTable.equal(line, start, $0, 0, count: end - start) }) {
                 values[slot.index] = 0
                 return true
             }
             var mask: UInt64 = 0
-            var start = 0
-            for index in 0...cell.count where index == cell.count || cell[index] == 0x7C {
-                guard let bit = ids.value(UnsafeBufferPointer(rebasing: cell[start..<index]), group: position), mask & (1 << UInt64(bit)) == 0 else { return false }
+            var from = start
+            let cell = UnsafeBufferPointer(rebasing: line[0..<end])
+            while from <= end {
+                let to = ByteKeyTable.first(of: 0x7C, or: 0x7C, in: cell, from: from)
+                guard let bit = ids.value(in: line, from: from, count: to - from, group: position), mask & (1 << UInt64(bit)) == 0 else { return false }
                 mask |= 1 << UInt64(bit)
-                start = index + 1
+                from = to + 1
             }
             values[slot.index] = Int64(bitPattern: mask)
         }
