@@ -121,32 +121,39 @@ print("  evaluation, \(jobs) jobs:  \(rate(count, fullRun(compiledShipped, parts
 // 2b. Reading corpus lines in memory (the fast decoder alone, no file, no rules): what batch
 // pays per line before evaluating.
 do {
+    // Written as `parcours sample` writes them: one encoder per format, lines straight into bytes.
     var lineSampler = ProfileSampler(vocabulary: vocabulary, seed: 1)
     let lineCount = 200_000
-    var jsonBytes: [UInt8] = [], csvBytes: [UInt8] = []
+    let jsonBytes = ByteBuffer(), csvBytes = ByteBuffer()
+    let jsonEncoder = ProfileEncoder(vocabulary: vocabulary, format: .jsonl), csvEncoder = ProfileEncoder(vocabulary: vocabulary, format: .csv)
+    /// Where each line ends, after its newline.
     var jsonEnds: [Int] = [], csvEnds: [Int] = []
-    for _ in 0..<lineCount {
-        let profile = lineSampler.next()
-        jsonBytes += Array(profile.jsonLine(vocabulary).utf8)
-        jsonEnds.append(jsonBytes.count)
-        csvBytes += Array(profile.csvRow(vocabulary).utf8)
-        csvEnds.append(csvBytes.count)
+    var profile = Array(repeating: CompiledProfile.unknown, count: vocabulary.fields.count)
+    profile.withUnsafeMutableBufferPointer { profile in
+        for _ in 0..<lineCount {
+            for i in profile.indices { profile[i] = CompiledProfile.unknown }
+            lineSampler.next(into: profile)
+            jsonEncoder.write(UnsafeBufferPointer(profile), into: jsonBytes)
+            jsonEnds.append(jsonBytes.count)
+            csvEncoder.write(UnsafeBufferPointer(profile), into: csvBytes)
+            csvEnds.append(csvBytes.count)
+        }
     }
     let decoder = FastProfileDecoder(vocabulary: vocabulary)
     var csvDecoder = decoder
     _ = csvDecoder.readHeader(Array(vocabulary.csvHeader.utf8))
-    func decodeAll(_ bytes: [UInt8], _ ends: [Int], csv: Bool) -> (UInt64, Int) {
+    func decodeAll(_ bytes: ByteBuffer, _ ends: [Int], csv: Bool) -> (UInt64, Int) {
         var values = Array(repeating: CompiledProfile.unknown, count: decoder.slotCount)
         var accepted = 0
         var best = UInt64.max
         for _ in 0..<3 {
             accepted = 0
             let start = now()
-            bytes.withUnsafeBufferPointer { bytes in
+            bytes.withBytes { bytes in
                 values.withUnsafeMutableBufferPointer { values in
                     var from = 0
                     for end in ends {
-                        let line = UnsafeBufferPointer(rebasing: bytes[from..<end])
+                        let line = UnsafeBufferPointer(rebasing: bytes[from..<end - 1])
                         if csv ? csvDecoder.decodeCSV(line, into: values) : decoder.decodeJSON(line, into: values) { accepted += 1 }
                         from = end
                     }
