@@ -95,5 +95,20 @@ struct CompiledTests {
         for odd in ["{\"age\": \"22\"}", "{\"agee\": 22}", "{\"age\": 22, \"age\": 23}", "{\"age\": 200}", "{\"gender\": \"f\\u00e9\"}", "[1]"] {
             #expect(!decoder.decodeJSON(Array(odd.utf8), into: &values), "\(odd)")
         }
+        // Numbers and booleans are read in one pass up to their first foreign byte: what
+        // follows must be whitespace, `,` or `}`, so a longer token is still refused whole.
+        for odd in ["{\"age\":22x}", "{\"age\":2-2}", "{\"age\":-}", "{\"age\":22]", "{\"age\":+2}", "{\"age\":1.5}", "{\"qpv_resident\":truex}",
+                    "{\"qpv_resident\":tru}", "{\"qpv_resident\":fals}", "{\"qpv_resident\":True}", "{\"qpv_resident\":true1}",
+                    "{\"barriers\":[\"mobility\"}", "{\"barriers\":[\"mobility\",]}", "{\"age\":22,}", "{\"age\":22 \"x\"}"] {
+            #expect(!decoder.decodeJSON(Array(odd.utf8), into: &values), "\(odd)")
+        }
+        // Spaces and tabs wherever JSON allows them are read by the fast reader, as the precise one reads them.
+        for spaced in ["\t{\t\"age\"\t:\t22\t,\t\"qpv_resident\":\tfalse\t,\"barriers\" : [ \"mobility\" ,\t\"childcare\" ] }\t",
+                       "{\"months_unemployed\":-0,\"qpv_resident\":true}", "{ }", "{\"barriers\":[ ]}"] {
+            let bytes = Array(spaced.utf8)
+            #expect(decoder.decodeJSON(bytes, into: &values), "\(spaced)")
+            let precise = try #require(parser.parse(bytes, line: 1)?.profile, "\(spaced)")
+            #expect(values == CompiledProfile(precise, vocabulary: ruleSet.vocabulary).values, "\(spaced)")
+        }
     }
 }

@@ -77,7 +77,7 @@ package final class CompiledRuleSet: Sendable {
         defer { bits.deallocate() }
         withKernel { kernel in
             for profile in 0..<profiles {
-                fired.removeAll(keepingCapacity: true)
+                fired.empty()
                 kernel.fire(values + profile * stride, into: bits)
                 Kernel.collect(bits, words: words, into: &fired)
                 body(profile, fired)
@@ -229,7 +229,7 @@ package struct CompiledOutcome: Sendable {
 
     mutating func reset(words: Int) {
         if bits.count != words { bits = Array(repeating: 0, count: words) }
-        fired.removeAll(keepingCapacity: true)
-        schemes.removeAll(keepingCapacity: true)
+        fired.empty()
+        schemes.empty()
     }
 }

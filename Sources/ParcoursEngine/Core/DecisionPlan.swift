@@ -232,15 +232,15 @@ public struct Selection: Sendable {
         if marks.count != words { marks = Array(repeating: 0, count: words) }
         route = nil
         for role in referents.indices { referents[role] = nil }
-        steps.removeAll(keepingCapacity: true)
-        duplicates.removeAll(keepingCapacity: true)
+        steps.empty()
+        duplicates.empty()
         let count = entries * Stage.allCases.count
         if stepAt.count != count {
             stepAt = Array(repeating: nil, count: count)
         } else {
             for key in setKeys { stepAt[key] = nil }
         }
-        setKeys.removeAll(keepingCapacity: true)
+        setKeys.empty()
     }
 
     /// The `collect` policy for one suggestion: a new step, or a duplicate of the step already

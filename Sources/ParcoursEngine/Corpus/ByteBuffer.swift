@@ -5,29 +5,52 @@ import Foundation
 /// filled with zeros first. One thread owns it at a time (a batch job fills it, then hands it
 /// to the writer), hence `@unchecked Sendable`.
 package final class ByteBuffer: @unchecked Sendable {
-    @usableFromInline var storage: UnsafeMutablePointer<UInt8>
-    @usableFromInline var capacity: Int
-    /// The bytes written so far.
-    package private(set) var count = 0
-
-    package init(capacity: Int = 1 << 16) {
-        self.capacity = max(capacity, 16)
-        storage = UnsafeMutablePointer<UInt8>.allocate(capacity: self.capacity)
+    /// Where the bytes are, the room and how many were written: kept behind a pointer, not as
+    /// the class's own `var`s, so that reading them is a plain load (a class's stored `var` is
+    /// checked for exclusive access at run time on every access made around a closure call,
+    /// which cost more than a short fragment's copy).
+    @usableFromInline struct State {
+        @usableFromInline var storage: UnsafeMutablePointer<UInt8>
+        @usableFromInline var capacity: Int
+        @usableFromInline var count: Int
     }
 
-    deinit { storage.deallocate() }
+    @usableFromInline let state: UnsafeMutablePointer<State>
+
+    package init(capacity: Int = 1 << 16) {
+        let capacity = max(capacity, 16)
+        state = UnsafeMutablePointer<State>.allocate(capacity: 1)
+        state.initialize(to: State(storage: UnsafeMutablePointer<UInt8>.allocate(capacity: capacity), capacity: capacity, count: 0))
+    }
+
+    deinit {
+        state.pointee.storage.deallocate()
+        state.deinitialize(count: 1)
+        state.deallocate()
+    }
+
+    /// The bytes written so far.
+    package var count: Int { state.pointee.count }
+
+    /// The room, written or not.
+    package var capacity: Int { state.pointee.capacity }
 
     package var isEmpty: Bool { count == 0 }
 
     /// Makes room for `bound` more bytes and calls `write` with where they go; `write` returns
     /// how many it wrote, at most `bound` (a larger count is a bug in the caller's bound: it
     /// stops the process rather than let memory be overwritten unseen).
+    /// Room kept past every bound: what a `ByteCursor` may write beyond its count when it
+    /// copies a short fragment as two whole words (bytes past `count` mean nothing).
+    package static let slack = 16
+
     @inlinable @inline(__always)
     package func append(bound: Int, _ write: (UnsafeMutablePointer<UInt8>) -> Int) {
-        if count + bound > capacity { grow(to: count + bound) }
-        let written = write(storage + count)
+        let count = state.pointee.count
+        if count + bound + ByteBuffer.slack > state.pointee.capacity { grow(to: count + bound + ByteBuffer.slack) }
+        let written = write(state.pointee.storage + count)
         precondition(written >= 0 && written <= bound, "ByteBuffer: a line longer than its bound")
-        count += written
+        state.pointee.count = count + written
     }
 
     /// Appends `bytes`.
@@ -41,27 +64,27 @@ package final class ByteBuffer: @unchecked Sendable {
 
     @usableFromInline
     func grow(to needed: Int) {
-        var size = capacity
+        var size = state.pointee.capacity
         while size < needed { size *= 2 }
         let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: size)
-        larger.update(from: storage, count: count)
-        storage.deallocate()
-        storage = larger
-        capacity = size
+        larger.update(from: state.pointee.storage, count: state.pointee.count)
+        state.pointee.storage.deallocate()
+        state.pointee.storage = larger
+        state.pointee.capacity = size
     }
 
     /// Calls `body` with the bytes written.
     package func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-        body(UnsafeBufferPointer(start: storage, count: count))
+        body(UnsafeBufferPointer(start: state.pointee.storage, count: state.pointee.count))
     }
 
     /// Keeps the first `count` bytes written (at most as many as written), forgets the rest.
     package func truncate(to count: Int) {
-        self.count = min(max(count, 0), self.count)
+        state.pointee.count = min(max(count, 0), state.pointee.count)
     }
 
     /// Forgets what was written, keeping the room.
-    package func removeAll() { count = 0 }
+    package func removeAll() { state.pointee.count = 0 }
 
     /// The bytes written, as an array (tests, and small outputs).
     package var array: [UInt8] { withBytes { Array($0) } }

@@ -1,5 +1,6 @@
 /// Rendered byte strings kept one after the other in one array: appending one is one copy,
-/// with no array per fragment to retain.
+/// with no array per fragment to retain. Sixteen zero bytes follow the last, so that the
+/// first sixteen bytes from any fragment's start can be loaded whole.
 package struct ByteFragments: Sendable {
     private let bytes: [UInt8]
     private let starts: [Int]
@@ -11,7 +12,7 @@ package struct ByteFragments: Sendable {
             bytes += item
             starts.append(bytes.count)
         }
-        self.bytes = bytes
+        self.bytes = bytes + Array(repeating: 0, count: ByteBuffer.slack)
         self.starts = starts
     }
 
@@ -47,20 +48,20 @@ package struct ByteCursor {
         count += 1
     }
 
-    /// Fragment `index`; one of at most sixteen bytes is copied in two words (a call to
-    /// `memcpy` costs more than such a copy).
+    /// Fragment `index`. One of at most sixteen bytes is copied as two whole words, without
+    /// a branch on its length (a call to `memcpy` costs more than such a copy): up to
+    /// `ByteBuffer.slack` bytes past the new count are written too, which the room made by
+    /// `ByteBuffer.append(bound:)` allows and the next write covers.
     @inlinable @inline(__always)
     package mutating func fragment(_ index: Int) {
         let start = starts[index], length = starts[index + 1] - start
-        guard length > 0, let source = fragments.baseAddress else { return }
+        guard let source = fragments.baseAddress else { return }
         let from = UnsafeRawPointer(source + start), to = UnsafeMutableRawPointer(base + count)
-        if length > 16 {
-            to.copyMemory(from: from, byteCount: length)
-        } else if length >= 8 {
+        if length <= 16 {
             to.storeBytes(of: from.loadUnaligned(as: UInt64.self), as: UInt64.self)
-            to.storeBytes(of: from.loadUnaligned(fromByteOffset: length - 8, as: UInt64.self), toByteOffset: length - 8, as: UInt64.self)
+            to.storeBytes(of: from.loadUnaligned(fromByteOffset: 8, as: UInt64.self), toByteOffset: 8, as: UInt64.self)
         } else {
-            for offset in 0..<length { base[count + offset] = source[start + offset] }
+            to.copyMemory(from: from, byteCount: length)
         }
         count += length
     }

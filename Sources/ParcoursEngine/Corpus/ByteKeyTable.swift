@@ -86,12 +86,12 @@ package struct ByteKeyTable: Sendable {
             head = word(key)
             tail = word(key + count - 8)
         } else if count > 0 && from + 8 <= text.count {
-            head = word(key) & (UInt64.max >> UInt64(64 - 8 * count))
+            head = word(key) & (UInt64.max &>> UInt64(64 &- 8 &* count))
         } else {
             for index in 0..<count { head |= UInt64(key[index]) << UInt64(8 * index) }
         }
         // Multiplicative hashing: one product, whose high bits (the slot) every input bit reaches.
-        let mixed = (head ^ (tail &* 0xC2B2_AE3D_27D4_EB4F) ^ UInt64(truncatingIfNeeded: count &* 0x1_0000 + group)) &* 0x9E37_79B9_7F4A_7C15
+        let mixed = (head ^ (tail &* 0xC2B2_AE3D_27D4_EB4F) ^ UInt64(truncatingIfNeeded: count &<< 16 &+ group)) &* 0x9E37_79B9_7F4A_7C15
         return (head, mixed)
     }
 
@@ -112,7 +112,7 @@ package struct ByteKeyTable: Sendable {
     @inline(__always)
     package func value(in text: UnsafeBufferPointer<UInt8>, from: Int, count: Int, group: Int) -> Int? {
         let (head, hash) = Self.hash(text, from: from, count: count, group: group)
-        var slot = Int(truncatingIfNeeded: hash >> shift)
+        var slot = Int(truncatingIfNeeded: hash &>> shift)
         let slots = storage.slots, stored = storage.bytes
         // Only read past the first word (count > 8), so never from an empty buffer.
         let text = text.baseAddress ?? UnsafePointer(stored)
@@ -123,7 +123,7 @@ package struct ByteKeyTable: Sendable {
                count <= 8 || Self.equal(stored + Int(entry.offset) + 8, text + from + 8, count: count - 8) {
                 return Int(entry.value)
             }
-            slot = (slot + 1) & mask
+            slot = (slot &+ 1) & mask
         }
     }
 

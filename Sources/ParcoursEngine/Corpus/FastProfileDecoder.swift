@@ -109,13 +109,29 @@ package struct FastProfileDecoder: Sendable {
         }
     }
 
+    /// The loop of `decodeJSON`. Written for the common line, compact and in vocabulary order:
+    /// each key is first compared with the expected one, whitespace is looked for only where a
+    /// structural byte was expected, and a value is read in one pass up to its first byte that
+    /// cannot belong to it; whatever follows must then be whitespace, `,` or `}`, so a token
+    /// such as `12x` or `truex` is refused as before. Which text is which value stays
+    /// `FieldCodec`'s: the bytes of a number or boolean are handed to it.
     @inline(__always)
     private func decodeJSON(_ line: UnsafeBufferPointer<UInt8>, into values: UnsafeMutableBufferPointer<Int64>,
                             _ nameBytes: UnsafeBufferPointer<UInt8>, _ nameStarts: UnsafeBufferPointer<Int>) -> Bool {
         reset(values)
         var i = 0
         let n = line.count
-        @inline(__always) func skip() { while i < n, line[i] == 0x20 || line[i] == 0x09 { i += 1 } }
+        /// JSON whitespace as the fast reader takes it: space and tab (anything else goes to
+        /// the precise reader). One comparison for the bytes that are not.
+        @inline(__always) func blank(_ byte: UInt8) -> Bool { byte <= 0x20 && (byte == 0x20 || byte == 0x09) }
+        @inline(__always) func skip() { while i < n, blank(line[i]) { i += 1 } }
+        /// The byte at `i` after any whitespace, or nil at the end of the line.
+        @inline(__always) func structural() -> UInt8? {
+            guard i < n else { return nil }
+            if !blank(line[i]) { return line[i] }
+            skip()
+            return i < n ? line[i] : nil
+        }
         /// A string without escapes: where the bytes between its quotes start, and how many.
         @inline(__always) func string() -> (start: Int, count: Int)? {
             guard i < n, line[i] == 0x22 else { return nil }
@@ -130,15 +146,6 @@ package struct FastProfileDecoder: Sendable {
             guard let (start, count) = string() else { return nil }
             return table.value(in: line, from: start, count: count, group: group)
         }
-        @inline(__always) func word() -> UnsafeBufferPointer<UInt8> {
-            let start = i
-            while i < n, line[i] != 0x2C, line[i] != 0x7D, line[i] != 0x20, line[i] != 0x5D { i += 1 }
-            return UnsafeBufferPointer(rebasing: line[start..<i])
-        }
-        skip()
-        guard i < n, line[i] == 0x7B else { return false }
-        i += 1
-        skip()
         /// Whether the key at `i` is field `position`'s, written `"name":` (then `i` moves past
         /// the colon).
         @inline(__always) func expected(_ position: Int) -> Bool {
@@ -148,18 +155,19 @@ package struct FastProfileDecoder: Sendable {
             i += length
             return true
         }
-        if i < n, line[i] == 0x7D { applyDefaults(values); i += 1; skip(); return i == n }
+        guard structural() == 0x7B else { return false }
+        i += 1
+        if structural() == 0x7D { applyDefaults(values); i += 1; skip(); return i == n }
         var next = 0
         while true {
-            skip()
             let position: Int
             if expected(next) {
                 position = next
             } else {
+                skip()
                 guard let found = id(names, group: 0) else { return false }
                 position = found
-                skip()
-                guard i < n, line[i] == 0x3A else { return false }
+                guard structural() == 0x3A else { return false }
                 i += 1
             }
             next = position + 1
@@ -169,10 +177,17 @@ package struct FastProfileDecoder: Sendable {
             skip()
             switch slot.kind {
             case .integer:
-                guard let number = FieldCodec.integer(word()), number >= slot.min, number <= slot.max else { return false }
+                let start = i
+                if i < n, line[i] == 0x2D { i += 1 }
+                while i < n, line[i] &- 0x30 < 10 { i += 1 }
+                guard let number = FieldCodec.integer(UnsafeBufferPointer(rebasing: line[start..<i])), number >= slot.min, number <= slot.max else { return false }
                 values[slot.index] = number
             case .boolean:
-                guard let flag = FieldCodec.boolean(word()) else { return false }
+                // `true` or `false`, told by the first byte; FieldCodec says whether it is one.
+                guard i < n else { return false }
+                let length = line[i] == 0x74 ? 4 : 5
+                guard i + length <= n, let flag = FieldCodec.boolean(UnsafeBufferPointer(rebasing: line[i..<(i + length)])) else { return false }
+                i += length
                 values[slot.index] = flag ? 1 : 0
             case .enumeration:
                 guard let index = id(ids, group: group) else { return false }
@@ -180,26 +195,22 @@ package struct FastProfileDecoder: Sendable {
             case .set:
                 guard i < n, line[i] == 0x5B else { return false }
                 i += 1
-                skip()
                 var mask: UInt64 = 0
-                if i < n, line[i] == 0x5D { i += 1 } else {
+                if structural() == 0x5D { i += 1 } else {
                     while true {
-                        skip()
                         guard let bit = id(ids, group: group), mask & (1 << UInt64(bit)) == 0 else { return false }
                         mask |= 1 << UInt64(bit)
-                        skip()
-                        guard i < n else { return false }
-                        if line[i] == 0x2C { i += 1; continue }
-                        if line[i] == 0x5D { i += 1; break }
+                        let byte = structural()
+                        if byte == 0x2C { i += 1; skip(); continue }
+                        if byte == 0x5D { i += 1; break }
                         return false
                     }
                 }
                 values[slot.index] = Int64(bitPattern: mask)
             }
-            skip()
-            guard i < n else { return false }
-            if line[i] == 0x2C { i += 1; continue }
-            if line[i] == 0x7D { i += 1; break }
+            let byte = structural()
+            if byte == 0x2C { i += 1; continue }
+            if byte == 0x7D { i += 1; break }
             return false
         }
         skip()
