@@ -133,6 +133,32 @@ struct HostileInputTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.hasSuffix(".tmp") }.isEmpty)
     }
 
+    /// `--out` a named pipe (as `/dev/null` or `/dev/stdout`): written to, not replaced by a
+    /// renamed file (which once turned `/dev/null` into a regular file).
+    @Test func anOutputThatIsNotARegularFileIsWrittenToNotReplaced() throws {
+        let corpus = try write("c.jsonl", Self.goodLine + "\n")
+        let pipe = directory + "/results.pipe"
+        #expect(mkfifo(pipe, 0o600) == 0)
+        let received = Received()
+        let reader = Thread {
+            received.bytes = FileHandle(forReadingAtPath: pipe).flatMap { try? $0.readToEnd() } ?? Data()
+            received.done.signal()
+        }
+        reader.start()
+        let run = Support.run(["batch", "--corpus", corpus, "--out", pipe])
+        #expect(run.code == 0, "\(run.error)")
+        #expect(received.done.wait(timeout: .now() + 30) == .success)
+        #expect(String(decoding: received.bytes, as: UTF8.self).hasPrefix("{\"line\":1,"))
+        var status = stat()
+        #expect(stat(pipe, &status) == 0 && (status.st_mode & S_IFMT) == S_IFIFO, "the pipe was replaced")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.hasSuffix(".tmp") }.isEmpty)
+    }
+
+    private final class Received: @unchecked Sendable {
+        var bytes = Data()
+        let done = DispatchSemaphore(value: 0)
+    }
+
     @Test func csvRowsAreReadStrictly() throws {
         let short = try write("short.csv", "age,autonomy,barriers\n30,3,[]\n31\n32,3,\n")
         let run = Support.run(["batch", "--corpus", short, "--format", "csv"])

@@ -3,9 +3,12 @@ import ParcoursEngine
 
 /// A results file written safely: never over one of the inputs, written to a temporary file
 /// beside it and renamed into place only once complete, so an interrupted run loses nothing.
+/// A path that is not a regular file (`/dev/null`, `/dev/stdout`, a named pipe) is written
+/// straight to: renaming a file over it would replace the device or pipe itself.
 struct OutputFile {
     let path: String
-    private let temporary: String
+    /// Where the bytes go until `commit`; nil when they go straight to `path`.
+    private let temporary: String?
     private let handle: FileHandle
     /// The first write error (a full disk), reported by `commit`.
     private let failure = Failure()
@@ -31,6 +34,10 @@ struct OutputFile {
                 return .failure(OutputError(message: Phrase("la sortie \(path) est un dossier", en: "the output \(path) is a folder"),
                                             hint: Phrase("donnez un nom de fichier", en: "give a file name")))
             }
+            if (target.st_mode & S_IFMT) != S_IFREG {
+                guard let handle = FileHandle(forWritingAtPath: path) else { return .failure(OutputError.cannotWrite(path, reason: String(cString: strerror(errno)))) }
+                return .success(OutputFile(path: path, temporary: nil, handle: handle))
+            }
         }
         let temporary = path + ".parcours-\(getpid()).tmp"
         guard FileManager.default.createFile(atPath: temporary, contents: nil), let handle = FileHandle(forWritingAtPath: temporary) else {
@@ -55,6 +62,7 @@ struct OutputFile {
     /// Closes and renames the file into place.
     func commit() -> OutputError? {
         try? handle.close()
+        guard let temporary else { return failure.reason.map { OutputError.cannotWrite(path, reason: $0) } }
         if let reason = failure.reason {
             unlink(temporary)
             return OutputError.cannotWrite(path, reason: reason)
