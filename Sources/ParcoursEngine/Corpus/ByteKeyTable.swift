@@ -3,14 +3,22 @@
 /// derived from the same names as the `FieldCodec` dictionaries, never written by hand. Keys
 /// live in groups (one per field for value ids), so one table serves every field.
 package struct ByteKeyTable: Sendable {
-    /// One slot of the open-addressing table: the key's first eight bytes (zero-padded), where
-    /// its bytes are in `bytes`, its group and value; length -1: empty. Plain data.
+    /// One slot of the open-addressing table: the key's first eight bytes (zero-padded) and
+    /// last eight (zero for a key under eight bytes), which are the whole key up to sixteen
+    /// bytes; its length and group in one word; where its bytes are in `bytes`, and its value.
+    /// `offset` -1: empty. Plain data.
     private struct Slot: Sendable {
         var head: UInt64
+        var tail: UInt64
+        var shape: UInt64
         var offset: Int32
-        var length: Int32
-        var group: Int32
         var value: Int32
+    }
+
+    /// A key's length and group as one word, compared at once.
+    @inline(__always)
+    private static func shape(_ count: Int, _ group: Int) -> UInt64 {
+        UInt64(truncatingIfNeeded: count) | UInt64(truncatingIfNeeded: group) &<< 32
     }
 
     /// Every key's bytes, one after the other, then eight zero bytes (so that the words of
@@ -49,22 +57,24 @@ package struct ByteKeyTable: Sendable {
         var size = 8
         while size < keys.count * 3 { size <<= 1 }
         var bytes: [UInt8] = []
-        var slots = Array(repeating: Slot(head: 0, offset: 0, length: -1, group: 0, value: 0), count: size)
+        var slots = Array(repeating: Slot(head: 0, tail: 0, shape: 0, offset: -1, value: 0), count: size)
+        var stored: [(offset: Int, length: Int, group: Int)] = Array(repeating: (0, 0, 0), count: size)
         for (group, key, value) in keys {
             let utf8 = Array(key.utf8)
-            let (head, hash) = utf8.withUnsafeBufferPointer { Self.hash($0, from: 0, count: $0.count, group: group) }
+            let (head, tail, hash) = utf8.withUnsafeBufferPointer { Self.hash($0, from: 0, count: $0.count, group: group) }
             var slot = Int(truncatingIfNeeded: hash >> UInt64(64 - size.trailingZeroBitCount))
             var duplicate = false
-            while slots[slot].length >= 0 {
-                let existing = slots[slot]
-                if Int(existing.group) == group && Int(existing.length) == utf8.count && bytes[Int(existing.offset)..<Int(existing.offset + existing.length)].elementsEqual(utf8) {
+            while slots[slot].offset >= 0 {
+                let existing = stored[slot]
+                if existing.group == group && existing.length == utf8.count && bytes[existing.offset..<(existing.offset + existing.length)].elementsEqual(utf8) {
                     duplicate = true
                     break
                 }
                 slot = (slot + 1) & (size - 1)
             }
             if duplicate { continue }
-            slots[slot] = Slot(head: head, offset: Int32(bytes.count), length: Int32(utf8.count), group: Int32(group), value: Int32(value))
+            slots[slot] = Slot(head: head, tail: tail, shape: Self.shape(utf8.count, group), offset: Int32(bytes.count), value: Int32(value))
+            stored[slot] = (bytes.count, utf8.count, group)
             bytes += utf8
         }
         storage = Storage(bytes: bytes + Array(repeating: 0, count: 8), slots: slots)
@@ -77,8 +87,8 @@ package struct ByteKeyTable: Sendable {
     /// whatever the key's length (`value` compares the whole key anyway). Loads whole words
     /// when `text` has the room.
     @inline(__always)
-    static func hash(_ text: UnsafeBufferPointer<UInt8>, from: Int, count: Int, group: Int) -> (head: UInt64, hash: UInt64) {
-        guard let base = text.baseAddress else { return (0, 0) }
+    static func hash(_ text: UnsafeBufferPointer<UInt8>, from: Int, count: Int, group: Int) -> (head: UInt64, tail: UInt64, hash: UInt64) {
+        guard let base = text.baseAddress else { return (0, 0, 0) }
         let key = base + from
         var head: UInt64 = 0
         var tail: UInt64 = 0
@@ -92,7 +102,7 @@ package struct ByteKeyTable: Sendable {
         }
         // Multiplicative hashing: one product, whose high bits (the slot) every input bit reaches.
         let mixed = (head ^ (tail &* 0xC2B2_AE3D_27D4_EB4F) ^ UInt64(truncatingIfNeeded: count &<< 16 &+ group)) &* 0x9E37_79B9_7F4A_7C15
-        return (head, mixed)
+        return (head, tail, mixed)
     }
 
     /// Eight bytes from `pointer`, the first as the lowest (on any byte order).
@@ -108,19 +118,32 @@ package struct ByteKeyTable: Sendable {
     }
 
     /// The value of the key `text[from..<from + count]` in `group`, or nil. A key of at most
-    /// eight bytes is told by its first word alone.
+    /// sixteen bytes is told by its first and last words; the common case (found in its own
+    /// slot) is answered inline, anything else by `probe`.
     @inline(__always)
     package func value(in text: UnsafeBufferPointer<UInt8>, from: Int, count: Int, group: Int) -> Int? {
-        let (head, hash) = Self.hash(text, from: from, count: count, group: group)
-        var slot = Int(truncatingIfNeeded: hash &>> shift)
+        let (head, tail, hash) = Self.hash(text, from: from, count: count, group: group)
+        let slot = Int(truncatingIfNeeded: hash &>> shift)
+        let entry = storage.slots[slot]
+        if entry.head == head && entry.tail == tail && entry.shape == Self.shape(count, group) && count <= 16 && entry.offset >= 0 {
+            return Int(entry.value)
+        }
+        return probe(text, from: from, count: count, group: group, head: head, tail: tail, slot: slot)
+    }
+
+    /// `value` from `slot` on, past other keys, and for keys over sixteen bytes.
+    @inline(never)
+    private func probe(_ text: UnsafeBufferPointer<UInt8>, from: Int, count: Int, group: Int, head: UInt64, tail: UInt64, slot: Int) -> Int? {
         let slots = storage.slots, stored = storage.bytes
-        // Only read past the first word (count > 8), so never from an empty buffer.
+        let shape = Self.shape(count, group)
+        // Only read past the first word (count > 16), so never from an empty buffer.
         let text = text.baseAddress ?? UnsafePointer(stored)
+        var slot = slot
         while true {
             let entry = slots[slot]
-            if entry.length < 0 { return nil }
-            if entry.head == head && Int(entry.length) == count && Int(entry.group) == group,
-               count <= 8 || Self.equal(stored + Int(entry.offset) + 8, text + from + 8, count: count - 8) {
+            if entry.offset < 0 { return nil }
+            if entry.head == head && entry.tail == tail && entry.shape == shape,
+               count <= 16 || Self.equal(stored + Int(entry.offset) + 8, text + from + 8, count: count - 16) {
                 return Int(entry.value)
             }
             slot = (slot &+ 1) & mask
