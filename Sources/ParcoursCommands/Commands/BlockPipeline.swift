@@ -2,8 +2,8 @@ import Foundation
 import ParcoursEngine
 
 /// The corpus as numbered blocks of whole lines (the CSV header's block first, from its first
-/// row): what `batch` and `diff` hand their jobs. Not thread-safe: `BlockPipeline` calls it
-/// under its lock.
+/// row): what `batch` and `diff` hand their jobs. Not thread-safe: `BlockPipeline` reads it
+/// from one thread only; `recycle` alone may be called from any.
 final class BlockSource {
     /// One block and where its lines start: `firstLine` is the number of `block.items[from]`.
     struct Item {
@@ -76,70 +76,98 @@ final class BlockSource {
     }
 }
 
-/// Jobs taking blocks in turn and leaving their results in a ring of `window` slots, which the
-/// calling thread empties in input order. A job waits only when the ring is full (memory flat);
-/// no per-line synchronisation, no job waiting for another's block.
+/// The calling thread reads blocks ahead and hands them to jobs through a ring; jobs leave
+/// their results in a second ring, which the calling thread empties in input order. At most
+/// `window` blocks are between read and written (memory flat); no per-line synchronisation,
+/// no job waiting for another's block, and no job reading the input: a job only decodes,
+/// evaluates and formats, while this thread reads the next blocks and writes the done ones.
 final class BlockPipeline<Output: Sendable>: @unchecked Sendable {
     private let condition = NSCondition()
-    private let source: BlockSource
+    /// Blocks read and not yet taken by a job, at `read % window`.
+    private var pending: [BlockSource.Item?]
+    /// Results not yet written, at their block's `index % window`.
     private var slots: [Output?]
     private let window: Int
-    /// Blocks taken by jobs, results handed to the caller, jobs still running.
-    private var taken = 0, handed = 0, running = 0
+    /// Blocks read, taken by jobs, and results handed to the caller, in input order.
+    private var read = 0, taken = 0, handed = 0
+    /// No block will be read any more.
     private var exhausted = false
 
-    private init(source: BlockSource, window: Int) {
-        self.source = source
+    private init(window: Int) {
         self.window = window
+        pending = Array(repeating: nil, count: window)
         slots = Array(repeating: nil, count: window)
     }
 
     /// Runs `work` over every block of `source` on `jobs` threads and hands each result to
-    /// `emit`, in input order, on this thread. With one job too, this thread only emits: the
-    /// results of one block are written (kernel time, for a file) while the next is evaluated.
+    /// `emit`, in input order, on this thread, which also reads the blocks: with one job too,
+    /// the next block is read and the results of the last one written (kernel time, for a
+    /// file) while a block is evaluated.
     static func run(_ source: BlockSource, jobs: Int, work: @escaping @Sendable (BlockSource.Item) -> Output, emit: (Output) -> Void) {
-        let pipeline = BlockPipeline(source: source, window: jobs * 2)
+        let pipeline = BlockPipeline(window: jobs * 2 + 1)
+        let recycle = UncheckedSource(source: source)
         for _ in 0..<jobs {
-            Thread.detachNewThread { pipeline.work(work) }
+            Thread.detachNewThread { pipeline.work { item in
+                defer { recycle.source.recycle(item) }
+                return work(item)
+            } }
         }
-        while let part = pipeline.nextResult() { emit(part) }
+        pipeline.drive(source, emit: emit)
     }
 
-    /// A job's loop: take the next block, run it, leave the result; until the input ends.
+    /// A job's loop: take the next block read, run it, leave the result; until the input ends.
     private func work(_ run: (BlockSource.Item) -> Output) {
         condition.lock()
-        running += 1
         while true {
-            while taken - handed >= window { condition.wait() }
-            guard !exhausted, let next = source.next() else { break }
+            while taken == read && !exhausted { condition.wait() }
+            guard taken < read, let item = pending[taken % window] else { break }
+            pending[taken % window] = nil
             let index = taken
             taken += 1
             condition.unlock()
-            let part = run(next)
-            source.recycle(next)
+            let part = run(item)
             condition.lock()
             slots[index % window] = part
             condition.broadcast()
         }
-        exhausted = true
-        running -= 1
-        condition.broadcast()
         condition.unlock()
     }
 
-    /// The next result in input order; nil once every block has been handed.
-    private func nextResult() -> Output? {
+    /// The calling thread's loop: write the next result as soon as it is there, otherwise read
+    /// a block ahead while the window has room, otherwise wait; until every block read is written.
+    private func drive(_ source: BlockSource, emit: (Output) -> Void) {
         condition.lock()
-        defer { condition.unlock() }
         while true {
             if let part = slots[handed % window] {
                 slots[handed % window] = nil
                 handed += 1
-                condition.broadcast()
-                return part
+                condition.unlock()
+                emit(part)
+                condition.lock()
+                continue
             }
-            if exhausted && running == 0 && handed == taken { return nil }
+            if !exhausted && read - handed < window {
+                condition.unlock()
+                let item = source.next()
+                condition.lock()
+                if let item {
+                    pending[read % window] = item
+                    read += 1
+                } else {
+                    exhausted = true
+                }
+                condition.broadcast()
+                continue
+            }
+            if exhausted && handed == read { break }
             condition.wait()
         }
+        condition.unlock()
     }
+}
+
+/// The source as jobs see it: they only give buffers back, which `BlockSource.recycle` does
+/// under its pool's own lock.
+private struct UncheckedSource: @unchecked Sendable {
+    let source: BlockSource
 }
