@@ -181,6 +181,39 @@ struct DifferentialTests {
         #expect(accepted > 100 && refused > 100)
     }
 
+    /// Every byte of a line changed in turn, and every line cut short: the fast reader (which
+    /// tells the expected key by its first and last words) must refuse or agree with the
+    /// precise one, whatever byte of a key, value or separator differs.
+    @Test func everySingleByteChangeIsRefusedOrReadAlike() throws {
+        let ruleSet = try Self.base()
+        let vocabulary = ruleSet.vocabulary
+        let fast = FastProfileDecoder(vocabulary: vocabulary)
+        var precise = CorpusLineParser(path: "c.jsonl", format: .jsonLines, vocabulary: vocabulary)
+        var sampler = ProfileSampler(vocabulary: vocabulary, seed: 97)
+        var values: [Int64] = []
+        var checked = 0, refused = 0
+        for _ in 0..<(3 * Self.scale) {
+            let line = Array(sampler.next().jsonLine(vocabulary).utf8)
+            var variants: [[UInt8]] = (0...line.count).map { Array(line[0..<$0]) }
+            for at in line.indices {
+                for replacement in [UInt8(ascii: "x"), UInt8(ascii: "_"), UInt8(ascii: "\""), line[at] ^ 0x20] where replacement != line[at] {
+                    var changed = line
+                    changed[at] = replacement
+                    variants.append(changed)
+                }
+            }
+            for (number, variant) in variants.enumerated() {
+                let record = precise.parse(variant, line: number + 1)
+                checked += 1
+                guard fast.decodeJSON(variant, into: &values) else { refused += 1; continue }
+                let text = String(decoding: variant, as: UTF8.self)
+                let profile = try #require(record?.profile, "fast reader accepts what the precise one refuses: \(text)")
+                #expect(CompiledProfile(profile, vocabulary: vocabulary).values == values, "different values for \(text)")
+            }
+        }
+        #expect(checked > 5000 && refused > checked / 2)
+    }
+
     @Test func fastAndPreciseCSVReadersAcceptTheSameValues() throws {
         let ruleSet = try Self.base()
         let vocabulary = ruleSet.vocabulary

@@ -77,7 +77,6 @@ package final class CompiledRuleSet: Sendable {
         defer { bits.deallocate() }
         withKernel { kernel in
             for profile in 0..<profiles {
-                fired.empty()
                 kernel.fire(values + profile * stride, into: bits)
                 Kernel.collect(bits, words: words, into: &fired)
                 body(profile, fired)
@@ -160,14 +159,27 @@ package final class CompiledRuleSet: Sendable {
             }
         }
 
-        /// Appends the rules whose bit is set, in rule set order.
+        /// Sets `fired` to the rules whose bit is set, in rule set order: counted first, then
+        /// written in place (the array resized once, not appended to rule by rule).
         @inline(__always)
         static func collect(_ bits: UnsafeMutablePointer<UInt64>, words: Int, into fired: inout [Int32]) {
-            for w in 0..<words {
-                var word = bits[w]
-                while word != 0 {
-                    fired.append(Int32(w * 64 + word.trailingZeroBitCount))
-                    word &= word - 1
+            var count = 0
+            for w in 0..<words { count += bits[w].nonzeroBitCount }
+            if fired.count > count {
+                fired.removeLast(fired.count - count)
+            } else if fired.count < count {
+                fired.append(contentsOf: repeatElement(0, count: count - fired.count))
+            }
+            guard count > 0 else { return }
+            fired.withUnsafeMutableBufferPointer { fired in
+                var at = 0
+                for w in 0..<words {
+                    var word = bits[w]
+                    while word != 0 {
+                        fired[at] = Int32(w * 64 + word.trailingZeroBitCount)
+                        at += 1
+                        word &= word - 1
+                    }
                 }
             }
         }
@@ -175,7 +187,7 @@ package final class CompiledRuleSet: Sendable {
         /// The full outcome for one profile's slots into `outcome`, reusing its storage.
         package func evaluate(_ values: UnsafePointer<Int64>, into outcome: inout CompiledOutcome) {
             let words = pinned.words
-            outcome.reset(words: words)
+            outcome.reset(words: words, schemes: enrolled.count)
             outcome.bits.withUnsafeMutableBufferPointer { scratch in
                 guard let bits = scratch.baseAddress else { return }
                 fire(values, into: bits)
@@ -188,21 +200,23 @@ package final class CompiledRuleSet: Sendable {
                                 keeps: { !runner.holds(entry: requires[$0], values) }, into: &outcome.selection)
                 }
             }
-            for scheme in 0..<enrolled.count {
-                let status = SchemeStatus.combining(criteria[criteriaStarts[scheme]..<criteriaStarts[scheme + 1]].lazy.map { program.evaluate($0, values) })
-                var isEnrolled = false
-                let key = enrolled[scheme]
-                if key.slot >= 0, values[key.slot] != CompiledProfile.unknown {
-                    isEnrolled = (UInt64(bitPattern: values[key.slot]) >> UInt64(key.bit)) & 1 == 1
-                }
-                let stage = DecisionPlan.schemeStage(status: status, enrolled: isEnrolled) {
-                    for index in stageStarts[scheme]..<stageStarts[scheme + 1] {
-                        let entry = stages[index]
-                        if entry >= 0, runner.holds(entry: Int(entry), values) { return index - stageStarts[scheme] }
+            outcome.schemes.withUnsafeMutableBufferPointer { schemes in
+                for scheme in 0..<enrolled.count {
+                    let status = SchemeStatus.combining(criteria[criteriaStarts[scheme]..<criteriaStarts[scheme + 1]].lazy.map { program.evaluate($0, values) })
+                    var isEnrolled = false
+                    let key = enrolled[scheme]
+                    if key.slot >= 0, values[key.slot] != CompiledProfile.unknown {
+                        isEnrolled = (UInt64(bitPattern: values[key.slot]) >> UInt64(key.bit)) & 1 == 1
                     }
-                    return nil
+                    let stage = DecisionPlan.schemeStage(status: status, enrolled: isEnrolled) {
+                        for index in stageStarts[scheme]..<stageStarts[scheme + 1] {
+                            let entry = stages[index]
+                            if entry >= 0, runner.holds(entry: Int(entry), values) { return index - stageStarts[scheme] }
+                        }
+                        return nil
+                    }
+                    schemes[scheme] = (status, Int32(stage ?? -1))
                 }
-                outcome.schemes.append((status, Int32(stage ?? -1)))
             }
         }
     }
@@ -220,16 +234,16 @@ package struct CompiledOutcome: Sendable {
     package var referent: Int? { selection.referent }
     /// (rule, suggestion index in the rule), by stage then decision order.
     package var steps: [(rule: Int, suggestion: Int)] { selection.steps }
-    /// Per scheme: status and stage index (-1: none).
+    /// Per scheme: status and stage index (-1: none); as many as the rule set has schemes
+    /// once evaluated (written in place, not appended).
     package var schemes: [(status: SchemeStatus, stage: Int32)] = []
     /// Scratch bit set of the rules that hold, reused.
     var bits: [UInt64] = []
 
     package init() {}
 
-    mutating func reset(words: Int) {
+    mutating func reset(words: Int, schemes count: Int) {
         if bits.count != words { bits = Array(repeating: 0, count: words) }
-        fired.empty()
-        schemes.empty()
+        if schemes.count != count { schemes = Array(repeating: (.undetermined, -1), count: count) }
     }
 }

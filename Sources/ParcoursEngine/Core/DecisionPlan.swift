@@ -231,14 +231,18 @@ public struct Selection: Sendable {
         let words = (suggestions + 63) / 64
         if marks.count != words { marks = Array(repeating: 0, count: words) }
         route = nil
-        for role in referents.indices { referents[role] = nil }
+        referents.withUnsafeMutableBufferPointer { referents in
+            for role in referents.indices { referents[role] = nil }
+        }
         steps.empty()
         duplicates.empty()
         let count = entries * Stage.allCases.count
         if stepAt.count != count {
             stepAt = Array(repeating: nil, count: count)
-        } else {
-            for key in setKeys { stepAt[key] = nil }
+        } else if !setKeys.isEmpty {
+            stepAt.withUnsafeMutableBufferPointer { stepAt in
+                for key in setKeys { stepAt[key] = nil }
+            }
         }
         setKeys.empty()
     }
