@@ -113,4 +113,6 @@ enum CommonSpec {
     static let date = OptionSpec("--date", value: "YYYY-MM-DD", help: Phrase("les règles en vigueur ce jour-là (par défaut : aujourd'hui, date locale)", en: "the rules in force that day (default: today, local date)"))
     static let all = [rules, scenarios, date]
     static let format = OptionSpec("--format", choices: OutputFormat.allCases.map(\.rawValue), help: Phrase("format de sortie (par défaut : text)", en: "output format (default: text)"))
+    /// `batch` and `diff`: the threads that evaluate (the main one reads and writes beside them).
+    static let jobs = OptionSpec("--jobs", value: "N", help: Phrase("fils qui évaluent (par défaut : un par cœur)", en: "evaluating threads (default: one per core)"))
 }

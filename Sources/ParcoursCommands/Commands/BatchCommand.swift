@@ -35,7 +35,7 @@ struct BatchCommand: ParcoursCommand {
                                           en: "full: everything, with the rule behind each decision (default); ids: route, référents, steps and statuses only")),
                   OptionSpec("--summary", help: Phrase("des comptes au lieu des résultats (ou après eux)", en: "counts instead of (or after) the results")),
                   OptionSpec("--out", value: "FILE", help: Phrase("écrit les résultats dans FILE (- pour la sortie standard)", en: "write the results to FILE (- for standard output)")),
-                  OptionSpec("--jobs", value: "N", help: Phrase("cœurs à utiliser (par défaut : tous)", en: "cores to use (default: all)"))] + CommonSpec.all,
+                  CommonSpec.jobs] + CommonSpec.all,
         shape: "--corpus FILE")
 
     let options: BatchOptions

@@ -20,7 +20,7 @@ struct DiffCommand: ParcoursCommand {
                   OptionSpec("--corpus", value: "FILE", inSynopsis: false, help: Phrase("les profils (lignes JSON ou CSV)", en: "the profiles (JSON lines or CSV)")),
                   OptionSpec("--base-scenarios", value: "DIR", help: Phrase("les dispositifs avant le changement (par défaut : --scenarios)", en: "scheme plugins before the change (default: --scenarios)")),
                   OptionSpec("--examples", value: "N", help: Phrase("profils d'exemple par changement (par défaut : 3)", en: "example profiles per change (default: 3)")),
-                  OptionSpec("--jobs", value: "N", help: Phrase("cœurs à utiliser (par défaut : tous)", en: "cores to use (default: all)"))]
+                  CommonSpec.jobs]
             + CommonSpec.all + [CommonSpec.format],
         shape: "--base DIR --corpus FILE")
 
