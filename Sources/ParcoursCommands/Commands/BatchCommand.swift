@@ -84,11 +84,12 @@ struct BatchCommand: ParcoursCommand {
         let formatter = BatchFormat(compiled: compiled, format: options.format, detail: options.detail)
         var decoder = CorpusDecoder(path: options.corpus, vocabulary: ruleSet.vocabulary)
         var progress = Progress(terminal: terminal, total: lines.size)
-        var tally = BatchTally(compiled: compiled)
+        var tally = BatchTally(compiled: compiled, detailed: options.summary)
         guard let source = BlockSource.open(lines, path: options.corpus, decoder: &decoder, terminal: terminal) else { return ExitCode.failure }
         formatter.header.map { Array($0.utf8).withUnsafeBufferPointer(write) }
         let buffers = ByteBufferPool(limit: options.jobs * 3 + 1)
-        let worker = BatchWorker(compiled: compiled, formatter: writes ? formatter : nil, decoder: decoder, language: terminal.language, buffers: buffers)
+        let worker = BatchWorker(compiled: compiled, formatter: writes ? formatter : nil, decoder: decoder, language: terminal.language, buffers: buffers,
+                                 summary: options.summary)
         BlockPipeline.run(source, jobs: options.jobs, work: { worker.run($0.block, firstLine: $0.firstLine, from: $0.from) }) { part in
             if !part.errors.isEmpty { terminal.writeError(part.errors) }
             part.bytes.withBytes(write)
@@ -124,6 +125,8 @@ struct BatchWorker: Sendable {
     let language: Language
     /// Where output buffers come from and go back to once written.
     let buffers: ByteBufferPool
+    /// Whether `--summary` asked for the counts per route, référent, scheme and rule.
+    let summary: Bool
 
     struct Output: Sendable {
         var bytes: ByteBuffer
@@ -134,7 +137,7 @@ struct BatchWorker: Sendable {
     }
 
     func run(_ block: LineReader.Block, firstLine: Int, from: Int) -> Output {
-        var part = Output(bytes: buffers.take(capacity: formatter == nil ? 0 : block.bytes.count * 2), tally: BatchTally(compiled: compiled),
+        var part = Output(bytes: buffers.take(capacity: formatter == nil ? 0 : block.bytes.count * 2), tally: BatchTally(compiled: compiled, detailed: summary),
                           bytesRead: block.bytesRead)
         var decoder = decoder
         var values = Array(repeating: CompiledProfile.unknown, count: decoder.slotCount)
@@ -179,7 +182,8 @@ struct BatchWorker: Sendable {
     }
 }
 
-/// Counts for `batch --summary`, kept as arrays indexed like the rule set.
+/// Counts for `batch --summary`, kept as arrays indexed like the rule set; without
+/// `--summary`, only the lines (profiles, refused, blank) are counted.
 struct BatchTally: Sendable {
     var profiles = 0
     var refused = 0
@@ -193,16 +197,21 @@ struct BatchTally: Sendable {
     /// Per scheme and status, counts (at `scheme * 3 + SchemeStatus.index`).
     var schemes: [Int]
 
-    init(compiled: CompiledRuleSet) {
-        let rules = compiled.ruleSet.rules.count
+    /// Whether the counts per route, référent, scheme and rule are kept.
+    let detailed: Bool
+
+    init(compiled: CompiledRuleSet, detailed: Bool = true) {
+        self.detailed = detailed
+        let rules = detailed ? compiled.ruleSet.rules.count : 0
         fired = Array(repeating: 0, count: rules)
         routes = Array(repeating: 0, count: rules)
         referents = Array(repeating: 0, count: rules)
-        schemes = Array(repeating: 0, count: compiled.ruleSet.schemes.count * 3)
+        schemes = Array(repeating: 0, count: detailed ? compiled.ruleSet.schemes.count * 3 : 0)
     }
 
     mutating func add(_ outcome: CompiledOutcome) {
         profiles += 1
+        guard detailed else { return }
         for rule in outcome.fired { fired[Int(rule)] += 1 }
         if let route = outcome.route { routes[route] += 1 } else { noRoute += 1 }
         if let referent = outcome.referent { referents[referent] += 1 } else { noReferent += 1 }
