@@ -163,12 +163,21 @@ struct MatchProgram: Sendable {
             case .never: return false
             case .check: return holds(checks[Int(node.first)], values)
             case .all:
-                for i in Int(node.first)..<Int(node.first + node.count) where !holds(node: Int(children[i]), values) { return false }
+                for i in Int(node.first)..<Int(node.first + node.count) where !holds(child: Int(children[i]), values) { return false }
                 return true
             case .any:
-                for i in Int(node.first)..<Int(node.first + node.count) where holds(node: Int(children[i]), values) { return true }
+                for i in Int(node.first)..<Int(node.first + node.count) where holds(child: Int(children[i]), values) { return true }
                 return false
             }
+        }
+
+        /// `holds(node:)` for a child: a check (most children are) is tested here, without a
+        /// call; anything else goes down the tree.
+        @inline(__always)
+        private func holds(child index: Int, _ values: UnsafePointer<Int64>) -> Bool {
+            let node = nodes[index]
+            if node.kind == .check { return holds(checks[Int(node.first)], values) }
+            return holds(node: index, values)
         }
     }
 
