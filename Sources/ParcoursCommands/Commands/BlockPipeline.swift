@@ -88,13 +88,16 @@ final class BlockPipeline<Output: Sendable>: @unchecked Sendable {
     /// Results not yet written, at their block's `index % window`.
     private var slots: [Output?]
     private let window: Int
+    /// How many jobs: the calling thread keeps as many blocks read ahead for them.
+    private let jobs: Int
     /// Blocks read, taken by jobs, and results handed to the caller, in input order.
     private var read = 0, taken = 0, handed = 0
     /// No block will be read any more.
     private var exhausted = false
 
-    private init(window: Int) {
+    private init(window: Int, jobs: Int) {
         self.window = window
+        self.jobs = jobs
         pending = Array(repeating: nil, count: window)
         slots = Array(repeating: nil, count: window)
     }
@@ -104,7 +107,7 @@ final class BlockPipeline<Output: Sendable>: @unchecked Sendable {
     /// the next block is read and the results of the last one written (kernel time, for a
     /// file) while a block is evaluated.
     static func run(_ source: BlockSource, jobs: Int, work: @escaping @Sendable (BlockSource.Item) -> Output, emit: (Output) -> Void) {
-        let pipeline = BlockPipeline(window: jobs * 2 + 1)
+        let pipeline = BlockPipeline(window: jobs * 2 + 1, jobs: jobs)
         let recycle = UncheckedSource(source: source)
         for _ in 0..<jobs {
             Thread.detachNewThread { pipeline.work { item in
@@ -133,11 +136,18 @@ final class BlockPipeline<Output: Sendable>: @unchecked Sendable {
         condition.unlock()
     }
 
-    /// The calling thread's loop: write the next result as soon as it is there, otherwise read
-    /// a block ahead while the window has room, otherwise wait; until every block read is written.
+    /// The calling thread's loop, until every block read is written: first keep a block read
+    /// ahead for each job (reading is short; a job left without one would wait while this
+    /// thread writes), then write the next result if it is there, otherwise read further ahead
+    /// while the window has room, otherwise wait.
     private func drive(_ source: BlockSource, emit: (Output) -> Void) {
         condition.lock()
         while true {
+            let canRead = !exhausted && read - handed < window
+            if canRead && read - taken < jobs {
+                readAhead(source)
+                continue
+            }
             if let part = slots[handed % window] {
                 slots[handed % window] = nil
                 handed += 1
@@ -146,23 +156,29 @@ final class BlockPipeline<Output: Sendable>: @unchecked Sendable {
                 condition.lock()
                 continue
             }
-            if !exhausted && read - handed < window {
-                condition.unlock()
-                let item = source.next()
-                condition.lock()
-                if let item {
-                    pending[read % window] = item
-                    read += 1
-                } else {
-                    exhausted = true
-                }
-                condition.broadcast()
+            if canRead {
+                readAhead(source)
                 continue
             }
             if exhausted && handed == read { break }
             condition.wait()
         }
         condition.unlock()
+    }
+
+    /// Reads the next block outside the lock (called and returning with it held) and hands it
+    /// to the jobs, or notes the end of the input.
+    private func readAhead(_ source: BlockSource) {
+        condition.unlock()
+        let item = source.next()
+        condition.lock()
+        if let item {
+            pending[read % window] = item
+            read += 1
+        } else {
+            exhausted = true
+        }
+        condition.broadcast()
     }
 }
 
