@@ -58,13 +58,7 @@ struct BatchCommand: ParcoursCommand {
     static func run(_ options: BatchOptions, terminal: Terminal) -> Int32 {
         let (loaded, code) = ParcoursCLI.ruleSet(options.common, terminal: terminal)
         guard let ruleSet = loaded else { return code }
-        var lines: LineReader
-        do {
-            lines = try LineReader(path: options.corpus)
-        } catch {
-            terminal.complain(error.phrase)
-            return ExitCode.failure
-        }
+        guard var lines = BlockSource.openCorpus(options.corpus, terminal: terminal) else { return ExitCode.failure }
         defer { lines.close() }
         var output: OutputFile?
         if let out = options.out, out != "-" {

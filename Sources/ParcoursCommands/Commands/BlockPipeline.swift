@@ -28,6 +28,16 @@ final class BlockSource {
         self.number = number
     }
 
+    /// Opens the corpus at `path` (`-`: standard input), or says why it cannot and gives nil.
+    static func openCorpus(_ path: String, terminal: Terminal) -> LineReader? {
+        do {
+            return try LineReader(path: path)
+        } catch {
+            terminal.complain(error.phrase)
+            return nil
+        }
+    }
+
     /// The blocks of `lines`, after reading a CSV corpus's header into `decoder` (and any blank
     /// line before it), so that every job starts from a decoder that knows it. nil when the
     /// header has errors: they are reported, and no row is read.

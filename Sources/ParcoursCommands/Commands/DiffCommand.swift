@@ -43,13 +43,7 @@ struct DiffCommand: ParcoursCommand {
         baseOptions.scenarios = options.baseScenarios ?? options.common.scenarios
         let (base, baseCode) = ParcoursCLI.ruleSet(baseOptions, terminal: terminal)
         guard let base else { return baseCode }
-        var lines: LineReader
-        do {
-            lines = try LineReader(path: options.corpus)
-        } catch {
-            terminal.complain(error.phrase)
-            return ExitCode.failure
-        }
+        guard var lines = BlockSource.openCorpus(options.corpus, terminal: terminal) else { return ExitCode.failure }
         defer { lines.close() }
         var decoder = CorpusDecoder(path: options.corpus, vocabulary: current.vocabulary)
         guard let source = BlockSource.open(lines, path: options.corpus, decoder: &decoder, terminal: terminal) else { return ExitCode.failure }

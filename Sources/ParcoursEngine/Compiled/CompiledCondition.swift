@@ -72,16 +72,13 @@ struct ConditionProgram: Sendable {
             case .yes:
                 return .yes
             case .check:
-                let check = checks[Int(node.first)]
-                let value = values[Int(check.slot)]
-                if value == CompiledProfile.unknown { return .unknown }
-                return MatchProgram.holds(check, value, sets: sets) ? .yes : .no
+                return truth(of: checks[Int(node.first)], values)
             case .all:
                 var result = Truth.yes
                 var i = Int(node.first)
                 let end = i + Int(node.count)
                 while i < end {
-                    let truth = evaluate(children[i], values)
+                    let truth = child(children[i], values)
                     if truth == .no { return .no }
                     if truth == .unknown { result = .unknown }
                     i += 1
@@ -92,15 +89,32 @@ struct ConditionProgram: Sendable {
                 var i = Int(node.first)
                 let end = i + Int(node.count)
                 while i < end {
-                    let truth = evaluate(children[i], values)
+                    let truth = child(children[i], values)
                     if truth == .yes { return .yes }
                     if truth == .unknown { result = .unknown }
                     i += 1
                 }
                 return result
             case .not:
-                return evaluate(children[Int(node.first)], values).negated
+                return child(children[Int(node.first)], values).negated
             }
+        }
+
+        /// A check's truth: unknown for an unknown value.
+        @inline(__always)
+        private func truth(of check: Check, _ values: UnsafePointer<Int64>) -> Truth {
+            let value = values[Int(check.slot)]
+            if value == CompiledProfile.unknown { return .unknown }
+            return MatchProgram.holds(check, value, sets: sets) ? .yes : .no
+        }
+
+        /// `evaluate` for a child: a check (most children are) is answered here, without a
+        /// call; anything else goes down the tree.
+        @inline(__always)
+        private func child(_ index: Int32, _ values: UnsafePointer<Int64>) -> Truth {
+            let node = nodes[Int(index)]
+            if node.kind == .check { return truth(of: checks[Int(node.first)], values) }
+            return evaluate(index, values)
         }
     }
 }
