@@ -167,9 +167,8 @@ package struct FastProfileDecoder: Sendable {
             return table.value(in: line, from: start, count: count, group: group)
         }
         /// Whether the key at `i` is field `position`'s, written `"name":` (then `i` moves past
-        /// the colon).
-        /// Keys of up to sixteen bytes, with eight bytes of the line to spare, are compared as
-        /// two words; longer ones, or at the end of the line, byte for byte.
+        /// the colon). With eight bytes of the line to spare, the key is told by its first and
+        /// last words (and, past sixteen bytes, the bytes between); nearer the end, byte for byte.
         @inline(__always) func expected(_ position: Int) -> Bool {
             guard position < nameWords.count, let base = line.baseAddress else { return false }
             let key = nameWords[position]
