@@ -28,24 +28,34 @@ package struct ByteFragments: Sendable {
 
 /// Writes bytes and fragments at a pointer into room the caller made (its size is the caller's
 /// bound on what is written). Inlinable: the batch formatter, in another module, writes every
-/// result line through it.
-package struct ByteCursor {
+/// result line through it. Public rather than `package` for that reason only: declared
+/// `package`, it was not inlined into the formatter by this toolchain, `@inlinable` and
+/// `@inline(__always)` as it was (43 calls were left, about 30 instructions a fragment).
+public struct ByteCursor {
     @usableFromInline let base: UnsafeMutablePointer<UInt8>
     @usableFromInline let fragments: UnsafeBufferPointer<UInt8>
     @usableFromInline let starts: UnsafeBufferPointer<Int>
-    package private(set) var count = 0
+    /// The bytes written so far (`count`), settable only by the cursor's own inlinable code.
+    @usableFromInline var written = 0
 
+    /// How many bytes have been written.
     @inlinable
-    package init(_ base: UnsafeMutablePointer<UInt8>, fragments: UnsafeBufferPointer<UInt8>, starts: UnsafeBufferPointer<Int>) {
+    public var count: Int { written }
+
+    /// A cursor writing from `base`, with fragment `i` at `fragments[starts[i]..<starts[i + 1]]`
+    /// (`ByteFragments.withBytes` gives both).
+    @inlinable
+    public init(_ base: UnsafeMutablePointer<UInt8>, fragments: UnsafeBufferPointer<UInt8>, starts: UnsafeBufferPointer<Int>) {
         self.base = base
         self.fragments = fragments
         self.starts = starts
     }
 
+    /// One byte.
     @inlinable @inline(__always)
-    package mutating func byte(_ value: UInt8) {
-        base[count] = value
-        count += 1
+    public mutating func byte(_ value: UInt8) {
+        base[written] = value
+        written += 1
     }
 
     /// Fragment `index`. One of at most sixteen bytes is copied as two whole words, without
@@ -53,33 +63,33 @@ package struct ByteCursor {
     /// `ByteBuffer.slack` bytes past the new count are written too, which the room made by
     /// `ByteBuffer.append(bound:)` allows and the next write covers.
     @inlinable @inline(__always)
-    package mutating func fragment(_ index: Int) {
+    public mutating func fragment(_ index: Int) {
         let start = starts[index], length = starts[index + 1] - start
         guard let source = fragments.baseAddress else { return }
-        let from = UnsafeRawPointer(source + start), to = UnsafeMutableRawPointer(base + count)
+        let from = UnsafeRawPointer(source + start), to = UnsafeMutableRawPointer(base + written)
         if length <= 16 {
             to.storeBytes(of: from.loadUnaligned(as: UInt64.self), as: UInt64.self)
             to.storeBytes(of: from.loadUnaligned(fromByteOffset: 8, as: UInt64.self), toByteOffset: 8, as: UInt64.self)
         } else {
             to.copyMemory(from: from, byteCount: length)
         }
-        count += length
+        written += length
     }
 
     /// `value`'s decimal digits (as `String(value)` writes them).
     @inlinable @inline(__always)
-    package mutating func integer(_ value: Int64) {
+    public mutating func integer(_ value: Int64) {
         if value < 0 { byte(0x2D) }
         var magnitude = value.magnitude
         var digits = 0
         var probe = magnitude
         repeat { digits += 1; probe /= 10 } while probe > 0
-        var at = count + digits - 1
+        var at = written + digits - 1
         repeat {
             base[at] = UInt8(truncatingIfNeeded: magnitude % 10) + 0x30
             magnitude /= 10
             at -= 1
         } while magnitude > 0
-        count += digits
+        written += digits
     }
 }
