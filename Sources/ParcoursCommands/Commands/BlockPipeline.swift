@@ -3,7 +3,7 @@ import ParcoursEngine
 
 /// The corpus as numbered blocks of whole lines (the CSV header's block first, from its first
 /// row): what `batch` and `diff` hand their jobs. Not thread-safe: `BlockPipeline` reads it
-/// from one thread only; `recycle` alone may be called from any.
+/// from one thread only; jobs give buffers back to its `pool`, which is.
 final class BlockSource {
     /// One block and where its lines start: `firstLine` is the number of `block.items[from]`.
     struct Item {
@@ -16,8 +16,9 @@ final class BlockSource {
     static let blockSize = 1 << 20
 
     private(set) var lines: LineReader
-    /// Where the blocks' buffers go back (thread-safe, unlike the rest).
-    private let pool: ByteBufferPool
+    /// Where the blocks' buffers go back once their lines are done with (thread-safe, unlike
+    /// the rest): a later block reuses them.
+    let pool: ByteBufferPool
     private var first: (block: LineReader.Block, from: Int)?
     private var number: Int
 
@@ -79,11 +80,6 @@ final class BlockSource {
         defer { number += block.items.count - from }
         return Item(block: block, firstLine: number + 1, from: from)
     }
-
-    /// Gives a block's buffer back once its lines are done with (any thread).
-    func recycle(_ item: Item) {
-        pool.give(item.block.bytes)
-    }
 }
 
 /// The calling thread reads blocks ahead and hands them to jobs through a ring; jobs leave
@@ -118,10 +114,10 @@ final class BlockPipeline<Output: Sendable>: @unchecked Sendable {
     /// file) while a block is evaluated.
     static func run(_ source: BlockSource, jobs: Int, work: @escaping @Sendable (BlockSource.Item) -> Output, emit: (Output) -> Void) {
         let pipeline = BlockPipeline(window: jobs * 2 + 1, jobs: jobs)
-        let recycle = UncheckedSource(source: source)
+        let pool = source.pool
         for _ in 0..<jobs {
             Thread.detachNewThread { pipeline.work { item in
-                defer { recycle.source.recycle(item) }
+                defer { pool.give(item.block.bytes) }
                 return work(item)
             } }
         }
@@ -190,10 +186,4 @@ final class BlockPipeline<Output: Sendable>: @unchecked Sendable {
         }
         condition.broadcast()
     }
-}
-
-/// The source as jobs see it: they only give buffers back, which `BlockSource.recycle` does
-/// under its pool's own lock.
-private struct UncheckedSource: @unchecked Sendable {
-    let source: BlockSource
 }

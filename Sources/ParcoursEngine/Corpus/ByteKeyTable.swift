@@ -58,15 +58,14 @@ package struct ByteKeyTable: Sendable {
         while size < keys.count * 3 { size <<= 1 }
         var bytes: [UInt8] = []
         var slots = Array(repeating: Slot(head: 0, tail: 0, shape: 0, offset: -1, value: 0), count: size)
-        var stored: [(offset: Int, length: Int, group: Int)] = Array(repeating: (0, 0, 0), count: size)
         for (group, key, value) in keys {
             let utf8 = Array(key.utf8)
             let (head, tail, hash) = utf8.withUnsafeBufferPointer { Self.hash($0, from: 0, count: $0.count, group: group) }
             var slot = Int(truncatingIfNeeded: hash >> UInt64(64 - size.trailingZeroBitCount))
             var duplicate = false
             while slots[slot].offset >= 0 {
-                let existing = stored[slot]
-                if existing.group == group && existing.length == utf8.count && bytes[existing.offset..<(existing.offset + existing.length)].elementsEqual(utf8) {
+                let existing = slots[slot], offset = Int(existing.offset)
+                if existing.shape == Self.shape(utf8.count, group) && bytes[offset..<(offset + utf8.count)].elementsEqual(utf8) {
                     duplicate = true
                     break
                 }
@@ -74,7 +73,6 @@ package struct ByteKeyTable: Sendable {
             }
             if duplicate { continue }
             slots[slot] = Slot(head: head, tail: tail, shape: Self.shape(utf8.count, group), offset: Int32(bytes.count), value: Int32(value))
-            stored[slot] = (bytes.count, utf8.count, group)
             bytes += utf8
         }
         storage = Storage(bytes: bytes + Array(repeating: 0, count: 8), slots: slots)
