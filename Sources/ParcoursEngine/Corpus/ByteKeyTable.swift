@@ -94,13 +94,20 @@ package struct ByteKeyTable: Sendable {
             head = word(key)
             tail = word(key + count - 8)
         } else if count > 0 && from + 8 <= text.count {
-            head = word(key) & (UInt64.max &>> UInt64(64 &- 8 &* count))
+            head = word(key) & firstBytes(count)
         } else {
             for index in 0..<count { head |= UInt64(key[index]) << UInt64(8 * index) }
         }
         // Multiplicative hashing: one product, whose high bits (the slot) every input bit reaches.
         let mixed = (head ^ (tail &* 0xC2B2_AE3D_27D4_EB4F) ^ UInt64(truncatingIfNeeded: count &<< 16 &+ group)) &* 0x9E37_79B9_7F4A_7C15
         return (head, tail, mixed)
+    }
+
+    /// The mask of a word's first `count` bytes (the first as the lowest; every byte from
+    /// eight on; `count` over zero).
+    @inline(__always)
+    static func firstBytes(_ count: Int) -> UInt64 {
+        count >= 8 ? .max : .max &>> UInt64(truncatingIfNeeded: 64 &- 8 &* count)
     }
 
     /// Eight bytes from `pointer`, the first as the lowest (on any byte order).

@@ -15,25 +15,52 @@ package struct FastProfileDecoder: Sendable {
         enum Kind: Sendable { case integer, boolean, enumeration, set }
     }
 
-    /// Field names to their slot's position in `slots`.
+    /// Field names to their position (in `keys`).
     private let names: ByteKeyTable
-    /// The names again as keys are written without spaces (`"age":`), one after the other in
-    /// `slots` order (`nameStarts[p]..<nameStarts[p + 1]`): lines usually list fields in that
-    /// order, so the next key is checked first, unhashed, colon included.
-    private let nameBytes: [UInt8]
-    private let nameStarts: [Int]
-    /// The same keys as words, by position, so that the expected key is told by two loads.
-    private let nameWords: [KeyWords]
+    /// The names again as keys are written without spaces (`"age":`), by position: lines
+    /// usually list fields in that order, so the next key is checked first, unhashed, colon
+    /// included.
+    private let keys: KeyLayout
 
-    /// A key's first eight bytes (zero-padded), the mask of those that count, its last eight
-    /// (for a key of over eight bytes) and its length.
-    struct KeyWords: Sendable {
-        let head: UInt64, mask: UInt64, tail: UInt64
+    /// A key as the fast reader compares it: its first eight bytes (zero-padded), the mask of
+    /// those that count, its last eight (for a key of over eight bytes), its second eight (for
+    /// a key of over sixteen), its length and where its bytes are in the layout; and the
+    /// field's slot. Plain data.
+    struct Key: Sendable {
+        let head: UInt64, mask: UInt64, tail: UInt64, middle: UInt64
         let length: Int
+        let start: Int
+        let slot: Slot
     }
+
+    /// The keys and their bytes, written once, then read through plain pointers (a lookup
+    /// neither checks bounds nor retains).
+    private final class KeyLayout: @unchecked Sendable {
+        let keys: UnsafeMutablePointer<Key>
+        let count: Int
+        let bytes: UnsafeMutablePointer<UInt8>
+
+        init(keys: [Key], bytes: [UInt8]) {
+            count = keys.count
+            self.keys = UnsafeMutablePointer.allocate(capacity: max(1, keys.count))
+            self.keys.initialize(from: keys, count: keys.count)
+            self.bytes = UnsafeMutablePointer.allocate(capacity: max(1, bytes.count))
+            self.bytes.initialize(from: bytes, count: bytes.count)
+        }
+
+        deinit {
+            keys.deinitialize(count: count)
+            keys.deallocate()
+            bytes.deallocate()
+        }
+    }
+
+    /// `FieldCodec`'s two boolean words as the first bytes of a word, and the masks of those
+    /// bytes: with eight bytes of the line to spare, a boolean is told by one load.
+    private let trueWord: (text: UInt64, mask: UInt64, length: Int)
+    private let falseWord: (text: UInt64, mask: UInt64, length: Int)
     /// Value ids of every enumeration and set field (derived from its `FieldCodec`), by field position.
     private let ids: ByteKeyTable
-    private let slots: [Slot]
     private let fieldCount: Int
     private let defaults: [(Int, Int64)]
     /// CSV: the slot of each column (nil for a column that is not a field).
@@ -58,25 +85,27 @@ package struct FastProfileDecoder: Sendable {
                 ids += map.sorted { $0.value < $1.value }.map { (position, $0.key, $0.value) }
             }
         }
-        self.slots = slots
         self.ids = ByteKeyTable(grouped: ids)
         self.names = ByteKeyTable(vocabulary.codecs.enumerated().map { ($0.element.name, $0.offset) })
         var nameBytes: [UInt8] = []
-        var nameStarts = [0]
-        for codec in vocabulary.codecs {
-            nameBytes += Array("\"\(codec.name)\":".utf8)
-            nameStarts.append(nameBytes.count)
-        }
-        self.nameBytes = nameBytes
-        self.nameStarts = nameStarts
-        nameWords = (0..<vocabulary.codecs.count).map { position in
-            let key = Array(nameBytes[nameStarts[position]..<nameStarts[position + 1]])
-            return key.withUnsafeBufferPointer { key in
+        var keys: [Key] = []
+        for (position, codec) in vocabulary.codecs.enumerated() {
+            let key = Array("\"\(codec.name)\":".utf8)
+            keys.append(key.withUnsafeBufferPointer { key in
                 let (head, tail, _) = ByteKeyTable.hash(key, from: 0, count: key.count, group: 0)
-                let mask = key.count >= 8 ? UInt64.max : UInt64.max &>> UInt64(64 - 8 * key.count)
-                return KeyWords(head: head, mask: mask, tail: tail, length: key.count)
-            }
+                let middle = key.count > 16 ? key.baseAddress.map { ByteKeyTable.word($0 + 8) } ?? 0 : 0
+                return Key(head: head, mask: ByteKeyTable.firstBytes(key.count), tail: tail, middle: middle,
+                           length: key.count, start: nameBytes.count, slot: slots[position])
+            })
+            nameBytes += key
         }
+        self.keys = KeyLayout(keys: keys, bytes: nameBytes)
+        func word(_ text: StaticString) -> (text: UInt64, mask: UInt64, length: Int) {
+            let bytes = UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount)
+            return (ByteKeyTable.hash(bytes, from: 0, count: bytes.count, group: 0).head, ByteKeyTable.firstBytes(bytes.count), bytes.count)
+        }
+        trueWord = word(FieldCodec.trueText)
+        falseWord = word(FieldCodec.falseText)
         self.fieldCount = vocabulary.fields.count
         self.defaults = vocabulary.fields.compactMap { field in
             switch field.defaultValue {
@@ -120,133 +149,95 @@ package struct FastProfileDecoder: Sendable {
 
     /// Decodes `{"field": value, ...}` into `values` (at least `slotCount` slots); false when
     /// the line needs the precise reader. Reads the bytes in place: no allocation.
+    ///
+    /// Written for the common line, compact and in vocabulary order: each key is first
+    /// compared with the expected one, whitespace is looked for only where a structural byte
+    /// was expected, and a value is read in one pass up to its first byte that cannot belong
+    /// to it; whatever follows must then be whitespace, `,` or `}`, so a token such as `12x` or
+    /// `truex` is refused as before. Which text is which value stays `FieldCodec`'s: the bytes
+    /// of a number are handed to it, and a boolean is one of its two words. Positions only
+    /// grow within the line, so their sums do not overflow (`&+`).
     package func decodeJSON(_ line: UnsafeBufferPointer<UInt8>, into values: UnsafeMutableBufferPointer<Int64>) -> Bool {
-        nameBytes.withUnsafeBufferPointer { nameBytes in
-            nameStarts.withUnsafeBufferPointer { nameStarts in
-                nameWords.withUnsafeBufferPointer { nameWords in decodeJSON(line, into: values, nameBytes, nameStarts, nameWords) }
-            }
-        }
-    }
-
-    /// The loop of `decodeJSON`. Written for the common line, compact and in vocabulary order:
-    /// each key is first compared with the expected one, whitespace is looked for only where a
-    /// structural byte was expected, and a value is read in one pass up to its first byte that
-    /// cannot belong to it; whatever follows must then be whitespace, `,` or `}`, so a token
-    /// such as `12x` or `truex` is refused as before. Which text is which value stays
-    /// `FieldCodec`'s: the bytes of a number or boolean are handed to it.
-    @inline(__always)
-    private func decodeJSON(_ line: UnsafeBufferPointer<UInt8>, into values: UnsafeMutableBufferPointer<Int64>,
-                            _ nameBytes: UnsafeBufferPointer<UInt8>, _ nameStarts: UnsafeBufferPointer<Int>,
-                            _ nameWords: UnsafeBufferPointer<KeyWords>) -> Bool {
         reset(values)
-        var i = 0
-        let n = line.count
-        /// JSON whitespace as the fast reader takes it: space and tab (anything else goes to
-        /// the precise reader). One comparison for the bytes that are not.
-        @inline(__always) func blank(_ byte: UInt8) -> Bool { byte <= 0x20 && (byte == 0x20 || byte == 0x09) }
-        @inline(__always) func skip() { while i < n, blank(line[i]) { i += 1 } }
-        /// The byte at `i` after any whitespace, or nil at the end of the line.
-        @inline(__always) func structural() -> UInt8? {
-            guard i < n else { return nil }
-            if !blank(line[i]) { return line[i] }
-            skip()
-            return i < n ? line[i] : nil
-        }
-        /// A string without escapes: where the bytes between its quotes start, and how many.
-        @inline(__always) func string() -> (start: Int, count: Int)? {
-            guard i < n, line[i] == 0x22 else { return nil }
-            let start = i + 1
-            let j = ByteKeyTable.quoteOrEscape(line, from: start)
-            guard j < n, line[j] == 0x22 else { return nil }
-            i = j + 1
-            return (start, j - start)
-        }
-        /// The id of the string at `i` in `table`'s `group`.
-        @inline(__always) func id(_ table: ByteKeyTable, group: Int) -> Int? {
-            guard let (start, count) = string() else { return nil }
-            return table.value(in: line, from: start, count: count, group: group)
-        }
-        /// Whether the key at `i` is field `position`'s, written `"name":` (then `i` moves past
-        /// the colon). With eight bytes of the line to spare, the key is told by its first and
-        /// last words (and, past sixteen bytes, the bytes between); nearer the end, byte for byte.
-        @inline(__always) func expected(_ position: Int) -> Bool {
-            guard position < nameWords.count, let base = line.baseAddress else { return false }
-            let key = nameWords[position]
-            let length = key.length
-            guard i + length <= n else { return false }
-            if i + 8 <= n {
-                guard ByteKeyTable.word(base + i) & key.mask == key.head,
-                      length <= 8 || ByteKeyTable.word(base + i + length - 8) == key.tail else { return false }
-                if length > 16 {
-                    let start = nameStarts[position]
-                    guard ByteKeyTable.equal(line, i + 8, nameBytes, start + 8, count: length - 16) else { return false }
-                }
-            } else if !ByteKeyTable.equal(line, i, nameBytes, nameStarts[position], count: length) {
-                return false
-            }
-            i += length
-            return true
-        }
-        guard structural() == 0x7B else { return false }
-        i += 1
-        if structural() == 0x7D { applyDefaults(values); i += 1; skip(); return i == n }
+        guard let base = line.baseAddress else { return false }
+        var cursor = JSONCursor(line: line, base: base, keys: keys.keys, keyCount: keys.count, keyBytes: keys.bytes)
+        let n = cursor.n
+        guard cursor.structural() == 0x7B else { return false }
+        cursor.i = cursor.i &+ 1
+        if cursor.structural() == 0x7D { applyDefaults(values); cursor.i = cursor.i &+ 1; cursor.skip(); return cursor.i == n }
         var next = 0
         while true {
-            let position: Int
-            if expected(next) {
-                position = next
-            } else {
-                skip()
-                guard let found = id(names, group: 0) else { return false }
+            // The expected key, else one of the next few (a line leaves out the fields it does
+            // not know), else any key, by its name.
+            var position = next
+            while position < next &+ 4, !cursor.expected(position) { position = position &+ 1 }
+            if position == next &+ 4 {
+                cursor.skip()
+                guard let found = cursor.id(names, group: 0) else { return false }
                 position = found
-                guard structural() == 0x3A else { return false }
-                i += 1
+                guard cursor.structural() == 0x3A else { return false }
+                cursor.i = cursor.i &+ 1
             }
-            next = position + 1
-            let slot = slots[position]
+            next = position &+ 1
+            let slot = cursor.keys[position].slot
             guard values[slot.index] == CompiledProfile.unknown else { return false }
             let group = position
-            skip()
+            cursor.skip()
             switch slot.kind {
             case .integer:
-                let start = i
-                if i < n, line[i] == 0x2D { i += 1 }
-                while i < n, line[i] &- 0x30 < 10 { i += 1 }
-                guard let number = FieldCodec.integer(UnsafeBufferPointer(rebasing: line[start..<i])), number >= slot.min, number <= slot.max else { return false }
+                let start = cursor.i
+                if cursor.i < n, base[cursor.i] == 0x2D { cursor.i = cursor.i &+ 1 }
+                while cursor.i < n, base[cursor.i] &- 0x30 < 10 { cursor.i = cursor.i &+ 1 }
+                guard let number = FieldCodec.integer(UnsafeBufferPointer(start: base + start, count: cursor.i &- start)),
+                      number >= slot.min, number <= slot.max else { return false }
                 values[slot.index] = number
             case .boolean:
-                // `true` or `false`, told by the first byte; FieldCodec says whether it is one.
-                guard i < n else { return false }
-                let length = line[i] == 0x74 ? 4 : 5
-                guard i + length <= n, let flag = FieldCodec.boolean(UnsafeBufferPointer(rebasing: line[i..<(i + length)])) else { return false }
-                i += length
+                // One of FieldCodec's two words: by one load with eight bytes to spare, else
+                // told by the first byte, FieldCodec saying whether it is one.
+                if n &- cursor.i >= 8 {
+                    let word = ByteKeyTable.word(base + cursor.i)
+                    if word & trueWord.mask == trueWord.text {
+                        values[slot.index] = 1
+                        cursor.i = cursor.i &+ trueWord.length
+                    } else if word & falseWord.mask == falseWord.text {
+                        values[slot.index] = 0
+                        cursor.i = cursor.i &+ falseWord.length
+                    } else {
+                        return false
+                    }
+                    break
+                }
+                guard cursor.i < n else { return false }
+                let length = UInt64(base[cursor.i]) == trueWord.text & 0xFF ? trueWord.length : falseWord.length
+                guard length <= n &- cursor.i, let flag = FieldCodec.boolean(UnsafeBufferPointer(start: base + cursor.i, count: length)) else { return false }
+                cursor.i = cursor.i &+ length
                 values[slot.index] = flag ? 1 : 0
             case .enumeration:
-                guard let index = id(ids, group: group) else { return false }
+                guard let index = cursor.id(ids, group: group) else { return false }
                 values[slot.index] = Int64(index)
             case .set:
-                guard i < n, line[i] == 0x5B else { return false }
-                i += 1
+                guard cursor.i < n, base[cursor.i] == 0x5B else { return false }
+                cursor.i = cursor.i &+ 1
                 var mask: UInt64 = 0
-                if structural() == 0x5D { i += 1 } else {
+                if cursor.structural() == 0x5D { cursor.i = cursor.i &+ 1 } else {
                     while true {
-                        guard let bit = id(ids, group: group), mask & (1 << UInt64(bit)) == 0 else { return false }
+                        guard let bit = cursor.id(ids, group: group), mask & (1 << UInt64(bit)) == 0 else { return false }
                         mask |= 1 << UInt64(bit)
-                        let byte = structural()
-                        if byte == 0x2C { i += 1; skip(); continue }
-                        if byte == 0x5D { i += 1; break }
+                        let byte = cursor.structural()
+                        if byte == 0x2C { cursor.i = cursor.i &+ 1; cursor.skip(); continue }
+                        if byte == 0x5D { cursor.i = cursor.i &+ 1; break }
                         return false
                     }
                 }
                 values[slot.index] = Int64(bitPattern: mask)
             }
-            let byte = structural()
-            if byte == 0x2C { i += 1; continue }
-            if byte == 0x7D { i += 1; break }
+            let byte = cursor.structural()
+            if byte == 0x2C { cursor.i = cursor.i &+ 1; continue }
+            if byte == 0x7D { cursor.i = cursor.i &+ 1; break }
             return false
         }
-        skip()
-        guard i == n else { return false }
+        cursor.skip()
+        guard cursor.i == n else { return false }
         applyDefaults(values)
         return true
     }
@@ -284,7 +275,7 @@ package struct FastProfileDecoder: Sendable {
     /// line itself, so that their words can be loaded whole.
     @inline(__always)
     private func decodeCell(_ line: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ position: Int, _ values: UnsafeMutableBufferPointer<Int64>) -> Bool {
-        let slot = slots[position]
+        let slot = keys.keys[position].slot
         guard line[start] != 0x20, line[end - 1] != 0x20 else { return false }
         switch slot.kind {
         case .integer:
@@ -312,6 +303,90 @@ package struct FastProfileDecoder: Sendable {
             }
             values[slot.index] = Int64(bitPattern: mask)
         }
+        return true
+    }
+}
+
+/// Where the fast reader is in a JSON line, and the keys it expects: a plain value, mutated
+/// in place by the loop (no captured variable, so no dynamic exclusivity check). Positions
+/// only grow within the line, so their sums do not overflow (`&+`).
+private struct JSONCursor {
+    let line: UnsafeBufferPointer<UInt8>
+    let base: UnsafePointer<UInt8>
+    let n: Int
+    let keys: UnsafeMutablePointer<FastProfileDecoder.Key>
+    let keyCount: Int
+    let keyBytes: UnsafeMutablePointer<UInt8>
+    var i = 0
+
+    init(line: UnsafeBufferPointer<UInt8>, base: UnsafePointer<UInt8>, keys: UnsafeMutablePointer<FastProfileDecoder.Key>,
+         keyCount: Int, keyBytes: UnsafeMutablePointer<UInt8>) {
+        self.line = line
+        self.base = base
+        n = line.count
+        self.keys = keys
+        self.keyCount = keyCount
+        self.keyBytes = keyBytes
+    }
+
+    /// JSON whitespace as the fast reader takes it: space and tab (anything else goes to the
+    /// precise reader). One comparison for the bytes that are not.
+    @inline(__always)
+    static func blank(_ byte: UInt8) -> Bool { byte <= 0x20 && (byte == 0x20 || byte == 0x09) }
+
+    @inline(__always)
+    mutating func skip() { while i < n, Self.blank(base[i]) { i = i &+ 1 } }
+
+    /// The byte at `i` after any whitespace, or nil at the end of the line.
+    @inline(__always)
+    mutating func structural() -> UInt8? {
+        guard i < n else { return nil }
+        if !Self.blank(base[i]) { return base[i] }
+        skip()
+        return i < n ? base[i] : nil
+    }
+
+    /// A string without escapes: where the bytes between its quotes start, and how many.
+    @inline(__always)
+    mutating func string() -> (start: Int, count: Int)? {
+        guard i < n, base[i] == 0x22 else { return nil }
+        let start = i &+ 1
+        let j = ByteKeyTable.quoteOrEscape(line, from: start)
+        guard j < n, base[j] == 0x22 else { return nil }
+        i = j &+ 1
+        return (start, j &- start)
+    }
+
+    /// The id of the string at `i` in `table`'s `group`.
+    @inline(__always)
+    mutating func id(_ table: ByteKeyTable, group: Int) -> Int? {
+        guard let (start, count) = string() else { return nil }
+        return table.value(in: line, from: start, count: count, group: group)
+    }
+
+    /// Whether the key at `i` is field `position`'s, written `"name":` (then `i` moves past the
+    /// colon). With eight bytes of the line to spare, the key is told by its first and last
+    /// words (past sixteen bytes, its second word too, and past twenty-four the bytes between);
+    /// nearer the end, byte for byte.
+    @inline(__always)
+    mutating func expected(_ position: Int) -> Bool {
+        guard position < keyCount else { return false }
+        let key = keys[position]
+        let length = key.length, room = n &- i
+        guard length <= room else { return false }
+        if room >= 8 {
+            guard ByteKeyTable.word(base + i) & key.mask == key.head else { return false }
+            if length > 8 {
+                guard ByteKeyTable.word(base + (i &+ length &- 8)) == key.tail else { return false }
+                if length > 16 {
+                    guard ByteKeyTable.word(base + (i &+ 8)) == key.middle else { return false }
+                    if length > 24, !ByteKeyTable.equal(base + (i &+ 16), keyBytes + (key.start &+ 16), count: length &- 24) { return false }
+                }
+            }
+        } else if !ByteKeyTable.equal(base + i, keyBytes + key.start, count: length) {
+            return false
+        }
+        i = i &+ length
         return true
     }
 }

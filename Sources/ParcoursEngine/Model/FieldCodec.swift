@@ -60,6 +60,9 @@ public struct FieldCodec: Sendable {
         return negative ? -value : value
     }
 
+    /// How a boolean is written: these two words, nothing else.
+    public static let trueText: StaticString = "true", falseText: StaticString = "false"
+
     /// `true` or `false`, nothing else (`yes`, `no`, `on`, `1` are refused, not guessed).
     @inline(__always)
     public static func boolean<C: Collection>(_ bytes: C) -> Bool? where C.Element == UInt8 {
@@ -72,8 +75,8 @@ public struct FieldCodec: Sendable {
             }
             return true
         }
-        if equals("true") { return true }
-        if equals("false") { return false }
+        if equals(trueText) { return true }
+        if equals(falseText) { return false }
         return nil
     }
 
@@ -97,7 +100,7 @@ public struct FieldCodec: Sendable {
     public func json(_ value: FieldValue) -> String? {
         switch (kind, value) {
         case (.integer, .scalar(let number)): return String(number)
-        case (.boolean, .scalar(let flag)): return flag == 1 ? "true" : "false"
+        case (.boolean, .scalar(let flag)): return (flag == 1 ? Self.trueText : Self.falseText).description
         case (.enumeration, .scalar(let position)) where position >= 0 && position < ids.count: return JSONValue.quote(ids[position])
         case (.set, .set(let mask)):
             return "[" + ids.indices.filter { mask & (1 << UInt64($0)) != 0 }.map { JSONValue.quote(ids[$0]) }.joined(separator: ",") + "]"
