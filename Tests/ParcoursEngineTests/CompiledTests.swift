@@ -44,6 +44,28 @@ struct CompiledTests {
         #expect(disagreements == 0)
     }
 
+    /// A reused outcome marks its steps with a generation instead of clearing them: across
+    /// the generation's wrap (every 2³¹ profiles), steps are still those of a fresh outcome.
+    @Test func reusedStepsAcrossTheGenerationWrap() throws {
+        let ruleSet = try TestSupport.shippedRuleSet()
+        let compiled = CompiledRuleSet(ruleSet)
+        let profiles = Self.profiles(ruleSet, count: 9)
+        var reused = CompiledOutcome()
+        compiled.evaluate(CompiledProfile(profiles[8], vocabulary: ruleSet.vocabulary), into: &reused)
+        reused.selection.generation = (1 << 31) - 3
+        var checked = 0
+        for profile in profiles.prefix(8) {
+            let slots = CompiledProfile(profile, vocabulary: ruleSet.vocabulary)
+            var fresh = CompiledOutcome()
+            compiled.evaluate(slots, into: &fresh)
+            compiled.evaluate(slots, into: &reused)
+            #expect(reused.steps.map { [$0.rule, $0.suggestion] } == fresh.steps.map { [$0.rule, $0.suggestion] })
+            if !fresh.steps.isEmpty { checked += 1 }
+        }
+        #expect(reused.selection.generation < 8)
+        #expect(checked > 4)
+    }
+
     /// The codes a diff uses to pass over unchanged profiles say "unchanged" exactly when the
     /// two summaries are equal (checked against a rule set with a few edits).
     @Test func outcomeCodesAgreeWithSummaries() throws {

@@ -16,6 +16,8 @@ package final class CompiledRuleSet: Sendable {
     /// Rules with a residual condition (`RuleTables.residuals`), and its entry in `matcher`.
     let residuals: [(rule: Int32, entry: Int32)]
     let ruleCount: Int
+    /// Per catalogue entry, the match entry of its requirement's negation (-1: a requirement
+    /// that cannot fail, as most entries have none: nothing to ask).
     let requiresEntries: [Int]
     /// Scheme stages' match entries, flat (-1: no condition), scheme `s` from `stageStarts[s]`.
     let stageFlat: [Int32]
@@ -38,7 +40,11 @@ package final class CompiledRuleSet: Sendable {
         ruleCount = ruleSet.rules.count
         // A requirement keeps its entry unless known not to hold (`DecisionPlan`): the matcher
         // answers "does its negation hold?", i.e. "is it known false?".
-        requiresEntries = lowered.requirements.map { matcher.add(.not($0), vocabulary: vocabulary) }
+        requiresEntries = lowered.requirements.map { requirement in
+            let negation = CoreCondition.not(requirement)
+            if case .never = negation.normalForm(vocabulary) { return -1 }
+            return matcher.add(negation, vocabulary: vocabulary)
+        }
         var stageFlat: [Int32] = [], stageStarts = [0]
         for stages in lowered.stages {
             for stage in stages { stageFlat.append(stage.map { Int32(matcher.add($0, vocabulary: vocabulary)) } ?? -1) }
@@ -137,7 +143,7 @@ package final class CompiledRuleSet: Sendable {
         let pinned: RuleTables.Pinned
         let handled: UnsafeBufferPointer<UInt64>
         let residuals: UnsafeBufferPointer<(rule: Int32, entry: Int32)>
-        /// Per catalogue entry, the match entry of its requirement's negation.
+        /// Per catalogue entry, the match entry of its requirement's negation (-1: none).
         let requires: UnsafeBufferPointer<Int>
         /// Scheme stages' match entries (-1: a stage without condition), scheme by scheme
         /// from `stageStarts[scheme]`.
@@ -197,7 +203,7 @@ package final class CompiledRuleSet: Sendable {
                 outcome.bits.withUnsafeBufferPointer { bits in
                     // A requirement keeps its entry unless known not to hold: its negation holds.
                     plan.select(holding: holding, holds: { bits[$0 >> 6] >> UInt64($0 & 63) & 1 != 0 },
-                                keeps: { !runner.holds(entry: requires[$0], values) }, into: &outcome.selection)
+                                keeps: { requires[$0] < 0 || !runner.holds(entry: requires[$0], values) }, into: &outcome.selection)
                 }
             }
             outcome.schemes.withUnsafeMutableBufferPointer { schemes in

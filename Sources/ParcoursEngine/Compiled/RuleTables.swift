@@ -4,27 +4,31 @@
 /// conjunction of single-field parts (an `any` across fields) are left to `MatchProgram`.
 struct RuleTables: Sendable {
     /// The tables of one field, as offsets into the shared arrays (plain data: no reference
-    /// counting when read).
+    /// counting when read). Rows are given as offsets into `masks` (row times `words`).
     struct Header: Sendable {
-        enum Kind: UInt8, Sendable { case set, direct, search }
         var slot: Int32
-        var kind: Kind
+        /// Values from `low` to `low + span` are read through `direct` (from `directOffset`:
+        /// the value's row, for a scalar by its segment, for a set by its combination); any
+        /// other value, unknown included, is read through `unknownRow`.
         var low: Int64
-        var high: Int64
-        /// Row of `masks` for an unknown value: the rules that do not read this field.
+        var span: UInt64
+        /// The row for an unknown value: the rules that do not read this field.
         var unknownRow: Int32
-        /// First row of `masks` for this field: one row per segment (or per set combination).
-        var firstRow: Int32
-        /// `direct` maps value - low to a segment; `starts` holds segment starts for `search`.
         var directOffset: Int32
+        /// A domain too wide for `direct` (over 4,096 values) is `searched`: its segments'
+        /// starts, from `startsOffset` (`startsCount` of them), are searched; their rows
+        /// follow one another from `firstRow`.
         var startsOffset: Int32
         var startsCount: Int32
+        var firstRow: Int32
+        var searched: Bool
     }
 
     let words: Int
     private(set) var headers: [Header] = []
     /// Rule bit sets, `words` per row.
     private(set) var masks: [UInt64] = []
+    /// Per field with a direct table, the row offset of each value of its domain.
     private(set) var direct: [Int32] = []
     private(set) var starts: [Int64] = []
     /// Every rule's bit: a rule's bit survives the tables when its single-field parts hold.
@@ -150,14 +154,18 @@ struct RuleTables: Sendable {
             for part in parts where !Self.holds(part.condition, value) { result[part.rule / 64] &= ~(1 << UInt64(part.rule % 64)) }
             return result
         }
-        let unknownRow = Int32(masks.count / words)
+        let unknownRow = Int32(masks.count)
         masks += unknown
-        let firstRow = Int32(masks.count / words)
+        let firstRow = masks.count
+        let directOffset = Int32(direct.count)
         if case .set(let values) = definition.type {
             let combinations = 1 << values.count
-            for combination in 0..<combinations { masks += mask(Int64(combination)) }
-            headers.append(Header(slot: Int32(field), kind: .set, low: 0, high: Int64(combinations - 1), unknownRow: unknownRow,
-                                  firstRow: firstRow, directOffset: 0, startsOffset: 0, startsCount: 0))
+            for combination in 0..<combinations {
+                direct.append(Int32(masks.count))
+                masks += mask(Int64(combination))
+            }
+            headers.append(Header(slot: Int32(field), low: 0, span: UInt64(combinations - 1), unknownRow: unknownRow,
+                                  directOffset: directOffset, startsOffset: 0, startsCount: 0, firstRow: Int32(firstRow), searched: false))
             return
         }
         let domain = definition.domain
@@ -167,18 +175,17 @@ struct RuleTables: Sendable {
         for start in segments { masks += mask(start) }
         let startsOffset = Int32(starts.count)
         starts += segments
-        let directOffset = Int32(direct.count)
-        var kind = Header.Kind.search
-        if domain.count <= 4096 {
-            kind = .direct
+        let searched = domain.count > 4096
+        if !searched {
             var segment = 0
             for value in domain {
                 while segment + 1 < segments.count && segments[segment + 1] <= Int64(value) { segment += 1 }
-                direct.append(Int32(segment))
+                direct.append(Int32(firstRow + segment * words))
             }
         }
-        headers.append(Header(slot: Int32(field), kind: kind, low: Int64(domain.lowerBound), high: Int64(domain.upperBound), unknownRow: unknownRow,
-                              firstRow: firstRow, directOffset: directOffset, startsOffset: startsOffset, startsCount: Int32(segments.count)))
+        let span = UInt64(bitPattern: Int64(domain.upperBound) &- Int64(domain.lowerBound))
+        headers.append(Header(slot: Int32(field), low: Int64(domain.lowerBound), span: span, unknownRow: unknownRow, directOffset: directOffset,
+                              startsOffset: startsOffset, startsCount: Int32(segments.count), firstRow: Int32(firstRow), searched: searched))
     }
 
     /// The shared arrays, pinned for a run.
@@ -190,32 +197,48 @@ struct RuleTables: Sendable {
         let words: Int
 
         /// ANDs into `result` (`words` words, preset to all ones) the rules each field allows.
+        /// Up to two words (128 rules), the AND is kept in registers.
         @inline(__always)
         func apply(_ values: UnsafePointer<Int64>, into result: UnsafeMutablePointer<UInt64>) {
-            for header in headers {
-                let value = values[Int(header.slot)]
-                var row: Int
-                if value == CompiledProfile.unknown || value < header.low || value > header.high {
-                    row = Int(header.unknownRow)
-                } else {
-                    switch header.kind {
-                    case .set:
-                        row = Int(header.firstRow) + Int(value)
-                    case .direct:
-                        row = Int(header.firstRow) + Int(direct[Int(header.directOffset) + Int(value - header.low)])
-                    case .search:
-                        var lowIndex = 0, highIndex = Int(header.startsCount) - 1
-                        let base = Int(header.startsOffset)
-                        while lowIndex < highIndex {
-                            let mid = (lowIndex + highIndex + 1) / 2
-                            if starts[base + mid] <= value { lowIndex = mid } else { highIndex = mid - 1 }
-                        }
-                        row = Int(header.firstRow) + lowIndex
-                    }
+            switch words {
+            case 1:
+                var first = result[0]
+                for header in headers { first &= masks[row(header, values)] }
+                result[0] = first
+            case 2:
+                var first = result[0], second = result[1]
+                for header in headers {
+                    let offset = row(header, values)
+                    first &= masks[offset]
+                    second &= masks[offset &+ 1]
                 }
-                let offset = row * words
-                for w in 0..<words { result[w] &= masks[offset + w] }
+                result[0] = first
+                result[1] = second
+            default:
+                for header in headers {
+                    let offset = row(header, values)
+                    for w in 0..<words { result[w] &= masks[offset &+ w] }
+                }
             }
+        }
+
+        /// Where in `masks` the row of `header`'s field for the profile's value starts. One
+        /// unsigned comparison tells a value in the direct table's range (unknown, `Int64.min`,
+        /// is below any domain the direct table serves: at most 4,096 values wide).
+        @inline(__always)
+        func row(_ header: Header, _ values: UnsafePointer<Int64>) -> Int {
+            let value = values[Int(header.slot)]
+            let distance = UInt64(bitPattern: value &- header.low)
+            guard distance <= header.span else { return Int(header.unknownRow) }
+            if !header.searched { return Int(direct[Int(header.directOffset) &+ Int(distance)]) }
+            if value == CompiledProfile.unknown { return Int(header.unknownRow) }
+            var lowIndex = 0, highIndex = Int(header.startsCount) - 1
+            let base = Int(header.startsOffset)
+            while lowIndex < highIndex {
+                let mid = (lowIndex + highIndex + 1) / 2
+                if starts[base + mid] <= value { lowIndex = mid } else { highIndex = mid - 1 }
+            }
+            return Int(header.firstRow) + lowIndex * words
         }
     }
 

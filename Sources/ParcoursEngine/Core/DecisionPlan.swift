@@ -215,14 +215,15 @@ public struct Selection: Sendable {
     public var duplicates: [(step: Int, rule: Int)] = []
     /// Whether to record `duplicates` (the interpreter does, for `also_suggested_by`).
     public var keepsDuplicates: Bool
-    var stepAt: [Int?] = []
+    /// Per (entry, stage) key, the step chosen there, as `generation << 32 | step`: a mark of
+    /// an earlier selection (an older generation) is no mark, so nothing is cleared between
+    /// profiles (the marks are zeroed once every 2³¹ selections, before the generation overflows).
+    var stepAt: [UInt64] = []
+    var generation: UInt64 = 0
 
     public init(keepsDuplicates: Bool = false) {
         self.keepsDuplicates = keepsDuplicates
     }
-
-    /// Keys of `stepAt` set since the last reset: only those are cleared.
-    var setKeys: [Int] = []
 
     /// Scratch bit set over the plan's suggestions (left all zero by `select`).
     var marks: [UInt64] = []
@@ -237,26 +238,23 @@ public struct Selection: Sendable {
         steps.empty()
         duplicates.empty()
         let count = entries * Stage.allCases.count
-        if stepAt.count != count {
-            stepAt = Array(repeating: nil, count: count)
-        } else if !setKeys.isEmpty {
-            stepAt.withUnsafeMutableBufferPointer { stepAt in
-                for key in setKeys { stepAt[key] = nil }
-            }
+        generation &+= 1
+        if stepAt.count != count || generation >= 1 << 31 {
+            stepAt = Array(repeating: 0, count: count)
+            generation = 1
         }
-        setKeys.empty()
     }
 
     /// The `collect` policy for one suggestion: a new step, or a duplicate of the step already
     /// at the same entry and stage.
     @inline(__always)
     mutating func add(_ item: DecisionPlan.Suggested, key: Int) {
-        if let step = stepAt[key] {
-            if keepsDuplicates { duplicates.append((step, item.rule)) }
+        let mark = stepAt[key]
+        if mark >> 32 == generation {
+            if keepsDuplicates { duplicates.append((Int(truncatingIfNeeded: mark & 0xFFFF_FFFF), item.rule)) }
             return
         }
-        stepAt[key] = steps.count
-        setKeys.append(key)
+        stepAt[key] = generation << 32 | UInt64(truncatingIfNeeded: steps.count)
         steps.append((item.rule, item.suggestion))
     }
 }

@@ -98,16 +98,21 @@ package struct ByteKeyTable: Sendable {
         } else {
             for index in 0..<count { head |= UInt64(key[index]) << UInt64(8 * index) }
         }
-        // Multiplicative hashing: one product, whose high bits (the slot) every input bit reaches.
-        let mixed = (head ^ (tail &* 0xC2B2_AE3D_27D4_EB4F) ^ UInt64(truncatingIfNeeded: count &<< 16 &+ group)) &* 0x9E37_79B9_7F4A_7C15
-        return (head, tail, mixed)
+        return (head, tail, mix(head, tail, count: count, group: group))
     }
 
-    /// The mask of a word's first `count` bytes (the first as the lowest; every byte from
-    /// eight on; `count` over zero).
+    /// The hash of a key from its first and last words, length and group. Multiplicative
+    /// hashing: one product, whose high bits (the slot) every input bit reaches.
+    @inline(__always)
+    private static func mix(_ head: UInt64, _ tail: UInt64, count: Int, group: Int) -> UInt64 {
+        (head ^ (tail &* 0xC2B2_AE3D_27D4_EB4F) ^ UInt64(truncatingIfNeeded: count &<< 16 &+ group)) &* 0x9E37_79B9_7F4A_7C15
+    }
+
+    /// The mask of a word's first `count` bytes (the first as the lowest; none for zero, every
+    /// byte from eight on).
     @inline(__always)
     static func firstBytes(_ count: Int) -> UInt64 {
-        count >= 8 ? .max : .max &>> UInt64(truncatingIfNeeded: 64 &- 8 &* count)
+        count >= 8 ? .max : (1 &<< UInt64(truncatingIfNeeded: 8 &* count)) &- 1
     }
 
     /// Eight bytes from `pointer`, the first as the lowest (on any byte order).
@@ -127,7 +132,15 @@ package struct ByteKeyTable: Sendable {
     /// slot) is answered inline, anything else by `probe`.
     @inline(__always)
     package func value(in text: UnsafeBufferPointer<UInt8>, from: Int, count: Int, group: Int) -> Int? {
-        let (head, tail, hash) = Self.hash(text, from: from, count: count, group: group)
+        let (head, tail, _) = Self.hash(text, from: from, count: count, group: group)
+        return value(in: text, from: from, count: count, group: group, head: head, tail: tail)
+    }
+
+    /// `value(in:from:count:group:)` for a key whose first and last words (`hash`'s) the
+    /// caller already holds.
+    @inline(__always)
+    package func value(in text: UnsafeBufferPointer<UInt8>, from: Int, count: Int, group: Int, head: UInt64, tail: UInt64) -> Int? {
+        let hash = Self.mix(head, tail, count: count, group: group)
         let slot = Int(truncatingIfNeeded: hash &>> shift)
         let entry = storage.slots[slot]
         if entry.head == head && entry.tail == tail && entry.shape == Self.shape(count, group) && count <= 16 && entry.offset >= 0 {
@@ -190,23 +203,28 @@ package struct ByteKeyTable: Sendable {
     }
 
     /// The position of the first `a` or `b` in `bytes[from...]`, or `bytes.count`. Eight bytes
-    /// at a time (a zero byte found in the word XOR the byte searched; the lowest one found is
-    /// always a true one).
+    /// at a time (`firstIndex(of:or:in:)`).
     @inline(__always)
     package static func first(of a: UInt8, or b: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from: Int) -> Int {
         guard let base = bytes.baseAddress else { return bytes.count }
         let n = bytes.count
         var j = from
-        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
-        let spreadA = UInt64(a) &* ones, spreadB = UInt64(b) &* ones
         while j + 8 <= n {
-            let word = word(base + j)
-            let x = word ^ spreadA, y = word ^ spreadB
-            let found = ((x &- ones) & ~x | (y &- ones) & ~y) & highs
-            if found != 0 { return j + found.trailingZeroBitCount / 8 }
+            let found = firstIndex(of: a, or: b, in: word(base + j))
+            if found < 8 { return j + found }
             j += 8
         }
         while j < n, base[j] != a, base[j] != b { j += 1 }
         return j
+    }
+
+    /// The position (0 to 7) of the first byte `a` or `b` in a word (the first byte as the
+    /// lowest), or 8 when there is none: a zero byte is found in the word XOR each byte
+    /// searched, and the lowest one found is always a true one.
+    @inline(__always)
+    package static func firstIndex(of a: UInt8, or b: UInt8, in word: UInt64) -> Int {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        let x = word ^ (UInt64(a) &* ones), y = word ^ (UInt64(b) &* ones)
+        return (((x &- ones) & ~x | (y &- ones) & ~y) & highs).trailingZeroBitCount &>> 3
     }
 }

@@ -357,9 +357,32 @@ private struct JSONCursor {
         return (start, j &- start)
     }
 
-    /// The id of the string at `i` in `table`'s `group`.
+    /// The id of the string at `i` in `table`'s `group`. A string of under sixteen bytes with
+    /// room after it (the common value) is found and hashed from the one or two words it is
+    /// read in: its closing quote is looked for in them, and they are its first and last words.
     @inline(__always)
     mutating func id(_ table: ByteKeyTable, group: Int) -> Int? {
+        guard i < n, base[i] == 0x22 else { return nil }
+        let start = i &+ 1
+        if n &- start >= 16 {
+            let first = ByteKeyTable.word(base + start)
+            let inFirst = ByteKeyTable.firstIndex(of: 0x22, or: 0x5C, in: first)
+            if inFirst < 8 {
+                guard base[start &+ inFirst] == 0x22 else { return nil }
+                i = start &+ inFirst &+ 1
+                return table.value(in: line, from: start, count: inFirst, group: group,
+                                   head: first & ByteKeyTable.firstBytes(inFirst), tail: 0)
+            }
+            let second = ByteKeyTable.word(base + (start &+ 8))
+            let inSecond = ByteKeyTable.firstIndex(of: 0x22, or: 0x5C, in: second)
+            if inSecond < 8 {
+                guard base[start &+ 8 &+ inSecond] == 0x22 else { return nil }
+                let count = 8 &+ inSecond
+                i = start &+ count &+ 1
+                return table.value(in: line, from: start, count: count, group: group,
+                                   head: first, tail: ByteKeyTable.word(base + (start &+ count &- 8)))
+            }
+        }
         guard let (start, count) = string() else { return nil }
         return table.value(in: line, from: start, count: count, group: group)
     }
