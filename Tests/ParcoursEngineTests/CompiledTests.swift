@@ -44,6 +44,26 @@ struct CompiledTests {
         #expect(disagreements == 0)
     }
 
+    /// An `any` across fields is tabled as its disjunctive form when short (one extra bit per
+    /// further conjunction, folded into the rule's), and left to the match program when long.
+    @Test func crossFieldAlternativesAreTabledWhenShort() throws {
+        let ruleSet = try TestSupport.shippedRuleSet()
+        let vocabulary = ruleSet.vocabulary
+        let fields = Array(vocabulary.fields.filter { if case .set = $0.type { return false } else { return true } }.prefix(10))
+        #expect(fields.count == 10)
+        func known(_ field: Field) -> CoreCondition {
+            .test(Test(key: ValueKey(field: field.index), allowed: ValueSet(Int(field.domain.lowerBound))))
+        }
+        let short = CoreCondition.all([known(fields[0]), .any([known(fields[1]), known(fields[2]), known(fields[3])])])
+        let long = CoreCondition.any(fields.map(known))
+        let tables = RuleTables(rules: [short, long], vocabulary: vocabulary)
+        #expect(tables.folds.map { [$0.rule, $0.bit] } == [[0, 2], [0, 3]])
+        #expect(tables.residuals.map(\.rule) == [1])
+        #expect(tables.bitCount == 4)
+        #expect(ruleSet.lowered.rules.contains { RuleTables.partition($0.normalForm(vocabulary), vocabulary).rest != nil })
+        #expect(RuleTables(rules: ruleSet.lowered.rules, vocabulary: vocabulary).residuals.isEmpty)
+    }
+
     /// A reused outcome marks its steps with a generation instead of clearing them: across
     /// the generation's wrap (every 2³¹ profiles), steps are still those of a fresh outcome.
     @Test func reusedStepsAcrossTheGenerationWrap() throws {

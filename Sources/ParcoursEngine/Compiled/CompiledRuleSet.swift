@@ -84,7 +84,7 @@ package final class CompiledRuleSet: Sendable {
         withKernel { kernel in
             for profile in 0..<profiles {
                 kernel.fire(values + profile * stride, into: bits)
-                Kernel.collect(bits, words: words, into: &fired)
+                Kernel.collect(bits, words: words, rules: ruleCount, into: &fired)
                 body(profile, fired)
             }
         }
@@ -109,6 +109,7 @@ package final class CompiledRuleSet: Sendable {
         matcher.run { runner in
             tables.run { pinned in
                 tables.handled.withUnsafeBufferPointer { handled in
+                  tables.folds.withUnsafeBufferPointer { folds in
                     residuals.withUnsafeBufferPointer { residuals in
                         requiresEntries.withUnsafeBufferPointer { requires in
                             stageFlat.withUnsafeBufferPointer { stages in
@@ -118,7 +119,8 @@ package final class CompiledRuleSet: Sendable {
                                             enrolledSlots.withUnsafeBufferPointer { enrolled in
                                                 program.run { program in
                                                     plan.withPinned { plan in
-                                                        body(Kernel(plan: plan, program: program, runner: runner, pinned: pinned, handled: handled, residuals: residuals,
+                                                        body(Kernel(ruleCount: ruleCount, plan: plan, program: program, runner: runner, pinned: pinned,
+                                                                    handled: handled, folds: folds, residuals: residuals,
                                                                     requires: requires, stages: stages, stageStarts: stageStarts, criteria: criteria,
                                                                     criteriaStarts: criteriaStarts, enrolled: enrolled))
                                                     }
@@ -130,6 +132,7 @@ package final class CompiledRuleSet: Sendable {
                             }
                         }
                     }
+                  }
                 }
             }
         }
@@ -137,11 +140,14 @@ package final class CompiledRuleSet: Sendable {
 
     /// One evaluation's tables, pinned: valid inside `withKernel` only.
     package struct Kernel {
+        let ruleCount: Int
         let plan: DecisionPlan.Pinned
         let program: ConditionProgram.Runner
         let runner: MatchProgram.Runner
         let pinned: RuleTables.Pinned
         let handled: UnsafeBufferPointer<UInt64>
+        /// Extra disjuncts' bits to fold into their rule's (`RuleTables.folds`).
+        let folds: UnsafeBufferPointer<(rule: Int32, bit: Int32)>
         let residuals: UnsafeBufferPointer<(rule: Int32, entry: Int32)>
         /// Per catalogue entry, the match entry of its requirement's negation (-1: none).
         let requires: UnsafeBufferPointer<Int>
@@ -153,24 +159,34 @@ package final class CompiledRuleSet: Sendable {
         let criteriaStarts: UnsafeBufferPointer<Int>
         let enrolled: UnsafeBufferPointer<(slot: Int, bit: Int)>
 
-        /// The rules that hold for one profile, as bits: the tables, then the residual parts of
-        /// the rules the tables left standing.
+        /// The rules that hold for one profile, as bits (and past them, the extra disjuncts'):
+        /// the tables, the disjuncts folded into their rules, then the residual parts of the
+        /// rules the tables left standing.
         @inline(__always)
         func fire(_ values: UnsafePointer<Int64>, into bits: UnsafeMutablePointer<UInt64>) {
             for w in 0..<handled.count { bits[w] = handled[w] }
             pinned.apply(values, into: bits)
+            for (rule, bit) in folds where bits[Int(bit) >> 6] >> UInt64(bit & 63) & 1 != 0 {
+                bits[Int(rule) >> 6] |= 1 << UInt64(rule & 63)
+            }
             for (rule, entry) in residuals {
                 let word = Int(rule) >> 6, bit: UInt64 = 1 << UInt64(rule & 63)
                 if bits[word] & bit != 0 && !runner.holds(entry: Int(entry), values) { bits[word] &= ~bit }
             }
         }
 
-        /// Sets `fired` to the rules whose bit is set, in rule set order: counted first, then
-        /// written in place (the array resized once, not appended to rule by rule).
+        /// Sets `fired` to the rules (bits under `rules`) whose bit is set, in rule set order:
+        /// counted first, then written in place (the array resized once, not appended to rule
+        /// by rule).
         @inline(__always)
-        static func collect(_ bits: UnsafeMutablePointer<UInt64>, words: Int, into fired: inout [Int32]) {
+        static func collect(_ bits: UnsafeMutablePointer<UInt64>, words: Int, rules: Int, into fired: inout [Int32]) {
+            /// The bits of word `w` that are rules'.
+            @inline(__always) func ruleBits(_ w: Int) -> UInt64 {
+                let below = rules &- w &* 64
+                return below >= 64 ? bits[w] : below <= 0 ? 0 : bits[w] & ((1 &<< UInt64(below)) &- 1)
+            }
             var count = 0
-            for w in 0..<words { count += bits[w].nonzeroBitCount }
+            for w in 0..<words { count += ruleBits(w).nonzeroBitCount }
             if fired.count > count {
                 fired.removeLast(fired.count - count)
             } else if fired.count < count {
@@ -180,7 +196,7 @@ package final class CompiledRuleSet: Sendable {
             fired.withUnsafeMutableBufferPointer { fired in
                 var at = 0
                 for w in 0..<words {
-                    var word = bits[w]
+                    var word = ruleBits(w)
                     while word != 0 {
                         fired[at] = Int32(w * 64 + word.trailingZeroBitCount)
                         at += 1
@@ -197,7 +213,7 @@ package final class CompiledRuleSet: Sendable {
             outcome.bits.withUnsafeMutableBufferPointer { scratch in
                 guard let bits = scratch.baseAddress else { return }
                 fire(values, into: bits)
-                Self.collect(bits, words: words, into: &outcome.fired)
+                Self.collect(bits, words: words, rules: ruleCount, into: &outcome.fired)
             }
             outcome.fired.withUnsafeBufferPointer { holding in
                 outcome.bits.withUnsafeBufferPointer { bits in

@@ -24,6 +24,7 @@ struct RuleTables: Sendable {
         var searched: Bool
     }
 
+    /// Words per bit set (and per row of `masks`).
     let words: Int
     private(set) var headers: [Header] = []
     /// Rule bit sets, `words` per row.
@@ -31,28 +32,86 @@ struct RuleTables: Sendable {
     /// Per field with a direct table, the row offset of each value of its domain.
     private(set) var direct: [Int32] = []
     private(set) var starts: [Int64] = []
-    /// Every rule's bit: a rule's bit survives the tables when its single-field parts hold.
+    /// How many bits a profile's bit set has: one per rule, then the extra disjuncts'.
+    let bitCount: Int
+    /// Every bit: a rule's bit survives the tables when its single-field parts hold.
     let handled: [UInt64]
-    /// Rules with parts the tables cannot hold (an `any` across fields), with those parts, in
+    /// A rule whose condition is an `any` across fields (in negation normal form) is tabled as
+    /// a few conjunctions (its disjunctive form, when short): the first on the rule's own bit,
+    /// each other on an extra bit past the rules', folded into the rule's after the tables (the
+    /// rule holds when one of them does; exact, as "holds" distributes over `all` and `any`).
+    let folds: [(rule: Int32, bit: Int32)]
+    /// Rules with parts the tables cannot hold (a long disjunctive form), with those parts, in
     /// negation normal form: such a rule holds when its bit survives the tables and the rest
     /// holds too (`MatchProgram` asks, only then).
     let residuals: [(rule: Int, condition: CoreCondition)]
 
+    /// At most this many conjunctions per rule in its disjunctive form (else a residual).
+    static let disjunctLimit = 8
+
     init(rules: [CoreCondition], vocabulary: Vocabulary) {
-        let words = max(1, (rules.count + 63) / 64)
-        self.words = words
         var parts: [Int: [(rule: Int, condition: CoreCondition)]] = [:]
-        var handled = [UInt64](repeating: 0, count: words)
         var residuals: [(rule: Int, condition: CoreCondition)] = []
-        for (rule, condition) in rules.enumerated() {
-            let (byField, rest) = Self.partition(condition.normalForm(vocabulary), vocabulary)
-            handled[rule / 64] |= 1 << UInt64(rule % 64)
-            for (field, part) in byField { parts[field, default: []].append((rule, part)) }
-            if let rest { residuals.append((rule, rest)) }
+        var folds: [(rule: Int32, bit: Int32)] = []
+        var bitCount = rules.count
+        func table(_ bit: Int, _ byField: [Int: CoreCondition]) {
+            for (field, part) in byField { parts[field, default: []].append((bit, part)) }
         }
+        for (rule, condition) in rules.enumerated() {
+            let normal = condition.normalForm(vocabulary)
+            let (byField, rest) = Self.partition(normal, vocabulary)
+            guard let rest else {
+                table(rule, byField)
+                continue
+            }
+            let conjunctions = Self.disjuncts(normal, vocabulary).map { $0.map { Self.partition(.all($0), vocabulary) } }
+            guard let conjunctions, !conjunctions.isEmpty, conjunctions.allSatisfy({ $0.rest == nil }),
+                  bitCount + conjunctions.count - 1 <= 2 * rules.count else {
+                table(rule, byField)
+                residuals.append((rule, rest))
+                continue
+            }
+            table(rule, conjunctions[0].byField)
+            for conjunction in conjunctions.dropFirst() {
+                table(bitCount, conjunction.byField)
+                folds.append((Int32(rule), Int32(bitCount)))
+                bitCount += 1
+            }
+        }
+        let words = max(1, (bitCount + 63) / 64)
+        self.words = words
+        self.bitCount = bitCount
+        var handled = [UInt64](repeating: 0, count: words)
+        for bit in 0..<bitCount { handled[bit / 64] |= 1 << UInt64(bit % 64) }
         self.handled = handled
+        self.folds = folds
         self.residuals = residuals
         for field in parts.keys.sorted() { addTable(field: field, parts: parts[field] ?? [], vocabulary: vocabulary) }
+    }
+
+    /// A condition in negation normal form as a disjunction of conjunctions whose items the
+    /// tables hold (each a condition on one field), or nil when it is longer than
+    /// `disjunctLimit` or has a part the tables cannot hold. `all` distributes over `any`.
+    static func disjuncts(_ condition: CoreCondition, _ vocabulary: Vocabulary) -> [[CoreCondition]]? {
+        if let byField = split(condition), byField.keys.allSatisfy({ tableable($0, vocabulary) }) { return [[condition]] }
+        switch condition {
+        case .all(let items):
+            var result: [[CoreCondition]] = [[]]
+            for item in items {
+                guard let alternatives = disjuncts(item, vocabulary), result.count * alternatives.count <= disjunctLimit else { return nil }
+                result = result.flatMap { prefix in alternatives.map { prefix + $0 } }
+            }
+            return result
+        case .any(let items):
+            var result: [[CoreCondition]] = []
+            for item in items {
+                guard let alternatives = disjuncts(item, vocabulary), result.count + alternatives.count <= disjunctLimit else { return nil }
+                result += alternatives
+            }
+            return result
+        default:
+            return nil
+        }
     }
 
     /// A condition in negation normal form as its single-field parts the tables hold and the
