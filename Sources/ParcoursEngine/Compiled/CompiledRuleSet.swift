@@ -7,63 +7,68 @@ package final class CompiledRuleSet: Sendable {
     package let ruleSet: RuleSet
     /// The decisions, shared with the interpreter.
     package let plan: DecisionPlan
-    /// Three-valued conditions: scheme criteria.
-    let program: ConditionProgram
-    /// "Does it hold?" conditions: rules' residual parts, then catalogue requirements, then stages.
+    /// "Does it hold?" conditions the tables leave: rules' residual parts, then scheme stages.
     let matcher: MatchProgram
-    /// Rules matched a field at a time (what a field at a time cannot say, through `matcher`).
+    /// Everything a profile is asked, matched a field at a time (what a field at a time cannot
+    /// say, through `matcher`), each on its own bit: the rules (bit = rule index), then the
+    /// negations of catalogue requirements that can fail, then per scheme "every criterion
+    /// passes" and "a criterion fails".
     let tables: RuleTables
     /// Rules with a residual condition (`RuleTables.residuals`), and its entry in `matcher`.
     let residuals: [(rule: Int32, entry: Int32)]
     let ruleCount: Int
-    /// Per catalogue entry, the match entry of its requirement's negation (-1: a requirement
-    /// that cannot fail, as most entries have none: nothing to ask).
-    let requiresEntries: [Int]
-    /// Scheme stages' match entries, flat (-1: no condition), scheme `s` from `stageStarts[s]`.
-    let stageFlat: [Int32]
-    let stageStarts: [Int]
-    /// Scheme criteria's roots in `program`, flat: scheme `s`'s from `criteriaStarts[s]`.
-    let criteriaRoots: [Int32]
-    let criteriaStarts: [Int]
-    /// Per scheme, the slot and bit read to know the person is enrolled (slot -1: none).
-    let enrolledSlots: [(slot: Int, bit: Int)]
+    /// Per catalogue entry, the bit of its requirement's negation, "is it known false?" (-1:
+    /// a requirement that cannot fail, as most entries have none).
+    let requirementBits: [Int32]
+    /// Per scheme, what the kernel reads: its two criteria bits, the slot and bit that say the
+    /// person is enrolled (slot -1: none), and its stages' range in `stageEntries`.
+    struct SchemeIndex: Sendable {
+        let passes: Int32, fails: Int32
+        let enrolledSlot: Int32, enrolledBit: Int32
+        let stages: Range<Int32>
+    }
+    let schemeIndexes: [SchemeIndex]
+    /// Scheme stages' match entries, flat (-1: no condition).
+    let stageEntries: [Int32]
 
     package init(_ ruleSet: RuleSet) {
         self.ruleSet = ruleSet
         plan = DecisionPlan(ruleSet)
         let lowered = ruleSet.lowered
         let vocabulary = ruleSet.vocabulary
-        var program = ConditionProgram()
         var matcher = MatchProgram()
-        tables = RuleTables(rules: lowered.rules, vocabulary: vocabulary)
-        residuals = tables.residuals.map { (Int32($0.rule), Int32(matcher.add($0.condition, vocabulary: vocabulary))) }
         ruleCount = ruleSet.rules.count
-        // A requirement keeps its entry unless known not to hold (`DecisionPlan`): the matcher
-        // answers "does its negation hold?", i.e. "is it known false?".
-        requiresEntries = lowered.requirements.map { requirement in
+        var asked = lowered.rules
+        func ask(_ condition: CoreCondition) -> Int32 {
+            asked.append(condition)
+            return Int32(asked.count - 1)
+        }
+        // A requirement keeps its entry unless known not to hold (`DecisionPlan`): the tables
+        // answer "does its negation hold?", i.e. "is it known false?".
+        requirementBits = lowered.requirements.map { requirement in
             let negation = CoreCondition.not(requirement)
             if case .never = negation.normalForm(vocabulary) { return -1 }
-            return matcher.add(negation, vocabulary: vocabulary)
+            return ask(negation)
         }
-        var stageFlat: [Int32] = [], stageStarts = [0]
-        for stages in lowered.stages {
-            for stage in stages { stageFlat.append(stage.map { Int32(matcher.add($0, vocabulary: vocabulary)) } ?? -1) }
-            stageStarts.append(stageFlat.count)
+        // A scheme's status from whether every criterion holds and whether one is known false
+        // (`SchemeStatus.from(anyFails:allPass:)`); the interpreter combines the same truths.
+        var stageEntries: [Int32] = []
+        var schemeIndexes: [SchemeIndex] = []
+        for (scheme, criteria) in lowered.criteria.enumerated() {
+            let passes = ask(.all(criteria)), fails = ask(.any(criteria.map { .not($0) }))
+            let first = Int32(stageEntries.count)
+            for stage in scheme < lowered.stages.count ? lowered.stages[scheme] : [] {
+                stageEntries.append(stage.map { Int32(matcher.add($0, vocabulary: vocabulary)) } ?? -1)
+            }
+            let key = scheme < plan.enrolledKeys.count ? plan.enrolledKeys[scheme] : nil
+            let enrolled = key.flatMap { key in key.element.map { (Int32(key.field), Int32($0)) } } ?? (-1, 0)
+            schemeIndexes.append(SchemeIndex(passes: passes, fails: fails, enrolledSlot: enrolled.0, enrolledBit: enrolled.1,
+                                             stages: first..<Int32(stageEntries.count)))
         }
-        self.stageFlat = stageFlat
-        self.stageStarts = stageStarts
-        var criteriaRoots: [Int32] = [], criteriaStarts = [0]
-        for criteria in lowered.criteria {
-            for criterion in criteria { criteriaRoots.append(program.add(criterion)) }
-            criteriaStarts.append(criteriaRoots.count)
-        }
-        self.criteriaRoots = criteriaRoots
-        self.criteriaStarts = criteriaStarts
-        enrolledSlots = plan.enrolledKeys.map { key in
-            guard let key, let element = key.element else { return (-1, 0) }
-            return (key.field, element)
-        }
-        self.program = program
+        self.stageEntries = stageEntries
+        self.schemeIndexes = schemeIndexes
+        tables = RuleTables(rules: asked, vocabulary: vocabulary)
+        residuals = tables.residuals.map { (Int32($0.rule), Int32(matcher.add($0.condition, vocabulary: vocabulary))) }
         self.matcher = matcher
     }
 
@@ -109,30 +114,20 @@ package final class CompiledRuleSet: Sendable {
         matcher.run { runner in
             tables.run { pinned in
                 tables.handled.withUnsafeBufferPointer { handled in
-                  tables.folds.withUnsafeBufferPointer { folds in
-                    residuals.withUnsafeBufferPointer { residuals in
-                        requiresEntries.withUnsafeBufferPointer { requires in
-                            stageFlat.withUnsafeBufferPointer { stages in
-                                stageStarts.withUnsafeBufferPointer { stageStarts in
-                                    criteriaRoots.withUnsafeBufferPointer { criteria in
-                                        criteriaStarts.withUnsafeBufferPointer { criteriaStarts in
-                                            enrolledSlots.withUnsafeBufferPointer { enrolled in
-                                                program.run { program in
-                                                    plan.withPinned { plan in
-                                                        body(Kernel(ruleCount: ruleCount, plan: plan, program: program, runner: runner, pinned: pinned,
-                                                                    handled: handled, folds: folds, residuals: residuals,
-                                                                    requires: requires, stages: stages, stageStarts: stageStarts, criteria: criteria,
-                                                                    criteriaStarts: criteriaStarts, enrolled: enrolled))
-                                                    }
-                                                }
-                                            }
+                    tables.folds.withUnsafeBufferPointer { folds in
+                        residuals.withUnsafeBufferPointer { residuals in
+                            requirementBits.withUnsafeBufferPointer { requires in
+                                schemeIndexes.withUnsafeBufferPointer { schemes in
+                                    stageEntries.withUnsafeBufferPointer { stages in
+                                        plan.withPinned { plan in
+                                            body(Kernel(ruleCount: ruleCount, plan: plan, runner: runner, pinned: pinned, handled: handled, folds: folds,
+                                                        residuals: residuals, requires: requires, schemes: schemes, stages: stages))
                                         }
                                     }
                                 }
                             }
                         }
                     }
-                  }
                 }
             }
         }
@@ -142,22 +137,17 @@ package final class CompiledRuleSet: Sendable {
     package struct Kernel {
         let ruleCount: Int
         let plan: DecisionPlan.Pinned
-        let program: ConditionProgram.Runner
         let runner: MatchProgram.Runner
         let pinned: RuleTables.Pinned
         let handled: UnsafeBufferPointer<UInt64>
         /// Extra disjuncts' bits to fold into their rule's (`RuleTables.folds`).
         let folds: UnsafeBufferPointer<(rule: Int32, bit: Int32)>
         let residuals: UnsafeBufferPointer<(rule: Int32, entry: Int32)>
-        /// Per catalogue entry, the match entry of its requirement's negation (-1: none).
-        let requires: UnsafeBufferPointer<Int>
-        /// Scheme stages' match entries (-1: a stage without condition), scheme by scheme
-        /// from `stageStarts[scheme]`.
+        /// Per catalogue entry, the bit of its requirement's negation (-1: none).
+        let requires: UnsafeBufferPointer<Int32>
+        let schemes: UnsafeBufferPointer<SchemeIndex>
+        /// Scheme stages' match entries (-1: a stage without condition).
         let stages: UnsafeBufferPointer<Int32>
-        let stageStarts: UnsafeBufferPointer<Int>
-        let criteria: UnsafeBufferPointer<Int32>
-        let criteriaStarts: UnsafeBufferPointer<Int>
-        let enrolled: UnsafeBufferPointer<(slot: Int, bit: Int)>
 
         /// The rules that hold for one profile, as bits (and past them, the extra disjuncts'):
         /// the tables, the disjuncts folded into their rules, then the residual parts of the
@@ -209,7 +199,7 @@ package final class CompiledRuleSet: Sendable {
         /// The full outcome for one profile's slots into `outcome`, reusing its storage.
         package func evaluate(_ values: UnsafePointer<Int64>, into outcome: inout CompiledOutcome) {
             let words = pinned.words
-            outcome.reset(words: words, schemes: enrolled.count)
+            outcome.reset(words: words, schemes: schemes.count)
             outcome.bits.withUnsafeMutableBufferPointer { scratch in
                 guard let bits = scratch.baseAddress else { return }
                 fire(values, into: bits)
@@ -217,27 +207,27 @@ package final class CompiledRuleSet: Sendable {
             }
             outcome.fired.withUnsafeBufferPointer { holding in
                 outcome.bits.withUnsafeBufferPointer { bits in
+                    @inline(__always) func bit(_ index: Int32) -> Bool { bits[Int(index) >> 6] >> UInt64(index & 63) & 1 != 0 }
                     // A requirement keeps its entry unless known not to hold: its negation holds.
                     plan.select(holding: holding, holds: { bits[$0 >> 6] >> UInt64($0 & 63) & 1 != 0 },
-                                keeps: { requires[$0] < 0 || !runner.holds(entry: requires[$0], values) }, into: &outcome.selection)
-                }
-            }
-            outcome.schemes.withUnsafeMutableBufferPointer { schemes in
-                for scheme in 0..<enrolled.count {
-                    let status = SchemeStatus.combining(criteria[criteriaStarts[scheme]..<criteriaStarts[scheme + 1]].lazy.map { program.evaluate($0, values) })
-                    var isEnrolled = false
-                    let key = enrolled[scheme]
-                    if key.slot >= 0, values[key.slot] != CompiledProfile.unknown {
-                        isEnrolled = (UInt64(bitPattern: values[key.slot]) >> UInt64(key.bit)) & 1 == 1
-                    }
-                    let stage = DecisionPlan.schemeStage(status: status, enrolled: isEnrolled) {
-                        for index in stageStarts[scheme]..<stageStarts[scheme + 1] {
-                            let entry = stages[index]
-                            if entry >= 0, runner.holds(entry: Int(entry), values) { return index - stageStarts[scheme] }
+                                keeps: { requires[$0] < 0 || !bit(requires[$0]) }, into: &outcome.selection)
+                    outcome.schemes.withUnsafeMutableBufferPointer { statuses in
+                        for (position, scheme) in schemes.enumerated() {
+                            let status = SchemeStatus.from(anyFails: bit(scheme.fails), allPass: bit(scheme.passes))
+                            var isEnrolled = false
+                            if scheme.enrolledSlot >= 0, values[Int(scheme.enrolledSlot)] != CompiledProfile.unknown {
+                                isEnrolled = (UInt64(bitPattern: values[Int(scheme.enrolledSlot)]) >> UInt64(scheme.enrolledBit)) & 1 == 1
+                            }
+                            let stage = DecisionPlan.schemeStage(status: status, enrolled: isEnrolled) {
+                                for index in scheme.stages {
+                                    let entry = stages[Int(index)]
+                                    if entry >= 0, runner.holds(entry: Int(entry), values) { return Int(index - scheme.stages.lowerBound) }
+                                }
+                                return nil
+                            }
+                            statuses[position] = (status, Int32(stage ?? -1))
                         }
-                        return nil
                     }
-                    schemes[scheme] = (status, Int32(stage ?? -1))
                 }
             }
         }

@@ -178,14 +178,23 @@ public struct DecisionPlan: Sendable {
                         marks[position >> 6] |= 1 << UInt64(position & 63)
                     }
                 }
-                for w in 0..<marks.count {
-                    var word = marks[w]
-                    marks[w] = 0
-                    while word != 0 {
-                        let item = suggestions[w << 6 + word.trailingZeroBitCount]
-                        word &= word - 1
-                        if (!item.followsRoute || route == item.rule) && keeps(item.entry) {
-                            selection.add(item, key: item.entry * stages + item.stage)
+                // The `collect` policy, in `suggestions` order: a suggestion kept (its route
+                // chosen, its requirement not failing) is a new step unless one is already at
+                // the same entry and stage. The marks are left all zero.
+                let generation = selection.generation
+                selection.stepAt.withUnsafeMutableBufferPointer { stepAt in
+                    for w in 0..<marks.count {
+                        var word = marks[w]
+                        marks[w] = 0
+                        while word != 0 {
+                            let item = suggestions[w << 6 + word.trailingZeroBitCount]
+                            word &= word &- 1
+                            guard (!item.followsRoute || route == item.rule) && keeps(item.entry) else { continue }
+                            if let step = Selection.mark(&stepAt[item.entry * stages + item.stage], step: selection.steps.count, generation: generation) {
+                                if selection.keepsDuplicates { selection.duplicates.append((step, item.rule)) }
+                            } else {
+                                selection.steps.append((item.rule, item.suggestion))
+                            }
                         }
                     }
                 }
@@ -245,17 +254,13 @@ public struct Selection: Sendable {
         }
     }
 
-    /// The `collect` policy for one suggestion: a new step, or a duplicate of the step already
-    /// at the same entry and stage.
+    /// The step already at a key (an entry at a stage) in the selection of `generation`, or
+    /// nil after marking `step` there.
     @inline(__always)
-    mutating func add(_ item: DecisionPlan.Suggested, key: Int) {
-        let mark = stepAt[key]
-        if mark >> 32 == generation {
-            if keepsDuplicates { duplicates.append((Int(truncatingIfNeeded: mark & 0xFFFF_FFFF), item.rule)) }
-            return
-        }
-        stepAt[key] = generation << 32 | UInt64(truncatingIfNeeded: steps.count)
-        steps.append((item.rule, item.suggestion))
+    static func mark(_ at: inout UInt64, step: Int, generation: UInt64) -> Int? {
+        if at >> 32 == generation { return Int(truncatingIfNeeded: at & 0xFFFF_FFFF) }
+        at = generation << 32 | UInt64(truncatingIfNeeded: step)
+        return nil
     }
 }
 
@@ -263,12 +268,19 @@ extension SchemeStatus {
     /// A scheme's status from its criteria's truths: not eligible as soon as one fails,
     /// undetermined while one is unknown, eligible when all pass.
     public static func combining<S: Sequence>(_ truths: S) -> SchemeStatus where S.Element == Truth {
-        var status = SchemeStatus.eligible
+        var allPass = true
         for truth in truths {
-            if truth == .no { return .notEligible }
-            if truth == .unknown { status = .undetermined }
+            if truth == .no { return from(anyFails: true, allPass: false) }
+            if truth != .yes { allPass = false }
         }
-        return status
+        return from(anyFails: false, allPass: allPass)
+    }
+
+    /// A scheme's status from two facts about its criteria: whether one is known to fail, and
+    /// whether every one is known to pass (the compiled rule set reads both off its tables).
+    @inline(__always)
+    public static func from(anyFails: Bool, allPass: Bool) -> SchemeStatus {
+        anyFails ? .notEligible : allPass ? .eligible : .undetermined
     }
 
     /// Position in `allCases`, for counting.
