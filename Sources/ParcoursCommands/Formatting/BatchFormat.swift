@@ -94,28 +94,29 @@ struct BatchFormat: Sendable {
         }
     }
 
+    /// Fragment indexes are sums of positions in tables built at `init` (`&+`: no overflow check).
     @inline(__always)
     private func write(_ number: Int, _ outcome: CompiledOutcome, _ stepBase: UnsafeBufferPointer<Int>, _ out: inout ByteCursor) {
         @inline(__always) func put(_ literal: Literal) { out.fragment(literal.rawValue) }
         @inline(__always) func fragment(_ table: Int, _ index: Int?) {
-            if let index { out.fragment(table + index) } else { put(.null) }
+            if let index { out.fragment(table &+ index) } else { put(.null) }
         }
         @inline(__always) func lists(_ separator: UInt8) {
             for (index, step) in outcome.selection.steps.enumerated() {
                 if index > 0 { out.byte(separator) }
-                out.fragment(steps + stepBase[step.rule] + step.suggestion)
+                out.fragment(steps &+ stepBase[step.rule] &+ step.suggestion)
             }
             out.byte(json ? 0x5D : 0x2C)
             if json { put(.schemesKey) }
             for (index, scheme) in outcome.schemes.enumerated() {
                 if index > 0 { out.byte(separator) }
-                out.fragment(schemeStatus + index * 3 + scheme.status.index)
+                out.fragment(schemeStatus &+ index &* 3 &+ scheme.status.index)
             }
             guard detail == .full else { return }
             if json { put(.firedKey) } else { out.byte(0x2C) }
             for (index, rule) in outcome.fired.enumerated() {
                 if index > 0 { out.byte(separator) }
-                out.fragment(ruleIDs + Int(rule))
+                out.fragment(ruleIDs &+ Int(rule))
             }
         }
         let route = outcome.route, referent = outcome.referent

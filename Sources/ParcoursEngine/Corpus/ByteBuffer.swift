@@ -37,13 +37,13 @@ package final class ByteBuffer: @unchecked Sendable {
 
     package var isEmpty: Bool { count == 0 }
 
+    /// Room kept past every bound: what a `ByteCursor` may write beyond its count when it
+    /// copies a short fragment as whole words (bytes past `count` mean nothing).
+    package static let slack = 32
+
     /// Makes room for `bound` more bytes and calls `write` with where they go; `write` returns
     /// how many it wrote, at most `bound` (a larger count is a bug in the caller's bound: it
     /// stops the process rather than let memory be overwritten unseen).
-    /// Room kept past every bound: what a `ByteCursor` may write beyond its count when it
-    /// copies a short fragment as two whole words (bytes past `count` mean nothing).
-    package static let slack = 16
-
     @inlinable @inline(__always)
     package func append(bound: Int, _ write: (UnsafeMutablePointer<UInt8>) -> Int) {
         let count = state.pointee.count

@@ -1,6 +1,6 @@
 /// Rendered byte strings kept one after the other in one array: appending one is one copy,
-/// with no array per fragment to retain. Sixteen zero bytes follow the last, so that the
-/// first sixteen bytes from any fragment's start can be loaded whole.
+/// with no array per fragment to retain. `ByteBuffer.slack` zero bytes follow the last, so
+/// that that many bytes from any fragment's start can be loaded whole.
 package struct ByteFragments: Sendable {
     private let bytes: [UInt8]
     private let starts: [Int]
@@ -55,25 +55,29 @@ public struct ByteCursor {
     @inlinable @inline(__always)
     public mutating func byte(_ value: UInt8) {
         base[written] = value
-        written += 1
+        written = written &+ 1
     }
 
-    /// Fragment `index`. One of at most sixteen bytes is copied as two whole words, without
-    /// a branch on its length (a call to `memcpy` costs more than such a copy): up to
-    /// `ByteBuffer.slack` bytes past the new count are written too, which the room made by
-    /// `ByteBuffer.append(bound:)` allows and the next write covers.
+    /// Fragment `index`. One of at most thirty-two bytes is copied as whole words (a call to
+    /// `memcpy` costs more than such a copy): up to `ByteBuffer.slack` bytes past the new
+    /// count are written too, which the room made by `ByteBuffer.append(bound:)` allows and
+    /// the next write covers. Positions stay within that room, so their sums do not overflow.
     @inlinable @inline(__always)
     public mutating func fragment(_ index: Int) {
-        let start = starts[index], length = starts[index + 1] - start
+        let start = starts[index], length = starts[index &+ 1] &- start
         guard let source = fragments.baseAddress else { return }
         let from = UnsafeRawPointer(source + start), to = UnsafeMutableRawPointer(base + written)
-        if length <= 16 {
+        if length <= 32 {
             to.storeBytes(of: from.loadUnaligned(as: UInt64.self), as: UInt64.self)
             to.storeBytes(of: from.loadUnaligned(fromByteOffset: 8, as: UInt64.self), toByteOffset: 8, as: UInt64.self)
+            if length > 16 {
+                to.storeBytes(of: from.loadUnaligned(fromByteOffset: 16, as: UInt64.self), toByteOffset: 16, as: UInt64.self)
+                to.storeBytes(of: from.loadUnaligned(fromByteOffset: 24, as: UInt64.self), toByteOffset: 24, as: UInt64.self)
+            }
         } else {
             to.copyMemory(from: from, byteCount: length)
         }
-        written += length
+        written = written &+ length
     }
 
     /// `value`'s decimal digits (as `String(value)` writes them).
@@ -83,13 +87,13 @@ public struct ByteCursor {
         var magnitude = value.magnitude
         var digits = 0
         var probe = magnitude
-        repeat { digits += 1; probe /= 10 } while probe > 0
-        var at = written + digits - 1
+        repeat { digits = digits &+ 1; probe /= 10 } while probe > 0
+        var at = written &+ digits &- 1
         repeat {
-            base[at] = UInt8(truncatingIfNeeded: magnitude % 10) + 0x30
+            base[at] = UInt8(truncatingIfNeeded: magnitude % 10) &+ 0x30
             magnitude /= 10
-            at -= 1
+            at = at &- 1
         } while magnitude > 0
-        written += digits
+        written = written &+ digits
     }
 }
