@@ -1,7 +1,8 @@
 /// A rule set compiled once for evaluating many profiles fast: field values as integer slots,
-/// sets as bit masks, enumerations by position, conditions as flat node arrays. The outcome
-/// keeps every rule id; decisions are the shared `DecisionPlan`'s (a differential test checks the
-/// truths agree with the interpreter's). A class: shared by every batch worker without copying
+/// sets as bit masks, enumerations by position; rules, requirements and scheme criteria as bits
+/// of `RuleTables` (a few conditions as flat node arrays). The outcome keeps every rule id;
+/// decisions are the shared `DecisionPlan`'s (a differential test checks the truths agree with
+/// the interpreter's). A class: shared by every batch worker without copying
 /// its tables (copying the struct retained each of its arrays on every call).
 package final class CompiledRuleSet: Sendable {
     package let ruleSet: RuleSet

@@ -2,10 +2,11 @@
 /// yes), as fast as possible.
 ///
 /// Conditions are first put in negation normal form (`CoreCondition.normalForm`), exact in
-/// three-valued logic. Without negations, "holds" is monotone: an `all` holds when every part holds, an `any` when one does,
-/// and a test on an unknown field does not hold. A condition that is a plain conjunction of tests
-/// (most rules) or a plain disjunction (most requirements' negations) runs as a straight loop
-/// over packed tests; others walk a small tree.
+/// three-valued logic. Without negations, "holds" is monotone: an `all` holds when every part
+/// holds, an `any` when one does, and a test on an unknown field does not hold. A condition that
+/// is a plain conjunction or disjunction of tests runs as a straight loop over packed tests;
+/// others walk a small tree. The compiled rule set asks it what its tables leave: scheme stages
+/// and the rare condition whose disjunctive form is too long to table.
 struct MatchProgram: Sendable {
     /// A packed test: plain data, so reading one costs no reference counting.
     struct Check: Sendable {

@@ -1,7 +1,8 @@
 /// Rules matched a field at a time, like a compiled decision table: for each field, a table
 /// maps the profile's value to the bit set of rules whose condition on that field holds; a
-/// profile's matching rules are the AND of its fields' bit sets. Rules whose condition is not a
-/// conjunction of single-field parts (an `any` across fields) are left to `MatchProgram`.
+/// profile's matching rules are the AND of its fields' bit sets. A rule whose condition is not a
+/// conjunction of single-field parts (an `any` across fields) is tabled as its disjunctive form
+/// when that is short (`folds`), else its other parts are left to `MatchProgram` (`residuals`).
 struct RuleTables: Sendable {
     /// The tables of one field, as offsets into the shared arrays (plain data: no reference
     /// counting when read). Rows are given as offsets into `masks` (row times `words`).

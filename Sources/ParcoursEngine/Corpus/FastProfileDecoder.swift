@@ -360,7 +360,9 @@ private struct JSONCursor {
     /// The id of the string at `i` in `table`'s `group`. A string of under sixteen bytes with
     /// room after it (the common value) is found and hashed from the one or two words it is
     /// read in: its closing quote is looked for in them, and they are its first and last words.
-    @inline(__always)
+    /// Transparent: marked `@inline(__always)` only, it stayed a call from the reader's loop
+    /// with this toolchain (about 45 instructions a value more, 12 values a line).
+    @_transparent
     mutating func id(_ table: ByteKeyTable, group: Int) -> Int? {
         guard i < n, base[i] == 0x22 else { return nil }
         let start = i &+ 1
