@@ -121,7 +121,8 @@ package final class CompiledRuleSet: Sendable {
                                 schemeIndexes.withUnsafeBufferPointer { schemes in
                                     stageEntries.withUnsafeBufferPointer { stages in
                                         plan.withPinned { plan in
-                                            body(Kernel(ruleCount: ruleCount, plan: plan, runner: runner, pinned: pinned, handled: handled, folds: folds,
+                                            body(Kernel(ruleCount: ruleCount, plan: plan, runner: runner, pinned: pinned, handled: handled,
+                                                        extrasStart: tables.extrasStart, folds: folds,
                                                         residuals: residuals, requires: requires, schemes: schemes, stages: stages))
                                         }
                                     }
@@ -141,7 +142,8 @@ package final class CompiledRuleSet: Sendable {
         let runner: MatchProgram.Runner
         let pinned: RuleTables.Pinned
         let handled: UnsafeBufferPointer<UInt64>
-        /// Extra disjuncts' bits to fold into their rule's (`RuleTables.folds`).
+        /// Extra disjuncts' bits, from `extrasStart`, to fold into their rule's (`RuleTables.folds`).
+        let extrasStart: Int
         let folds: UnsafeBufferPointer<(rule: Int32, bit: Int32)>
         let residuals: UnsafeBufferPointer<(rule: Int32, entry: Int32)>
         /// Per catalogue entry, the bit of its requirement's negation (-1: none).
@@ -157,8 +159,16 @@ package final class CompiledRuleSet: Sendable {
         func fire(_ values: UnsafePointer<Int64>, into bits: UnsafeMutablePointer<UInt64>) {
             for w in 0..<handled.count { bits[w] = handled[w] }
             pinned.apply(values, into: bits)
-            for (rule, bit) in folds where bits[Int(bit) >> 6] >> UInt64(bit & 63) & 1 != 0 {
-                bits[Int(rule) >> 6] |= 1 << UInt64(rule & 63)
+            // Only the extra bits that hold are visited, a word at a time.
+            var w = extrasStart >> 6
+            while w < pinned.words {
+                var extras = w == extrasStart >> 6 ? bits[w] & ~((1 &<< UInt64(extrasStart & 63)) &- 1) : bits[w]
+                while extras != 0 {
+                    let rule = folds[w << 6 + extras.trailingZeroBitCount - extrasStart].rule
+                    bits[Int(rule) >> 6] |= 1 << UInt64(rule & 63)
+                    extras &= extras &- 1
+                }
+                w += 1
             }
             for (rule, entry) in residuals {
                 let word = Int(rule) >> 6, bit: UInt64 = 1 << UInt64(rule & 63)

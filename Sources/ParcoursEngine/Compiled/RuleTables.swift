@@ -41,7 +41,9 @@ struct RuleTables: Sendable {
     /// a few conjunctions (its disjunctive form, when short): the first on the rule's own bit,
     /// each other on an extra bit past the rules', folded into the rule's after the tables (the
     /// rule holds when one of them does; exact, as "holds" distributes over `all` and `any`).
+    /// The extra bits follow one another from `extrasStart`: `folds[k].bit` is `extrasStart + k`.
     let folds: [(rule: Int32, bit: Int32)]
+    let extrasStart: Int
     /// Rules with parts the tables cannot hold (a long disjunctive form), with those parts, in
     /// negation normal form: such a rule holds when its bit survives the tables and the rest
     /// holds too (`MatchProgram` asks, only then).
@@ -86,6 +88,7 @@ struct RuleTables: Sendable {
         for bit in 0..<bitCount { handled[bit / 64] |= 1 << UInt64(bit % 64) }
         self.handled = handled
         self.folds = folds
+        extrasStart = rules.count
         self.residuals = residuals
         for field in parts.keys.sorted() { addTable(field: field, parts: parts[field] ?? [], vocabulary: vocabulary) }
     }
