@@ -63,6 +63,24 @@ struct ByteToolsTests {
         }
     }
 
+    /// Every byte of a word equal to one of two bytes is marked, and no other: each pair of
+    /// neighbours is tried, so that a byte one above or below a match (`-` after `,`) or with
+    /// the high bit set cannot be taken for one.
+    @Test func wordMatchesAreExactForEveryByte() {
+        let interesting: [UInt8] = [0x00, 0x01, 0x21, 0x22, 0x23, 0x2B, 0x2C, 0x2D, 0x3A, 0x3B, 0x3C, 0x7F, 0x80, 0xA2, 0xAC, 0xFF]
+        for separator in [UInt8(ascii: ","), UInt8(ascii: ";")] {
+            for first in interesting {
+                for second in interesting {
+                    let bytes: [UInt8] = [first, second, separator, first, 0x22, second, first &+ 1, second &- 1]
+                    let word = bytes.withUnsafeBufferPointer { $0.baseAddress.map(ByteKeyTable.word) } ?? 0
+                    var expected: UInt64 = 0
+                    for (index, byte) in bytes.enumerated() where byte == separator || byte == 0x22 { expected |= 0x80 << UInt64(8 * index) }
+                    #expect(ByteKeyTable.bytes(equalTo: separator, or: 0x22, in: word) == expected, "\(bytes)")
+                }
+            }
+        }
+    }
+
     @Test func cursorCopiesFragmentsOfEveryLengthIntoABufferThatGrows() {
         let fragments = (0...40).map { length in (0..<length).map { UInt8(48 + ($0 + length) % 43) } }
         let table = ByteFragments(fragments)

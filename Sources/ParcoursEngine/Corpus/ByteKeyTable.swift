@@ -218,6 +218,17 @@ package struct ByteKeyTable: Sendable {
         return j
     }
 
+    /// The high bit of every byte of `word` equal to `a` or `b`, and nothing else: exact for
+    /// every byte (no borrow runs from one byte into the next), so all of a word's matches can
+    /// be taken from one load.
+    @inline(__always)
+    package static func bytes(equalTo a: UInt8, or b: UInt8, in word: UInt64) -> UInt64 {
+        let ones: UInt64 = 0x0101_0101_0101_0101, lows: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        /// The high bit of each zero byte of `x`.
+        @inline(__always) func zeros(_ x: UInt64) -> UInt64 { ~(((x & lows) &+ lows) | x | lows) }
+        return zeros(word ^ (UInt64(a) &* ones)) | zeros(word ^ (UInt64(b) &* ones))
+    }
+
     /// The position (0 to 7) of the first byte `a` or `b` in a word (the first byte as the
     /// lowest), or 8 when there is none: a zero byte is found in the word XOR each byte
     /// searched, and the lowest one found is always a true one.
