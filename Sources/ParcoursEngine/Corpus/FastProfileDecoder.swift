@@ -59,6 +59,15 @@ package struct FastProfileDecoder: Sendable {
     /// bytes: with eight bytes of the line to spare, a boolean is told by one load.
     private let trueWord: (text: UInt64, mask: UInt64, length: Int)
     private let falseWord: (text: UInt64, mask: UInt64, length: Int)
+    /// Which of `FieldCodec`'s two boolean words `word` (the next eight bytes of a line) starts
+    /// with: its value (1 or 0) and length; nil for neither.
+    @inline(__always)
+    private func booleanWord(_ word: UInt64) -> (value: Int64, length: Int)? {
+        if word & trueWord.mask == trueWord.text { return (1, trueWord.length) }
+        if word & falseWord.mask == falseWord.text { return (0, falseWord.length) }
+        return nil
+    }
+
     /// Value ids of every enumeration and set field (derived from its `FieldCodec`), by field position.
     private let ids: ByteKeyTable
     private let fieldCount: Int
@@ -195,16 +204,9 @@ package struct FastProfileDecoder: Sendable {
                 // One of FieldCodec's two words: by one load with eight bytes to spare, else
                 // told by the first byte, FieldCodec saying whether it is one.
                 if n &- cursor.i >= 8 {
-                    let word = ByteKeyTable.word(base + cursor.i)
-                    if word & trueWord.mask == trueWord.text {
-                        values[slot.index] = 1
-                        cursor.i = cursor.i &+ trueWord.length
-                    } else if word & falseWord.mask == falseWord.text {
-                        values[slot.index] = 0
-                        cursor.i = cursor.i &+ falseWord.length
-                    } else {
-                        return false
-                    }
+                    guard let (flag, length) = booleanWord(ByteKeyTable.word(base + cursor.i)) else { return false }
+                    values[slot.index] = flag
+                    cursor.i = cursor.i &+ length
                     break
                 }
                 guard cursor.i < n else { return false }
@@ -288,14 +290,8 @@ package struct FastProfileDecoder: Sendable {
             // FieldCodec says whether it is one.
             let length = end - start
             if let base = line.baseAddress, line.count - start >= 8 {
-                let word = ByteKeyTable.word(base + start)
-                if length == trueWord.length, word & trueWord.mask == trueWord.text {
-                    values[slot.index] = 1
-                } else if length == falseWord.length, word & falseWord.mask == falseWord.text {
-                    values[slot.index] = 0
-                } else {
-                    return false
-                }
+                guard let (flag, wordLength) = booleanWord(ByteKeyTable.word(base + start)), wordLength == length else { return false }
+                values[slot.index] = flag
                 return true
             }
             guard let flag = FieldCodec.boolean(UnsafeBufferPointer(rebasing: line[start..<end])) else { return false }
