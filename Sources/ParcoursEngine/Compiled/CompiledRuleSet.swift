@@ -220,7 +220,7 @@ package final class CompiledRuleSet: Sendable {
                 outcome.bits.withUnsafeBufferPointer { bits in
                     @inline(__always) func bit(_ index: Int32) -> Bool { bits[Int(index) >> 6] >> UInt64(index & 63) & 1 != 0 }
                     // A requirement keeps its entry unless known not to hold: its negation holds.
-                    plan.select(holding: holding, holds: { bits[$0 >> 6] >> UInt64($0 & 63) & 1 != 0 },
+                    plan.select(holding: holding, holds: { bit(Int32(truncatingIfNeeded: $0)) },
                                 keeps: { requires[$0] < 0 || !bit(requires[$0]) }, into: &outcome.selection)
                     outcome.schemes.withUnsafeMutableBufferPointer { statuses in
                         for (position, scheme) in schemes.enumerated() {
