@@ -14,10 +14,12 @@ let package = Package(
             pkgConfig: "yaml-0.1",
             providers: [.apt(["libyaml-dev"])]
         ),
+        // GNU extensions of the system C library that the Glibc module does not expose.
+        .systemLibrary(name: "CSystem"),
         // YAML text to a positioned node tree. Knows nothing of rules.
         .target(name: "YAML", dependencies: ["CYAML"]),
         // Vocabulary, rule model, loading, validation, evaluation, explanation.
-        .target(name: "ParcoursEngine", dependencies: ["YAML"]),
+        .target(name: "ParcoursEngine", dependencies: ["YAML", "CSystem"]),
         // A small HTTP/1.1 server on the system's sockets. Knows nothing of rules.
         .target(name: "HTTPServer"),
         // The counsellors' page and the JSON API, on HTTPServer, over the engine.

@@ -103,6 +103,21 @@ struct LineReaderTests {
         #expect(try Self.read(long, size: 1000, maxLine: 1000) == [[0]])
     }
 
+    /// Wherever the NUL is (first byte, just after or before a newline, inside a line over the
+    /// limit, last byte) and whatever the block size: the lines before it, then `.binary`.
+    @Test func aNULAnywhere() throws {
+        let text = Array("ab\r\ncd\n\nefgh\nij".utf8)
+        for position in 0...text.count {
+            var bytes = text
+            bytes.insert(0, at: position)
+            let path = try Self.file(bytes)
+            defer { try? FileManager.default.removeItem(atPath: path) }
+            for size in [1, 3, 1 << 20] {
+                #expect(try Self.read(path, size: size, maxLine: 3) == Self.expected(bytes, maxLine: 3), "NUL at \(position), blocks of \(size)")
+            }
+        }
+    }
+
     @Test func emptyAndNewlineOnlyFiles() throws {
         let empty = try Self.file([])
         let newline = try Self.file([0x0A, 0x0D, 0x0A])

@@ -78,6 +78,15 @@ package final class ByteBuffer: @unchecked Sendable {
         body(UnsafeBufferPointer(start: state.pointee.storage, count: state.pointee.count))
     }
 
+    /// Calls `body` with the bytes written, followed by a zero byte that is not counted (in the
+    /// room always kept past them): for a scan that stops at a NUL, such as `strchrnul`.
+    package func withTerminatedBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        // count < capacity always: the initial room is at least 16 bytes and every append
+        // keeps `slack` bytes past what it writes.
+        state.pointee.storage[state.pointee.count] = 0
+        return withBytes(body)
+    }
+
     /// Keeps the first `count` bytes written (at most as many as written), forgets the rest.
     package func truncate(to count: Int) {
         state.pointee.count = min(max(count, 0), state.pointee.count)

@@ -1,3 +1,4 @@
+import CSystem
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -109,26 +110,30 @@ package struct LineReader {
             var count = 0
             bytes.append(bound: room) { target in
                 count = Glibc.read(descriptor, target, room)
-                guard count > 0 else { return 0 }
-                if let nul = memchr(target, 0, count) {
-                    // Not text: keep the lines before the NUL, the one holding it is refused.
-                    binaryTail = true
-                    return target.distance(to: nul.assumingMemoryBound(to: UInt8.self))
-                }
-                return count
+                return max(count, 0)
             }
             if count < 0 && errno == EINTR { continue }
             if count > 0 { block.bytesRead += count }
-            if count <= 0 || binaryTail { finished = true }
+            if count <= 0 { finished = true }
         }
     }
 
-    /// Cuts the ended lines of `bytes` from `lineStart` into `items`.
+    /// Cuts the ended lines of `bytes` from `lineStart` into `items`, scanning each byte read
+    /// once for a newline or a NUL (one `strchrnul` pass, the zero past the bytes as its stop).
+    /// A NUL means the input is not text: the lines before it are kept, and the line holding
+    /// it ends the input (`binaryTail`).
     private mutating func cut(_ bytes: ByteBuffer, from lineStart: inout Int, scanned: inout Int, into items: inout [Block.Item]) {
-        bytes.withBytes { buffer in
+        bytes.withTerminatedBytes { buffer in
             guard let base = buffer.baseAddress else { return }
-            while scanned < buffer.count, let hit = memchr(base + scanned, 0x0A, buffer.count - scanned) {
-                let newline = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            while scanned < buffer.count {
+                guard let found = strchrnul(UnsafeRawPointer(base + scanned).assumingMemoryBound(to: CChar.self), 0x0A) else { break }
+                let newline = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found))
+                if newline >= buffer.count { break }
+                if base[newline] == 0 {
+                    binaryTail = true
+                    finished = true
+                    return
+                }
                 if skipping || newline - lineStart > maxLine {
                     items.append(.tooLong)
                     skipping = false
