@@ -8,29 +8,24 @@ package final class CompiledRuleSet: Sendable {
     package let ruleSet: RuleSet
     /// The decisions, shared with the interpreter.
     package let plan: DecisionPlan
-    /// "Does it hold?" conditions the tables leave: rules' residual parts, then scheme stages.
-    let matcher: MatchProgram
     /// Everything a profile is asked, matched a field at a time (what a field at a time cannot
-    /// say, through `matcher`), each on its own bit: the rules (bit = rule index), then the
-    /// negations of catalogue requirements that can fail, then per scheme "every criterion
+    /// say, through a `MatchProgram`), each on its own bit: the rules (bit = rule index), then
+    /// the negations of catalogue requirements that can fail, then per scheme "every criterion
     /// passes" and "a criterion fails".
     let tables: RuleTables
-    /// Rules with a residual condition (`RuleTables.residuals`), and its entry in `matcher`.
-    let residuals: [(rule: Int32, entry: Int32)]
     let ruleCount: Int
-    /// Per catalogue entry, the bit of its requirement's negation, "is it known false?" (-1:
-    /// a requirement that cannot fail, as most entries have none).
-    let requirementBits: [Int32]
     /// Per scheme, what the kernel reads: its two criteria bits, the slot and bit that say the
-    /// person is enrolled (slot -1: none), and its stages' range in `stageEntries`.
+    /// person is enrolled (slot -1: none), and its stages' range in the kernel's `stages`.
     struct SchemeIndex: Sendable {
         let passes: Int32, fails: Int32
         let enrolledSlot: Int32, enrolledBit: Int32
         let stages: Range<Int32>
     }
-    let schemeIndexes: [SchemeIndex]
-    /// Scheme stages' match entries, flat (-1: no condition).
-    let stageEntries: [Int32]
+    /// The kernel, built once over arrays frozen in `arena` (and the plan's own): valid while
+    /// this rule set lives, hence only lent out by `withKernel`.
+    private let kernel: Kernel
+    /// Owns the kernel's frozen arrays.
+    private let arena: FrozenArena
 
     package init(_ ruleSet: RuleSet) {
         self.ruleSet = ruleSet
@@ -46,7 +41,7 @@ package final class CompiledRuleSet: Sendable {
         }
         // A requirement keeps its entry unless known not to hold (`DecisionPlan`): the tables
         // answer "does its negation hold?", i.e. "is it known false?".
-        requirementBits = lowered.requirements.map { requirement in
+        let requirementBits = lowered.requirements.map { requirement -> Int32 in
             let negation = CoreCondition.not(requirement)
             if case .never = negation.normalForm(vocabulary) { return -1 }
             return ask(negation)
@@ -66,11 +61,17 @@ package final class CompiledRuleSet: Sendable {
             schemeIndexes.append(SchemeIndex(passes: passes, fails: fails, enrolledSlot: enrolled.0, enrolledBit: enrolled.1,
                                              stages: first..<Int32(stageEntries.count)))
         }
-        self.stageEntries = stageEntries
-        self.schemeIndexes = schemeIndexes
-        tables = RuleTables(rules: asked, vocabulary: vocabulary)
-        residuals = tables.residuals.map { (Int32($0.rule), Int32(matcher.add($0.condition, vocabulary: vocabulary))) }
-        self.matcher = matcher
+        let tables = RuleTables(rules: asked, vocabulary: vocabulary)
+        // "Does it hold?" for what the tables leave: rules' residual parts (their entry in
+        // `matcher`, after the scheme stages').
+        let residuals = tables.residuals.map { (rule: Int32($0.rule), entry: Int32(matcher.add($0.condition, vocabulary: vocabulary))) }
+        self.tables = tables
+        let arena = FrozenArena()
+        self.arena = arena
+        kernel = Kernel(ruleCount: ruleCount, plan: plan.pinned, runner: matcher.runner(in: arena), pinned: tables.pinned(in: arena),
+                        handled: arena.freeze(tables.handled), extrasStart: tables.extrasStart, folds: arena.freeze(tables.folds),
+                        residuals: arena.freeze(residuals), requires: arena.freeze(requirementBits), schemes: arena.freeze(schemeIndexes),
+                        stages: arena.freeze(stageEntries))
     }
 
     /// Which rules apply (truth 1), in rule set order, into `fired` (cleared first).
@@ -109,34 +110,15 @@ package final class CompiledRuleSet: Sendable {
         withKernel { $0.evaluate(values, into: &outcome) }
     }
 
-    /// Calls `body` with a kernel over this rule set's tables, pinned once for all the
-    /// profiles `body` evaluates (pinning per profile retained every array each time).
+    /// Calls `body` with the kernel over this rule set's frozen tables, for all the profiles
+    /// `body` evaluates (the kernel must not outlive the call).
     package func withKernel<T>(_ body: (Kernel) -> T) -> T {
-        matcher.run { runner in
-            tables.run { pinned in
-                tables.handled.withUnsafeBufferPointer { handled in
-                    tables.folds.withUnsafeBufferPointer { folds in
-                        residuals.withUnsafeBufferPointer { residuals in
-                            requirementBits.withUnsafeBufferPointer { requires in
-                                schemeIndexes.withUnsafeBufferPointer { schemes in
-                                    stageEntries.withUnsafeBufferPointer { stages in
-                                        plan.withPinned { plan in
-                                            body(Kernel(ruleCount: ruleCount, plan: plan, runner: runner, pinned: pinned, handled: handled,
-                                                        extrasStart: tables.extrasStart, folds: folds,
-                                                        residuals: residuals, requires: requires, schemes: schemes, stages: stages))
-                                        }
-                                    }
-                                }
-                            }
-                        }
-                    }
-                }
-            }
-        }
+        withExtendedLifetime(self) { body(kernel) }
     }
 
-    /// One evaluation's tables, pinned: valid inside `withKernel` only.
-    package struct Kernel {
+    /// One evaluation's tables as plain buffers over frozen memory: valid inside `withKernel`
+    /// only. Read-only, hence `@unchecked Sendable`.
+    package struct Kernel: @unchecked Sendable {
         let ruleCount: Int
         let plan: DecisionPlan.Pinned
         let runner: MatchProgram.Runner

@@ -118,8 +118,9 @@ struct MatchProgram: Sendable {
 
     // MARK: Running
 
-    /// Runs entries against one profile's slots, with the program's arrays pinned once.
-    struct Runner {
+    /// Runs entries against one profile's slots, over the program's arrays frozen in an arena
+    /// (read-only memory, hence `@unchecked Sendable`).
+    struct Runner: @unchecked Sendable {
         let checks: UnsafeBufferPointer<Check>
         let nodes: UnsafeBufferPointer<Node>
         let children: UnsafeBufferPointer<Int32>
@@ -195,18 +196,9 @@ struct MatchProgram: Sendable {
         }
     }
 
-    /// Calls `body` with a runner over this program's arrays.
-    func run<T>(_ body: (Runner) -> T) -> T {
-        checks.withUnsafeBufferPointer { checks in
-            nodes.withUnsafeBufferPointer { nodes in
-                children.withUnsafeBufferPointer { children in
-                    entries.withUnsafeBufferPointer { entries in
-                        sets.withUnsafeBufferPointer { sets in
-                            body(Runner(checks: checks, nodes: nodes, children: children, entries: entries, sets: sets))
-                        }
-                    }
-                }
-            }
-        }
+    /// A runner over frozen copies of this program's arrays, valid while `arena` lives.
+    func runner(in arena: FrozenArena) -> Runner {
+        Runner(checks: arena.freeze(checks), nodes: arena.freeze(nodes), children: arena.freeze(children), entries: arena.freeze(entries),
+               sets: arena.freeze(sets))
     }
 }

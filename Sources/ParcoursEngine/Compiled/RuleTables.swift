@@ -251,8 +251,9 @@ struct RuleTables: Sendable {
                               startsOffset: startsOffset, startsCount: Int32(segments.count), firstRow: Int32(firstRow), searched: searched))
     }
 
-    /// The shared arrays, pinned for a run.
-    struct Pinned {
+    /// The shared arrays as plain buffers, frozen in an arena (read-only memory, hence
+    /// `@unchecked Sendable`).
+    struct Pinned: @unchecked Sendable {
         let headers: UnsafeBufferPointer<Header>
         let masks: UnsafeBufferPointer<UInt64>
         let direct: UnsafeBufferPointer<Int32>
@@ -305,15 +306,8 @@ struct RuleTables: Sendable {
         }
     }
 
-    func run<T>(_ body: (Pinned) -> T) -> T {
-        headers.withUnsafeBufferPointer { headers in
-            masks.withUnsafeBufferPointer { masks in
-                direct.withUnsafeBufferPointer { direct in
-                    starts.withUnsafeBufferPointer { starts in
-                        body(Pinned(headers: headers, masks: masks, direct: direct, starts: starts, words: words))
-                    }
-                }
-            }
-        }
+    /// The tables as plain buffers over frozen copies of the arrays, valid while `arena` lives.
+    func pinned(in arena: FrozenArena) -> Pinned {
+        Pinned(headers: arena.freeze(headers), masks: arena.freeze(masks), direct: arena.freeze(direct), starts: arena.freeze(starts), words: words)
     }
 }

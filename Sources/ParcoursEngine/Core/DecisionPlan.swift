@@ -35,19 +35,10 @@ public struct DecisionPlan: Sendable {
 
     /// Rule indexes by priority (highest first), then id: the order decisions are taken in.
     public let order: [Int]
-    /// Rules giving a route, in decision order.
-    let routeRules: [Int]
-    /// Per référent role (`ReferentRole.allCases` order), the rules giving one, in decision
-    /// order: role `r`'s from `referentStarts[r]` to `referentStarts[r + 1]`.
-    let referentRules: [Int]
-    let referentStarts: [Int]
-    /// Every suggestion, by stage in pathway order, then decision order, then the rule's order.
-    let suggestions: [Suggested]
-    /// Per rule, the positions of its suggestions in `suggestions`: rule `r`'s from
-    /// `suggestionStarts[r]` to `suggestionStarts[r + 1]`.
-    let suggestionsByRule: [Int32]
-    let suggestionStarts: [Int]
-    let entryCount: Int
+    /// The lists `select` reads, frozen in `arena`: valid while this plan lives (run `select`
+    /// through `withPinned`, or keep the plan alive around any other use).
+    let pinned: Pinned
+    private let arena: FrozenArena
     /// Catalogue entry positions by id.
     let entryIndex: [String: Int]
     /// Per scheme: the value read to know the person is enrolled (`enrolled_schemes` includes it).
@@ -58,18 +49,15 @@ public struct DecisionPlan: Sendable {
     public init(_ ruleSet: RuleSet) {
         let rules = ruleSet.rules
         order = rules.indices.sorted { (rules[$1].priority, rules[$0].id) < (rules[$0].priority, rules[$1].id) }
-        routeRules = order.filter { rules[$0].route != nil }
         let order = self.order
+        let routeRules = order.filter { rules[$0].route != nil }
         var referentRules: [Int] = [], referentStarts = [0]
         for role in ReferentRole.allCases {
             referentRules += order.filter { rules[$0].referent != nil && rules[$0].referentRole == role }
             referentStarts.append(referentRules.count)
         }
-        self.referentRules = referentRules
-        self.referentStarts = referentStarts
         var entryIndex: [String: Int] = [:]
         for (index, entry) in ruleSet.catalogue.entries.enumerated() where entryIndex[entry.id] == nil { entryIndex[entry.id] = index }
-        entryCount = ruleSet.catalogue.entries.count
         self.entryIndex = entryIndex
         var suggestions: [Suggested] = []
         for (stageIndex, stage) in Stage.allCases.enumerated() {
@@ -81,13 +69,15 @@ public struct DecisionPlan: Sendable {
                 }
             }
         }
-        self.suggestions = suggestions
         var perRule = Array(repeating: [Int32](), count: rules.count)
         for (position, item) in suggestions.enumerated() { perRule[item.rule].append(Int32(position)) }
         var starts = [0]
         for positions in perRule { starts.append(starts[starts.count - 1] + positions.count) }
-        suggestionsByRule = perRule.flatMap { $0 }
-        suggestionStarts = starts
+        let arena = FrozenArena()
+        pinned = Pinned(routeRules: arena.freeze(routeRules), referentRules: arena.freeze(referentRules), referentStarts: arena.freeze(referentStarts),
+                        suggestions: arena.freeze(suggestions), suggestionsByRule: arena.freeze(perRule.flatMap { $0 }), suggestionStarts: arena.freeze(starts),
+                        entryCount: ruleSet.catalogue.entries.count)
+        self.arena = arena
         func keys(_ name: String) -> [ValueKey?] {
             let field = ruleSet.vocabulary.field(named: name)
             return ruleSet.schemes.map { scheme in
@@ -120,28 +110,22 @@ public struct DecisionPlan: Sendable {
 
     /// Calls `body` with the plan's lists pinned, for many selections.
     func withPinned<T>(_ body: (Pinned) -> T) -> T {
-        routeRules.withUnsafeBufferPointer { routeRules in
-            referentRules.withUnsafeBufferPointer { referentRules in
-                referentStarts.withUnsafeBufferPointer { referentStarts in
-                    suggestions.withUnsafeBufferPointer { suggestions in
-                        suggestionsByRule.withUnsafeBufferPointer { byRule in
-                            suggestionStarts.withUnsafeBufferPointer { starts in
-                                body(Pinned(routeRules: routeRules, referentRules: referentRules, referentStarts: referentStarts,
-                                            suggestions: suggestions, suggestionsByRule: byRule, suggestionStarts: starts, entryCount: entryCount))
-                            }
-                        }
-                    }
-                }
-            }
-        }
+        withExtendedLifetime(arena) { body(pinned) }
     }
 
-    /// The plan's lists, pinned (valid inside `withPinned` only): where `select` runs.
-    struct Pinned {
+    /// The plan's lists as plain buffers (valid while the plan lives): where `select` runs.
+    /// Read-only memory of the plan's arena, hence `@unchecked Sendable`.
+    struct Pinned: @unchecked Sendable {
+        /// Rules giving a route, in decision order.
         let routeRules: UnsafeBufferPointer<Int>
+        /// Per référent role (`ReferentRole.allCases` order), the rules giving one, in decision
+        /// order: role `r`'s from `referentStarts[r]` to `referentStarts[r + 1]`.
         let referentRules: UnsafeBufferPointer<Int>
         let referentStarts: UnsafeBufferPointer<Int>
+        /// Every suggestion, by stage in pathway order, then decision order, then the rule's order.
         let suggestions: UnsafeBufferPointer<Suggested>
+        /// Per rule, the positions of its suggestions in `suggestions`: rule `r`'s from
+        /// `suggestionStarts[r]` to `suggestionStarts[r + 1]`.
         let suggestionsByRule: UnsafeBufferPointer<Int32>
         let suggestionStarts: UnsafeBufferPointer<Int>
         let entryCount: Int
