@@ -8,11 +8,6 @@ package final class CompiledRuleSet: Sendable {
     package let ruleSet: RuleSet
     /// The decisions, shared with the interpreter.
     package let plan: DecisionPlan
-    /// Everything a profile is asked, matched a field at a time (what a field at a time cannot
-    /// say, through a `MatchProgram`), each on its own bit: the rules (bit = rule index), then
-    /// the negations of catalogue requirements that can fail, then per scheme "every criterion
-    /// passes" and "a criterion fails".
-    let tables: RuleTables
     let ruleCount: Int
     /// Per scheme, what the kernel reads: its two criteria bits, the slot and bit that say the
     /// person is enrolled (slot -1: none), and its stages' range in the kernel's `stages`.
@@ -61,11 +56,14 @@ package final class CompiledRuleSet: Sendable {
             schemeIndexes.append(SchemeIndex(passes: passes, fails: fails, enrolledSlot: enrolled.0, enrolledBit: enrolled.1,
                                              stages: first..<Int32(stageEntries.count)))
         }
+        // Everything a profile is asked, matched a field at a time (what a field at a time
+        // cannot say, through `matcher`), each on its own bit: the rules (bit = rule index),
+        // then the negations of catalogue requirements that can fail, then per scheme "every
+        // criterion passes" and "a criterion fails". Only the kernel's frozen copies are kept.
         let tables = RuleTables(rules: asked, vocabulary: vocabulary)
         // "Does it hold?" for what the tables leave: rules' residual parts (their entry in
         // `matcher`, after the scheme stages').
         let residuals = tables.residuals.map { (rule: Int32($0.rule), entry: Int32(matcher.add($0.condition, vocabulary: vocabulary))) }
-        self.tables = tables
         let arena = FrozenArena()
         self.arena = arena
         kernel = Kernel(ruleCount: ruleCount, plan: plan.pinned, runner: matcher.runner(in: arena), pinned: tables.pinned(in: arena),
@@ -81,11 +79,11 @@ package final class CompiledRuleSet: Sendable {
     }
 
     /// `matches` over many profiles laid out one after another (`stride` slots each), calling
-    /// `body` with each profile's matches; the program is pinned once for the whole run.
+    /// `body` with each profile's matches; the kernel is lent once for the whole run.
     package func matches(_ values: UnsafePointer<Int64>, profiles: Int, stride: Int, body: (Int, [Int32]) -> Void) {
         var fired: [Int32] = []
         fired.reserveCapacity(ruleCount)
-        let words = tables.words
+        let words = kernel.pinned.words
         let bits = UnsafeMutablePointer<UInt64>.allocate(capacity: words)
         defer { bits.deallocate() }
         withKernel { kernel in
