@@ -25,7 +25,7 @@ let package = Package(
         // The counsellors' page and the JSON API, on HTTPServer, over the engine.
         .target(name: "ParcoursServer", dependencies: ["ParcoursEngine", "HTTPServer"], exclude: ["Page"]),
         // Command-line commands and output formatting (text, JSON).
-        .target(name: "ParcoursCommands", dependencies: ["ParcoursEngine", "ParcoursServer"]),
+        .target(name: "ParcoursCommands", dependencies: ["ParcoursEngine", "ParcoursServer", "CSystem"]),
         // The `parcours` executable: hands the arguments to ParcoursCommands.
         .executableTarget(name: "parcours", dependencies: ["ParcoursCommands"]),
         // Generators of rule sets and profiles, shared by the differential tests and the benchmark.

@@ -133,6 +133,21 @@ struct HostileInputTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.hasSuffix(".tmp") }.isEmpty)
     }
 
+    /// Results written over earlier ones: the new file takes the path whole (swapped in, not
+    /// written into the old file, which a hard link still shows intact), and neither the old
+    /// file nor a temporary one is left beside it.
+    @Test func earlierResultsAreReplacedWhole() throws {
+        let corpus = try write("c.jsonl", Self.goodLine + "\n")
+        let out = try write("out.jsonl", "anciens résultats\n")
+        let kept = directory + "/kept.jsonl"
+        try FileManager.default.linkItem(atPath: out, toPath: kept)
+        let run = Support.run(["batch", "--corpus", corpus, "--out", out])
+        #expect(run.code == 0, "\(run.error)")
+        #expect(try String(contentsOfFile: out, encoding: .utf8).hasPrefix("{\"line\":1,"))
+        #expect(try String(contentsOfFile: kept, encoding: .utf8) == "anciens résultats\n")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory).sorted() == ["c.jsonl", "kept.jsonl", "out.jsonl"])
+    }
+
     /// `--out` a named pipe (as `/dev/null` or `/dev/stdout`): written to, not replaced by a
     /// renamed file (which once turned `/dev/null` into a regular file).
     @Test func anOutputThatIsNotARegularFileIsWrittenToNotReplaced() throws {

@@ -1,8 +1,13 @@
+import CSystem
 import Foundation
 import ParcoursEngine
 
 /// A results file written safely: never over one of the inputs, written to a temporary file
-/// beside it and renamed into place only once complete, so an interrupted run loses nothing.
+/// beside it and put in place only once complete, so an interrupted run loses nothing.
+/// A file already at the path is swapped with the temporary one in a single step
+/// (`renameat2` with `RENAME_EXCHANGE`), then deleted: a plain `rename` over it makes ext4
+/// write the new file's data out first (its `auto_da_alloc` safeguard), about a second for
+/// 1 GB of results.
 /// A path that is not a regular file (`/dev/null`, `/dev/stdout`, a named pipe) is written
 /// straight to: renaming a file over it would replace the device or pipe itself.
 struct OutputFile {
@@ -59,7 +64,7 @@ struct OutputFile {
         if !Descriptor.writeAll(handle.fileDescriptor, bytes) { failure.reason = String(cString: strerror(errno)) }
     }
 
-    /// Closes and renames the file into place.
+    /// Closes the file and puts it in place.
     func commit() -> OutputError? {
         try? handle.close()
         guard let temporary else { return failure.reason.map { OutputError.cannotWrite(path, reason: $0) } }
@@ -67,12 +72,28 @@ struct OutputFile {
             unlink(temporary)
             return OutputError.cannotWrite(path, reason: reason)
         }
-        guard rename(temporary, path) == 0 else {
+        guard Self.replace(path, with: temporary) else {
             let reason = String(cString: strerror(errno))
             unlink(temporary)
             return OutputError.cannotWrite(path, reason: reason)
         }
         return nil
+    }
+
+    /// `RENAME_EXCHANGE` of Linux's `renameat2`.
+    private static let renameExchange: UInt32 = 1 << 1
+
+    /// Puts the file at `temporary` at `path`: swapped with the regular file there, which is
+    /// then deleted, or renamed when there is none or the file system cannot swap (errno set
+    /// on failure, `temporary` left in place).
+    private static func replace(_ path: String, with temporary: String) -> Bool {
+        var existing = stat()
+        if lstat(path, &existing) == 0, (existing.st_mode & S_IFMT) == S_IFREG,
+           renameat2(AT_FDCWD, temporary, AT_FDCWD, path, renameExchange) == 0 {
+            unlink(temporary)
+            return true
+        }
+        return rename(temporary, path) == 0
     }
 }
 
