@@ -10,16 +10,37 @@ final class FrozenArena: @unchecked Sendable {
 
     /// A frozen copy of `elements`, valid while this arena lives.
     func freeze<Element>(_ elements: [Element]) -> UnsafeBufferPointer<Element> {
-        let memory = UnsafeMutableBufferPointer<Element>.allocate(capacity: elements.count)
-        _ = memory.initialize(fromContentsOf: elements)
+        UnsafeBufferPointer(start: freezeStart(elements), count: elements.count)
+    }
+
+    /// A frozen copy of `elements` by its first element's address, never nil (an empty array
+    /// gets the room of one element, never read): for readers that know the count otherwise.
+    func freezeStart<Element>(_ elements: [Element]) -> UnsafePointer<Element> {
+        let count = elements.count
+        let memory = UnsafeMutablePointer<Element>.allocate(capacity: max(1, count))
+        elements.withUnsafeBufferPointer { source in
+            if let start = source.baseAddress { memory.initialize(from: start, count: count) }
+        }
         releases.append {
-            memory.deinitialize()
+            memory.deinitialize(count: count)
             memory.deallocate()
         }
-        return UnsafeBufferPointer(memory)
+        return UnsafePointer(memory)
     }
 
     deinit {
         for release in releases { release() }
     }
 }
+
+/// The address of an array frozen in a `FrozenArena` (never nil), which a `Sendable` value can
+/// hold beside that arena: the memory is never written again. The holder keeps the arena.
+struct FrozenStart<Element> {
+    let pointer: UnsafePointer<Element>
+
+    init(_ elements: [Element], in arena: FrozenArena) {
+        pointer = arena.freezeStart(elements)
+    }
+}
+
+extension FrozenStart: @unchecked Sendable where Element: Sendable {}

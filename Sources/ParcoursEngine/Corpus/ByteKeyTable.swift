@@ -22,26 +22,12 @@ package struct ByteKeyTable: Sendable {
     }
 
     /// Every key's bytes, one after the other, then eight zero bytes (so that the words of
-    /// any key can be loaded whole), and the slots: written once, then only read, through
-    /// plain pointers (a lookup neither checks bounds nor retains).
-    private final class Storage: @unchecked Sendable {
-        let bytes: UnsafeMutablePointer<UInt8>
-        let slots: UnsafeMutablePointer<Slot>
-
-        init(bytes: [UInt8], slots: [Slot]) {
-            self.bytes = UnsafeMutablePointer.allocate(capacity: bytes.count)
-            self.bytes.initialize(from: bytes, count: bytes.count)
-            self.slots = UnsafeMutablePointer.allocate(capacity: slots.count)
-            self.slots.initialize(from: slots, count: slots.count)
-        }
-
-        deinit {
-            bytes.deallocate()
-            slots.deallocate()
-        }
-    }
-
-    private let storage: Storage
+    /// any key can be loaded whole).
+    private let bytes: FrozenStart<UInt8>
+    /// The open-addressing table.
+    private let slots: FrozenStart<Slot>
+    /// Holds `bytes` and `slots`.
+    private let arena = FrozenArena()
     private let mask: Int
     /// The slot of a hash is its top bits: 64 - log2(slots) is the shift.
     private let shift: UInt64
@@ -75,7 +61,8 @@ package struct ByteKeyTable: Sendable {
             slots[slot] = Slot(head: head, tail: tail, shape: Self.shape(utf8.count, group), offset: Int32(bytes.count), value: Int32(value))
             bytes += utf8
         }
-        storage = Storage(bytes: bytes + Array(repeating: 0, count: 8), slots: slots)
+        self.bytes = FrozenStart(bytes + Array(repeating: 0, count: 8), in: arena)
+        self.slots = FrozenStart(slots, in: arena)
         self.mask = size - 1
         shift = UInt64(64 - size.trailingZeroBitCount)
     }
@@ -142,7 +129,7 @@ package struct ByteKeyTable: Sendable {
     package func value(in text: UnsafeBufferPointer<UInt8>, from: Int, count: Int, group: Int, head: UInt64, tail: UInt64) -> Int? {
         let hash = Self.mix(head, tail, count: count, group: group)
         let slot = Int(truncatingIfNeeded: hash &>> shift)
-        let entry = storage.slots[slot]
+        let entry = slots.pointer[slot]
         if entry.head == head && entry.tail == tail && entry.shape == Self.shape(count, group) && count <= 16 && entry.offset >= 0 {
             return Int(entry.value)
         }
@@ -152,7 +139,7 @@ package struct ByteKeyTable: Sendable {
     /// `value` from `slot` on, past other keys, and for keys over sixteen bytes.
     @inline(never)
     private func probe(_ text: UnsafeBufferPointer<UInt8>, from: Int, count: Int, group: Int, head: UInt64, tail: UInt64, slot: Int) -> Int? {
-        let slots = storage.slots, stored = storage.bytes
+        let slots = self.slots.pointer, stored = bytes.pointer
         let shape = Self.shape(count, group)
         // Only read past the first word (count > 16), so never from an empty buffer.
         let text = text.baseAddress ?? UnsafePointer(stored)

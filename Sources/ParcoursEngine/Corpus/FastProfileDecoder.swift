@@ -20,7 +20,12 @@ package struct FastProfileDecoder: Sendable {
     /// The names again as keys are written without spaces (`"age":`), by position: lines
     /// usually list fields in that order, so the next key is checked first, unhashed, colon
     /// included.
-    private let keys: KeyLayout
+    private let keys: FrozenStart<Key>
+    private let keyCount: Int
+    /// The keys' bytes, one after the other.
+    private let keyBytes: FrozenStart<UInt8>
+    /// Holds `keys` and `keyBytes`.
+    private let arena = FrozenArena()
 
     /// A key as the fast reader compares it: its first eight bytes (zero-padded), the mask of
     /// those that count, its last eight (for a key of over eight bytes), its second eight (for
@@ -31,28 +36,6 @@ package struct FastProfileDecoder: Sendable {
         let length: Int
         let start: Int
         let slot: Slot
-    }
-
-    /// The keys and their bytes, written once, then read through plain pointers (a lookup
-    /// neither checks bounds nor retains).
-    private final class KeyLayout: @unchecked Sendable {
-        let keys: UnsafeMutablePointer<Key>
-        let count: Int
-        let bytes: UnsafeMutablePointer<UInt8>
-
-        init(keys: [Key], bytes: [UInt8]) {
-            count = keys.count
-            self.keys = UnsafeMutablePointer.allocate(capacity: max(1, keys.count))
-            self.keys.initialize(from: keys, count: keys.count)
-            self.bytes = UnsafeMutablePointer.allocate(capacity: max(1, bytes.count))
-            self.bytes.initialize(from: bytes, count: bytes.count)
-        }
-
-        deinit {
-            keys.deinitialize(count: count)
-            keys.deallocate()
-            bytes.deallocate()
-        }
     }
 
     /// `FieldCodec`'s two boolean words as the first bytes of a word, and the masks of those
@@ -108,7 +91,9 @@ package struct FastProfileDecoder: Sendable {
             })
             nameBytes += key
         }
-        self.keys = KeyLayout(keys: keys, bytes: nameBytes)
+        self.keys = FrozenStart(keys, in: arena)
+        keyCount = keys.count
+        keyBytes = FrozenStart(nameBytes, in: arena)
         func word(_ text: StaticString) -> (text: UInt64, mask: UInt64, length: Int) {
             let bytes = UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount)
             return (ByteKeyTable.hash(bytes, from: 0, count: bytes.count, group: 0).head, ByteKeyTable.firstBytes(bytes.count), bytes.count)
@@ -169,7 +154,7 @@ package struct FastProfileDecoder: Sendable {
     package func decodeJSON(_ line: UnsafeBufferPointer<UInt8>, into values: UnsafeMutableBufferPointer<Int64>) -> Bool {
         reset(values)
         guard let base = line.baseAddress else { return false }
-        var cursor = JSONCursor(line: line, base: base, keys: keys.keys, keyCount: keys.count, keyBytes: keys.bytes)
+        var cursor = JSONCursor(line: line, base: base, keys: keys.pointer, keyCount: keyCount, keyBytes: keyBytes.pointer)
         let n = cursor.n
         guard cursor.structural() == 0x7B else { return false }
         cursor.i = cursor.i &+ 1
@@ -279,7 +264,7 @@ package struct FastProfileDecoder: Sendable {
     /// line itself, so that their words can be loaded whole.
     @inline(__always)
     private func decodeCell(_ line: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ position: Int, _ values: UnsafeMutableBufferPointer<Int64>) -> Bool {
-        let slot = keys.keys[position].slot
+        let slot = keys.pointer[position].slot
         guard line[start] != 0x20, line[end - 1] != 0x20 else { return false }
         switch slot.kind {
         case .integer:
@@ -369,13 +354,13 @@ private struct JSONCursor {
     let line: UnsafeBufferPointer<UInt8>
     let base: UnsafePointer<UInt8>
     let n: Int
-    let keys: UnsafeMutablePointer<FastProfileDecoder.Key>
+    let keys: UnsafePointer<FastProfileDecoder.Key>
     let keyCount: Int
-    let keyBytes: UnsafeMutablePointer<UInt8>
+    let keyBytes: UnsafePointer<UInt8>
     var i = 0
 
-    init(line: UnsafeBufferPointer<UInt8>, base: UnsafePointer<UInt8>, keys: UnsafeMutablePointer<FastProfileDecoder.Key>,
-         keyCount: Int, keyBytes: UnsafeMutablePointer<UInt8>) {
+    init(line: UnsafeBufferPointer<UInt8>, base: UnsafePointer<UInt8>, keys: UnsafePointer<FastProfileDecoder.Key>,
+         keyCount: Int, keyBytes: UnsafePointer<UInt8>) {
         self.line = line
         self.base = base
         n = line.count
