@@ -34,7 +34,7 @@ struct BatchCommand: ParcoursCommand {
                              help: Phrase("full : tout, avec la règle de chaque décision (par défaut) ; ids : parcours, référents, étapes et statuts seulement",
                                           en: "full: everything, with the rule behind each decision (default); ids: route, référents, steps and statuses only")),
                   OptionSpec("--summary", help: Phrase("des comptes au lieu des résultats (ou après eux)", en: "counts instead of (or after) the results")),
-                  OptionSpec("--out", value: "FILE", help: Phrase("écrit les résultats dans FILE (- pour la sortie standard)", en: "write the results to FILE (- for standard output)")),
+                  OptionSpec("--out", value: "FILE", help: Phrase("écrit les résultats dans FILE, mis en place une fois complet (- pour la sortie standard)", en: "write the results to FILE, put in place once complete (- for standard output)")),
                   CommonSpec.jobs] + CommonSpec.all,
         shape: "--corpus FILE")
 
