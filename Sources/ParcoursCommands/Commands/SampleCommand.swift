@@ -39,7 +39,10 @@ struct SampleCommand: ParcoursCommand {
         var sampler = ProfileSampler(vocabulary: vocabulary, seed: seed)
         let format: ProfileEncoder.Format = csv ? .csv : .jsonl
         let encoder = ProfileEncoder(vocabulary: vocabulary, format: format)
-        let chunk = ByteBuffer(capacity: 1 << 21)
+        // Profiles are made into one buffer while the one before is written (a file or a
+        // pipe: kernel time), in order.
+        let writer = OverlappedWriter(capacity: 1 << 21, write: terminal.writeBytes)
+        var chunk = ByteBuffer(capacity: 1 << 21)
         ProfileEncoder.header(vocabulary, format: format).withUnsafeBufferPointer { chunk.append($0) }
         var slots = Array(repeating: CompiledProfile.unknown, count: vocabulary.fields.count)
         slots.withUnsafeMutableBufferPointer { slots in
@@ -47,13 +50,10 @@ struct SampleCommand: ParcoursCommand {
                 for i in slots.indices { slots[i] = CompiledProfile.unknown }
                 sampler.next(into: slots)
                 encoder.write(UnsafeBufferPointer(slots), into: chunk)
-                if chunk.count >= 1 << 20 {
-                    chunk.withBytes(terminal.writeBytes)
-                    chunk.removeAll()
-                }
+                if chunk.count >= 1 << 20 { chunk = writer.handOver(chunk) }
             }
         }
-        chunk.withBytes(terminal.writeBytes)
+        writer.finish(chunk)
         return ExitCode.success
     }
 }
