@@ -41,6 +41,8 @@ package struct LineReader {
     /// A NUL byte was read: the line holding it ends the input.
     private var binaryTail = false
     private var finished = false
+    /// How many lines the last block held: room for as many is made in the next at once.
+    private var lastItemCount = 0
 
     /// Opens `path`; says why when it cannot (missing, a folder, no permission).
     /// `-` reads standard input.
@@ -77,6 +79,8 @@ package struct LineReader {
     package mutating func nextBlock(size: Int) -> Block? {
         guard !finished || !carry.isEmpty || skipping || binaryTail else { return nil }
         var block = Block(bytes: pool.take(capacity: size + (1 << 16)))
+        block.items.reserveCapacity(lastItemCount + 64)
+        defer { lastItemCount = block.items.count }
         let bytes = block.bytes
         carry.withBytes(bytes.append)
         carry.removeAll()
