@@ -60,7 +60,8 @@ public struct ParcoursService: Sendable {
         case ("GET", "/parcours.css"), ("HEAD", "/parcours.css"):
             return HTTPResponse(status: 200, contentType: "text/css; charset=utf-8", text: PageAssets.style)
         case ("GET", "/healthz"), ("HEAD", "/healthz"):
-            return json(.object([("status", .string("ok")), ("fingerprint", .string(snapshot.today.fingerprint))]), snapshot.today)
+            let today = (try? snapshot.rules())?.ruleSet ?? snapshot.loaded.ruleSet
+            return json(.object([("status", .string("ok")), ("fingerprint", .string(today.fingerprint))]), today)
         case (_, "/"), (_, "/parcours.js"), (_, "/parcours.css"), (_, "/healthz"):
             return Problem.methodNotAllowed(allow: "GET, HEAD", in: language)
         default:
@@ -84,23 +85,24 @@ public struct ParcoursService: Sendable {
         if endpoint == "openapi.json" {
             return HTTPResponse(status: 200, contentType: "application/json", text: OpenAPIDocument.json)
         }
-        let ruleSet: RuleSet
         do {
-            ruleSet = try rules(for: request, snapshot, language)
+            let rules = try snapshot.rules(on: request.parameter("date"))
+            let ruleSet = rules.ruleSet
+            switch endpoint {
+            case "vocabulary": return json(APIDocuments.vocabulary(ruleSet), ruleSet)
+            case "catalogue": return json(APIDocuments.catalogue(ruleSet), ruleSet)
+            case "schemes": return json(APIDocuments.schemes(ruleSet), ruleSet)
+            case "ruleset": return json(APIDocuments.ruleSet(ruleSet, snapshot: snapshot, reload: store.lastReloadReport), ruleSet)
+            case "recommend":
+                // Byte for byte what `parcours recommend --format json` prints (with `--from`, the import report too).
+                let answer = try rules.recommend(try input(request), services: services)
+                return HTTPResponse(status: 200, headers: [("Content-Type", "application/json"), ("X-Parcours-Fingerprint", ruleSet.fingerprint)],
+                                    body: answer.jsonBytes + [0x0A])
+            case "explain": return json(try rules.explain(try explainTarget(request), for: try input(request)).json, ruleSet)
+            default: return Self.noEndpoint(request, language)
+            }
         } catch {
-            return error
-        }
-        switch endpoint {
-        case "vocabulary": return json(APIDocuments.vocabulary(ruleSet), ruleSet)
-        case "catalogue": return json(APIDocuments.catalogue(ruleSet), ruleSet)
-        case "schemes": return json(APIDocuments.schemes(ruleSet), ruleSet)
-        case "ruleset": return json(APIDocuments.ruleSet(ruleSet, snapshot: snapshot, reload: store.lastReloadReport), ruleSet)
-        case "recommend":
-            let evaluator = ruleSet.fingerprint == snapshot.today.fingerprint && ruleSet.date == snapshot.today.date
-                ? snapshot.evaluator : Evaluator(ruleSet: ruleSet)
-            return recommend(request, evaluator, fast: evaluator.ruleSet.fingerprint == snapshot.today.fingerprint ? snapshot.fast : nil, language)
-        case "explain": return explain(request, ruleSet, language)
-        default: return Self.noEndpoint(request, language)
+            return Problem.response(error, in: language)
         }
     }
 
@@ -114,116 +116,21 @@ public struct ParcoursService: Sendable {
         "recommend": ["POST"], "explain": ["POST"],
     ]
 
-    /// The rule set of `?date=`, or today's.
-    private func rules(for request: HTTPRequest, _ snapshot: RuleSetStore.Snapshot, _ language: Language) throws(HTTPResponse) -> RuleSet {
-        guard let date = request.parameter("date") else { return snapshot.today }
-        guard Validity.isDate(date) else {
-            throw Problem.response(400, code: "bad-date", Phrase("date attend AAAA-MM-JJ, reçu « \(Limits.quoted(date)) »",
-                                                                 en: "date expects YYYY-MM-DD, got \"\(Limits.quoted(date))\""), in: language)
-        }
-        do {
-            return try snapshot.engine.ruleSet(on: date)
-        } catch {
-            throw Problem.response(500, code: "rule-set", Phrase("le jeu de règles ne se charge pas pour le \(date)", en: "the rule set does not load for \(date)"), in: language)
-        }
+    /// The request body: a profile (JSON or YAML), or with `?from=` another platform's diagnosis.
+    private func input(_ request: HTTPRequest) throws(ParcoursError) -> ProfileInput {
+        guard let from = request.parameter("from") else { return .file(SourceFile(path: "profil", bytes: request.body)) }
+        guard let format = DiagnosisFormat(rawValue: from) else { throw .unknownFormat(from) }
+        return .diagnosis(SourceFile(path: "diagnostic", bytes: request.body), format)
     }
 
-    private func recommend(_ request: HTTPRequest, _ evaluator: Evaluator, fast: FastProfileDecoder?, _ language: Language) -> HTTPResponse {
-        let ruleSet = evaluator.ruleSet
-        if let from = request.parameter("from") {
-            switch imported(request, from: from, ruleSet, language) {
-            case .failure(let problem): return problem
-            case .success(let result):
-                let recommendation = withServices(evaluator.recommend(result.profile), ruleSet, result.profile)
-                // What `parcours recommend --from … --format json` prints.
-                return HTTPResponse(status: 200, headers: [("Content-Type", "application/json"), ("X-Parcours-Fingerprint", ruleSet.fingerprint)],
-                                    body: recommendation.jsonBytes(imported: result, vocabulary: ruleSet.vocabulary) + [0x0A])
-            }
-        }
-        switch profile(request, ruleSet, fast: fast, language) {
-        case .failure(let problem): return problem
-        case .success(let profile):
-            let recommendation = withServices(evaluator.recommend(profile), ruleSet, profile)
-            // Byte for byte what `parcours recommend --format json` prints.
-            return HTTPResponse(status: 200, headers: [("Content-Type", "application/json"), ("X-Parcours-Fingerprint", ruleSet.fingerprint)],
-                                body: recommendation.jsonBytes + [0x0A])
-        }
-    }
-
-    private func explain(_ request: HTTPRequest, _ ruleSet: RuleSet, _ language: Language) -> HTTPResponse {
-        let explainer = Explainer(ruleSet: ruleSet)
+    /// `?rule=ID` or `?scheme=ID`, exactly one.
+    private func explainTarget(_ request: HTTPRequest) throws(ParcoursError) -> ExplainTarget {
         switch (request.parameter("rule"), request.parameter("scheme")) {
-        case (let id?, nil):
-            guard let rule = ruleSet.rule(id) else {
-                let hint = Spelling.hint(for: id, in: ruleSet.rules.map(\.id))
-                return Problem.response(404, code: "unknown-rule", Phrase("aucune règle « \(Limits.quoted(id)) » en vigueur le \(ruleSet.date)",
-                                                                          en: "no rule \"\(Limits.quoted(id))\" in force on \(ruleSet.date)"), hint: hint, in: language)
-            }
-            switch profile(request, ruleSet, language) {
-            case .failure(let problem): return problem
-            case .success(let profile): return json(explainer.json(rule: rule, node: explainer.explain(rule, for: profile)), ruleSet)
-            }
-        case (nil, let id?):
-            guard let scheme = ruleSet.scheme(id) else {
-                let hint = Spelling.hint(for: id, in: ruleSet.schemes.map(\.id))
-                return Problem.response(404, code: "unknown-scheme", Phrase("aucun dispositif « \(Limits.quoted(id)) »", en: "no scheme \"\(Limits.quoted(id))\""),
-                                        hint: hint, in: language)
-            }
-            switch profile(request, ruleSet, language) {
-            case .failure(let problem): return problem
-            case .success(let profile):
-                let result = Evaluator(ruleSet: ruleSet).schemeResult(scheme, for: profile.withDefaults(from: ruleSet.vocabulary))
-                return json(explainer.json(scheme: scheme, result: result, criteria: explainer.explain(scheme, for: profile)), ruleSet)
-            }
+        case (let id?, nil): return .rule(id)
+        case (nil, let id?): return .scheme(id)
         default:
-            return Problem.response(400, code: "explain-target", Phrase("explain attend ?rule=ID ou ?scheme=ID (l'un des deux)", en: "explain needs ?rule=ID or ?scheme=ID (one of them)"), in: language)
+            throw ParcoursError(.explainTarget, Phrase("explain attend ?rule=ID ou ?scheme=ID (l'un des deux)", en: "explain needs ?rule=ID or ?scheme=ID (one of them)"))
         }
-    }
-
-    /// The request body read as a profile (JSON or YAML), or the problem with every diagnostic.
-    /// A one-line JSON object (what the page and most clients send) goes through the corpus
-    /// readers, fast then precise, which share the field codec with the YAML reader.
-    private func profile(_ request: HTTPRequest, _ ruleSet: RuleSet, fast: FastProfileDecoder? = nil, _ language: Language) -> Result<Profile, HTTPResponse> {
-        let body = request.body
-        if !body.contains(0x0A), body.first(where: { $0 != 0x20 && $0 != 0x09 }) == 0x7B {
-            var slots: [Int64] = []
-            if let fast, fast.decodeJSON(body, into: &slots) {
-                return .success(Profile(slots: slots, vocabulary: ruleSet.vocabulary))
-            }
-            var precise = CorpusLineParser(path: "profil", format: .jsonLines, vocabulary: ruleSet.vocabulary)
-            if let record = precise.parse(body, line: 1) {
-                if let profile = record.profile { return .success(profile) }
-                return .failure(Problem.profile(record.diagnostics, in: language))
-            }
-        }
-        let result = ProfileLoader.load(SourceFile(path: "profil", bytes: request.body), vocabulary: ruleSet.vocabulary)
-        guard let profile = result.profile else {
-            return .failure(Problem.profile(result.diagnostics, in: language))
-        }
-        return .success(profile)
-    }
-
-    /// The recommendation with each step's local services, when the server has an export.
-    private func withServices(_ recommendation: Recommendation, _ ruleSet: RuleSet, _ profile: Profile) -> Recommendation {
-        guard let services else { return recommendation }
-        return services.attach(to: recommendation, department: ruleSet.department(of: profile))
-    }
-
-    /// The request body read as a diagnosis of `?from=`'s platform and mapped to a profile.
-    private func imported(_ request: HTTPRequest, from: String, _ ruleSet: RuleSet, _ language: Language) -> Result<ImportResult, HTTPResponse> {
-        let formats = DiagnosisFormat.allCases.map(\.rawValue)
-        guard let format = DiagnosisFormat(rawValue: from) else {
-            return .failure(Problem.response(400, code: "unknown-format", Phrase("from attend \(formats.joined(separator: " ou ")), reçu « \(Limits.quoted(from)) »",
-                                                                                 en: "from expects \(formats.joined(separator: " or ")), got \"\(Limits.quoted(from))\""),
-                                             hint: Spelling.hint(for: from, in: formats), in: language))
-        }
-        guard let mapping = ruleSet.importMapping(format) else {
-            return .failure(Problem.response(404, code: "no-mapping", Phrase("le jeu de règles n'a pas de correspondance pour \(from) (imports/\(format.fileName))",
-                                                                             en: "the rule set has no mapping for \(from) (imports/\(format.fileName))"), in: language))
-        }
-        let read = DiagnosisReader.read(SourceFile(path: "diagnostic", bytes: request.body), format: format)
-        guard let diagnosis = read.diagnosis else { return .failure(Problem.profile(read.diagnostics, in: language)) }
-        return .success(DiagnosisImport.apply(diagnosis, mapping: mapping, vocabulary: ruleSet.vocabulary))
     }
 
     private func json(_ value: JSONValue, _ ruleSet: RuleSet) -> HTTPResponse {

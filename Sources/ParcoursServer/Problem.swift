@@ -30,8 +30,10 @@ enum Problem {
                      body: Array((problem.rendered() + "\n").utf8))
     }
 
-    static func profile(_ diagnostics: [Diagnostic], in language: Language) -> HTTPResponse {
-        send(422, ProblemJSON.invalidProfile(diagnostics, http: (422, HTTPResponse.reason(422)), in: language), in: language)
+    /// A use case's error, with the HTTP status its code gives.
+    static func response(_ error: ParcoursError, in language: Language) -> HTTPResponse {
+        let status = error.code.httpStatus
+        return send(status, error.problem(in: language, http: (status, HTTPResponse.reason(status))), in: language)
     }
 
     static func methodNotAllowed(allow: String, in language: Language) -> HTTPResponse {

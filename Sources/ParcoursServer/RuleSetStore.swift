@@ -6,15 +6,18 @@ import Synchronization
 /// one snapshot and never sees a half-loaded rule set. A broken new rule set is refused and the
 /// old one keeps serving; its diagnostics are kept for `/api/v1/ruleset`.
 public final class RuleSetStore: Sendable {
-    /// One loaded rule set and when it was loaded.
+    /// One version of the rule set files and when it was loaded. The day is resolved at each
+    /// request from the engine's clock: past midnight the next day's rules answer, loaded once.
     public struct Snapshot: Sendable {
         public let engine: Engine
-        /// The rule set in force today, loaded with the snapshot, and its evaluator (built once).
-        public let today: RuleSet
-        public let evaluator: Evaluator
-        /// The fast reader of one-line JSON profiles for today's vocabulary.
-        let fast: FastProfileDecoder
+        /// The rules in force on the day the files were loaded (checked before swapping in).
+        public let loaded: RulesInForce
         public let loadedAt: Date
+
+        /// The rules in force on `date` (`YYYY-MM-DD`), today when nil.
+        public func rules(on date: String? = nil) throws(ParcoursError) -> RulesInForce {
+            try engine.rules(on: date)
+        }
     }
 
     /// What the last reload gave.
@@ -26,15 +29,19 @@ public final class RuleSetStore: Sendable {
 
     public let rules: String
     public let scenarios: String?
+    /// Where "today" comes from.
+    public let clock: Clock
     private let current: Mutex<Snapshot>
     private let lastReload = Mutex<ReloadReport?>(nil)
     private let signature = Mutex<String>("")
 
-    /// Loads the rule set; nil with the diagnostics when it has errors (the server does not start).
-    public init(rules: String, scenarios: String?) throws(EngineError) {
+    /// Loads the rule set in force today; throws with the diagnostics when it has errors (the
+    /// server does not start).
+    public init(rules: String, scenarios: String?, clock: Clock = .system) throws(ParcoursError) {
         self.rules = rules
         self.scenarios = scenarios
-        let snapshot = try Self.load(rules: rules, scenarios: scenarios)
+        self.clock = clock
+        let snapshot = try Self.load(rules: rules, scenarios: scenarios, clock: clock)
         current = Mutex(snapshot)
         signature.withLock { $0 = Self.signature(rules: rules, scenarios: scenarios) }
     }
@@ -50,16 +57,11 @@ public final class RuleSetStore: Sendable {
         signature.withLock { $0 = Self.signature(rules: rules, scenarios: scenarios) }
         let report: ReloadReport
         do {
-            let snapshot = try Self.load(rules: rules, scenarios: scenarios)
+            let snapshot = try Self.load(rules: rules, scenarios: scenarios, clock: clock)
             current.withLock { $0 = snapshot }
             report = ReloadReport(at: Date(), accepted: true, diagnostics: [])
         } catch {
-            let diagnostics: [Diagnostic]
-            switch error {
-            case .ruleSet(let found), .profile(let found): diagnostics = found
-            case .notFound: diagnostics = []
-            }
-            report = ReloadReport(at: Date(), accepted: false, diagnostics: diagnostics)
+            report = ReloadReport(at: Date(), accepted: false, diagnostics: error.diagnostics)
         }
         lastReload.withLock { $0 = report }
         return report
@@ -72,11 +74,9 @@ public final class RuleSetStore: Sendable {
         return reload()
     }
 
-    private static func load(rules: String, scenarios: String?) throws(EngineError) -> Snapshot {
-        let engine = Engine(rules: rules, scenarios: scenarios)
-        let today = try engine.ruleSet()
-        return Snapshot(engine: engine, today: today, evaluator: Evaluator(ruleSet: today),
-                        fast: FastProfileDecoder(vocabulary: today.vocabulary), loadedAt: Date())
+    private static func load(rules: String, scenarios: String?, clock: Clock) throws(ParcoursError) -> Snapshot {
+        let engine = Engine(rules: rules, scenarios: scenarios, clock: clock)
+        return Snapshot(engine: engine, loaded: try engine.rules(), loadedAt: Date())
     }
 
     /// Paths, sizes and modification times of every file under the folders, sorted.

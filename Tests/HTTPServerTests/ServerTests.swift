@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 import HTTPServer
 import ParcoursEngine
@@ -16,8 +17,9 @@ struct ServerTests {
         let store: RuleSetStore
         let thread: Thread
         init(rules: String = ServerTests.root + "/Rules", scenarios: String? = ServerTests.root + "/Scenarios",
-             token: String? = nil, services: ServiceDirectory? = nil, configure: (inout ServerConfiguration) -> Void = { _ in }) throws {
-            store = try RuleSetStore(rules: rules, scenarios: scenarios)
+             token: String? = nil, services: ServiceDirectory? = nil, clock: Clock = .system,
+             configure: (inout ServerConfiguration) -> Void = { _ in }) throws {
+            store = try RuleSetStore(rules: rules, scenarios: scenarios, clock: clock)
             var configuration = ServerConfiguration()
             configuration.port = 0
             configure(&configuration)
@@ -38,10 +40,38 @@ struct ServerTests {
         try String(contentsOfFile: root + "/Tests/ParcoursCommandsTests/Golden/" + name, encoding: .utf8)
     }
 
+    /// A server started just before midnight answers with the next day's rules after it,
+    /// without a reload: the day is resolved at each request.
+    @Test func theDayTurnsWithoutAReload() throws {
+        let now = Mutex(0)
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone.current
+        formatter.dateFormat = "yyyy-MM-dd HH:mm:ss"
+        let start = Int(try #require(formatter.date(from: "2026-12-31 23:59:50")).timeIntervalSince1970)
+        now.withLock { $0 = start }
+        let running = try Running(clock: Clock { now.withLock { $0 } })
+        defer { running.stop() }
+        let client = try running.client()
+        defer { client.close() }
+        func day() throws -> String? {
+            client.send(RawClient.request("GET", "/api/v1/ruleset"))
+            let response = try #require(client.response())
+            let object = try JSONSerialization.jsonObject(with: Data(response.body.utf8)) as? [String: Any]
+            return object?["date"] as? String
+        }
+        #expect(try day() == "2026-12-31")
+        now.withLock { $0 = start + 10 }
+        #expect(try day() == "2027-01-01")
+        client.send(RawClient.request("POST", "/api/v1/recommend", body: #"{"age": 30}"#))
+        let answer = try #require(client.response())
+        #expect(answer.status == 200 && answer.body.contains("\"date\": \"2027-01-01\""))
+    }
+
     @Test func recommendAnswersTheContractOfTheCommandLine() throws {
         let running = try Running()
         defer { running.stop() }
-        let ruleSet = running.store.snapshot.today
+        let ruleSet = running.store.snapshot.loaded.ruleSet
         let client = try running.client()
         defer { client.close() }
         // Several requests on one kept-alive connection.
@@ -88,7 +118,7 @@ struct ServerTests {
     @Test func recommendFromADiagnosis() throws {
         let running = try Running()
         defer { running.stop() }
-        let ruleSet = running.store.snapshot.today
+        let ruleSet = running.store.snapshot.loaded.ruleSet
         let client = try running.client()
         defer { client.close() }
         let text = try String(contentsOfFile: Self.root + "/docs/examples/diagnostic-france-travail.json", encoding: .utf8)
@@ -257,7 +287,7 @@ struct ServerTests {
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let running = try Running(rules: directory, scenarios: nil)
         defer { running.stop() }
-        let before = running.store.snapshot.today.fingerprint
+        let before = running.store.snapshot.loaded.ruleSet.fingerprint
         let mixed = Counter(), answered = Counter()
         let profile = try Self.profile("jeune-parent-isole.yaml")
         let group = DispatchGroup()
@@ -283,12 +313,12 @@ struct ServerTests {
         group.wait()
         #expect(answered.value == 240)
         #expect(mixed.value == 0)
-        let after = running.store.snapshot.today.fingerprint
+        let after = running.store.snapshot.loaded.ruleSet.fingerprint
         #expect(after != before)
         try "rules: [ broken".write(toFile: directory + "/zz-broken.yaml", atomically: true, encoding: .utf8)
         let refused = running.store.reload()
         #expect(!refused.accepted && refused.diagnostics.contains { $0.location.file.hasSuffix("zz-broken.yaml") })
-        #expect(running.store.snapshot.today.fingerprint == after)
+        #expect(running.store.snapshot.loaded.ruleSet.fingerprint == after)
         let client = try running.client()
         defer { client.close() }
         client.send(RawClient.request("GET", "/api/v1/ruleset"))

@@ -30,41 +30,37 @@ struct CheckCommand: ParcoursCommand {
     }
 
     func run(terminal: Terminal) -> Int32 {
-        let (ruleSet, loadDiagnostics, code) = ParcoursCLI.loadRules(common.rules, scenarios: common.scenarios, date: common.date, terminal: terminal)
-        var diagnostics = loadDiagnostics
-        if code == ExitCode.usage { return code }
-        var cases = 0
-        if let ruleSet {
-            // Case files are checked too, against the loaded rule set.
-            let loaded = CaseLoader.loadAll(in: ParcoursCLI.caseFolders(ruleSet, rules: common.rules), ruleSet: ruleSet)
-            diagnostics = (diagnostics + loaded.diagnostics + DeepAnalysis(ruleSet: ruleSet).run()).sorted()
-            cases = loaded.cases.count
+        ParcoursCLI.answering(terminal) { () throws(ParcoursError) -> Int32 in
+            let answer = try ParcoursCLI.engine(common).check(on: common.date)
+            var diagnostics = answer.diagnostics
+            if strict {
+                diagnostics = diagnostics.map { var strict = $0; strict.severity = .error; return strict }
+            }
+            let passed = answer.ruleSet != nil && !diagnostics.hasErrors
+            let report = CheckReport(diagnostics: diagnostics, ruleSet: answer.ruleSet.map { ($0, answer.cases.count) })
+            switch format {
+            case .text: break
+            case .json:
+                terminal.write(report.json(in: terminal.language).rendered() + "\n")
+                return passed ? ExitCode.success : ExitCode.failure
+            case .sarif:
+                terminal.write(report.sarif(in: terminal.language, version: ParcoursCLI.version).rendered() + "\n")
+                return passed ? ExitCode.success : ExitCode.failure
+            }
+            terminal.write(DiagnosticText.render(diagnostics, in: terminal.language))
+            if let ruleSet = answer.ruleSet, passed {
+                let summary = DiagnosticText.summary(diagnostics, in: terminal.language)
+                let cases = answer.cases.count
+                terminal.write(terminal.say(
+                    "ok : \(ruleSet.rules.count) règles, \(ruleSet.facts.count) faits, \(ruleSet.schemes.count) dispositifs, \(cases) cas, \(ruleSet.catalogue.entries.count) entrées du catalogue, \(ruleSet.vocabulary.fields.count) champs ; \(summary)\n",
+                    en: "ok: \(ruleSet.rules.count) rules, \(ruleSet.facts.count) facts, \(ruleSet.schemes.count) schemes, \(cases) cases, \(ruleSet.catalogue.entries.count) catalogue entries, \(ruleSet.vocabulary.fields.count) fields; \(summary)\n"))
+                terminal.write(terminal.say("empreinte : \(ruleSet.fingerprint) (règles en vigueur le \(ruleSet.date))\n",
+                                            en: "fingerprint: \(ruleSet.fingerprint) (rules in force on \(ruleSet.date))\n"))
+                return ExitCode.success
+            }
+            terminal.write("\(DiagnosticText.summary(diagnostics, in: terminal.language))\n")
+            return ExitCode.failure
         }
-        if strict {
-            diagnostics = diagnostics.map { var strict = $0; strict.severity = .error; return strict }
-        }
-        let passed = ruleSet != nil && !diagnostics.hasErrors
-        switch format {
-        case .text: break
-        case .json:
-            terminal.write(CheckReport(diagnostics: diagnostics, ruleSet: ruleSet.map { ($0, cases) }).json(in: terminal.language).rendered() + "\n")
-            return passed ? ExitCode.success : ExitCode.failure
-        case .sarif:
-            terminal.write(CheckReport(diagnostics: diagnostics, ruleSet: ruleSet.map { ($0, cases) }).sarif(in: terminal.language, version: ParcoursCLI.version).rendered() + "\n")
-            return passed ? ExitCode.success : ExitCode.failure
-        }
-        terminal.write(DiagnosticText.render(diagnostics, in: terminal.language))
-        if let ruleSet, !diagnostics.hasErrors {
-            let summary = DiagnosticText.summary(diagnostics, in: terminal.language)
-            terminal.write(terminal.say(
-                "ok : \(ruleSet.rules.count) règles, \(ruleSet.facts.count) faits, \(ruleSet.schemes.count) dispositifs, \(cases) cas, \(ruleSet.catalogue.entries.count) entrées du catalogue, \(ruleSet.vocabulary.fields.count) champs ; \(summary)\n",
-                en: "ok: \(ruleSet.rules.count) rules, \(ruleSet.facts.count) facts, \(ruleSet.schemes.count) schemes, \(cases) cases, \(ruleSet.catalogue.entries.count) catalogue entries, \(ruleSet.vocabulary.fields.count) fields; \(summary)\n"))
-            terminal.write(terminal.say("empreinte : \(ruleSet.fingerprint) (règles en vigueur le \(ruleSet.date))\n",
-                                        en: "fingerprint: \(ruleSet.fingerprint) (rules in force on \(ruleSet.date))\n"))
-            return ExitCode.success
-        }
-        terminal.write("\(DiagnosticText.summary(diagnostics, in: terminal.language))\n")
-        return ExitCode.failure
     }
 }
 

@@ -1,11 +1,6 @@
 import Foundation
 import ParcoursEngine
 
-/// What `explain` explains.
-public enum ExplainTarget: Equatable, Sendable {
-    case rule(String), scheme(String)
-}
-
 /// The options every rule-set command takes.
 public struct CommonOptions: Equatable, Sendable {
     public var rules: String?

@@ -29,10 +29,15 @@ struct DocsCommand: ParcoursCommand {
     }
 
     func run(terminal: Terminal) -> Int32 {
-        let (loaded, code) = ParcoursCLI.ruleSet(common, terminal: terminal)
-        guard let ruleSet = loaded else { return code }
-        let cases = CaseLoader.loadAll(in: ParcoursCLI.caseFolders(ruleSet, rules: common.rules), ruleSet: ruleSet).cases
-        let results = ParcoursCLI.replay(cases, ruleSet: ruleSet, rules: common.rules, scenarios: common.scenarios)
+        let engine: Engine, ruleSet: RuleSet, cases: [ScenarioCase], results: [CaseResult]
+        do {
+            engine = try ParcoursCLI.engine(common)
+            ruleSet = try engine.ruleSet(on: common.date)
+            cases = CaseLoader.loadAll(in: engine.caseFolders(ruleSet), ruleSet: ruleSet).cases
+            results = try engine.replay(cases, on: common.date)
+        } catch {
+            return ParcoursCLI.report(error, terminal: terminal)
+        }
         var sources: [String: String] = [:]
         for scenarioCase in cases {
             if let bytes = try? InputFile.read(scenarioCase.file, limit: Limits.ruleFileBytes) { sources[scenarioCase.file] = String(decoding: bytes, as: UTF8.self) }

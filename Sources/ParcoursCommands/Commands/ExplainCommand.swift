@@ -35,38 +35,20 @@ struct ExplainCommand: ParcoursCommand {
     }
 
     func run(terminal: Terminal) -> Int32 {
-        let (loaded, code) = ParcoursCLI.ruleSet(common, terminal: terminal)
-        guard let ruleSet = loaded else { return code }
-        let explainer = Explainer(ruleSet: ruleSet)
-        switch target {
-        case .rule(let id):
-            guard let rule = ruleSet.rule(id) else {
-                let hint = Spelling.hint(for: id, in: ruleSet.rules.map(\.id)).map { " (\($0.text(terminal.language)))" } ?? ""
-                terminal.writeError(terminal.say("parcours : aucune règle « \(id) » en vigueur le \(ruleSet.date)\(hint)\n", en: "parcours: no rule \"\(id)\" in force on \(ruleSet.date)\(hint)\n"))
-                return ExitCode.usage
-            }
-            guard let profile = ParcoursCLI.profile(path, ruleSet: ruleSet, terminal: terminal, json: format == .json) else { return ExitCode.failure }
-            let node = explainer.explain(rule, for: profile)
+        ParcoursCLI.answering(terminal, json: format == .json) { () throws(ParcoursError) -> Int32 in
+            let rules = try ParcoursCLI.engine(common).rules(on: common.date)
+            let answer = try rules.explain(target, reading: { () throws(ParcoursError) -> ProfileInput in
+                try ParcoursCLI.profileInput(path, from: nil, terminal: terminal)
+            })
             switch format {
-            case .text: terminal.write(ExplanationText.render(rule: rule, node: node))
-            case .json:
-                terminal.write(explainer.json(rule: rule, node: node).rendered() + "\n")
+            case .json: terminal.write(answer.json.rendered() + "\n")
+            case .text:
+                switch answer {
+                case .rule(let rule, let node, _): terminal.write(ExplanationText.render(rule: rule, node: node))
+                case .scheme(let scheme, let result, let criteria, _): terminal.write(ExplanationText.render(scheme: scheme, result: result, criteria: criteria))
+                }
             }
-        case .scheme(let id):
-            guard let scheme = ruleSet.scheme(id) else {
-                let hint = Spelling.hint(for: id, in: ruleSet.schemes.map(\.id)).map { " (\($0.text(terminal.language)))" } ?? ""
-                terminal.writeError(terminal.say("parcours : aucun dispositif « \(id) »\(hint)\n", en: "parcours: no scheme \"\(id)\"\(hint)\n"))
-                return ExitCode.usage
-            }
-            guard let profile = ParcoursCLI.profile(path, ruleSet: ruleSet, terminal: terminal, json: format == .json) else { return ExitCode.failure }
-            let criteria = explainer.explain(scheme, for: profile)
-            let result = Evaluator(ruleSet: ruleSet).schemeResult(scheme, for: profile.withDefaults(from: ruleSet.vocabulary))
-            switch format {
-            case .text: terminal.write(ExplanationText.render(scheme: scheme, result: result, criteria: criteria))
-            case .json:
-                terminal.write(explainer.json(scheme: scheme, result: result, criteria: criteria).rendered() + "\n")
-            }
+            return ExitCode.success
         }
-        return ExitCode.success
     }
 }

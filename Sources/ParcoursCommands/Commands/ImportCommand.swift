@@ -40,22 +40,25 @@ struct ImportCommand: ParcoursCommand {
     }
 
     func run(terminal: Terminal) -> Int32 {
-        let (loaded, code) = ParcoursCLI.ruleSet(common, terminal: terminal)
-        guard let ruleSet = loaded else { return code }
-        guard let result = ParcoursCLI.importDiagnosis(file, format: from, ruleSet: ruleSet, terminal: terminal) else { return ExitCode.failure }
-        let report = ImportText.render(result, vocabulary: ruleSet.vocabulary, language: terminal.language)
-        if !terminal.quiet { terminal.writeError(report.joined(separator: "\n") + "\n") }
-        if json {
-            terminal.write(result.profile.jsonLine(ruleSet.vocabulary) + "\n")
+        ParcoursCLI.answering(terminal) { () throws(ParcoursError) -> Int32 in
+            let rules = try ParcoursCLI.engine(common).rules(on: common.date)
+            let answer = try rules.importDiagnosis(try ParcoursCLI.input(file, terminal: terminal, outcome: Phrase("pas d'import", en: "nothing imported")), from: from)
+            ParcoursCLI.showWarnings(answer, terminal: terminal)
+            let result = answer.result
+            let vocabulary = rules.ruleSet.vocabulary
+            let report = ImportText.render(result, vocabulary: vocabulary, language: terminal.language)
+            if !terminal.quiet { terminal.writeError(report.joined(separator: "\n") + "\n") }
+            if json {
+                terminal.write(result.profile.jsonLine(vocabulary) + "\n")
+                return ExitCode.success
+            }
+            var lines = report.map { "# " + $0.trimmingCharacters(in: .whitespaces) }
+            for field in vocabulary.fields {
+                guard let value = result.profile[field.index], let text = vocabulary.codecs[field.index].json(value) else { continue }
+                lines.append("\(field.name): \(text)")
+            }
+            terminal.write(lines.joined(separator: "\n") + "\n")
             return ExitCode.success
         }
-        var lines = report.map { "# " + $0.trimmingCharacters(in: .whitespaces) }
-        let vocabulary = ruleSet.vocabulary
-        for field in vocabulary.fields {
-            guard let value = result.profile[field.index], let text = vocabulary.codecs[field.index].json(value) else { continue }
-            lines.append("\(field.name): \(text)")
-        }
-        terminal.write(lines.joined(separator: "\n") + "\n")
-        return ExitCode.success
     }
 }

@@ -84,99 +84,68 @@ public enum ParcoursCLI {
         return UsageError("commande inconnue « \(name) »" + (guess.map { " (vouliez-vous dire « \($0) » ?)" } ?? ""),
                           en: "unknown command \"\(name)\"" + (guess.map { " (did you mean \"\($0)\"?)" } ?? ""))
     }
-
-    /// Loads the rule set, printing its diagnostics; nil (with the exit code) when it cannot be used.
-    static func loadRules(_ explicit: String?, scenarios: String?, date: String?, terminal: Terminal) -> (RuleSet?, [Diagnostic], Int32) {
-        guard let directory = RulesLocator.locate(explicit: explicit) else {
-            terminal.writeError(terminal.say("parcours : aucun jeu de règles trouvé ; passez --rules DOSSIER ou lancez depuis le dossier de Parcours\n",
-                                             en: "parcours: no rule set found; pass --rules DIR or run from the Parcours folder\n"))
-            return (nil, [], ExitCode.usage)
-        }
-        let result = RuleSetLoader.load(directory: directory, scenarios: RulesLocator.locateScenarios(explicit: scenarios), date: date)
-        return (result.ruleSet, result.diagnostics, result.ruleSet == nil ? ExitCode.failure : ExitCode.success)
-    }
 }
 
 extension ParcoursCLI {
-    /// The folders whose `cases/` hold the shipped cases: each scheme's, then the rule set's own
-    /// (`Rules/cases/`, the counsellors' review suite).
-    static func caseFolders(_ ruleSet: RuleSet, rules: String?) -> [String] {
-        ruleSet.schemes.map(\.directory) + (RulesLocator.locate(explicit: rules).map { [$0] } ?? [])
-    }
-
-    /// Replays cases, each with the rule set of its own date (`date:`), `ruleSet` otherwise.
-    static func replay(_ cases: [ScenarioCase], ruleSet: RuleSet, rules: String?, scenarios: String?) -> [CaseResult] {
-        guard cases.contains(where: { $0.date != nil && $0.date != ruleSet.date }), let directory = RulesLocator.locate(explicit: rules) else {
-            let runner = CaseRunner(ruleSet: ruleSet)
-            return cases.map(runner.run)
+    /// The engine over the rule set folders the options name, or the ones found (`RulesLocator`).
+    static func engine(_ common: CommonOptions) throws(ParcoursError) -> Engine {
+        guard let directory = RulesLocator.locate(explicit: common.rules) else {
+            throw ParcoursError(.noRuleSet, Phrase("aucun jeu de règles trouvé", en: "no rule set found"),
+                                hint: Phrase("passez --rules DOSSIER ou lancez depuis le dossier de Parcours", en: "pass --rules DIR or run from the Parcours folder"))
         }
-        let files = RuleSetFiles.read(directory: directory, scenarios: RulesLocator.locateScenarios(explicit: scenarios))
-        return DatedReplay(ruleSet: ruleSet, files: files).run(cases)
+        return Engine(rules: directory, scenarios: RulesLocator.locateScenarios(explicit: common.scenarios))
     }
 
-    /// Loads the rule set for a command, printing its errors; nil with the exit code otherwise.
+    /// Runs a command's use case; an error is printed (its diagnostics, then the message and
+    /// the hint; with `json`, also as the API's problem document on standard output) and gives
+    /// its exit status.
+    static func answering(_ terminal: Terminal, json: Bool = false, _ body: () throws(ParcoursError) -> Int32) -> Int32 {
+        do {
+            return try body()
+        } catch {
+            return report(error, terminal: terminal, json: json)
+        }
+    }
+
+    /// Prints `error` and returns its exit status.
+    static func report(_ error: ParcoursError, terminal: Terminal, json: Bool = false) -> Int32 {
+        if !error.diagnostics.isEmpty { terminal.writeError(DiagnosticText.render(error.diagnostics, in: terminal.language)) }
+        terminal.complain(error.message, hint: error.hint)
+        if json { terminal.write(error.problem(in: terminal.language).rendered() + "\n") }
+        return error.code.exitStatus
+    }
+
+    /// The rule set in force for a command (`--date`, today otherwise); nil with the exit code,
+    /// the error printed, when it cannot be used.
     static func ruleSet(_ common: CommonOptions, terminal: Terminal) -> (RuleSet?, Int32) {
-        let (loaded, diagnostics, code) = loadRules(common.rules, scenarios: common.scenarios, date: common.date, terminal: terminal)
-        if loaded == nil, code == ExitCode.failure {
-            terminal.writeError(DiagnosticText.render(diagnostics, in: terminal.language))
-            terminal.writeError(terminal.say("parcours : le jeu de règles a des erreurs (\(DiagnosticText.summary(diagnostics, in: terminal.language))) ; lancez parcours check\n",
-                                             en: "parcours: the rule set has errors (\(DiagnosticText.summary(diagnostics, in: terminal.language))); run parcours check\n"))
+        do {
+            return (try engine(common).ruleSet(on: common.date), ExitCode.success)
+        } catch {
+            return (nil, report(error, terminal: terminal))
         }
-        return (loaded, code)
     }
 
-    /// A person's file (standard input for `-`), read within the profile limit; when it cannot
-    /// be read, says why and what does not happen (`outcome`), with `json` also as a problem document.
-    private static func input(_ path: String, terminal: Terminal, json: Bool, outcome: Phrase) -> SourceFile? {
+    /// A person's file (standard input for `-`), read within the profile limit, or why it
+    /// cannot be and what does not happen (`outcome`).
+    static func input(_ path: String, terminal: Terminal, outcome: Phrase) throws(ParcoursError) -> SourceFile {
         do {
             return path == "-" ? SourceFile(path: "<stdin>", bytes: try terminal.readInput().get())
                                : try SourceFile.load(path, limit: Limits.profileBytes)
         } catch {
-            terminal.writeError(terminal.say("parcours : \(error.phrase.fr) ; \(outcome.fr)\n", en: "parcours: \(error.description); \(outcome.en)\n"))
-            if json { terminal.write(ProblemJSON.object(code: DiagnosticCode.unreadableFile.rawValue, detail: error.phrase, in: terminal.language).rendered() + "\n") }
-            return nil
+            throw .unreadable(error, outcome: outcome)
         }
     }
 
-    /// Reads and types a profile file (or standard input for `-`), printing its errors; with
-    /// `json`, also as a problem document on standard output (the API's `invalid-profile`).
-    static func profile(_ path: String, ruleSet: RuleSet, terminal: Terminal, json: Bool = false) -> Profile? {
-        func problem(_ value: JSONValue) { if json { terminal.write(value.rendered() + "\n") } }
-        guard let file = input(path, terminal: terminal, json: json, outcome: Phrase("pas de recommandation", en: "no recommendation")) else { return nil }
-        let result = ProfileLoader.load(file, vocabulary: ruleSet.vocabulary)
-        guard let profile = result.profile else {
-            terminal.writeError(DiagnosticText.render(result.diagnostics, in: terminal.language))
-            let summary = DiagnosticText.summary(result.diagnostics, in: terminal.language)
-            terminal.writeError(terminal.say("parcours : le profil a des erreurs (\(summary)) ; pas de recommandation\n",
-                                             en: "parcours: the profile has errors (\(summary)); no recommendation\n"))
-            problem(ProblemJSON.invalidProfile(result.diagnostics, in: terminal.language))
-            return nil
-        }
-        return profile
+    /// The profile of `path`: a profile file, or with `from` another platform's diagnosis.
+    static func profileInput(_ path: String, from: DiagnosisFormat?, terminal: Terminal) throws(ParcoursError) -> ProfileInput {
+        guard let from else { return .file(try input(path, terminal: terminal, outcome: Phrase("pas de recommandation", en: "no recommendation"))) }
+        return .diagnosis(try input(path, terminal: terminal, outcome: Phrase("pas d'import", en: "nothing imported")), from)
     }
 
-    /// Reads a diagnosis in `format` from `path` (`-`: standard input) and maps it to a profile
-    /// with the rule set's `imports/` mapping; errors are reported (and, with `json`, written as
-    /// the API's problem document), the reader's warnings shown.
-    static func importDiagnosis(_ path: String, format: DiagnosisFormat, ruleSet: RuleSet, terminal: Terminal, json: Bool = false) -> ImportResult? {
-        func problem(_ value: JSONValue) { if json { terminal.write(value.rendered() + "\n") } }
-        guard let mapping = ruleSet.importMapping(format) else {
-            let message = Phrase("le jeu de règles n'a pas de correspondance pour \(format.rawValue) (imports/\(format.fileName))",
-                                 en: "the rule set has no mapping for \(format.rawValue) (imports/\(format.fileName))")
-            terminal.complain(message, hint: Phrase("ajoutez imports/\(format.fileName) au dossier de règles (voir le guide des auteurs)", en: "add imports/\(format.fileName) to the rule set folder (see the authors' guide)"))
-            problem(ProblemJSON.object(code: DiagnosticCode.missingFile.rawValue, detail: message, in: terminal.language))
-            return nil
-        }
-        guard let file = input(path, terminal: terminal, json: json, outcome: Phrase("pas d'import", en: "nothing imported")) else { return nil }
-        let read = DiagnosisReader.read(file, format: format)
-        if !read.diagnostics.isEmpty { terminal.writeError(DiagnosticText.render(read.diagnostics, in: terminal.language)) }
-        guard let diagnosis = read.diagnosis else {
-            let summary = DiagnosticText.summary(read.diagnostics, in: terminal.language)
-            terminal.writeError(terminal.say("parcours : le diagnostic a des erreurs (\(summary)) ; pas d'import\n", en: "parcours: the diagnosis has errors (\(summary)); nothing imported\n"))
-            problem(ProblemJSON.invalidProfile(read.diagnostics, in: terminal.language))
-            return nil
-        }
-        return DiagnosisImport.apply(diagnosis, mapping: mapping, vocabulary: ruleSet.vocabulary)
+    /// Shows the diagnosis reader's warnings (the import went on).
+    static func showWarnings(_ imported: ImportAnswer?, terminal: Terminal) {
+        guard let warnings = imported?.warnings, !warnings.isEmpty else { return }
+        terminal.writeError(DiagnosticText.render(warnings, in: terminal.language))
     }
 
     /// A data·inclusion export, its problems reported (records skipped, never silently); nil

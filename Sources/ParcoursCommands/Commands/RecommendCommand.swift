@@ -44,33 +44,31 @@ struct RecommendCommand: ParcoursCommand {
     }
 
     func run(terminal: Terminal) -> Int32 {
-        let (loaded, code) = ParcoursCLI.ruleSet(common, terminal: terminal)
-        guard let ruleSet = loaded else { return code }
-        var imported: ImportResult?
-        if let from {
-            imported = ParcoursCLI.importDiagnosis(self.profile, format: from, ruleSet: ruleSet, terminal: terminal, json: format == .json)
-            guard imported != nil else { return ExitCode.failure }
-        }
-        guard let profile = imported?.profile ?? ParcoursCLI.profile(self.profile, ruleSet: ruleSet, terminal: terminal, json: format == .json) else { return ExitCode.failure }
-        var recommendation = Evaluator(ruleSet: ruleSet).recommend(profile)
-        if let services {
-            guard let directory = ParcoursCLI.serviceDirectory(services, terminal: terminal) else { return ExitCode.failure }
-            let department = ruleSet.department(of: profile)
-            if department == nil {
+        ParcoursCLI.answering(terminal, json: format == .json) { () throws(ParcoursError) -> Int32 in
+            let engine = try ParcoursCLI.engine(common)
+            let rules = try engine.rules(on: common.date)
+            var directory: ServiceDirectory?
+            if let services {
+                guard let loaded = ParcoursCLI.serviceDirectory(services, terminal: terminal) else { return ExitCode.failure }
+                directory = loaded
+            }
+            let answer = try rules.recommend(try ParcoursCLI.profileInput(profile, from: from, terminal: terminal), services: directory)
+            ParcoursCLI.showWarnings(answer.imported, terminal: terminal)
+            if answer.servicesWithoutDepartment {
                 terminal.inform("parcours : département de la personne inconnu (department) : seuls les services ouverts à toute la France sont proposés\n",
                                 en: "parcours: the person's département is unknown (department): only services open to all of France are listed\n")
             }
-            recommendation = directory.attach(to: recommendation, department: department)
+            let vocabulary = rules.ruleSet.vocabulary
+            let importLines = answer.imported.map { ImportText.render($0.result, vocabulary: vocabulary, language: terminal.language).joined(separator: "\n") + "\n\n" } ?? ""
+            switch format {
+            case .text: terminal.write(importLines + RecommendationText.render(answer.recommendation, detail: detail))
+            case .fiche:
+                if !importLines.isEmpty { terminal.writeError(importLines) }
+                terminal.write(PersonSheet.render(answer.recommendation, catalogue: rules.ruleSet.catalogue))
+            case .json: terminal.write(String(decoding: answer.jsonBytes, as: UTF8.self) + "\n")
+            }
+            return ExitCode.success
         }
-        let importLines = imported.map { ImportText.render($0, vocabulary: ruleSet.vocabulary, language: terminal.language).joined(separator: "\n") + "\n\n" } ?? ""
-        switch format {
-        case .text: terminal.write(importLines + RecommendationText.render(recommendation, detail: detail))
-        case .fiche:
-            if !importLines.isEmpty { terminal.writeError(importLines) }
-            terminal.write(PersonSheet.render(recommendation, catalogue: ruleSet.catalogue))
-        case .json: terminal.write(String(decoding: recommendation.jsonBytes(imported: imported, vocabulary: ruleSet.vocabulary), as: UTF8.self) + "\n")
-        }
-        return ExitCode.success
     }
 }
 

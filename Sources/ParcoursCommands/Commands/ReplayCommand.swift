@@ -28,16 +28,14 @@ struct ReplayCommand: ParcoursCommand {
     }
 
     func run(terminal: Terminal) -> Int32 {
-        let (loaded, diagnostics, code) = ParcoursCLI.loadRules(options.rules, scenarios: options.scenarios, date: options.date, terminal: terminal)
-        guard let ruleSet = loaded else {
-            if code == ExitCode.failure {
-                terminal.writeError(DiagnosticText.render(diagnostics, in: terminal.language))
-                terminal.writeError(terminal.say("parcours : le jeu de règles a des erreurs (\(DiagnosticText.summary(diagnostics, in: terminal.language))) ; lancez parcours check\n",
-                                             en: "parcours: the rule set has errors (\(DiagnosticText.summary(diagnostics, in: terminal.language))); run parcours check\n"))
-            }
-            return code
+        let engine: Engine, ruleSet: RuleSet
+        do {
+            engine = try ParcoursCLI.engine(CommonOptions(rules: options.rules, scenarios: options.scenarios, date: options.date))
+            ruleSet = try engine.ruleSet(on: options.date)
+        } catch {
+            return ParcoursCLI.report(error, terminal: terminal)
         }
-        let paths = options.paths.isEmpty ? ParcoursCLI.caseFolders(ruleSet, rules: options.rules) : options.paths
+        let paths = options.paths.isEmpty ? engine.caseFolders(ruleSet) : options.paths
         let loadedCases = options.paths.isEmpty ? CaseLoader.loadAll(in: paths, ruleSet: ruleSet) : CaseLoader.load(paths: paths, ruleSet: ruleSet)
         if loadedCases.diagnostics.hasErrors {
             terminal.writeError(DiagnosticText.render(loadedCases.diagnostics, in: terminal.language))
@@ -49,7 +47,12 @@ struct ReplayCommand: ParcoursCommand {
         if let filter = options.filter?.lowercased() {
             cases = cases.filter { $0.name.lowercased().contains(filter) || $0.file.lowercased().contains(filter) }
         }
-        let results = ParcoursCLI.replay(cases, ruleSet: ruleSet, rules: options.rules, scenarios: options.scenarios)
+        let results: [CaseResult]
+        do {
+            results = try engine.replay(cases, on: options.date)
+        } catch {
+            return ParcoursCLI.report(error, terminal: terminal)
+        }
         // With `--junit -` the XML is the standard output; the text goes to standard error.
         let report = options.junit == "-" ? terminal.writeError : terminal.write
         report(ReplayText.render(results, in: terminal.language, quiet: terminal.quiet))

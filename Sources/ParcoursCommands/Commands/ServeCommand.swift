@@ -101,12 +101,7 @@ struct ServeCommand: ParcoursCommand {
         do {
             store = try RuleSetStore(rules: directory, scenarios: RulesLocator.locateScenarios(explicit: scenarios))
         } catch {
-            if case .ruleSet(let diagnostics) = error {
-                terminal.writeError(DiagnosticText.render(diagnostics, in: terminal.language))
-                terminal.writeError(terminal.say("parcours : le jeu de règles a des erreurs (\(DiagnosticText.summary(diagnostics, in: terminal.language))) ; lancez parcours check\n",
-                                             en: "parcours: the rule set has errors (\(DiagnosticText.summary(diagnostics, in: terminal.language))); run parcours check\n"))
-            }
-            return ExitCode.failure
+            return ParcoursCLI.report(error, terminal: terminal)
         }
         var serviceDirectory: ServiceDirectory?
         if let services {
@@ -135,8 +130,8 @@ struct ServeCommand: ParcoursCommand {
         }
         let shown = host.contains(":") ? "[\(host)]" : host
         let snapshot = store.snapshot
-        terminal.writeError(terminal.say("Parcours écoute sur http://\(shown):\(server.port)/ (règles du \(snapshot.today.date), empreinte \(snapshot.today.fingerprint))\n",
-                                         en: "Parcours listening on http://\(shown):\(server.port)/ (rules of \(snapshot.today.date), fingerprint \(snapshot.today.fingerprint))\n"))
+        terminal.writeError(terminal.say("Parcours écoute sur http://\(shown):\(server.port)/ (règles du \(snapshot.loaded.date), empreinte \(snapshot.loaded.ruleSet.fingerprint))\n",
+                                         en: "Parcours listening on http://\(shown):\(server.port)/ (rules of \(snapshot.loaded.date), fingerprint \(snapshot.loaded.ruleSet.fingerprint))\n"))
         if !loopback {
             terminal.writeError(token == nil ? terminal.say("ATTENTION : adresse réseau sans jeton (--insecure) ; protégez l'accès en amont.\n",
                                                             en: "WARNING: network address without a token (--insecure); protect access in front.\n")
@@ -155,8 +150,8 @@ struct ServeCommand: ParcoursCommand {
         let queue = DispatchQueue(label: "parcours.serve.control")
         func report(_ report: RuleSetStore.ReloadReport, why: Phrase) {
             if report.accepted {
-                terminal.inform("Règles rechargées (\(why.fr)) : empreinte \(store.snapshot.today.fingerprint)\n",
-                                en: "Rules reloaded (\(why.en)): fingerprint \(store.snapshot.today.fingerprint)\n")
+                terminal.inform("Règles rechargées (\(why.fr)) : empreinte \(store.snapshot.loaded.ruleSet.fingerprint)\n",
+                                en: "Rules reloaded (\(why.en)): fingerprint \(store.snapshot.loaded.ruleSet.fingerprint)\n")
             } else {
                 terminal.writeError(DiagnosticText.render(report.diagnostics, in: terminal.language))
                 let summary = DiagnosticText.summary(report.diagnostics, in: terminal.language)

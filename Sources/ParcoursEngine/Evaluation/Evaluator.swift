@@ -99,13 +99,14 @@ public struct Evaluator: Sendable {
                               fingerprint: ruleSet.fingerprint, ruleCount: ruleSet.rules.count, date: ruleSet.date)
     }
 
-    /// Eligibility criterion by criterion; the stage for an eligible or enrolled person.
-    public func schemeResult(_ scheme: Scheme, for profile: Profile) -> SchemeResult {
+    /// Eligibility criterion by criterion; the stage for an eligible or enrolled person. The
+    /// vocabulary's defaults are applied here, as `recommend` applies them.
+    public func schemeResult(_ scheme: Scheme, for given: Profile) -> SchemeResult {
         guard let index = ruleSet.schemes.firstIndex(where: { $0.id == scheme.id }) else {
             return SchemeResult(id: scheme.id, name: scheme.name, status: .undetermined, enrolled: false, chosen: false, criteria: [], priorityCriteria: [],
                                 cautions: [], stage: nil)
         }
-        return schemeResult(at: index, for: profile)
+        return schemeResult(at: index, for: given.withDefaults(from: ruleSet.vocabulary).dense(ruleSet.vocabulary))
     }
 
     func schemeResult<P: ProfileReading>(at index: Int, for profile: P) -> SchemeResult {

@@ -42,24 +42,16 @@ public struct Validity: Sendable, Hashable, CustomStringConvertible {
 
     public var description: String { phrase.en }
 
-    /// Today's date in UTC, `YYYY-MM-DD`.
-    public static func today() -> String {
-        // The machine's local date (`TZ`), as the counsellor's calendar shows it (the C library's
-        // clock: Foundation's calendar costs milliseconds to start).
-        var now = time(nil)
-        var parts = tm()
-        localtime_r(&now, &parts)
-        let year = Int(parts.tm_year) + 1900, month = Int(parts.tm_mon) + 1, day = Int(parts.tm_mday)
-        func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
-        return "\(year)-\(two(month))-\(two(day))"
-    }
+    /// Today's local date (`TZ`), `YYYY-MM-DD`, from the system clock.
+    public static func today() -> String { Clock.system.today() }
 
     /// True for a real calendar date written `YYYY-MM-DD`.
     public static func isDate(_ text: String) -> Bool {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+              parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
               let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
-              (1...12).contains(month), day >= 1 else { return false }
+              year >= 1, (1...12).contains(month), day >= 1 else { return false }
         let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
         let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
         return day <= days[month - 1]
