@@ -20,12 +20,15 @@ let package = Package(
         .target(name: "YAML", dependencies: ["CYAML"]),
         // Vocabulary, rule model, loading, validation, evaluation, explanation.
         .target(name: "ParcoursEngine", dependencies: ["YAML", "CSystem"]),
+        // What people read: recommendations as text, the person's sheet, conditions in French,
+        // diagnostics, reports and the documentation site. The engine returns data; this renders it.
+        .target(name: "ParcoursRendering", dependencies: ["ParcoursEngine"]),
         // A small HTTP/1.1 server on the system's sockets. Knows nothing of rules.
         .target(name: "HTTPServer"),
         // The counsellors' page and the JSON API, on HTTPServer, over the engine.
-        .target(name: "ParcoursServer", dependencies: ["ParcoursEngine", "HTTPServer"], exclude: ["Page"]),
+        .target(name: "ParcoursServer", dependencies: ["ParcoursEngine", "ParcoursRendering", "HTTPServer"], exclude: ["Page"]),
         // Command-line commands and output formatting (text, JSON).
-        .target(name: "ParcoursCommands", dependencies: ["ParcoursEngine", "ParcoursServer", "CSystem"]),
+        .target(name: "ParcoursCommands", dependencies: ["ParcoursEngine", "ParcoursRendering", "ParcoursServer", "CSystem"]),
         // The `parcours` executable: hands the arguments to ParcoursCommands.
         .executableTarget(name: "parcours", dependencies: ["ParcoursCommands"]),
         // Generators of rule sets and profiles, shared by the differential tests and the benchmark.
@@ -33,7 +36,7 @@ let package = Package(
         // The benchmark (bench/run): figures, never assertions.
         .executableTarget(name: "parcours-bench", dependencies: ["ParcoursEngine", "ParcoursCommands", "ParcoursTestSupport"]),
         .testTarget(name: "YAMLTests", dependencies: ["YAML"]),
-        .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "ParcoursServer", "ParcoursEngine"]),
+        .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "ParcoursServer", "ParcoursEngine", "ParcoursRendering"]),
         .testTarget(
             name: "ParcoursEngineTests",
             dependencies: ["ParcoursEngine", "YAML", "ParcoursTestSupport"],
@@ -41,7 +44,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ParcoursCommandsTests",
-            dependencies: ["ParcoursCommands", "parcours"],
+            dependencies: ["ParcoursCommands", "ParcoursRendering", "parcours"],
             exclude: ["Golden"]
         ),
     ]

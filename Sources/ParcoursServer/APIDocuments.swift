@@ -1,5 +1,6 @@
 import Foundation
 import ParcoursEngine
+import ParcoursRendering
 
 /// The read-only documents of the API: what a client needs to build a form and show results.
 enum APIDocuments {

@@ -1,6 +1,7 @@
 import Foundation
 import HTTPServer
 import ParcoursEngine
+import ParcoursRendering
 
 /// The counsellors' page and the JSON API (`/api/v1`), over a `RuleSetStore`. Turns requests
 /// into responses; knows nothing of sockets. Nothing about a person is stored or logged.

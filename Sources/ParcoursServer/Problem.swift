@@ -1,5 +1,6 @@
 import HTTPServer
 import ParcoursEngine
+import ParcoursRendering
 
 /// Errors as `application/problem+json` (RFC 9457), with a stable code and, for a bad
 /// profile, each diagnostic with its line, column and hint, as the command line gives them.

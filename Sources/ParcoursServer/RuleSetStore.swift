@@ -1,5 +1,6 @@
 import Foundation
 import ParcoursEngine
+import ParcoursRendering
 import Synchronization
 
 /// The rule set the server answers with, swapped whole when the files change: a request reads

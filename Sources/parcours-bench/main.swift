@@ -35,10 +35,12 @@ func percentile(_ sorted: [UInt64], _ p: Double) -> String {
     return String(format: "%.2f µs", Double(sorted[index]) / 1000)
 }
 
-guard let shipped = RuleSetLoader.load(directory: arguments[1], scenarios: arguments[2], date: date).ruleSet else {
+let engine = Engine(rules: arguments[1], scenarios: arguments[2])
+guard let rulesInForce = try? engine.rules(on: date) else {
     FileHandle.standardError.write(Data("the shipped rule set does not load: run parcours check\n".utf8))
     exit(1)
 }
+let shipped = rulesInForce.ruleSet
 let vocabulary = shipped.vocabulary
 
 // Profiles, in memory, as slots (the form the peers also receive: parsed values).
@@ -190,11 +192,12 @@ print("")
 print("Latency of one evaluation (shipped rules, compiled, \(samples) samples): p50 \(percentile(latencies, 0.5)), p99 \(percentile(latencies, 0.99)), max \(percentile(latencies, 1.0))")
 var interpreted: [UInt64] = []
 var explainSampler = ProfileSampler(vocabulary: vocabulary, seed: 5)
-let evaluator = Evaluator(ruleSet: shipped)
+/// The use-case layer's recommendation of one profile in memory (what the CLI and server call).
+func recommend(_ profile: Profile) -> Recommendation { rulesInForce.recommend(profile) }
 for _ in 0..<20_000 {
     let profile = explainSampler.next()
     let start = now()
-    _ = evaluator.recommend(profile)
+    _ = recommend(profile)
     interpreted.append(now() - start)
 }
 interpreted.sort()
@@ -240,7 +243,7 @@ do {
         for index in 0..<2_000 {
             var profile = sampler.next()
             if let field = departmentField { profile[field.index] = .scalar(index % 100 + 1) }
-            recommendations.append((evaluator.recommend(profile), index % 100 + 1))
+            recommendations.append((recommend(profile), index % 100 + 1))
         }
         var matched = 0
         let start = now()

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ParcoursRendering
 @testable import ParcoursCommands
 import ParcoursEngine
 

@@ -1,4 +1,5 @@
 import ParcoursEngine
+import ParcoursRendering
 
 /// One option of a command, declared once: the parser reads it and the help shows it.
 public struct OptionSpec: Sendable, Equatable {

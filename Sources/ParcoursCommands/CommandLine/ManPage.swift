@@ -1,4 +1,5 @@
 import ParcoursEngine
+import ParcoursRendering
 
 /// The manual page (roff, section 1), generated from the commands' declarations and the
 /// general help, in the terminal's language.

@@ -1,4 +1,5 @@
 import ParcoursEngine
+import ParcoursRendering
 
 /// A command line read against a `CommandSpec`: option values, flags and positionals.
 public struct ParsedArguments: Sendable, Equatable {

@@ -1,4 +1,5 @@
 import ParcoursEngine
+import ParcoursRendering
 
 /// Completion scripts for bash, zsh and fish, generated from the commands' declarations, so
 /// that they offer exactly the commands, options and values the parser accepts.

@@ -1,5 +1,6 @@
 import Foundation
 import ParcoursEngine
+import ParcoursRendering
 
 /// Options of `parcours batch`.
 public struct BatchOptions: Equatable, Sendable {

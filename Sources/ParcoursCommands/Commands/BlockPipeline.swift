@@ -1,5 +1,6 @@
 import Foundation
 import ParcoursEngine
+import ParcoursRendering
 
 /// The corpus as numbered blocks of whole lines (the CSV header's block first, from its first
 /// row): what `batch` and `diff` hand their jobs. Not thread-safe: `BlockPipeline` reads it

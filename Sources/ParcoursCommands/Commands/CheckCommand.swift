@@ -1,4 +1,5 @@
 import ParcoursEngine
+import ParcoursRendering
 
 /// `parcours check`: validates the rule set and reports every problem.
 struct CheckCommand: ParcoursCommand {

@@ -1,5 +1,6 @@
 import Foundation
 import ParcoursEngine
+import ParcoursRendering
 
 /// The options every rule-set command takes.
 public struct CommonOptions: Equatable, Sendable {

@@ -1,5 +1,6 @@
 import Foundation
 import ParcoursEngine
+import ParcoursRendering
 
 /// `parcours diff --base DIR --corpus FILE`: what a rule change does to a corpus.
 struct DiffCommand: ParcoursCommand {

@@ -1,5 +1,6 @@
 import Foundation
 import ParcoursEngine
+import ParcoursRendering
 
 /// `parcours docs --out DIR`: writes the static documentation site of the rule set.
 struct DocsCommand: ParcoursCommand {

@@ -1,4 +1,5 @@
 import ParcoursEngine
+import ParcoursRendering
 
 /// `parcours explain PROFILE --rule ID | --scheme ID`: each condition with its value.
 struct ExplainCommand: ParcoursCommand {

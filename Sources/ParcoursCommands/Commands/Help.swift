@@ -1,4 +1,5 @@
 import ParcoursEngine
+import ParcoursRendering
 
 /// Help texts, generated from the commands' declarations (`CommandSpec`).
 enum Help {

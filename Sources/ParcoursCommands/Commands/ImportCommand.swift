@@ -1,4 +1,5 @@
 import ParcoursEngine
+import ParcoursRendering
 
 /// `parcours import --from FORMAT FILE`: another platform's diagnosis as a Parcours profile.
 struct ImportCommand: ParcoursCommand {

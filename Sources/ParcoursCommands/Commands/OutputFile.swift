@@ -1,6 +1,7 @@
 import CSystem
 import Foundation
 import ParcoursEngine
+import ParcoursRendering
 
 /// A results file written safely: never over one of the inputs, written to a temporary file
 /// beside it and put in place only once complete, so an interrupted run loses nothing.

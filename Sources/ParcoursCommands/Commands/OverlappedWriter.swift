@@ -1,5 +1,6 @@
 import Foundation
 import ParcoursEngine
+import ParcoursRendering
 
 /// Output written on a thread of its own while the caller fills the next buffer: two buffers
 /// take turns, written in the order they were handed over. For a command that computes its

@@ -1,4 +1,5 @@
 import ParcoursEngine
+import ParcoursRendering
 
 /// The `parcours` command line: finds the command, parses its arguments from its declaration,
 /// runs it, returns the exit code.

@@ -1,4 +1,5 @@
 import ParcoursEngine
+import ParcoursRendering
 
 /// `parcours recommend PROFILE`: the counsellor's next steps for one profile.
 struct RecommendCommand: ParcoursCommand {

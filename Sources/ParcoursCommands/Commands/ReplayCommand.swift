@@ -1,5 +1,6 @@
 import Foundation
 import ParcoursEngine
+import ParcoursRendering
 
 /// `parcours replay`: runs scheme cases as a regression suite.
 struct ReplayCommand: ParcoursCommand {

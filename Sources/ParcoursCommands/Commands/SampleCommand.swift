@@ -1,4 +1,5 @@
 import ParcoursEngine
+import ParcoursRendering
 
 /// `parcours sample --count N --seed S`: invented profiles as JSON lines.
 struct SampleCommand: ParcoursCommand {

@@ -1,5 +1,6 @@
 import Foundation
 import ParcoursEngine
+import ParcoursRendering
 
 /// `parcours schema [NAME] [--out DIR]`: the JSON Schemas of the files people write and of
 /// the JSON Parcours prints, generated from the rule set.

@@ -2,6 +2,7 @@ import Dispatch
 import Foundation
 import HTTPServer
 import ParcoursEngine
+import ParcoursRendering
 import ParcoursServer
 import Synchronization
 

@@ -1,4 +1,5 @@
 import ParcoursEngine
+import ParcoursRendering
 
 /// `parcours completions bash|zsh|fish`: the shell completion script, from the declarations.
 struct CompletionsCommand: ParcoursCommand {

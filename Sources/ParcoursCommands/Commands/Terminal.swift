@@ -1,5 +1,6 @@
 import Foundation
 import ParcoursEngine
+import ParcoursRendering
 
 /// Where a command reads standard input and writes its output; tests capture it in memory.
 public struct Terminal: Sendable {

@@ -1,4 +1,5 @@
 import ParcoursEngine
+import ParcoursRendering
 
 /// The output lines of `parcours batch`, as JSON lines or CSV, in full (with the rules behind
 /// each decision) or as ids only (`--output ids`, for caseload analysis). Every fragment that

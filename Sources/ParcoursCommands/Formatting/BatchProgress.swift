@@ -1,5 +1,6 @@
 import Foundation
 import ParcoursEngine
+import ParcoursRendering
 
 /// The progress line of `batch` on a terminal: profiles evaluated, the share of the file read
 /// when its size is known, the rate; then a closing line. Nothing when standard error is not a

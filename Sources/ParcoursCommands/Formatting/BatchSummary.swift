@@ -1,4 +1,5 @@
 import ParcoursEngine
+import ParcoursRendering
 
 /// The French summary of `parcours batch --summary`: counts per route, référent and scheme
 /// status, and the rules that fired most and never.

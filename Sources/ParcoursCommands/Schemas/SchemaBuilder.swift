@@ -1,4 +1,5 @@
 import ParcoursEngine
+import ParcoursRendering
 
 /// Small builders for JSON Schema 2020-12 documents, so that the schemas read like their shapes.
 enum SchemaBuilder {

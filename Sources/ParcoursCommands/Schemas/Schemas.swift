@@ -1,4 +1,5 @@
 import ParcoursEngine
+import ParcoursRendering
 
 /// The JSON Schemas (2020-12) of every file a person writes and of the JSON Parcours prints.
 /// Keys come from `FileShapes` (what the loaders accept); values from the rule set (fields and

@@ -59,6 +59,11 @@ public struct RulesInForce: Sendable {
                                servicesWithoutDepartment: services != nil && department == nil)
     }
 
+    /// The recommendation for a profile already read (nothing can fail).
+    public func recommend(_ profile: Profile) -> Recommendation {
+        evaluator.recommend(profile)
+    }
+
     /// Why a rule applies or not, or a scheme's criteria, condition by condition.
     /// - Throws: `unknown-rule` or `unknown-scheme` (with the nearest id); the profile's errors.
     public func explain(_ target: ExplainTarget, for input: ProfileInput) throws(ParcoursError) -> ExplainAnswer {

@@ -1,9 +1,9 @@
 import ParcoursEngine
 
 /// A profile value in words, with the vocabulary's labels (`oui`, `Mobilité, Logement`, `3`).
-enum FieldValueText {
+package enum FieldValueText {
     /// nil when the value does not fit the field; `empty` for an empty set.
-    static func text(_ value: FieldValue, of field: Field, language: Language = .fr, empty: String? = nil) -> String? {
+    package static func text(_ value: FieldValue, of field: Field, language: Language = .fr, empty: String? = nil) -> String? {
         let fr = language == .fr
         switch (field.type, value) {
         case (.boolean, .scalar(let flag)): return flag == 1 ? (fr ? "oui" : "yes") : (fr ? "non" : "no")

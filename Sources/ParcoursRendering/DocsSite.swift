@@ -4,15 +4,15 @@ import ParcoursEngine
 /// catalogue entry, scheme, vocabulary field and replayable case, a breadcrumb trail and a
 /// search box on every page. Plain files, relative links, no external asset.
 public struct DocsSite {
-    let ruleSet: RuleSet
+    package let ruleSet: RuleSet
     /// Which replayed cases fired each rule (rule id to case indices), and each scheme's cases.
-    let casesByRule: [String: [Int]]
-    let cases: [ScenarioCase]
-    let results: [CaseResult]
+    package let casesByRule: [String: [Int]]
+    package let cases: [ScenarioCase]
+    package let results: [CaseResult]
     /// Each case file's text, shown on its page (path to text; a missing one is not shown).
-    let sources: [String: String]
-    let french: FrenchCondition
-    let facts: [String: Condition]
+    package let sources: [String: String]
+    package let french: FrenchCondition
+    package let facts: [String: Condition]
 
     public init(ruleSet: RuleSet, cases: [ScenarioCase], results: [CaseResult], sources: [String: String] = [:]) {
         self.ruleSet = ruleSet
@@ -45,12 +45,12 @@ public struct DocsSite {
     }
 
     /// The folders and root files the site is made of: `docs --out` cleans only these.
-    static let folders = ["rules", "catalogue", "schemes", "fields", "cases", "imports"]
+    package static let folders = ["rules", "catalogue", "schemes", "fields", "cases", "imports"]
 
-    static func slug(_ id: String) -> String { id.replacingOccurrences(of: ".", with: "--") }
+    package static func slug(_ id: String) -> String { id.replacingOccurrences(of: ".", with: "--") }
 
     /// `cases/<scheme or regles>--<file name>.html`.
-    func casePath(_ index: Int) -> String {
+    package func casePath(_ index: Int) -> String {
         let scenarioCase = cases[index]
         let name = scenarioCase.file.split(separator: "/").last.map(String.init) ?? "cas"
         let base = name.hasSuffix(".yaml") ? String(name.dropLast(5)) : name

@@ -2,7 +2,7 @@ import ParcoursEngine
 
 /// `parcours explain` output: each condition with its value for the profile.
 public enum ExplanationText {
-    static func mark(_ truth: Truth) -> String {
+    package static func mark(_ truth: Truth) -> String {
         switch truth {
         case .yes: return "✓"
         case .no: return "✗"
@@ -10,7 +10,7 @@ public enum ExplanationText {
         }
     }
 
-    static func word(_ truth: Truth) -> String {
+    package static func word(_ truth: Truth) -> String {
         switch truth {
         case .yes: return "vrai"
         case .no: return "faux"
@@ -18,7 +18,7 @@ public enum ExplanationText {
         }
     }
 
-    static func connective(_ text: String) -> String {
+    package static func connective(_ text: String) -> String {
         switch text {
         case "all": return "toutes ces conditions"
         case "any": return "au moins une de ces conditions"

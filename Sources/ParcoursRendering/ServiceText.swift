@@ -2,8 +2,8 @@ import ParcoursEngine
 
 /// A local service in one line, as the export gives it: name, structure, address, phone,
 /// e-mail, hours.
-enum ServiceText {
-    static func line(_ service: LocalService) -> String {
+package enum ServiceText {
+    package static func line(_ service: LocalService) -> String {
         var parts = [service.name + (service.structure.map { " (\($0))" } ?? "")]
         let place = [service.address, [service.postcode, service.commune].compactMap { $0 }.joined(separator: " ")].compactMap { $0 }.filter { !$0.isEmpty }
         if !place.isEmpty { parts.append(place.joined(separator: ", ")) }

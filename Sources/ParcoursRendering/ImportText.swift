@@ -3,8 +3,8 @@ import ParcoursEngine
 /// What an imported diagnosis gave, for people: a few French lines (English on request) that
 /// `recommend --from` prints first and `import` prints on standard error, so that nothing the
 /// diagnosis said is lost without a word.
-enum ImportText {
-    static func render(_ result: ImportResult, vocabulary: Vocabulary, language: Language) -> [String] {
+package enum ImportText {
+    package static func render(_ result: ImportResult, vocabulary: Vocabulary, language: Language) -> [String] {
         let fr = language == .fr
         func name(_ item: Diagnosis.Item) -> String {
             let kind = item.kind.phrase.text(language)

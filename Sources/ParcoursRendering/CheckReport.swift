@@ -2,13 +2,18 @@ import ParcoursEngine
 
 /// What `check` found, in the formats tools read: JSON (the diagnostics and the rule set's
 /// counts) and SARIF 2.1.0 (editors and code review show each problem in place).
-struct CheckReport {
-    let diagnostics: [Diagnostic]
+package struct CheckReport {
+    package let diagnostics: [Diagnostic]
     /// The loaded rule set and its case count; nil when it does not load.
-    let ruleSet: (RuleSet, cases: Int)?
+    package let ruleSet: (RuleSet, cases: Int)?
+
+    package init(diagnostics: [Diagnostic], ruleSet: (RuleSet, cases: Int)?) {
+        self.diagnostics = diagnostics
+        self.ruleSet = ruleSet
+    }
 
     /// `check --format json`.
-    func json(in language: Language) -> JSONValue {
+    package func json(in language: Language) -> JSONValue {
         let errors = diagnostics.filter { $0.severity == .error }.count
         var summary: JSONValue = .null
         if let (ruleSet, cases) = ruleSet {
@@ -29,7 +34,7 @@ struct CheckReport {
 
     /// `check --format sarif`: one run, one rule per code met, one result per diagnostic.
     /// Columns count Unicode code points, as the diagnostics do.
-    func sarif(in language: Language, version: String) -> JSONValue {
+    package func sarif(in language: Language, version: String) -> JSONValue {
         var codes: [DiagnosticCode] = []
         for diagnostic in diagnostics where !codes.contains(diagnostic.code) { codes.append(diagnostic.code) }
         codes.sort { $0.rawValue < $1.rawValue }
@@ -68,7 +73,7 @@ struct CheckReport {
     }
 
     /// A path as a relative URI reference: each segment percent-encoded, `/` kept.
-    static func uri(_ path: String) -> String {
+    package static func uri(_ path: String) -> String {
         var result = ""
         for byte in path.utf8 {
             let unreserved = (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
@@ -80,5 +85,5 @@ struct CheckReport {
 }
 
 private extension String {
-    func leftPadded(to width: Int) -> String { count >= width ? self : String(repeating: "0", count: width - count) + self }
+    package func leftPadded(to width: Int) -> String { count >= width ? self : String(repeating: "0", count: width - count) + self }
 }

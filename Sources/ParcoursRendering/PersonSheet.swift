@@ -52,7 +52,7 @@ public enum PersonSheet {
     }
 
     /// `2026-11-23` → `23/11/2026`.
-    static func frenchDate(_ date: String) -> String {
+    package static func frenchDate(_ date: String) -> String {
         let parts = date.split(separator: "-")
         guard parts.count == 3 else { return date }
         return "\(parts[2])/\(parts[1])/\(parts[0])"

@@ -28,7 +28,7 @@ public enum ImpactText {
     }
 
     /// The report's state words in French; ids are kept as they are.
-    static func french(_ state: String) -> String {
+    package static func french(_ state: String) -> String {
         switch state {
         case "none": return "aucun"
         case "absent": return "absente"
@@ -40,7 +40,7 @@ public enum ImpactText {
         }
     }
 
-    static func percent(_ count: Int, of total: Int) -> String {
+    package static func percent(_ count: Int, of total: Int) -> String {
         guard total > 0 else { return "" }
         let tenths = (count * 1000 + total / 2) / total
         return " (\(tenths / 10),\(tenths % 10) %)"

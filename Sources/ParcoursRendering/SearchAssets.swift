@@ -4,21 +4,21 @@ import ParcoursEngine
 /// `PARCOURS_INDEX`, so that it loads from the file system with no server), and plain
 /// JavaScript that filters it as one types. Accents and case are ignored; every word typed must
 /// appear in the entry; entries whose title holds them all come first.
-enum SearchAssets {
+package enum SearchAssets {
     /// One searchable page: its title, what kind of page, the words it is found by, its path.
-    struct Entry {
+    package struct Entry {
         let title: String
         let kind: String
         let words: String
         let path: String
     }
 
-    static func index(_ entries: [Entry]) -> String {
+    package static func index(_ entries: [Entry]) -> String {
         let items = entries.map { entry in "[" + [entry.title, entry.kind, entry.words, entry.path].map(JSONValue.quote).joined(separator: ",") + "]" }
         return "// Généré par parcours docs : l'index de la recherche.\nwindow.PARCOURS_INDEX = [\n" + items.joined(separator: ",\n") + "\n];\n"
     }
 
-    static let script = #"""
+    package static let script = #"""
     // Généré par parcours docs : la recherche du site, sans serveur ni dépendance.
     (function () {
       "use strict";

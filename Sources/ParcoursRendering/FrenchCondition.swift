@@ -2,11 +2,11 @@ import ParcoursEngine
 
 /// Conditions in readable French, for the documentation site ("Âge entre 18 et 25",
 /// "Freins à l'emploi : comprend Garde d'enfants").
-struct FrenchCondition {
-    let ruleSet: RuleSet
+package struct FrenchCondition {
+    package let ruleSet: RuleSet
 
     /// One line for simple conditions; nested lists come from `items`.
-    func text(_ condition: Condition) -> String {
+    package func text(_ condition: Condition) -> String {
         switch condition {
         case .always: return "toujours"
         case .comparison(let comparison): return text(comparison.meaning)
@@ -21,7 +21,7 @@ struct FrenchCondition {
         }
     }
 
-    func period(_ validity: Validity) -> String {
+    package func period(_ validity: Validity) -> String {
         switch (validity.from, validity.until) {
         case (nil, nil): return "toujours en vigueur"
         case (let from?, nil): return "en vigueur depuis le \(from)"

@@ -21,7 +21,7 @@ public enum ReplayText {
     }
 
     /// `step 2 "name" (file:line:col)`, in `language`.
-    static func step(_ failure: StepFailure, _ language: Language) -> String {
+    package static func step(_ failure: StepFailure, _ language: Language) -> String {
         language == .fr ? "étape \(failure.index) « \(failure.name) » (\(failure.location))" : "step \(failure.index) \"\(failure.name)\" (\(failure.location))"
     }
 
@@ -71,5 +71,5 @@ public enum JUnitXML {
         return xml + "</testsuites>\n"
     }
 
-    static func escape(_ text: String) -> String { HTML.escape(text) }
+    package static func escape(_ text: String) -> String { HTML.escape(text) }
 }

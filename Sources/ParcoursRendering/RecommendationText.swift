@@ -160,11 +160,11 @@ public enum RecommendationText {
         return lines + [""]
     }
 
-    static func lowercasedFirst(_ text: String) -> String { text.prefix(1).lowercased() + text.dropFirst() }
+    package static func lowercasedFirst(_ text: String) -> String { text.prefix(1).lowercased() + text.dropFirst() }
 
     /// Breaks `text` into lines of at most 96 columns, each starting with `indent` (the first
     /// with `first` when given: a line that already carries its own indent).
-    static func wrap(_ text: String, indent: String, first: String? = nil, width: Int = 96) -> [String] {
+    package static func wrap(_ text: String, indent: String, first: String? = nil, width: Int = 96) -> [String] {
         var lines: [String] = []
         var lead = first ?? indent
         var current = lead

@@ -1,7 +1,8 @@
+import ParcoursEngine
 /// Small helpers to write escaped HTML by hand, with one shared stylesheet inlined per page.
-enum HTML {
+package enum HTML {
     /// Text safe inside HTML or XML content and attribute values.
-    static func escape(_ text: String) -> String {
+    package static func escape(_ text: String) -> String {
         var result = ""
         for character in text {
             switch character {
@@ -16,27 +17,27 @@ enum HTML {
         return result
     }
 
-    static func link(_ href: String, _ text: String) -> String {
+    package static func link(_ href: String, _ text: String) -> String {
         "<a href=\"\(escape(href))\">\(escape(text))</a>"
     }
 
     /// A list, or `empty` (« Aucune règle. », agreed with what is missing) when there is nothing.
-    static func list(_ items: [String], empty: String) -> String {
+    package static func list(_ items: [String], empty: String) -> String {
         items.isEmpty ? "<p class=\"muted\">\(escape(empty))</p>" : "<ul>" + items.map { "<li>\($0)</li>" }.joined() + "</ul>"
     }
 
     /// A table that scrolls inside itself on a narrow screen instead of widening the page.
-    static func table(_ header: [String], _ rows: [[String]]) -> String {
+    package static func table(_ header: [String], _ rows: [[String]]) -> String {
         "<div class=\"scroll\"><table><tr>" + header.map { "<th>\(escape($0))</th>" }.joined() + "</tr>"
             + rows.map { "<tr>" + $0.map { "<td>\($0)</td>" }.joined() + "</tr>" }.joined() + "</table></div>"
     }
 
     /// Marks the pages `parcours docs` writes, so that it cleans only a folder it wrote.
-    static let generator = "<meta name=\"generator\" content=\"parcours docs\">"
+    package static let generator = "<meta name=\"generator\" content=\"parcours docs\">"
 
     /// A page: the header with the search box, the breadcrumb trail (`trail`: label and link
     /// from the site's root, the last one is the page itself), the body and the footer.
-    static func page(title: String, depth: Int, trail: [(label: String, href: String?)], body: String, footer: String) -> String {
+    package static func page(title: String, depth: Int, trail: [(label: String, href: String?)], body: String, footer: String) -> String {
         let root = String(repeating: "../", count: depth)
         let crumbs = trail.map { item in item.href.map { link(root + $0, item.label) } ?? "<span aria-current=\"page\">\(escape(item.label))</span>" }
         return """
