@@ -12,7 +12,11 @@ public struct DocsSite {
     /// Each case file's text, shown on its page (path to text; a missing one is not shown).
     package let sources: [String: String]
     package let french: FrenchCondition
-    package let facts: [String: Condition]
+    /// Conditions lowered with every dated part kept (a rule set without a date): the fields a
+    /// page lists are those its condition names, in force today or not.
+    package let everyPeriod: Lowering
+    /// Per rule, the fields its condition reads (`CoreCondition.fields`).
+    package let fieldsByRule: [[Int]]
 
     public init(ruleSet: RuleSet, cases: [ScenarioCase], results: [CaseResult], sources: [String: String] = [:]) {
         self.ruleSet = ruleSet
@@ -25,9 +29,9 @@ public struct DocsSite {
         }
         self.casesByRule = byRule
         self.french = FrenchCondition(ruleSet: ruleSet)
-        var facts: [String: Condition] = [:]
-        for fact in ruleSet.facts { facts[fact.name] = fact.condition }
-        self.facts = facts
+        let everyPeriod = Lowering(facts: ruleSet.facts, date: "")
+        self.everyPeriod = everyPeriod
+        self.fieldsByRule = ruleSet.rules.map { everyPeriod.lower($0.condition).fields }
     }
 
     /// Every file of the site (pages, then the search's index and script), as a relative path
@@ -125,7 +129,7 @@ public struct DocsSite {
 
     /// The condition, then links to the pages of the fields it reads.
     private func conditionWithFields(_ condition: Condition, depth: Int) -> String {
-        let read = condition.fieldsRead(facts: facts).sorted()
+        let read = everyPeriod.lower(condition).fields
         let links = read.compactMap { $0 < ruleSet.vocabulary.fields.count ? fieldLink(ruleSet.vocabulary.fields[$0], depth: depth) : nil }
         return "<div>\(conditionHTML(condition))</div>" + (links.isEmpty ? "" : "<p class=\"fields\">Champs lus : \(links.joined(separator: ", "))</p>")
     }
@@ -297,7 +301,7 @@ public struct DocsSite {
                  HTML.escape(value.links.franceTravail ?? ""), HTML.escape(value.links.carnetDeBord ?? "")]
             })
         }
-        let using = ruleSet.rules.filter { $0.condition.fieldsRead(facts: facts).contains(field.index) }
+        let using = ruleSet.rules.indices.filter { fieldsByRule[$0].contains(field.index) }.map { ruleSet.rules[$0] }
         body += "<h2>Règles qui l'utilisent</h2>" + HTML.list(using.map { ruleLink($0, depth: 1) }, empty: "Aucune règle.")
         return page(field.label, section: Self.fieldsSection, body)
     }

@@ -5,19 +5,51 @@ import ParcoursEngine
 package struct FrenchCondition {
     package let ruleSet: RuleSet
 
-    /// One line for simple conditions; nested lists come from `items`.
+    package init(ruleSet: RuleSet) {
+        self.ruleSet = ruleSet
+    }
+
+    /// One line for simple conditions; nested lists come from `items`. A part made only of
+    /// comparisons is said in its core normal form (`CoreCondition.normalForm`: negation pushed
+    /// down once, by the core, as every analysis reads it); a part naming a fact keeps the
+    /// fact's name, and a negation of it is said as such.
     package func text(_ condition: Condition) -> String {
         switch condition {
         case .always: return "toujours"
-        case .comparison(let comparison): return text(comparison.meaning)
         case .fact(let name, _): return "fait « \(ruleSet.fact(named: name)?.label ?? name) »"
         case .dated(.always, let validity): return period(validity)
         case .dated(let inner, let validity): return "\(text(inner)) (\(period(validity)))"
-        case .test(let test): return self.test(test, negated: false)
-        case .not(.test(let test)): return self.test(test, negated: true)
-        case .not(let inner): return "il est faux que : \(text(inner))"
         case .all(let items): return items.map(text).joined(separator: " et ")
         case .any(let items): return items.map(text).joined(separator: " ou ")
+        case .comparison, .test, .not:
+            if Self.readsOnlyFields(condition) { return text(ruleSet.lowered.lowering.lower(condition).normalForm(ruleSet.vocabulary)) }
+            if case .comparison(let comparison) = condition { return text(comparison.meaning) }
+            if case .not(let inner) = condition { return "il est faux que : \(text(inner))" }
+            return "?"
+        }
+    }
+
+    /// A core condition in French; in normal form, `not` is already folded into the tests.
+    private func text(_ condition: CoreCondition) -> String {
+        switch condition {
+        case .always: return "toujours"
+        case .never: return "jamais"
+        case .test(let test): return self.test(test)
+        case .all(let items): return items.map(text).joined(separator: " et ")
+        case .any(let items): return items.map(text).joined(separator: " ou ")
+        case .not(let inner): return "il est faux que : \(text(inner))"
+        }
+    }
+
+    /// Whether `condition` is made of tests only (no fact, no dated part): what its normal form
+    /// says in full, with nothing named lost.
+    private static func readsOnlyFields(_ condition: Condition) -> Bool {
+        switch condition {
+        case .always, .test: return true
+        case .fact, .dated: return false
+        case .comparison(let comparison): return readsOnlyFields(comparison.meaning)
+        case .not(let inner): return readsOnlyFields(inner)
+        case .all(let items), .any(let items): return items.allSatisfy(readsOnlyFields)
         }
     }
 
@@ -30,11 +62,10 @@ package struct FrenchCondition {
         }
     }
 
-    private func test(_ test: Test, negated: Bool) -> String {
+    private func test(_ test: Test) -> String {
         guard test.key.field < ruleSet.vocabulary.fields.count else { return "?" }
         let field = ruleSet.vocabulary.fields[test.key.field]
-        let domain = test.key.element == nil ? field.domain : 0...1
-        let allowed = negated ? test.allowed.complement(in: domain) : test.allowed
+        let allowed = test.allowed
         if let element = test.key.element, element < field.values.count {
             return "\(field.label) : \(allowed.contains(1) ? "comprend" : "ne comprend pas") « \(field.values[element].label) »"
         }

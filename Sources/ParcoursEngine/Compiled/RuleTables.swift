@@ -155,20 +155,15 @@ struct RuleTables: Sendable {
                 }
             }
             return result
-        case .any(let items):
-            let fields = Set(items.compactMap { fieldsRead($0) }.flatMap { $0 })
-            guard fields.count == 1, let field = fields.first, field >= 0 else { return nil }
+        case .any:
+            // In negation normal form an `any` holds only tests, `all` and `any` (`not` is
+            // folded into the tests, `always` and `never` into their parent): one field read
+            // makes it one field's part.
+            let fields = condition.fields
+            guard fields.count == 1, let field = fields.first else { return nil }
             return [field: condition]
         default:
             return nil
-        }
-    }
-
-    private static func fieldsRead(_ condition: CoreCondition) -> [Int]? {
-        switch condition {
-        case .test(let test): return [test.key.field]
-        case .all(let items), .any(let items): return items.flatMap { fieldsRead($0) ?? [-1] }
-        default: return [-1]
         }
     }
 

@@ -3,8 +3,8 @@
 /// feeds it bit sets), so that the decisions have one home.
 ///
 /// Hit policies, named as decision tables name them (GoRules ZEN, DMN):
-/// - route and référent: `first`: the first rule that holds, in decision order (priority,
-///   highest first, then rule id), among the rules that give one;
+/// - route and référent: `first`: the first rule that holds, in decision order
+///   (`decides(_:before:)`: priority, highest first, then rule id), among the rules that give one;
 /// - steps: `collect`: every suggestion of every rule that holds whose catalogue requirement
 ///   does not fail (`keeps(requirement:)`; a route's follow-up steps only for the rule whose route is chosen), by stage in pathway order, then decision order, then the rule's own order; the same
 ///   entry at the same stage is kept once (later suggesters are listed as its duplicates);
@@ -33,7 +33,8 @@ public struct DecisionPlan: Sendable {
         let followsRoute: Bool
     }
 
-    /// Rule indexes by priority (highest first), then id: the order decisions are taken in.
+    /// Rule indexes in decision order (`decides(_:before:)`): the order the `first` policy asks
+    /// them in and the `collect` policy lists them in.
     public let order: [Int]
     /// The lists `select` reads, frozen in `arena`: valid while this plan lives (run `select`
     /// through `withPinned`, or keep the plan alive around any other use).
@@ -48,7 +49,7 @@ public struct DecisionPlan: Sendable {
 
     public init(_ ruleSet: RuleSet) {
         let rules = ruleSet.rules
-        order = rules.indices.sorted { (rules[$1].priority, rules[$0].id) < (rules[$0].priority, rules[$1].id) }
+        order = rules.indices.sorted { Self.decides(rules[$0], before: rules[$1]) }
         let order = self.order
         let routeRules = order.filter { rules[$0].route != nil }
         var referentRules: [Int] = [], referentStarts = [0]
@@ -87,6 +88,28 @@ public struct DecisionPlan: Sendable {
         }
         enrolledKeys = keys(RuleSetFiles.enrolledField)
         chosenKeys = keys(RuleSetFiles.chosenField)
+    }
+
+    /// The decision order, the one place it is written: rule `a` is asked before rule `b` when
+    /// its priority is higher, or, at the same priority, its id comes first.
+    ///
+    /// The id never decides which route (référent) is given, only which rule is credited with
+    /// it. This rests on an invariant checked when a rule set is loaded, not here: two rules of
+    /// the same priority that can hold for the same profile and give different routes (référents
+    /// of the same role) are a load error (`RuleSetAnalysis.conflicts`, codes `route-conflict`
+    /// and `referent-conflict`). Hence `outranks`, the part of the order that can change the
+    /// route given, is what the analyses read (`DeepAnalysis.shadowed`, and the evaluator's
+    /// "this question could change the route" test).
+    public static func decides(_ a: Rule, before b: Rule) -> Bool {
+        a.priority != b.priority ? outranks(a, b) : a.id < b.id
+    }
+
+    /// Whether `a` comes before `b` in decision order by priority alone: the rules that can take
+    /// a route (référent) from `b` and give another one (`decides(_:before:)` says why the id
+    /// cannot). Rules of the same priority giving the same route may stand in for one another;
+    /// that changes who is credited, not the route.
+    public static func outranks(_ a: Rule, _ b: Rule) -> Bool {
+        a.priority > b.priority
     }
 
     /// Whether a catalogue requirement keeps its entry: unless it is known not to hold. An

@@ -96,37 +96,18 @@ enum JSONLineParser {
             }
         }
 
+        /// A quoted string, read by `JSONStringScanner` (RFC 8259); a problem is reported at
+        /// its column, an unclosed string at its opening quote.
         mutating func string() throws(YAMLError) -> Node {
             let start = mark
-            index += 1
-            var text = String.UnicodeScalarView()
-            while index < scalars.count {
-                let scalar = scalars[index]
-                index += 1
-                if scalar == "\"" { return Node(.scalar(Scalar(text: String(text), style: .doubleQuoted)), mark: start) }
-                if scalar == "\\" {
-                    guard index < scalars.count else { break }
-                    let escaped = scalars[index]
-                    index += 1
-                    switch escaped {
-                    case "n": text.append("\n")
-                    case "t": text.append("\t")
-                    case "r": text.append("\r")
-                    case "b": text.append("\u{8}")
-                    case "f": text.append("\u{c}")
-                    case "u":
-                        guard index + 4 <= scalars.count,
-                              let code = UInt32(String(String.UnicodeScalarView(scalars[index..<(index + 4)])), radix: 16),
-                              let unicode = Unicode.Scalar(code) else { throw error("bad \\u escape") }
-                        text.append(unicode)
-                        index += 4
-                    default: text.append(escaped)
-                    }
-                } else {
-                    text.append(scalar)
-                }
+            do throws(JSONStringScanner.Failure) {
+                let (text, next) = try JSONStringScanner.scan(scalars, quote: index)
+                index = next
+                return Node(.scalar(Scalar(text: text, style: .doubleQuoted)), mark: start)
+            } catch {
+                if error.problem == .unclosed { throw .unclosedQuote(mark: start) }
+                throw .syntax(problem: error.problem.phrase.en, mark: Mark(line: line, column: error.offset + 1), context: "JSON")
             }
-            throw .unclosedQuote(mark: start)
         }
     }
 }

@@ -64,7 +64,12 @@ extension YAMLError {
         return text
     }
 
-    private static let frenchTable: [String: String] = [
+    /// libyaml's and the readers' messages; the JSON string problems are `JSONStringScanner`'s.
+    private static let frenchTable: [String: String] = Dictionary(
+        JSONStringScanner.Problem.allCases.map { ($0.phrase.en, $0.phrase.fr) }, uniquingKeysWith: { first, _ in first }
+    ).merging(messageTable, uniquingKeysWith: { first, _ in first })
+
+    private static let messageTable: [String: String] = [
         // libyaml
         "did not find expected key": "clé attendue non trouvée",
         "mapping values are not allowed in this context": "« : » inattendu ici (une valeur de mapping n'est pas permise à cet endroit)",
@@ -96,7 +101,6 @@ extension YAMLError {
         "while parsing a node": "en lisant une valeur",
         "libyaml could not start": "libyaml n'a pas pu démarrer",
         // the JSON-line reader
-        "bad \\u escape": "séquence \\u invalide",
         "expected a quoted key": "clé entre guillemets attendue",
         "missing value": "valeur manquante",
         "the list is never closed": "la liste n'est jamais fermée",

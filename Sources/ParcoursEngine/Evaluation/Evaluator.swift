@@ -74,13 +74,14 @@ public struct Evaluator: Sendable {
                 }
             }
         }
-        // An undecided rule of higher priority than the chosen route (référent) could still change it.
+        // An undecided rule that outranks the chosen route's (référent's) rule in decision order
+        // (`DecisionPlan.outranks`) could still change it; with none chosen, any could.
         var changes: [Int: Set<QuestionChange>] = [:]
         for index in outcomes.indices where outcomes[index].truth == .unknown {
-            let priority = rules[index].priority
-            let route = rules[index].route != nil && priority > (route?.priority ?? -1)
-            let role = rules[index].referentRole
-            let referent = rules[index].referent != nil && priority > (referents.first { $0.role == role }?.priority ?? -1)
+            let rule = rules[index]
+            let route = rule.route != nil && (selection.route.map { DecisionPlan.outranks(rule, rules[$0]) } ?? true)
+            let chosenReferent = ReferentRole.allCases.firstIndex(of: rule.referentRole).flatMap { selection.referents[$0] }
+            let referent = rule.referent != nil && (chosenReferent.map { DecisionPlan.outranks(rule, rules[$0]) } ?? true)
             for field in outcomes[index].missing {
                 if route { changes[field, default: []].insert(.route) }
                 if referent { changes[field, default: []].insert(.referent) }

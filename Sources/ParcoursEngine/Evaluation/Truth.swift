@@ -2,16 +2,6 @@
 public enum Truth: String, Sendable, Hashable {
     case yes, no, unknown
 
-    static func all(_ values: [Truth]) -> Truth {
-        if values.contains(.no) { return .no }
-        return values.contains(.unknown) ? .unknown : .yes
-    }
-
-    static func any(_ values: [Truth]) -> Truth {
-        if values.contains(.yes) { return .yes }
-        return values.contains(.unknown) ? .unknown : .no
-    }
-
     var negated: Truth {
         switch self {
         case .yes: return .no

@@ -69,18 +69,6 @@ extension Condition {
         }
     }
 
-    /// The indexes of the fields the condition reads, facts included (looked up in `facts`).
-    public func fieldsRead(facts: [String: Condition] = [:]) -> Set<Int> {
-        switch self {
-        case .always: return []
-        case .test(let test): return [test.key.field]
-        case .comparison(let comparison): return comparison.meaning.fieldsRead(facts: facts)
-        case .fact(let name, _): return facts[name]?.fieldsRead(facts: facts) ?? []
-        case .not(let inner), .dated(let inner, _): return inner.fieldsRead(facts: facts)
-        case .all(let items), .any(let items): return items.reduce(into: Set<Int>()) { $0.formUnion($1.fieldsRead(facts: facts)) }
-        }
-    }
-
     /// The condition as in force on `date`: dated parts out of force are left out of their
     /// `all` or `any` (an `all` left empty always holds, an `any` left empty never does).
     public func resolved(on date: String) -> Condition {

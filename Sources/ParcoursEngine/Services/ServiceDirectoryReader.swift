@@ -209,62 +209,17 @@ public enum ServiceDirectoryReader {
             }
         }
 
-        /// A JSON string, escapes decoded; invalid UTF-8 is replaced, as Swift does.
+        /// A JSON string, read by `JSONStringScanner` (RFC 8259); invalid UTF-8 is replaced, as
+        /// Swift does.
         mutating func string() throws(Failure) -> String {
             guard i < bytes.count, bytes[i] == 0x22 else { throw Failure(offset: i, message: Phrase("un texte entre guillemets attendu", en: "expected a quoted text")) }
-            let start = i + 1
-            var j = start
-            var escaped = false
-            while j < bytes.count, bytes[j] != 0x22 {
-                if bytes[j] == 0x5C { escaped = true; j += 1 }
-                if j < bytes.count, bytes[j] < 0x20 { throw Failure(offset: j, message: Phrase("caractère de contrôle dans un texte", en: "control character in a text")) }
-                j += 1
+            do throws(JSONStringScanner.Failure) {
+                let (text, next) = try JSONStringScanner.scan(bytes, quote: i)
+                i = next
+                return text
+            } catch {
+                throw Failure(offset: error.offset, message: error.problem.phrase)
             }
-            guard j < bytes.count else { throw Failure(offset: i, message: Phrase("texte non fermé", en: "unclosed text")) }
-            i = j + 1
-            let raw = UnsafeBufferPointer(rebasing: bytes[start..<j])
-            guard escaped else { return String(decoding: raw, as: UTF8.self) }
-            return try unescape(raw, at: start)
-        }
-
-        func unescape(_ raw: UnsafeBufferPointer<UInt8>, at offset: Int) throws(Failure) -> String {
-            var out: [UInt8] = []
-            out.reserveCapacity(raw.count)
-            var k = 0
-            func hex4(_ at: Int) -> UInt32? {
-                guard at + 4 <= raw.count else { return nil }
-                var value: UInt32 = 0
-                for byte in raw[at..<(at + 4)] {
-                    guard let digit = UInt8(ascii: "0") <= byte && byte <= UInt8(ascii: "9") ? byte - 0x30
-                        : (0x61...0x66).contains(byte | 0x20) ? (byte | 0x20) - 0x61 + 10 : nil else { return nil }
-                    value = value << 4 | UInt32(digit)
-                }
-                return value
-            }
-            while k < raw.count {
-                let byte = raw[k]
-                guard byte == 0x5C, k + 1 < raw.count else { out.append(byte); k += 1; continue }
-                let next = raw[k + 1]
-                k += 2
-                switch next {
-                case 0x22, 0x5C, 0x2F: out.append(next)
-                case 0x62: out.append(0x08)
-                case 0x66: out.append(0x0C)
-                case 0x6E: out.append(0x0A)
-                case 0x72: out.append(0x0D)
-                case 0x74: out.append(0x09)
-                case 0x75:
-                    guard var scalar = hex4(k) else { throw Failure(offset: offset + k, message: Phrase("échappement \\u mal formé", en: "malformed \\u escape")) }
-                    k += 4
-                    if (0xD800...0xDBFF).contains(scalar), k + 6 <= raw.count, raw[k] == 0x5C, raw[k + 1] == 0x75, let low = hex4(k + 2), (0xDC00...0xDFFF).contains(low) {
-                        scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
-                        k += 6
-                    }
-                    out += String(Unicode.Scalar(scalar).map(Character.init) ?? "\u{FFFD}").utf8
-                default: throw Failure(offset: offset + k - 1, message: Phrase("échappement inconnu", en: "unknown escape"))
-                }
-            }
-            return String(decoding: out, as: UTF8.self)
         }
 
         /// Passes over one value (nesting bounded by the YAML reader's depth limit).

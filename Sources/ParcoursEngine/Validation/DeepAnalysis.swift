@@ -19,8 +19,9 @@ public struct DeepAnalysis: Sendable {
 
     // MARK: Shadowed rules
 
-    /// Rules whose route (or référent) never wins: wherever they apply, a rule of higher
-    /// priority gives a route (a référent) too.
+    /// Rules whose route (or référent) never wins: wherever they apply, a rule that outranks
+    /// them in decision order (`DecisionPlan.outranks`: a higher priority) gives a route (a
+    /// référent) too.
     func shadowed() -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         let rules = ruleSet.rules, conditions = ruleSet.lowered.rules
@@ -34,8 +35,8 @@ public struct DeepAnalysis: Sendable {
              { $0.referent != nil && $0.referentRole == role })
         }
         for (what, gives) in deciding {
-            // Highest priority first: the rules above one rule are a prefix.
-            let deciders = rules.indices.filter { gives(rules[$0]) }.sorted { (rules[$1].priority, $0) < (rules[$0].priority, $1) }
+            // In decision order: the rules that outrank one rule are a prefix.
+            let deciders = compiled.plan.order.filter { gives(rules[$0]) }
             // Each rule is judged on its own against the rules above it: on all cores, in order.
             let found = OrderedParallelMap.map(deciders) { index -> Diagnostic? in
                 let rule = rules[index]
@@ -44,7 +45,7 @@ public struct DeepAnalysis: Sendable {
                 var higher: [Int] = []
                 var tooComplex = false
                 for other in deciders {
-                    guard rules[other].priority > rule.priority else { break }
+                    guard DecisionPlan.outranks(rules[other], rule) else { break }
                     guard !boxes[other].isDisjoint(from: boxes[index]) else { continue }
                     guard let theirs = cubes[other] else { tooComplex = true; continue }
                     if theirs.contains(where: { cube in region.contains { cube.intersects($0) } }) { higher.append(other) }

@@ -26,44 +26,51 @@ struct Satisfiability {
         self.vocabulary = vocabulary
     }
 
-    /// The satisfiable conjunctions of `condition` (negated when asked); nil past the limit.
-    func expand(_ condition: CoreCondition, negated: Bool = false) -> [Conjunct]? {
+    /// The satisfiable conjunctions of `condition`; nil past the limit. Negation is the core's:
+    /// the condition is expanded in its normal form (`CoreCondition.normalForm`), where `not`
+    /// is already pushed down and folded into the tests.
+    func expand(_ condition: CoreCondition) -> [Conjunct]? {
+        expandNormal(condition.normalForm(vocabulary))
+    }
+
+    /// The satisfiable conjunctions of a condition in normal form (no `not` left).
+    private func expandNormal(_ condition: CoreCondition) -> [Conjunct]? {
         switch condition {
         case .always:
-            return negated ? [] : [Conjunct()]
+            return [Conjunct()]
         case .never:
-            return negated ? [Conjunct()] : []
+            return []
         case .test(let test):
-            let allowed = negated ? test.allowed.complement(in: domain(of: test.key)) : test.allowed
-            return allowed.isEmpty ? [] : [Conjunct(constraints: [test.key: allowed])]
+            return test.allowed.isEmpty ? [] : [Conjunct(constraints: [test.key: test.allowed])]
         case .not(let inner):
-            return expand(inner, negated: !negated)
+            // Never in a normal form; should one come, the core pushes it down, not this.
+            return expandNormal(inner.normalForm(vocabulary, negated: true))
         case .all(let items):
-            return negated ? union(items, negated: true) : product(items, negated: false)
+            return product(items)
         case .any(let items):
-            return negated ? product(items, negated: true) : union(items, negated: false)
+            return union(items)
         }
     }
 
     /// Conjunctions of both `a` and `b` holding together; nil past the limit.
     func both(_ a: CoreCondition, _ b: CoreCondition) -> [Conjunct]? {
-        product([a, b], negated: false)
+        expand(.all([a, b]))
     }
 
-    private func union(_ items: [CoreCondition], negated: Bool) -> [Conjunct]? {
+    private func union(_ items: [CoreCondition]) -> [Conjunct]? {
         var result: [Conjunct] = []
         for item in items {
-            guard let expanded = expand(item, negated: negated) else { return nil }
+            guard let expanded = expandNormal(item) else { return nil }
             result += expanded
             if result.count > Self.limit { return nil }
         }
         return result
     }
 
-    private func product(_ items: [CoreCondition], negated: Bool) -> [Conjunct]? {
+    private func product(_ items: [CoreCondition]) -> [Conjunct]? {
         var result = [Conjunct()]
         for item in items {
-            guard let expanded = expand(item, negated: negated) else { return nil }
+            guard let expanded = expandNormal(item) else { return nil }
             var next: [Conjunct] = []
             for left in result {
                 for right in expanded {
@@ -75,10 +82,6 @@ struct Satisfiability {
             if result.isEmpty { return [] }
         }
         return result
-    }
-
-    func domain(of key: ValueKey) -> ClosedRange<Int> {
-        vocabulary.domain(of: key)
     }
 
     /// A readable example of profiles meeting `conjunct` (`age = 18, barriers includes childcare`).
