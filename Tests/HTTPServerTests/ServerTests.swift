@@ -22,7 +22,7 @@ struct ServerTests {
             configuration.port = 0
             configure(&configuration)
             let holder = Box()
-            server = try Server(configuration: configuration) { holder.service!.handle($0) }
+            server = try Server(configuration: configuration) { holder.service?.handle($0) ?? HTTPResponse(status: 503) }
             holder.service = ParcoursService(store: store, token: token, allowedHosts: ParcoursService.loopbackHosts(port: server.port), services: services)
             let server = self.server
             thread = Thread { server.run() }
