@@ -42,6 +42,20 @@ struct GoldenTests {
         if ProcessInfo.processInfo.environment["PARCOURS_UPDATE_GOLDEN"] == "1" {
             try run.output.write(toFile: expectedPath, atomically: true, encoding: .utf8)
         }
-        #expect(run.output == (try String(contentsOfFile: expectedPath, encoding: .utf8)))
+        let expectedText = try String(contentsOfFile: expectedPath, encoding: .utf8)
+        // Compared apart, so that a failure prints the first differing line, not both whole outputs.
+        let matches = run.output == expectedText
+        #expect(matches, "\(expected): \(Self.firstDifference(run.output, expectedText))")
+    }
+
+    /// Where two outputs part, in one short line: the line number and both versions of that line.
+    static func firstDifference(_ actual: String, _ expected: String) -> String {
+        let got = actual.split(separator: "\n", omittingEmptySubsequences: false)
+        let wanted = expected.split(separator: "\n", omittingEmptySubsequences: false)
+        let common = min(got.count, wanted.count)
+        guard let index = (0..<common).first(where: { got[$0] != wanted[$0] })
+                ?? (got.count == wanted.count ? nil : common) else { return "no difference" }
+        func line(_ lines: [Substring]) -> String { index < lines.count ? "« \(lines[index]) »" : "the end" }
+        return "line \(index + 1) differs: expected \(line(wanted)), got \(line(got)) (PARCOURS_UPDATE_GOLDEN=1 rewrites the goldens)"
     }
 }
