@@ -24,7 +24,7 @@ struct ServerTests {
             configuration.port = 0
             configure(&configuration)
             let holder = Box()
-            server = try Server(configuration: configuration) { holder.service!.handle($0) }
+            server = try Server(configuration: configuration) { holder.service?.handle($0) ?? HTTPResponse(status: 503) }
             holder.service = ParcoursService(store: store, token: token, allowedHosts: ParcoursService.loopbackHosts(port: server.port), services: services)
             let server = self.server
             thread = Thread { server.run() }
@@ -189,29 +189,29 @@ struct ServerTests {
 
     /// Each refusal with its status; the connection is closed after a refused request.
     @Test(arguments: [
-        ("POST /api/v1/recommend HTTP/1.1\r\nHost: 127.0.0.1\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n0\r\n\r\n", 411),
-        ("BREW /pot HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n", 501),
-        ("POST /api/v1/recommend HTTP/1.1\r\nHost: 127.0.0.1\r\nExpect: 100-continue\r\nContent-Length: 2\r\n\r\n{}", 417),
-        ("GET /\r\n\r\n", 400),
-        ("GET / HTTP/1.1 extra\r\nHost: 127.0.0.1\r\n\r\n", 400),
-        ("GET / HTTP/2.0\r\nHost: 127.0.0.1\r\n\r\n", 505),
-        ("GET / HTTP/1.1\r\n\r\n", 400),
-        ("GET / HTTP/1.1\r\nHost: evil.example\r\n\r\n", 421),
-        ("POST /api/v1/recommend HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 2000000\r\n\r\n", 413),
-        ("POST /api/v1/recommend HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: -1\r\n\r\n", 400),
-        ("POST /api/v1/recommend HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 99999999999999999999\r\n\r\n", 400),
-        ("POST /api/v1/recommend HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 2\r\nContent-Length: 3\r\n\r\n{}", 400),
-        ("POST /api/v1/recommend HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n", 411),
-        ("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Big: " + String(repeating: "a", count: 17_000) + "\r\n\r\n", 431),
-        ("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nBad Header: x\r\n\r\n", 400),
-        ("\u{16}\u{03}\u{01}\u{02}\u{00}\u{01}\u{00}\u{01}\r\n\r\n", 400),
+        (RawRequest("POST /api/v1/recommend HTTP/1.1\r\nHost: 127.0.0.1\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n0\r\n\r\n"), 411),
+        (RawRequest("BREW /pot HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"), 501),
+        (RawRequest("POST /api/v1/recommend HTTP/1.1\r\nHost: 127.0.0.1\r\nExpect: 100-continue\r\nContent-Length: 2\r\n\r\n{}"), 417),
+        (RawRequest("GET /\r\n\r\n"), 400),
+        (RawRequest("GET / HTTP/1.1 extra\r\nHost: 127.0.0.1\r\n\r\n"), 400),
+        (RawRequest("GET / HTTP/2.0\r\nHost: 127.0.0.1\r\n\r\n"), 505),
+        (RawRequest("GET / HTTP/1.1\r\n\r\n"), 400),
+        (RawRequest("GET / HTTP/1.1\r\nHost: evil.example\r\n\r\n"), 421),
+        (RawRequest("POST /api/v1/recommend HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 2000000\r\n\r\n"), 413),
+        (RawRequest("POST /api/v1/recommend HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: -1\r\n\r\n"), 400),
+        (RawRequest("POST /api/v1/recommend HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 99999999999999999999\r\n\r\n"), 400),
+        (RawRequest("POST /api/v1/recommend HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 2\r\nContent-Length: 3\r\n\r\n{}"), 400),
+        (RawRequest("POST /api/v1/recommend HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"), 411),
+        (RawRequest("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Big: " + String(repeating: "a", count: 17_000) + "\r\n\r\n"), 431),
+        (RawRequest("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nBad Header: x\r\n\r\n"), 400),
+        (RawRequest("\u{16}\u{03}\u{01}\u{02}\u{00}\u{01}\u{00}\u{01}\r\n\r\n"), 400),
     ])
-    func refusals(request: String, status: Int) throws {
+    func refusals(request: RawRequest, status: Int) throws {
         let running = try Running()
         defer { running.stop() }
         let client = try running.client()
         defer { client.close() }
-        client.send(request)
+        client.send(request.text)
         let response = try #require(client.response())
         #expect(response.status == status)
         if status == 421 { #expect(response.body.contains("host-not-allowed")) } else { #expect(client.isClosed()) }

@@ -24,12 +24,13 @@ struct HostileInputTests {
     static let goodLine = #"{"age": 30, "autonomy": 3}"#
 
     @Test(arguments: [
-        ("deep.json", String(repeating: "[", count: 60_000)),
-        ("deep.yaml", String(repeating: "{\"a\":", count: 50_000)),
-        ("deep-block.yaml", (0..<200).map { String(repeating: "  ", count: $0) + "a:" }.joined(separator: "\n")),
+        DeepDocument("deep.json", "60 000 × [", String(repeating: "[", count: 60_000)),
+        DeepDocument("deep.yaml", "50 000 × {\"a\":", String(repeating: "{\"a\":", count: 50_000)),
+        DeepDocument("deep-block.yaml", "200 lines, each key two spaces deeper",
+                     (0..<200).map { String(repeating: "  ", count: $0) + "a:" }.joined(separator: "\n")),
     ])
-    func deepNestingIsRefusedAtTheLimit(name: String, text: String) throws {
-        let run = try Support.spawn(["recommend", try write(name, text)])
+    func deepNestingIsRefusedAtTheLimit(document: DeepDocument) throws {
+        let run = try Support.spawn(["recommend", try write(document.name, document.text)])
         #expect(run.code == 1)
         #expect(run.error.contains("error[too-deep]: lists and mappings are nested more than \(YAMLParserLimit.depth) levels deep"))
     }
