@@ -230,20 +230,6 @@ struct ReplayCommandTests {
     }
 }
 
-@Suite("README stays true")
-struct ReadmeTests {
-    /// The CLI tour's recommendation is the real output (at the date its footer shows).
-    @Test func tourShowsTheRealRecommendation() throws {
-        let readme = try String(contentsOfFile: Support.packageRoot + "/README.md", encoding: .utf8)
-        let marker = "$ swift run parcours recommend docs/examples/profil-exemple.yaml\n"
-        let shown = try #require(readme.components(separatedBy: marker).dropFirst().first?.components(separatedBy: "```").first)
-        let date = try #require(shown.components(separatedBy: "Règles du ").dropFirst().first?.prefix(10))
-        let run = Support.run(["recommend", Support.packageRoot + "/docs/examples/profil-exemple.yaml", "--rules", Support.rules,
-                               "--scenarios", Support.packageRoot + "/Scenarios", "--date", String(date)])
-        #expect(run.output == shown, "update the README's tour: the recommendation changed")
-    }
-}
-
 /// French is the default language of messages and diagnostics; English on request.
 @Suite("Languages")
 struct LanguageTests {

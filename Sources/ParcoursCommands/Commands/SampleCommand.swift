@@ -6,11 +6,11 @@ struct SampleCommand: ParcoursCommand {
     static let spec = CommandSpec(
         name: "sample", abstract: Phrase("Écrit des profils inventés, en lignes JSON ou en CSV.", en: "Writes invented profiles as JSON lines or CSV."),
         discussion: Phrase("""
-        Les mêmes profils pour la même graine, avec les proportions décrites dans le README. En CSV :
+        Les mêmes profils pour la même graine, avec les proportions décrites dans docs/tour.md. En CSV :
         un en-tête des champs, une cellule vide pour un champ inconnu, les valeurs d'un ensemble
         séparées par | et l'ensemble vide écrit [] ; batch et diff relisent ce CSV à l'identique.
         """, en: """
-        The same profiles for the same seed, with the proportions documented in the README. In CSV:
+        The same profiles for the same seed, with the proportions documented in docs/tour.md. In CSV:
         a header of fields, an empty cell for an unknown field, a set's values separated by | and the
         empty set written []; batch and diff read this CSV back identically.
         """),

@@ -10,10 +10,10 @@ struct SchemaCommand: ParcoursCommand {
         discussion: Phrase("""
         Schémas JSON 2020-12, tirés du jeu de règles : les champs, valeurs et identifiants du catalogue
         sont ceux que check accepte. Un éditeur YAML les utilise pour compléter et souligner les erreurs
-        (voir le README). Sans NAME : la liste des schémas. --out DIR les écrit tous dans DIR.
+        (voir docs/tour.md). Sans NAME : la liste des schémas. --out DIR les écrit tous dans DIR.
         """, en: """
         JSON Schemas 2020-12, drawn from the rule set: the fields, values and catalogue ids are the ones
-        check accepts. A YAML editor uses them for completion and inline errors (see the README).
+        check accepts. A YAML editor uses them for completion and inline errors (see docs/tour.md).
         Without NAME: the list of schemas. --out DIR writes them all into DIR.
         """),
         arguments: ArgumentsSpec("NAME", .any, choices: SchemaName.allCases.map(\.rawValue), help: Phrase("le schéma : " + SchemaName.allCases.map(\.rawValue).joined(separator: ", "),

@@ -34,12 +34,20 @@ struct CompletionsCommand: ParcoursCommand {
 struct ManCommand: ParcoursCommand {
     static let spec = CommandSpec(
         name: "man", abstract: Phrase("Écrit la page de manuel (roff).", en: "Writes the manual page (roff)."),
-        discussion: Phrase("À lire avec : parcours man | man -l -", en: "Read it with: parcours man | man -l -"))
+        discussion: Phrase("À lire avec : parcours man | man -l -. --format markdown écrit la même référence en Markdown (docs/cli.md).",
+                           en: "Read it with: parcours man | man -l -. --format markdown writes the same reference in Markdown (docs/cli.md)."),
+        options: [OptionSpec("--format", choices: ["roff", "markdown"], help: Phrase("roff (par défaut) ou markdown", en: "roff (default) or markdown"))])
 
-    init(_ arguments: ParsedArguments) throws(UsageError) {}
+    let markdown: Bool
+
+    init(_ arguments: ParsedArguments) throws(UsageError) {
+        markdown = arguments.value("--format") == "markdown"
+    }
 
     func run(terminal: Terminal) -> Int32 {
-        terminal.write(ManPage.render(commands: ParcoursCLI.commands.map { $0.spec }, version: ParcoursCLI.version, date: ParcoursCLI.releaseDate, language: terminal.language))
+        let commands = ParcoursCLI.commands.map { $0.spec }
+        terminal.write(markdown ? MarkdownReference.render(commands: commands, version: ParcoursCLI.version, language: terminal.language)
+                                : ManPage.render(commands: commands, version: ParcoursCLI.version, date: ParcoursCLI.releaseDate, language: terminal.language))
         return ExitCode.success
     }
 }

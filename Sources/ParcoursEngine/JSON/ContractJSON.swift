@@ -1,4 +1,4 @@
-// The JSON contract (README, « Contrat JSON »): what `recommend`, `explain`, `check`, `diff`
+// The JSON contract (docs/contrat-json.md): what `recommend`, `explain`, `check`, `diff`
 // and the server answer, written here once so that the command line and the server share it.
 
 extension Recommendation: Encodable {
@@ -59,7 +59,7 @@ extension Recommendation: Encodable {
         sink.endObject()
     }
 
-    /// The version of the JSON contract (README, « Contrat JSON » lists the changes).
+    /// The version of the JSON contract (docs/contrat-json.md; CHANGELOG.md records every change).
     public static let contractVersion = 2
 
     /// The contract's pretty-printed bytes, as `recommend --format json` prints them (no final newline).

@@ -44,7 +44,7 @@ public enum InputError: Error, Sendable, Equatable, CustomStringConvertible {
     }
 }
 
-/// The limits on what Parcours reads, in one place (README, « Limites »).
+/// The limits on what Parcours reads, in one place (docs/limites.md).
 public enum Limits {
     /// A profile file, or a profile on standard input.
     public static let profileBytes = 1 << 20

@@ -1,6 +1,6 @@
 /// Invents profiles over the vocabulary with plausible proportions, reproducibly from a seed.
-/// The proportions are orders of magnitude for people supported towards work (documented in the
-/// README); they are not statistics of any real caseload. Fields the sampler does not know are
+/// The proportions are orders of magnitude for people supported towards work (documented in
+/// docs/tour.md); they are not statistics of any real caseload. Fields the sampler does not know are
 /// left unknown.
 package struct ProfileSampler: Sendable {
     let vocabulary: Vocabulary
