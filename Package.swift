@@ -36,7 +36,10 @@ let package = Package(
         // The benchmark (bench/run): figures, never assertions.
         .executableTarget(name: "parcours-bench", dependencies: ["ParcoursEngine", "ParcoursCommands", "ParcoursTestSupport"]),
         .testTarget(name: "YAMLTests", dependencies: ["YAML"]),
-        .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "ParcoursServer", "ParcoursEngine", "ParcoursRendering"]),
+        // A raw TCP client for the server tests: sends bytes as given, well-formed or not.
+        .target(name: "HTTPTestSupport"),
+        .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "HTTPTestSupport"]),
+        .testTarget(name: "ParcoursServerTests", dependencies: ["ParcoursServer", "HTTPServer", "ParcoursEngine", "ParcoursRendering", "HTTPTestSupport"]),
         .testTarget(
             name: "ParcoursEngineTests",
             dependencies: ["ParcoursEngine", "YAML", "ParcoursTestSupport"],

@@ -4,12 +4,12 @@ import Glibc
 #endif
 
 /// A raw TCP client for the tests: sends bytes as given (well-formed or not), reads replies.
-final class RawClient {
-    let descriptor: Int32
+public final class RawClient {
+    public let descriptor: Int32
     /// Bytes received past the last response (pipelined answers).
     private var pending: [UInt8] = []
 
-    init(port: Int) throws {
+    public init(port: Int) throws {
         descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
@@ -21,9 +21,9 @@ final class RawClient {
         setsockopt(descriptor, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
     }
 
-    func send(_ text: String) { send(Array(text.utf8)) }
+    public func send(_ text: String) { send(Array(text.utf8)) }
 
-    func send(_ bytes: [UInt8]) {
+    public func send(_ bytes: [UInt8]) {
         var offset = 0
         while offset < bytes.count {
             let sent = bytes[offset...].withUnsafeBytes { Glibc.send(descriptor, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
@@ -33,7 +33,7 @@ final class RawClient {
     }
 
     /// One response: status, headers (lower-case names), body (by Content-Length).
-    func response() -> (status: Int, headers: [String: String], body: String)? {
+    public func response() -> (status: Int, headers: [String: String], body: String)? {
         var buffer = pending
         defer { pending = buffer }
         var chunk = [UInt8](repeating: 0, count: 65536)
@@ -66,15 +66,15 @@ final class RawClient {
     }
 
     /// True when the server closed the connection (read returns 0) within the socket timeout.
-    func isClosed() -> Bool {
+    public func isClosed() -> Bool {
         var byte: UInt8 = 0
         return recv(descriptor, &byte, 1, 0) == 0
     }
 
-    func close() { _ = Glibc.close(descriptor) }
+    public func close() { _ = Glibc.close(descriptor) }
 
     /// Half-closes the socket: no more bytes will be sent.
-    func finishSending() { _ = shutdown(descriptor, Int32(SHUT_WR)) }
+    public func finishSending() { _ = shutdown(descriptor, Int32(SHUT_WR)) }
 
     private func findBlankLine(_ bytes: [UInt8]) -> Int? {
         guard bytes.count >= 4 else { return nil }
@@ -85,7 +85,7 @@ final class RawClient {
     }
 
     /// A whole request with its body.
-    static func request(_ method: String, _ path: String, body: String = "", headers: [String] = []) -> String {
+    public static func request(_ method: String, _ path: String, body: String = "", headers: [String] = []) -> String {
         var text = "\(method) \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\n"
         for header in headers { text += header + "\r\n" }
         if !body.isEmpty || method == "POST" { text += "Content-Length: \(body.utf8.count)\r\n" }
@@ -93,4 +93,5 @@ final class RawClient {
     }
 }
 
-struct ClientError: Error { let message: String }
+/// A client that could not connect.
+public struct ClientError: Error { public let message: String }

@@ -2,6 +2,7 @@ import Foundation
 import Synchronization
 import Testing
 import HTTPServer
+import HTTPTestSupport
 import ParcoursEngine
 @testable import ParcoursServer
 
@@ -227,43 +228,6 @@ struct ServerTests {
         let response = try #require(client.response())
         #expect(response.status == 417)
         #expect((try? JSONSerialization.jsonObject(with: Data(response.body.utf8))) != nil, "\(response.body)")
-    }
-
-    @Test func tooManyConnectionsAnd503() throws {
-        let running = try Running { $0.maxConnections = 2 }
-        defer { running.stop() }
-        let first = try running.client(), second = try running.client()
-        defer { first.close(); second.close() }
-        first.send(RawClient.request("GET", "/healthz"))
-        second.send(RawClient.request("GET", "/healthz"))
-        #expect(first.response()?.status == 200 && second.response()?.status == 200)
-        let third = try running.client()
-        defer { third.close() }
-        #expect(third.response()?.status == 503)
-    }
-
-    @Test func aSlowClientIsCutOff() throws {
-        let running = try Running { $0.readTimeout = 1; $0.idleTimeout = 1 }
-        defer { running.stop() }
-        let slow = try running.client()
-        defer { slow.close() }
-        let started = Date()
-        slow.send("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n")  // and never the blank line
-        let response = slow.response()
-        #expect(response?.status == 408)
-        #expect(Date().timeIntervalSince(started) < 5)
-        // An idle kept-alive connection is closed too.
-        let idle = try running.client()
-        defer { idle.close() }
-        idle.send(RawClient.request("GET", "/healthz"))
-        #expect(idle.response()?.status == 200)
-        #expect(idle.isClosed())
-        // Pipelined requests are answered in order.
-        let pipelined = try running.client()
-        defer { pipelined.close() }
-        pipelined.send(RawClient.request("GET", "/healthz") + RawClient.request("GET", "/api/v1/ruleset"))
-        #expect(pipelined.response()?.body.contains("\"status\": \"ok\"") == true)
-        #expect(pipelined.response()?.body.contains("\"loaded_at\"") == true)
     }
 
     @Test func tokenIsRequiredWhenSet() throws {
