@@ -16,10 +16,13 @@ let package = Package(
         ),
         // GNU extensions of the system C library that the Glibc module does not expose.
         .systemLibrary(name: "CSystem"),
+        // The system calls Parcours makes (reading and writing files, swapping paths, the clock),
+        // in one place: no other Parcours module imports Glibc or CSystem.
+        .target(name: "Platform", dependencies: ["CSystem"]),
         // YAML text to a positioned node tree. Knows nothing of rules.
         .target(name: "YAML", dependencies: ["CYAML"]),
         // Vocabulary, rule model, loading, validation, evaluation, explanation.
-        .target(name: "ParcoursEngine", dependencies: ["YAML", "CSystem"]),
+        .target(name: "ParcoursEngine", dependencies: ["YAML", "Platform"]),
         // What people read: recommendations as text, the person's sheet, conditions in French,
         // diagnostics, reports and the documentation site. The engine returns data; this renders it.
         .target(name: "ParcoursRendering", dependencies: ["ParcoursEngine"]),
@@ -28,7 +31,7 @@ let package = Package(
         // The counsellors' page and the JSON API, on HTTPServer, over the engine.
         .target(name: "ParcoursServer", dependencies: ["ParcoursEngine", "ParcoursRendering", "HTTPServer"], exclude: ["Page"]),
         // Command-line commands and output formatting (text, JSON).
-        .target(name: "ParcoursCommands", dependencies: ["ParcoursEngine", "ParcoursRendering", "ParcoursServer", "CSystem"]),
+        .target(name: "ParcoursCommands", dependencies: ["ParcoursEngine", "ParcoursRendering", "ParcoursServer", "Platform"]),
         // The `parcours` executable: hands the arguments to ParcoursCommands.
         .executableTarget(name: "parcours", dependencies: ["ParcoursCommands"]),
         // Generators of rule sets and profiles, shared by the differential tests and the benchmark.

@@ -1,5 +1,6 @@
 import Foundation
 import ParcoursEngine
+import Platform
 import ParcoursRendering
 
 /// `parcours docs --out DIR`: writes the static documentation site of the rule set.
@@ -41,7 +42,7 @@ struct DocsCommand: ParcoursCommand {
         }
         var sources: [String: String] = [:]
         for scenarioCase in cases {
-            if let bytes = try? InputFile.read(scenarioCase.file, limit: Limits.ruleFileBytes) { sources[scenarioCase.file] = String(decoding: bytes, as: UTF8.self) }
+            if let bytes = try? SystemFile.read(scenarioCase.file, limit: Limits.ruleFileBytes) { sources[scenarioCase.file] = String(decoding: bytes, as: UTF8.self) }
         }
         let site = DocsSite(ruleSet: ruleSet, cases: cases, results: results, sources: sources)
         let pages = site.pages()
@@ -76,7 +77,7 @@ struct DocsCommand: ParcoursCommand {
     static func stalePages(in out: String, keeping pages: Set<String>) -> Result<[String], OutputError> {
         let manager = FileManager.default
         guard let top = try? manager.contentsOfDirectory(atPath: out), !top.isEmpty else { return .success([]) }
-        let index = (try? InputFile.read(out + "/index.html", limit: Limits.ruleFileBytes)).map { String(decoding: $0, as: UTF8.self) }
+        let index = (try? SystemFile.read(out + "/index.html", limit: Limits.ruleFileBytes)).map { String(decoding: $0, as: UTF8.self) }
         guard let index, index.contains(HTML.generator) else {
             return .failure(OutputError(message: Phrase("\(out) n'est pas vide et ne contient pas un site écrit par parcours docs", en: "\(out) is not empty and holds no site written by parcours docs"),
                                         hint: Phrase("choisissez un dossier vide ou nouveau, par ex. --out site", en: "choose an empty or new folder, e.g. --out site")))

@@ -1,4 +1,4 @@
-import CSystem
+import Platform
 import Foundation
 import ParcoursEngine
 import ParcoursRendering
@@ -62,7 +62,7 @@ struct OutputFile {
 
     func write(_ bytes: UnsafeBufferPointer<UInt8>) {
         guard failure.reason == nil else { return }
-        if !Descriptor.writeAll(handle.fileDescriptor, bytes) { failure.reason = String(cString: strerror(errno)) }
+        if !bytes.withUnsafeBytes({ SystemFile.writeAll(handle.fileDescriptor, $0) }) { failure.reason = SystemFile.lastError() }
     }
 
     /// Closes the file and puts it in place.
@@ -73,29 +73,14 @@ struct OutputFile {
             unlink(temporary)
             return OutputError.cannotWrite(path, reason: reason)
         }
-        guard Self.replace(path, with: temporary) else {
-            let reason = String(cString: strerror(errno))
+        guard SystemFile.replace(path, with: temporary) else {
+            let reason = SystemFile.lastError()
             unlink(temporary)
             return OutputError.cannotWrite(path, reason: reason)
         }
         return nil
     }
 
-    /// `RENAME_EXCHANGE` of Linux's `renameat2`.
-    private static let renameExchange: UInt32 = 1 << 1
-
-    /// Puts the file at `temporary` at `path`: swapped with the regular file there, which is
-    /// then deleted, or renamed when there is none or the file system cannot swap (errno set
-    /// on failure, `temporary` left in place).
-    private static func replace(_ path: String, with temporary: String) -> Bool {
-        var existing = stat()
-        if lstat(path, &existing) == 0, (existing.st_mode & S_IFMT) == S_IFREG,
-           renameat2(AT_FDCWD, temporary, AT_FDCWD, path, renameExchange) == 0 {
-            unlink(temporary)
-            return true
-        }
-        return rename(temporary, path) == 0
-    }
 }
 
 /// Why an output file cannot be written.

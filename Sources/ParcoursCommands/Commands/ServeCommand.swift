@@ -2,6 +2,7 @@ import Dispatch
 import Foundation
 import HTTPServer
 import ParcoursEngine
+import Platform
 import ParcoursRendering
 import ParcoursServer
 import Synchronization
@@ -80,7 +81,7 @@ struct ServeCommand: ParcoursCommand {
         var token: String?
         if let tokenFile {
             do {
-                token = String(decoding: try InputFile.read(tokenFile, limit: 4096), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+                token = String(decoding: try SystemFile.read(tokenFile, limit: 4096), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
             } catch {
                 terminal.complain(error.phrase)
                 return ExitCode.failure

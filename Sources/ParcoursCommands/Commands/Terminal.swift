@@ -1,4 +1,5 @@
 import Foundation
+import Platform
 import ParcoursEngine
 import ParcoursRendering
 
@@ -42,35 +43,12 @@ public struct Terminal: Sendable {
 
     /// The process's standard input, output and error.
     public static let standard = Terminal(
-        readInput: { Result { () throws(InputError) in try InputFile.read(descriptor: 0, name: "<stdin>", limit: Limits.profileBytes) } },
+        readInput: { Result { () throws(InputError) in try SystemFile.read(descriptor: 0, name: "<stdin>", limit: Limits.profileBytes) } },
         write: { FileHandle.standardOutput.write(Data($0.utf8)) },
         writeError: { FileHandle.standardError.write(Data($0.utf8)) },
         language: Language.from(environment: ProcessInfo.processInfo.environment),
-        writeBytes: { bytes in _ = Descriptor.writeAll(1, bytes) }
+        writeBytes: { bytes in _ = SystemFile.writeAll(1, UnsafeRawBufferPointer(bytes)) }
     )
-}
-
-/// Writes to a file descriptor.
-enum Descriptor {
-    /// Writes all of `bytes` (resuming after partial writes and interruptions); false on an error.
-    static func writeAll(_ descriptor: Int32, _ bytes: [UInt8]) -> Bool {
-        bytes.withUnsafeBufferPointer { writeAll(descriptor, $0) }
-    }
-
-    /// Writes all of `buffer` (resuming after partial writes and interruptions); false on an error.
-    static func writeAll(_ descriptor: Int32, _ buffer: UnsafeBufferPointer<UInt8>) -> Bool {
-        var offset = 0
-        while offset < buffer.count {
-            guard let base = buffer.baseAddress else { return true }
-            let written = Glibc.write(descriptor, base + offset, buffer.count - offset)
-            if written < 0 {
-                if errno == EINTR { continue }
-                return false
-            }
-            offset += written
-        }
-        return true
-    }
 }
 
 /// Exit codes shared by every command.

@@ -1,9 +1,4 @@
-import CSystem
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import Platform
 
 /// Reads a file as blocks of whole lines through its file descriptor, straight into reused
 /// buffers (one copy, the system's), so memory stays flat whatever its size; a line longer than
@@ -47,14 +42,7 @@ package struct LineReader {
     /// Opens `path`; says why when it cannot (missing, a folder, no permission).
     /// `-` reads standard input.
     package init(path: String, maxLine: Int = Limits.corpusLineBytes) throws(InputError) {
-        let descriptor = path == "-" ? dup(0) : open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { throw .cannotOpen(path: path, reason: InputFile.reason()) }
-        var info = stat()
-        if fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
-            _ = Glibc.close(descriptor)
-            throw .isDirectory(path: path)
-        }
-        self.descriptor = descriptor
+        self.descriptor = try SystemFile.open(path)
         self.maxLine = max(1, maxLine)
         pool = ByteBufferPool(limit: 64)
         carry = ByteBuffer(capacity: 1 << 12)
@@ -62,14 +50,12 @@ package struct LineReader {
 
     /// The file's size when it is a regular file (not standard input or a pipe), for progress.
     package var size: Int? {
-        var info = stat()
-        guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
-        return Int(info.st_size)
+        SystemFile.regularFileSize(descriptor)
     }
 
     /// Closes the file.
     package func close() {
-        _ = Glibc.close(descriptor)
+        SystemFile.close(descriptor)
     }
 
     /// The next lines, about `size` bytes of them (at least one line); nil at the end. Lines
@@ -113,10 +99,9 @@ package struct LineReader {
             let room = max(size - bytes.count, 1 << 16)
             var count = 0
             bytes.append(bound: room) { target in
-                count = Glibc.read(descriptor, target, room)
+                count = SystemFile.read(descriptor, into: target, count: room)
                 return max(count, 0)
             }
-            if count < 0 && errno == EINTR { continue }
             if count > 0 { block.bytesRead += count }
             if count <= 0 { finished = true }
         }
@@ -130,7 +115,7 @@ package struct LineReader {
         bytes.withTerminatedBytes { buffer in
             guard let base = buffer.baseAddress else { return }
             while scanned < buffer.count {
-                guard let found = strchrnul(UnsafeRawPointer(base + scanned).assumingMemoryBound(to: CChar.self), 0x0A) else { break }
+                guard let found = SystemText.newlineOrNul(from: UnsafeRawPointer(base + scanned).assumingMemoryBound(to: CChar.self)) else { break }
                 let newline = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found))
                 if newline >= buffer.count { break }
                 if base[newline] == 0 {

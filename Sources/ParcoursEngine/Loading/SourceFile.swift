@@ -1,3 +1,4 @@
+import Platform
 import Foundation
 
 /// The text of one input file and the path shown in diagnostics.
@@ -21,7 +22,7 @@ public struct SourceFile: Sendable {
 
     /// Reads a file from disk, at most `limit` bytes, or says why it cannot.
     public static func load(_ path: String, limit: Int = Limits.ruleFileBytes) throws(InputError) -> SourceFile {
-        SourceFile(path: path, bytes: try InputFile.read(path, limit: limit))
+        SourceFile(path: path, bytes: try SystemFile.read(path, limit: limit))
     }
 }
 

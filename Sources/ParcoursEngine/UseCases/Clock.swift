@@ -1,4 +1,4 @@
-import Foundation
+import Platform
 
 /// Where "today" comes from: a clock read at each call, turned into the local calendar day of
 /// the process's time zone (`TZ`; the deployment files set `Europe/Paris`). A server that runs
@@ -12,19 +12,12 @@ public struct Clock: Sendable {
     }
 
     /// The system's clock.
-    public static let system = Clock { Int(time(nil)) }
+    public static let system = Clock { SystemClock.now() }
 
     /// The local calendar day now, `YYYY-MM-DD`.
     public func today() -> String { Clock.day(at: now()) }
 
     /// The local calendar day at `seconds` since 1970, `YYYY-MM-DD` (the C library's calendar:
     /// Foundation's costs milliseconds to start).
-    public static func day(at seconds: Int) -> String {
-        var moment = time_t(seconds)
-        var parts = tm()
-        localtime_r(&moment, &parts)
-        let year = Int(parts.tm_year) + 1900, month = Int(parts.tm_mon) + 1, day = Int(parts.tm_mday)
-        func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
-        return "\(year)-\(two(month))-\(two(day))"
-    }
+    public static func day(at seconds: Int) -> String { SystemClock.localDay(at: seconds) }
 }

@@ -1,3 +1,5 @@
+import Platform
+
 /// Why a use case could not answer: one code, from which the command line's exit status and the
 /// API's problem type and HTTP status both derive, a message in French and in English, a likely
 /// fix, and the positioned diagnostics behind it (a rule set's or a profile's errors).

@@ -1,0 +1,27 @@
+import Platform
+
+/// An input error said in French and in English (the system's reason in French for the usual ones).
+extension InputError {
+    /// The error in French and in English.
+    public var phrase: Phrase {
+        switch self {
+        case .cannotOpen(let path, let reason), .readFailed(let path, let reason):
+            return Phrase("impossible de lire \(path) : \(Self.reason(reason).fr)", en: description)
+        case .isDirectory(let path): return Phrase("impossible de lire \(path) : c'est un dossier, pas un fichier", en: description)
+        case .tooLarge(let path, let limit): return Phrase("\(path) dépasse la limite de \(Limits.describe(bytes: limit, in: .fr))", en: description)
+        }
+    }
+
+    /// A system reason (`strerror`, in English), with the usual ones said in French.
+    public static func reason(_ reason: String) -> Phrase {
+        switch reason {
+        case "No such file or directory": return Phrase("fichier ou dossier introuvable", en: reason)
+        case "Permission denied": return Phrase("permission refusée", en: reason)
+        case "Is a directory": return Phrase("c'est un dossier", en: reason)
+        case "Too many levels of symbolic links": return Phrase("trop de liens symboliques", en: reason)
+        case "No space left on device": return Phrase("plus de place sur le disque", en: reason)
+        case "Read-only file system": return Phrase("système de fichiers en lecture seule", en: reason)
+        default: return .same(reason)
+        }
+    }
+}
