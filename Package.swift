@@ -26,19 +26,23 @@ let package = Package(
         // What people read: recommendations as text, the person's sheet, conditions in French,
         // diagnostics, reports and the documentation site. The engine returns data; this renders it.
         .target(name: "ParcoursRendering", dependencies: ["ParcoursEngine"]),
+        // Corpora at input/output speed: the line reader, the corpus decoder (fast, then precise),
+        // the block pipeline across jobs, batch output formats and files replaced whole.
+        .target(name: "ParcoursBatch", dependencies: ["ParcoursEngine", "Platform"]),
         // A small HTTP/1.1 server on the system's sockets. Knows nothing of rules.
         .target(name: "HTTPServer"),
         // The counsellors' page and the JSON API, on HTTPServer, over the engine.
         .target(name: "ParcoursServer", dependencies: ["ParcoursEngine", "ParcoursRendering", "HTTPServer"], exclude: ["Page"]),
         // Command-line commands and output formatting (text, JSON).
-        .target(name: "ParcoursCommands", dependencies: ["ParcoursEngine", "ParcoursRendering", "ParcoursServer", "Platform"]),
+        .target(name: "ParcoursCommands", dependencies: ["ParcoursEngine", "ParcoursRendering", "ParcoursBatch", "ParcoursServer", "Platform"]),
         // The `parcours` executable: hands the arguments to ParcoursCommands.
         .executableTarget(name: "parcours", dependencies: ["ParcoursCommands"]),
         // Generators of rule sets and profiles, shared by the differential tests and the benchmark.
         .target(name: "ParcoursTestSupport", dependencies: ["ParcoursEngine"]),
         // The benchmark (bench/run): figures, never assertions.
-        .executableTarget(name: "parcours-bench", dependencies: ["ParcoursEngine", "ParcoursCommands", "ParcoursTestSupport"]),
+        .executableTarget(name: "parcours-bench", dependencies: ["ParcoursEngine", "ParcoursBatch", "ParcoursCommands", "ParcoursTestSupport"]),
         .testTarget(name: "YAMLTests", dependencies: ["YAML"]),
+        .testTarget(name: "ParcoursBatchTests", dependencies: ["ParcoursBatch", "ParcoursEngine"]),
         // A raw TCP client for the server tests: sends bytes as given, well-formed or not.
         .target(name: "HTTPTestSupport"),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "HTTPTestSupport"]),
@@ -50,7 +54,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ParcoursCommandsTests",
-            dependencies: ["ParcoursCommands", "ParcoursRendering", "parcours"],
+            dependencies: ["ParcoursCommands", "ParcoursRendering", "ParcoursBatch", "parcours"],
             exclude: ["Golden"]
         ),
     ]

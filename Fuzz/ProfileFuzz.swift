@@ -1,5 +1,6 @@
 // libFuzzer harness: any bytes as a profile (YAML or JSON), as a JSON corpus line (fast and
 // precise readers, which must agree) and as a CSV row; then evaluated when accepted.
+import ParcoursBatch
 import ParcoursEngine
 
 let shipped = RuleSetLoader.load(directory: FuzzRules.directory, date: "2026-11-23").ruleSet

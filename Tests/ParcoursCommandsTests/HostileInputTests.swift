@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import ParcoursCommands
 import ParcoursEngine
+import ParcoursBatch
 
 /// Hostile and careless input, each item of the reliability review: the exit code, the message,
 /// and for batch that every good line still has its result, in order. Real processes where a

@@ -1,4 +1,5 @@
 import Foundation
+import ParcoursBatch
 import ParcoursEngine
 
 /// The command reference in Markdown (`docs/cli.md`), generated from the commands' declarations

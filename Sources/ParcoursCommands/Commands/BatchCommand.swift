@@ -1,4 +1,5 @@
 import Foundation
+import ParcoursBatch
 import ParcoursEngine
 import ParcoursRendering
 
@@ -59,7 +60,7 @@ struct BatchCommand: ParcoursCommand {
     static func run(_ options: BatchOptions, terminal: Terminal) -> Int32 {
         let (loaded, code) = ParcoursCLI.ruleSet(options.common, terminal: terminal)
         guard let ruleSet = loaded else { return code }
-        guard var lines = BlockSource.openCorpus(options.corpus, terminal: terminal) else { return ExitCode.failure }
+        guard var lines = ParcoursCLI.openCorpus(options.corpus, terminal: terminal) else { return ExitCode.failure }
         defer { lines.close() }
         var output: OutputFile?
         if let out = options.out, out != "-" {
@@ -80,7 +81,7 @@ struct BatchCommand: ParcoursCommand {
         var decoder = CorpusDecoder(path: options.corpus, vocabulary: ruleSet.vocabulary)
         var progress = Progress(terminal: terminal, total: lines.size)
         var tally = BatchTally(compiled: compiled, detailed: options.summary)
-        guard let source = BlockSource.open(lines, path: options.corpus, decoder: &decoder, terminal: terminal) else { return ExitCode.failure }
+        guard let source = ParcoursCLI.blocks(lines, path: options.corpus, decoder: &decoder, terminal: terminal) else { return ExitCode.failure }
         formatter.header.map { Array($0.utf8).withUnsafeBufferPointer(write) }
         let buffers = ByteBufferPool(limit: options.jobs * 3 + 1)
         let worker = BatchWorker(compiled: compiled, formatter: writes ? formatter : nil, decoder: decoder, language: terminal.language, buffers: buffers,
@@ -174,56 +175,5 @@ struct BatchWorker: Sendable {
             part.tally.add(outcome)
             formatter?.write(lineNumber, outcome, into: part.bytes)
         }
-    }
-}
-
-/// Counts for `batch --summary`, kept as arrays indexed like the rule set; without
-/// `--summary`, only the lines (profiles, refused, blank) are counted.
-struct BatchTally: Sendable {
-    var profiles = 0
-    var refused = 0
-    /// Blank lines, skipped (counted so that lines read = profiles + refused + blank).
-    var blank = 0
-    var fired: [Int]
-    var routes: [Int]
-    var referents: [Int]
-    var noRoute = 0
-    var noReferent = 0
-    /// Per scheme and status, counts (at `scheme * 3 + SchemeStatus.index`).
-    var schemes: [Int]
-
-    /// Whether the counts per route, référent, scheme and rule are kept.
-    let detailed: Bool
-
-    init(compiled: CompiledRuleSet, detailed: Bool = true) {
-        self.detailed = detailed
-        let rules = detailed ? compiled.ruleSet.rules.count : 0
-        fired = Array(repeating: 0, count: rules)
-        routes = Array(repeating: 0, count: rules)
-        referents = Array(repeating: 0, count: rules)
-        schemes = Array(repeating: 0, count: detailed ? compiled.ruleSet.schemes.count * 3 : 0)
-    }
-
-    mutating func add(_ outcome: CompiledOutcome) {
-        profiles += 1
-        guard detailed else { return }
-        for rule in outcome.fired { fired[Int(rule)] += 1 }
-        if let route = outcome.route { routes[route] += 1 } else { noRoute += 1 }
-        if let referent = outcome.referent { referents[referent] += 1 } else { noReferent += 1 }
-        for (index, scheme) in outcome.schemes.enumerated() { schemes[index * 3 + scheme.status.index] += 1 }
-    }
-
-    mutating func merge(_ other: BatchTally) {
-        blank += other.blank
-        profiles += other.profiles
-        refused += other.refused
-        noRoute += other.noRoute
-        noReferent += other.noReferent
-        for i in fired.indices {
-            fired[i] += other.fired[i]
-            routes[i] += other.routes[i]
-            referents[i] += other.referents[i]
-        }
-        for i in schemes.indices { schemes[i] += other.schemes[i] }
     }
 }

@@ -1,3 +1,4 @@
+import ParcoursBatch
 import ParcoursEngine
 import ParcoursRendering
 

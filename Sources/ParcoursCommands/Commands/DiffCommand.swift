@@ -1,4 +1,5 @@
 import Foundation
+import ParcoursBatch
 import ParcoursEngine
 import ParcoursRendering
 
@@ -44,10 +45,10 @@ struct DiffCommand: ParcoursCommand {
         baseOptions.scenarios = options.baseScenarios ?? options.common.scenarios
         let (base, baseCode) = ParcoursCLI.ruleSet(baseOptions, terminal: terminal)
         guard let base else { return baseCode }
-        guard var lines = BlockSource.openCorpus(options.corpus, terminal: terminal) else { return ExitCode.failure }
+        guard var lines = ParcoursCLI.openCorpus(options.corpus, terminal: terminal) else { return ExitCode.failure }
         defer { lines.close() }
         var decoder = CorpusDecoder(path: options.corpus, vocabulary: current.vocabulary)
-        guard let source = BlockSource.open(lines, path: options.corpus, decoder: &decoder, terminal: terminal) else { return ExitCode.failure }
+        guard let source = ParcoursCLI.blocks(lines, path: options.corpus, decoder: &decoder, terminal: terminal) else { return ExitCode.failure }
         let worker = DiffWorker(base: base, current: current, corpus: options.corpus, decoder: decoder, examples: options.examples, language: terminal.language)
         var accumulator = ImpactAccumulator(examplesPerChange: options.examples)
         BlockPipeline.run(source, jobs: options.jobs, work: { worker.run($0) }) { part in

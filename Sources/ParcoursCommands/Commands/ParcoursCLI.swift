@@ -1,3 +1,4 @@
+import ParcoursBatch
 import ParcoursEngine
 import ParcoursRendering
 
@@ -160,5 +161,24 @@ extension ParcoursCLI {
                                              en: "parcours: \(path): some records were skipped (see above); \(directory.count) services read\n"))
         }
         return directory
+    }
+
+    /// Opens the corpus at `path` (`-`: standard input), or says why it cannot and gives nil.
+    static func openCorpus(_ path: String, terminal: Terminal) -> LineReader? {
+        do {
+            return try LineReader(path: path)
+        } catch {
+            terminal.complain(error.phrase)
+            return nil
+        }
+    }
+
+    /// The blocks of a corpus, its CSV header read; nil when the header has errors (reported).
+    static func blocks(_ lines: LineReader, path: String, decoder: inout CorpusDecoder, terminal: Terminal) -> BlockSource? {
+        var errors: [Diagnostic] = []
+        if let source = BlockSource.open(lines, path: path, decoder: &decoder, headerErrors: &errors) { return source }
+        terminal.writeError(DiagnosticText.render(errors, in: terminal.language))
+        terminal.writeError(terminal.say("parcours : l'en-tête CSV a des erreurs ; aucune ligne n'a été lue\n", en: "parcours: the CSV header has errors; no row was read\n"))
+        return nil
     }
 }

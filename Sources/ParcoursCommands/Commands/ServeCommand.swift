@@ -1,6 +1,7 @@
 import Dispatch
 import Foundation
 import HTTPServer
+import ParcoursBatch
 import ParcoursEngine
 import Platform
 import ParcoursRendering

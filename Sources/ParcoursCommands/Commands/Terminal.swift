@@ -1,5 +1,6 @@
 import Foundation
 import Platform
+import ParcoursBatch
 import ParcoursEngine
 import ParcoursRendering
 

@@ -1,4 +1,5 @@
 import Foundation
+import ParcoursBatch
 import ParcoursEngine
 import ParcoursRendering
 

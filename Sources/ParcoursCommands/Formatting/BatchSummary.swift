@@ -1,10 +1,11 @@
+import ParcoursBatch
 import ParcoursEngine
 import ParcoursRendering
 
 /// The French summary of `parcours batch --summary`: counts per route, référent and scheme
 /// status, and the rules that fired most and never.
-enum BatchSummary {
-    static func render(_ tally: BatchTally, compiled: CompiledRuleSet) -> String {
+package enum BatchSummary {
+    package static func render(_ tally: BatchTally, compiled: CompiledRuleSet) -> String {
         let ruleSet = compiled.ruleSet
         let total = tally.profiles
         var lines = ["SYNTHÈSE (règles en vigueur le \(ruleSet.date), empreinte \(ruleSet.fingerprint))",

@@ -7,6 +7,13 @@ package struct CorpusRecord: Sendable {
     package let text: String
     package let profile: Profile?
     package let diagnostics: [Diagnostic]
+
+    package init(line: Int, text: String, profile: Profile?, diagnostics: [Diagnostic]) {
+        self.line = line
+        self.text = text
+        self.profile = profile
+        self.diagnostics = diagnostics
+    }
 }
 
 /// The formats of a corpus file.

@@ -1,25 +1,24 @@
 import Foundation
 import ParcoursEngine
-import ParcoursRendering
 
 /// The corpus as numbered blocks of whole lines (the CSV header's block first, from its first
 /// row): what `batch` and `diff` hand their jobs. Not thread-safe: `BlockPipeline` reads it
 /// from one thread only; jobs give buffers back to its `pool`, which is.
-final class BlockSource {
+package final class BlockSource {
     /// One block and where its lines start: `firstLine` is the number of `block.items[from]`.
-    struct Item {
-        let block: LineReader.Block
-        let firstLine: Int
-        let from: Int
+    package struct Item {
+        package let block: LineReader.Block
+        package let firstLine: Int
+        package let from: Int
     }
 
     /// The bytes of input a job takes at once (whole lines).
-    static let blockSize = 1 << 20
+    package static let blockSize = 1 << 20
 
-    private(set) var lines: LineReader
+    package private(set) var lines: LineReader
     /// Where the blocks' buffers go back once their lines are done with (thread-safe, unlike
     /// the rest): a later block reuses them.
-    let pool: ByteBufferPool
+    package let pool: ByteBufferPool
     private var first: (block: LineReader.Block, from: Int)?
     private var number: Int
 
@@ -30,20 +29,10 @@ final class BlockSource {
         self.number = number
     }
 
-    /// Opens the corpus at `path` (`-`: standard input), or says why it cannot and gives nil.
-    static func openCorpus(_ path: String, terminal: Terminal) -> LineReader? {
-        do {
-            return try LineReader(path: path)
-        } catch {
-            terminal.complain(error.phrase)
-            return nil
-        }
-    }
-
     /// The blocks of `lines`, after reading a CSV corpus's header into `decoder` (and any blank
     /// line before it), so that every job starts from a decoder that knows it. nil when the
-    /// header has errors: they are reported, and no row is read.
-    static func open(_ lines: LineReader, path: String, decoder: inout CorpusDecoder, terminal: Terminal) -> BlockSource? {
+    /// header has errors: they are given in `headerErrors`, and no row is read.
+    package static func open(_ lines: LineReader, path: String, decoder: inout CorpusDecoder, headerErrors: inout [Diagnostic]) -> BlockSource? {
         var lines = lines
         var number = 0
         let first = lines.nextBlock(size: blockSize)
@@ -57,8 +46,7 @@ final class BlockSource {
                 let line = block.bytes.withBytes { Array($0[start..<end]) }
                 let read = decoder.decode(line, line: number, into: &scratch)
                 if case .refused(let record) = read {
-                    terminal.writeError(DiagnosticText.render(record.diagnostics, in: terminal.language))
-                    terminal.writeError(terminal.say("parcours : l'en-tête CSV a des erreurs ; aucune ligne n'a été lue\n", en: "parcours: the CSV header has errors; no row was read\n"))
+                    headerErrors = record.diagnostics
                     return nil
                 }
                 if case .skipped = read, !line.allSatisfy({ $0 == 0x20 }) { break }
@@ -67,7 +55,7 @@ final class BlockSource {
         return BlockSource(lines: lines, first: first.map { ($0, firstItem) }, number: number)
     }
 
-    func next() -> Item? {
+    package func next() -> Item? {
         let block: LineReader.Block
         var from = 0
         if let pending = first {
@@ -88,7 +76,7 @@ final class BlockSource {
 /// `window` blocks are between read and written (memory flat); no per-line synchronisation,
 /// no job waiting for another's block, and no job reading the input: a job only decodes,
 /// evaluates and formats, while this thread reads the next blocks and writes the done ones.
-final class BlockPipeline<Output: Sendable>: @unchecked Sendable {
+package final class BlockPipeline<Output: Sendable>: @unchecked Sendable {
     private let condition = NSCondition()
     /// Blocks read and not yet taken by a job, at `read % window`.
     private var pending: [BlockSource.Item?]
@@ -113,7 +101,7 @@ final class BlockPipeline<Output: Sendable>: @unchecked Sendable {
     /// `emit`, in input order, on this thread, which also reads the blocks: with one job too,
     /// the next block is read and the results of the last one written (kernel time, for a
     /// file) while a block is evaluated.
-    static func run(_ source: BlockSource, jobs: Int, work: @escaping @Sendable (BlockSource.Item) -> Output, emit: (Output) -> Void) {
+    package static func run(_ source: BlockSource, jobs: Int, work: @escaping @Sendable (BlockSource.Item) -> Output, emit: (Output) -> Void) {
         let pipeline = BlockPipeline(window: jobs * 2 + 1, jobs: jobs)
         let pool = source.pool
         for _ in 0..<jobs {

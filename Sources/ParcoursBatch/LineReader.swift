@@ -1,4 +1,5 @@
 import Platform
+import ParcoursEngine
 
 /// Reads a file as blocks of whole lines through its file descriptor, straight into reused
 /// buffers (one copy, the system's), so memory stays flat whatever its size; a line longer than

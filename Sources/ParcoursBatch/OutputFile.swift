@@ -1,7 +1,6 @@
 import Platform
 import Foundation
 import ParcoursEngine
-import ParcoursRendering
 
 /// A results file written safely: never over one of the inputs, written to a temporary file
 /// beside it and put in place only once complete, so an interrupted run loses nothing.
@@ -11,8 +10,8 @@ import ParcoursRendering
 /// 1 GB of results.
 /// A path that is not a regular file (`/dev/null`, `/dev/stdout`, a named pipe) is written
 /// straight to: renaming a file over it would replace the device or pipe itself.
-struct OutputFile {
-    let path: String
+package struct OutputFile {
+    package let path: String
     /// Where the bytes go until `commit`; nil when they go straight to `path`.
     private let temporary: String?
     private let handle: FileHandle
@@ -25,7 +24,7 @@ struct OutputFile {
 
     /// Opens a temporary file for `path`; nil with the reason when `path` is one of `inputs`
     /// (the same file, also through a link) or cannot be written.
-    static func open(_ path: String, inputs: [String]) -> Result<OutputFile, OutputError> {
+    package static func open(_ path: String, inputs: [String]) -> Result<OutputFile, OutputError> {
         var target = stat()
         if stat(path, &target) == 0 {
             for input in inputs {
@@ -52,21 +51,21 @@ struct OutputFile {
         return .success(OutputFile(path: path, temporary: temporary, handle: handle))
     }
 
-    func write(_ text: String) {
+    package func write(_ text: String) {
         write(Array(text.utf8))
     }
 
-    func write(_ bytes: [UInt8]) {
+    package func write(_ bytes: [UInt8]) {
         bytes.withUnsafeBufferPointer { write($0) }
     }
 
-    func write(_ bytes: UnsafeBufferPointer<UInt8>) {
+    package func write(_ bytes: UnsafeBufferPointer<UInt8>) {
         guard failure.reason == nil else { return }
         if !bytes.withUnsafeBytes({ SystemFile.writeAll(handle.fileDescriptor, $0) }) { failure.reason = SystemFile.lastError() }
     }
 
     /// Closes the file and puts it in place.
-    func commit() -> OutputError? {
+    package func commit() -> OutputError? {
         try? handle.close()
         guard let temporary else { return failure.reason.map { OutputError.cannotWrite(path, reason: $0) } }
         if let reason = failure.reason {
@@ -84,11 +83,16 @@ struct OutputFile {
 }
 
 /// Why an output file cannot be written.
-struct OutputError: Error {
-    let message: Phrase
-    var hint: Phrase?
+package struct OutputError: Error {
+    package let message: Phrase
+    package var hint: Phrase?
 
-    static func cannotWrite(_ path: String, reason: String) -> OutputError {
+    package init(message: Phrase, hint: Phrase? = nil) {
+        self.message = message
+        self.hint = hint
+    }
+
+    package static func cannotWrite(_ path: String, reason: String) -> OutputError {
         let reason = InputError.reason(reason)
         return OutputError(message: Phrase("impossible d'écrire \(path) : \(reason.fr)", en: "cannot write \(path): \(reason.en)"))
     }

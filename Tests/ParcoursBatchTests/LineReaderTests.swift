@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import ParcoursEngine
+@testable import ParcoursBatch
 
 /// The one place corpus lines are cut: against a plain split of the same bytes, whatever the
 /// block size, with CRLF, blank lines, lines over the limit, a last line without newline, and

@@ -1,12 +1,11 @@
 import Foundation
 import ParcoursEngine
-import ParcoursRendering
 
 /// Output written on a thread of its own while the caller fills the next buffer: two buffers
 /// take turns, written in the order they were handed over. For a command that computes its
 /// output as fast as it writes it (`sample`), writing to a file (kernel time) then overlaps
 /// computing instead of following it.
-final class OverlappedWriter: @unchecked Sendable {
+package final class OverlappedWriter: @unchecked Sendable {
     private let condition = NSCondition()
     /// Handed over, not yet taken by the writing thread.
     private var pending: ByteBuffer?
@@ -17,7 +16,7 @@ final class OverlappedWriter: @unchecked Sendable {
     private let write: @Sendable (UnsafeBufferPointer<UInt8>) -> Void
 
     /// Starts the writing thread; `write` is called on it, once per buffer handed over.
-    init(capacity: Int, write: @escaping @Sendable (UnsafeBufferPointer<UInt8>) -> Void) {
+    package init(capacity: Int, write: @escaping @Sendable (UnsafeBufferPointer<UInt8>) -> Void) {
         self.write = write
         spare = ByteBuffer(capacity: capacity)
         Thread.detachNewThread { self.run() }
@@ -25,7 +24,7 @@ final class OverlappedWriter: @unchecked Sendable {
 
     /// Hands `full` over to be written and gives back an empty buffer to fill, once the one
     /// written before it is done.
-    func handOver(_ full: ByteBuffer) -> ByteBuffer {
+    package func handOver(_ full: ByteBuffer) -> ByteBuffer {
         condition.lock()
         defer { condition.unlock() }
         while pending != nil { condition.wait() }
@@ -41,7 +40,7 @@ final class OverlappedWriter: @unchecked Sendable {
     }
 
     /// Hands `last` over and returns once everything handed over is written.
-    func finish(_ last: ByteBuffer) {
+    package func finish(_ last: ByteBuffer) {
         _ = handOver(last)
         condition.lock()
         closing = true

@@ -1,12 +1,11 @@
 import ParcoursEngine
-import ParcoursRendering
 
 /// The output lines of `parcours batch`, as JSON lines or CSV, in full (with the rules behind
 /// each decision) or as ids only (`--output ids`, for caseload analysis). Every fragment that
 /// depends only on the rule set is rendered once, as bytes: writing a result is copying bytes.
-struct BatchFormat: Sendable {
-    let format: BatchOutput
-    let detail: BatchDetail
+package struct BatchFormat: Sendable {
+    package let format: BatchOutput
+    package let detail: BatchDetail
     private let json: Bool
     /// Every fragment, one table (written through one `ByteCursor`): the literals, then per
     /// rule its id, route, route scheme and insertion référent, then per rule and suggestion
@@ -26,7 +25,7 @@ struct BatchFormat: Sendable {
         case null, lineKey, routeKey, routeSchemeKey, routeRuleKey, referentKey, referentRuleKey, referentsKey, stepsKey, schemesKey, firedKey, endFull, endIds
     }
 
-    init(compiled: CompiledRuleSet, format: BatchOutput, detail: BatchDetail = .full) {
+    package init(compiled: CompiledRuleSet, format: BatchOutput, detail: BatchDetail = .full) {
         self.format = format
         self.detail = detail
         let ruleSet = compiled.ruleSet
@@ -72,7 +71,7 @@ struct BatchFormat: Sendable {
         roles = Array(ReferentRole.allCases.dropFirst())
     }
 
-    var header: String? {
+    package var header: String? {
         guard format == .csv else { return nil }
         switch detail {
         case .full: return "line,route,route_scheme,route_rule,referent,referent_rule,steps,schemes,fired\n"
@@ -82,7 +81,7 @@ struct BatchFormat: Sendable {
 
     /// Appends the result of line `number` to `out`, written in place into room made for the
     /// longest line it could be (every fragment at its longest).
-    func write(_ number: Int, _ outcome: CompiledOutcome, into out: ByteBuffer) {
+    package func write(_ number: Int, _ outcome: CompiledOutcome, into out: ByteBuffer) {
         let fragments = 16 + ReferentRole.allCases.count * 2 + outcome.selection.steps.count + outcome.schemes.count + outcome.fired.count
         out.append(bound: 24 + fragments * room) { base in
             texts.withBytes { bytes, starts in
@@ -177,7 +176,7 @@ struct BatchFormat: Sendable {
     }
 
     /// A result line as text (tests, and callers that want one line).
-    func line(_ number: Int, _ outcome: CompiledOutcome) -> String {
+    package func line(_ number: Int, _ outcome: CompiledOutcome) -> String {
         let bytes = ByteBuffer()
         write(number, outcome, into: bytes)
         return bytes.withBytes { String(decoding: $0, as: UTF8.self) }

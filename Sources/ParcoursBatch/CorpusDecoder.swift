@@ -1,3 +1,4 @@
+import ParcoursEngine
 /// Turns corpus lines into profile slots: the fast decoder for well-formed lines, the precise
 /// reader for everything else (so that a bad record is explained). Reads the CSV header itself.
 package struct CorpusDecoder: Sendable {
