@@ -1,5 +1,4 @@
 import ParcoursEngine
-import ParcoursRendering
 
 /// Small builders for JSON Schema 2020-12 documents, so that the schemas read like their shapes.
 enum SchemaBuilder {
