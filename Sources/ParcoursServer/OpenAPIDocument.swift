@@ -17,7 +17,7 @@ package struct OpenAPIDocument: Sendable {
     }
 
     /// The statuses any request may get before reaching an operation, or when the server is busy.
-    static let transportStatuses = [401, 408, 411, 413, 421, 431, 503, 505]
+    static let transportStatuses = [401, 408, 411, 413, 417, 421, 431, 503, 505]
 
     /// Where the file is shipped, from the repository's root.
     package static let shippedPath = "docs/api/openapi.json"
@@ -74,8 +74,8 @@ package struct OpenAPIDocument: Sendable {
             ("responses", .object([
                 ("Transport", .object([
                     ("description", .string("Refus du serveur avant l'opération (\(transport)) : jeton manquant (401), requête trop lente (408), sans Content-Length (411), "
-                                            + "trop grande (413, 431), Host refusé (421), serveur occupé (503, en texte), version HTTP (505) ; "
-                                            + "500 si le jeu de règles en vigueur ce jour-là a des erreurs.")),
+                                            + "trop grande (413, 431), Expect refusé (417), Host refusé (421), serveur occupé (503, en texte), version HTTP (505), "
+                                            + "requête mal formée (400) ; 500 si le jeu de règles en vigueur ce jour-là a des erreurs.")),
                     ("content", .object([
                         ("application/problem+json", .object([("schema", .object([("anyOf", .array([
                             .object([("$ref", .string("#/components/schemas/Problem"))]), .object([("$ref", .string("#/components/schemas/TransportProblem"))]),

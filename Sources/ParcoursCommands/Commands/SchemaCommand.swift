@@ -60,6 +60,15 @@ struct SchemaCommand: ParcoursCommand {
         guard let ruleSet = loaded else { return code }
         let schemas = Schemas(ruleSet: ruleSet)
         if let openAPI {
+            let folder = (openAPI as NSString).deletingLastPathComponent
+            if !folder.isEmpty {
+                do {
+                    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+                } catch {
+                    terminal.complain(Phrase("impossible de créer \(folder) : \(error.localizedDescription)", en: "cannot create \(folder): \(error.localizedDescription)"))
+                    return ExitCode.failure
+                }
+            }
             guard write(OpenAPIDocument(ruleSet: ruleSet).json.rendered() + "\n", to: openAPI, terminal: terminal) else { return ExitCode.failure }
             terminal.inform("document OpenAPI écrit dans \(openAPI)\n", en: "OpenAPI document written to \(openAPI)\n")
             if names.isEmpty && out == nil { return ExitCode.success }
