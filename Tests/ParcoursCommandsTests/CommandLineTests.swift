@@ -358,7 +358,7 @@ struct CompletionTests {
         #expect(try complete(["parcours", "recommend", "--for"]) == ["--format"])
         #expect(try complete(["parcours", "recommend", "--format", ""]) == ["text", "fiche", "json"])
         #expect(try complete(["parcours", "check", "--format", "s"]) == ["sarif"])
-        #expect(try complete(["parcours", "--lang", "en", "schema", "pro"]) == ["profile"])
+        #expect(try complete(["parcours", "--lang", "en", "schema", "prof"]) == ["profile"])
         #expect(try complete(["parcours", "check", "--rules", "Rul"]) == ["Rules"])
         #expect(try complete(["parcours", "help", "ser"]) == ["serve"])
         // Every option of every command is offered after the command.
