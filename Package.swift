@@ -32,7 +32,9 @@ let package = Package(
         // A small HTTP/1.1 server on the system's sockets. Knows nothing of rules.
         .target(name: "HTTPServer"),
         // The counsellors' page and the JSON API, on HTTPServer, over the engine.
-        .target(name: "ParcoursServer", dependencies: ["ParcoursEngine", "ParcoursRendering", "HTTPServer"], exclude: ["Page"]),
+        // The page's files are embedded in the binary by the build (PageAssets).
+        .target(name: "ParcoursServer", dependencies: ["ParcoursEngine", "ParcoursRendering", "HTTPServer"],
+                resources: [.embedInCode("Page/index.html"), .embedInCode("Page/parcours.js"), .embedInCode("Page/parcours.css")]),
         // Command-line commands and output formatting (text, JSON).
         .target(name: "ParcoursCommands", dependencies: ["ParcoursEngine", "ParcoursRendering", "ParcoursBatch", "ParcoursServer", "Platform"]),
         // The `parcours` executable: hands the arguments to ParcoursCommands.

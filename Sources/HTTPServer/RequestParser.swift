@@ -25,8 +25,9 @@ public struct HTTPError: Error, Sendable, Equatable {
 
 /// Parses the head of a request (request line and headers) strictly, as RFC 9112 asks.
 enum RequestParser {
-    /// Methods the server knows; the application may still refuse one for a path (405).
-    static let methods: Set<String> = ["GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS"]
+    /// The methods of RFC 9110, PATCH and QUERY (the safe method with a body): the application
+    /// answers 405 with `Allow` for those a path does not take; any other method is 501.
+    static let methods: Set<String> = ["GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS", "TRACE", "CONNECT", "QUERY"]
 
     /// The end of the head (index just past the blank line), if `buffer` holds it.
     static func headEnd(_ buffer: [UInt8], from start: Int) -> Int? {

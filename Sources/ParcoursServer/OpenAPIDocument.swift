@@ -1,90 +1,179 @@
-/// The OpenAPI 3.1 description of the API, served at `/api/v1/openapi.json`. The same text is
-/// `docs/api/openapi.json` (a test keeps them identical).
-enum OpenAPIDocument {
-    static let json = #"""
-{
-  "openapi": "3.1.0",
-  "info": {
-    "title": "Parcours API",
-    "version": "1",
-    "description": "Prochaines étapes pour une personne éloignée de l'emploi, à partir d'un jeu de règles déclaratif. Rien n'est stocké ni journalisé. Chaque réponse porte l'empreinte du jeu de règles (en-tête X-Parcours-Fingerprint).",
-    "license": {"name": "see repository"}
-  },
-  "servers": [{"url": "/"}],
-  "components": {
-    "securitySchemes": {"bearer": {"type": "http", "scheme": "bearer", "description": "Exigé quand le serveur est lancé avec --token-file."}},
-    "parameters": {
-      "date": {"name": "date", "in": "query", "required": false, "description": "Les règles en vigueur ce jour (AAAA-MM-JJ) ; aujourd'hui par défaut.", "schema": {"type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"}}
-    },
-    "schemas": {
-      "Profile": {"type": "object", "description": "Un profil : les champs de /api/v1/vocabulary et leurs valeurs ; un champ absent est inconnu.", "additionalProperties": true},
-      "Problem": {
-        "type": "object",
-        "required": ["type", "title", "status", "code", "detail"],
-        "properties": {
-          "type": {"type": "string"}, "title": {"type": "string"}, "status": {"type": "integer"}, "code": {"type": "string"},
-          "detail": {"type": "string"}, "hint": {"type": "string"},
-          "errors": {"type": "array", "items": {"$ref": "#/components/schemas/Diagnostic"}}
-        }
-      },
-      "Diagnostic": {
-        "type": "object",
-        "required": ["severity", "code", "field", "file", "line", "column", "message", "hint"],
-        "properties": {
-          "severity": {"enum": ["error", "warning"]}, "code": {"type": "string"}, "field": {"type": ["string", "null"]}, "file": {"type": "string"},
-          "line": {"type": "integer"}, "column": {"type": "integer"}, "message": {"type": "string"}, "hint": {"type": ["string", "null"]}
-        }
-      },
-      "Recommendation": {
-        "type": "object",
-        "description": "Le contrat JSON de `parcours recommend --format json` (README, « Contrat JSON »), à l'octet près.",
-        "required": ["route", "referent", "referent_detail", "steps", "questions", "schemes", "fired", "undetermined", "ruleset"],
-        "properties": {
-          "route": {"type": ["object", "null"]}, "referent": {"type": ["string", "null"]}, "referent_detail": {"type": ["object", "null"]},
-          "steps": {"type": "array", "items": {"type": "object"}}, "questions": {"type": "array", "items": {"type": "object"}},
-          "schemes": {"type": "array", "items": {"type": "object"}}, "fired": {"type": "array", "items": {"type": "string"}},
-          "undetermined": {"type": "array", "items": {"type": "string"}}, "ruleset": {"type": "object"}
-        }
-      }
-    },
-    "responses": {
-      "Problem": {"description": "Erreur, en français sauf si l'en-tête Accept-Language préfère l'anglais (en) ; la langue est dans Content-Language.", "content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}},
-      "Document": {"description": "Document JSON", "content": {"application/json": {"schema": {"type": "object"}}}}
+import ParcoursEngine
+import ParcoursRendering
+
+/// The OpenAPI 3.1 description of the server, generated from the endpoint table and the JSON
+/// Schemas of a rule set (`Schemas`, as `parcours schema` writes them): the ids of rules and
+/// schemes and the values of fields are enumerations, so what the document accepts is what the
+/// server accepts. Served at `/api/v1/openapi.json`; `parcours schema --out docs/schemas` also
+/// writes the shipped rule set's copy to `docs/api/openapi.json`.
+package struct OpenAPIDocument: Sendable {
+    let ruleSet: RuleSet
+    /// Whether the server requires a Bearer token (`serve --token-file`).
+    let bearer: Bool
+
+    package init(ruleSet: RuleSet, bearer: Bool = false) {
+        self.ruleSet = ruleSet
+        self.bearer = bearer
     }
-  },
-  "security": [{}, {"bearer": []}],
-  "paths": {
-    "/healthz": {"get": {"summary": "État du serveur et empreinte des règles", "responses": {"200": {"$ref": "#/components/responses/Document"}}}},
-    "/api/v1/openapi.json": {"get": {"summary": "Ce document", "responses": {"200": {"$ref": "#/components/responses/Document"}}}},
-    "/api/v1/vocabulary": {"get": {"summary": "Champs d'un profil : types, valeurs, libellés et questions en français, groupes", "parameters": [{"$ref": "#/components/parameters/date"}], "responses": {"200": {"$ref": "#/components/responses/Document"}, "400": {"$ref": "#/components/responses/Problem"}}}},
-    "/api/v1/catalogue": {"get": {"summary": "Parcours, étapes, partenaires, immersions et actions", "parameters": [{"$ref": "#/components/parameters/date"}], "responses": {"200": {"$ref": "#/components/responses/Document"}}}},
-    "/api/v1/schemes": {"get": {"summary": "Dispositifs : critères et étapes", "parameters": [{"$ref": "#/components/parameters/date"}], "responses": {"200": {"$ref": "#/components/responses/Document"}}}},
-    "/api/v1/ruleset": {"get": {"summary": "Empreinte, date, nombres, dernier rechargement et ses erreurs", "parameters": [{"$ref": "#/components/parameters/date"}], "responses": {"200": {"$ref": "#/components/responses/Document"}}}},
-    "/api/v1/recommend": {
-      "post": {
-        "summary": "Recommandation pour un profil, ou pour un diagnostic France Travail ou Carnet de bord (from)",
-        "parameters": [{"$ref": "#/components/parameters/date"},
-                       {"name": "from", "in": "query", "description": "le corps est un diagnostic de cette plateforme, importé par Rules/imports/ ; la réponse porte alors import (repris, non repris, non abordés)", "schema": {"type": "string", "enum": ["france-travail", "carnet-de-bord"]}}],
-        "requestBody": {"required": true, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Profile"}}, "application/yaml": {"schema": {"$ref": "#/components/schemas/Profile"}}}},
-        "responses": {
-          "200": {"description": "La recommandation", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Recommendation"}}}},
-          "422": {"$ref": "#/components/responses/Problem"}, "400": {"$ref": "#/components/responses/Problem"}, "404": {"$ref": "#/components/responses/Problem"}, "413": {"$ref": "#/components/responses/Problem"}
-        }
-      }
-    },
-    "/api/v1/explain": {
-      "post": {
-        "summary": "Pourquoi une règle s'applique ou non, ou les critères d'un dispositif, pour un profil",
-        "parameters": [
-          {"$ref": "#/components/parameters/date"},
-          {"name": "rule", "in": "query", "schema": {"type": "string"}},
-          {"name": "scheme", "in": "query", "schema": {"type": "string"}}
-        ],
-        "requestBody": {"required": true, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Profile"}}}},
-        "responses": {"200": {"$ref": "#/components/responses/Document"}, "404": {"$ref": "#/components/responses/Problem"}, "422": {"$ref": "#/components/responses/Problem"}}
-      }
+
+    /// The statuses any request may get before reaching an operation, or when the server is busy.
+    static let transportStatuses = [401, 408, 411, 413, 417, 421, 431, 503, 505]
+
+    /// Where the file is shipped, from the repository's root.
+    package static let shippedPath = "docs/api/openapi.json"
+
+    /// The schemas the operations use, with their names under `components/schemas`.
+    static let embedded: [(SchemaName, String)] = [
+        (.profile, "Profile"), (.diagnosisFranceTravail, "DiagnosisFranceTravail"), (.diagnosisCarnetDeBord, "DiagnosisCarnetDeBord"),
+        (.recommendation, "Recommendation"), (.explanation, "Explanation"), (.problem, "Problem"),
+    ]
+
+    package var json: JSONValue {
+        var pairs: [(String, JSONValue)] = [
+            ("openapi", .string("3.1.0")),
+            ("info", .object([
+                ("title", .string("Parcours API")), ("version", .string("1")),
+                ("description", .string("Prochaines étapes pour une personne éloignée de l'emploi, à partir d'un jeu de règles déclaratif. Rien n'est stocké ni journalisé. "
+                                        + "Chaque réponse porte l'empreinte du jeu de règles (en-tête X-Parcours-Fingerprint). Ce document est tiré du jeu de règles en vigueur : "
+                                        + "identifiants des règles et des dispositifs, champs et valeurs d'un profil.")),
+                ("license", .object([("name", .string("voir le dépôt"))])),
+            ])),
+            ("servers", .array([.object([("url", .string("/"))])])),
+            ("components", components),
+        ]
+        if bearer { pairs.append(("security", .array([.object([("bearer", .array([]))])]))) }
+        pairs.append(("paths", paths))
+        return .object(pairs)
     }
-  }
-}
-"""#
+
+    // MARK: Components
+
+    private var components: JSONValue {
+        let schemas = Schemas(ruleSet: ruleSet)
+        var definitions: [(String, JSONValue)] = []
+        for (name, key) in Self.embedded { definitions += Self.component(schemas.document(name), as: key) }
+        definitions.append(("TransportProblem", .object([
+            ("type", .string("object")), ("description", .string("Une requête refusée par le serveur HTTP avant toute opération (RFC 9457).")),
+            ("required", .array(["type", "title", "status", "detail"].map(JSONValue.string))),
+            ("properties", .object([
+                ("type", .object([("const", .string("about:blank"))])), ("title", .object([("type", .string("string"))])),
+                ("status", .object([("type", .string("integer"))])), ("detail", .object([("type", .string("string"))])),
+            ])),
+        ])))
+        let transport = Self.transportStatuses.map(String.init).joined(separator: ", ")
+        return .object([
+            ("securitySchemes", .object([("bearer", .object([
+                ("type", .string("http")), ("scheme", .string("bearer")), ("description", .string("Exigé quand le serveur est lancé avec --token-file.")),
+            ]))])),
+            ("parameters", .object([("date", .object([
+                ("name", .string("date")), ("in", .string("query")), ("required", .bool(false)),
+                ("description", .string("Les règles en vigueur ce jour (AAAA-MM-JJ, un jour du calendrier à partir de l'an 1) ; aujourd'hui par défaut.")),
+                ("schema", .object([("type", .string("string")), ("format", .string("date")), ("pattern", .string(Self.datePattern))])),
+            ]))])),
+            ("schemas", .object(definitions)),
+            ("responses", .object([
+                ("Transport", .object([
+                    ("description", .string("Refus du serveur avant l'opération (\(transport)) : jeton manquant (401), requête trop lente (408), sans Content-Length (411), "
+                                            + "trop grande (413, 431), Expect refusé (417), Host refusé (421), serveur occupé (503, en texte), version HTTP (505), "
+                                            + "requête mal formée (400) ; 500 si le jeu de règles en vigueur ce jour-là a des erreurs.")),
+                    ("content", .object([
+                        ("application/problem+json", .object([("schema", .object([("anyOf", .array([
+                            .object([("$ref", .string("#/components/schemas/Problem"))]), .object([("$ref", .string("#/components/schemas/TransportProblem"))]),
+                        ]))]))])),
+                        ("text/plain", .object([("schema", .object([("type", .string("string"))]))])),
+                    ])),
+                ])),
+            ])),
+        ])
+    }
+
+    /// A real day, year 1 at least (the engine refuses year 0000).
+    static let datePattern = "^(?!0000)[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"
+
+    /// A JSON Schema document as components: its root under `key`, each of its `$defs` under
+    /// `key.name`, the references rewritten to match.
+    static func component(_ document: JSONValue, as key: String) -> [(String, JSONValue)] {
+        guard case .object(let pairs) = document else { return [(key, document)] }
+        var root: [(String, JSONValue)] = []
+        var definitions: [(String, JSONValue)] = []
+        for (name, value) in pairs {
+            switch name {
+            case "$schema", "$id": continue
+            case "$defs":
+                if case .object(let defs) = value { definitions = defs.map { ("\(key).\($0.0)", rewritten($0.1, key)) } }
+            default: root.append((name, rewritten(value, key)))
+            }
+        }
+        return [(key, .object(root))] + definitions
+    }
+
+    private static func rewritten(_ value: JSONValue, _ key: String) -> JSONValue {
+        switch value {
+        case .object(let pairs):
+            return .object(pairs.map { name, inner in
+                if name == "$ref", case .string(let target) = inner, target.hasPrefix("#/$defs/") {
+                    return (name, .string("#/components/schemas/\(key)." + target.dropFirst("#/$defs/".count)))
+                }
+                return (name, rewritten(inner, key))
+            })
+        case .array(let items): return .array(items.map { rewritten($0, key) })
+        default: return value
+        }
+    }
+
+    // MARK: Paths
+
+    private var paths: JSONValue {
+        .object(ParcoursService.endpoints.map { endpoint in (endpoint.path, .object([(endpoint.method.lowercased(), operation(endpoint))])) })
+    }
+
+    private func operation(_ endpoint: Endpoint) -> JSONValue {
+        var pairs: [(String, JSONValue)] = [("operationId", .string(endpoint.operationID)), ("summary", .string(endpoint.summary))]
+        var parameters: [JSONValue] = []
+        if let parameter = endpoint.parameter {
+            let values = parameter.values(ruleSet)
+            let schema: JSONValue = values.isEmpty ? .object([("type", .string("string"))]) : .object([("type", .string("string")), ("enum", .array(values.map(JSONValue.string)))])
+            parameters.append(.object([("name", .string(parameter.name)), ("in", .string("path")), ("required", .bool(true)),
+                                       ("description", .string(parameter.description)), ("schema", schema)]))
+        }
+        if endpoint.dated { parameters.append(.object([("$ref", .string("#/components/parameters/date"))])) }
+        if !parameters.isEmpty { pairs.append(("parameters", .array(parameters))) }
+        if let body = requestBody(endpoint.body) { pairs.append(("requestBody", body)) }
+        var responses: [(String, JSONValue)] = [("200", success(endpoint.answer))]
+        for status in Set(endpoint.failures.map(\.httpStatus)).sorted() {
+            let codes = endpoint.failures.filter { $0.httpStatus == status }.map(\.rawValue).joined(separator: ", ")
+            responses.append((String(status), .object([
+                ("description", .string("Erreur (code : \(codes))")),
+                ("content", .object([("application/problem+json", .object([("schema", .object([("$ref", .string("#/components/schemas/Problem"))]))]))])),
+            ])))
+        }
+        responses.append(("default", .object([("$ref", .string("#/components/responses/Transport"))])))
+        pairs.append(("responses", .object(responses)))
+        return .object(pairs)
+    }
+
+    private func requestBody(_ body: Endpoint.Body) -> JSONValue? {
+        let (schema, description): (String, String)
+        switch body {
+        case .none: return nil
+        case .profile: (schema, description) = ("Profile", "Un profil, en JSON ou en YAML : les champs de /api/v1/vocabulary ; un champ absent ou null est inconnu.")
+        case .diagnosis(.franceTravail): (schema, description) = ("DiagnosisFranceTravail", "Le diagnostic, en JSON ou en YAML, tel que la plateforme l'exporte.")
+        case .diagnosis(.carnetDeBord): (schema, description) = ("DiagnosisCarnetDeBord", "Le diagnostic, en JSON ou en YAML, tel que la plateforme l'exporte.")
+        }
+        let reference = JSONValue.object([("schema", .object([("$ref", .string("#/components/schemas/\(schema)"))]))])
+        return .object([("description", .string(description)), ("required", .bool(true)),
+                        ("content", .object([("application/json", reference), ("application/yaml", reference)]))])
+    }
+
+    private func success(_ answer: Endpoint.Answer) -> JSONValue {
+        let (description, mediaType, schema): (String, String, JSONValue)
+        switch answer {
+        case .asset(let type): (description, mediaType, schema) = ("Le fichier", type, .object([("type", .string("string"))]))
+        case .document: (description, mediaType, schema) = ("Document JSON", "application/json", .object([("type", .string("object"))]))
+        case .openAPI: (description, mediaType, schema) = ("Ce document", "application/json", .object([("type", .string("object")), ("required", .array([.string("openapi"), .string("paths")]))]))
+        case .recommendation: (description, mediaType, schema) = ("La recommandation (contrat JSON de recommend --format json)", "application/json", .object([("$ref", .string("#/components/schemas/Recommendation"))]))
+        case .explanation: (description, mediaType, schema) = ("L'explication (explain --format json)", "application/json", .object([("$ref", .string("#/components/schemas/Explanation"))]))
+        }
+        return .object([("description", .string(description)), ("content", .object([(mediaType, .object([("schema", schema)]))]))])
+    }
 }

@@ -52,91 +52,26 @@ public struct ParcoursService: Sendable {
             return Problem.response(421, code: "host-not-allowed", Phrase("ce serveur ne répond qu'à localhost (Host : \(Limits.quoted(host)))",
                                                                           en: "this server answers to localhost only (Host: \(Limits.quoted(host)))"), in: language)
         }
-        let snapshot = store.snapshot
-        switch (request.method, request.path) {
-        case ("GET", "/"), ("HEAD", "/"):
-            return HTTPResponse(status: 200, contentType: "text/html; charset=utf-8", text: PageAssets.html)
-        case ("GET", "/parcours.js"), ("HEAD", "/parcours.js"):
-            return HTTPResponse(status: 200, contentType: "text/javascript; charset=utf-8", text: PageAssets.script)
-        case ("GET", "/parcours.css"), ("HEAD", "/parcours.css"):
-            return HTTPResponse(status: 200, contentType: "text/css; charset=utf-8", text: PageAssets.style)
-        case ("GET", "/healthz"), ("HEAD", "/healthz"):
-            let today = (try? snapshot.rules())?.ruleSet ?? snapshot.loaded.ruleSet
-            return json(.object([("status", .string("ok")), ("fingerprint", .string(today.fingerprint))]), today)
-        case (_, "/"), (_, "/parcours.js"), (_, "/parcours.css"), (_, "/healthz"):
-            return Problem.methodNotAllowed(allow: "GET, HEAD", in: language)
-        default:
-            break
-        }
-        guard request.path.hasPrefix("/api/v1/") else {
-            return Problem.response(404, code: "not-found", Phrase("aucune page à l'adresse \(Limits.quoted(request.path))", en: "no page at \(Limits.quoted(request.path))"), in: language)
-        }
-        if let token, !authorized(request, token) {
+        if request.path.hasPrefix("/api/"), let token, !authorized(request, token) {
             var refused = Problem.response(401, code: "unauthorized", Phrase("ce serveur exige un jeton d'accès : Authorization: Bearer JETON",
                                                                             en: "this server needs an access token: Authorization: Bearer TOKEN"), in: language)
             refused.headers.append(("WWW-Authenticate", "Bearer realm=\"parcours\""))
             return refused
         }
-        let endpoint = String(request.path.dropFirst("/api/v1/".count))
-        let methods = Self.endpoints[endpoint]
-        guard let methods else { return Self.noEndpoint(request, language) }
-        guard methods.contains(request.method) || (request.method == "HEAD" && methods.contains("GET")) else {
-            return Problem.methodNotAllowed(allow: methods.joined(separator: ", "), in: language)
+        let matching = Self.endpoints.compactMap { endpoint in endpoint.match(request.path).map { (endpoint, $0) } }
+        guard !matching.isEmpty else {
+            return Problem.response(404, code: "not-found", Phrase("rien à l'adresse \(Limits.quoted(request.path))", en: "nothing at \(Limits.quoted(request.path))"),
+                                    hint: request.path.hasPrefix("/api/") ? Phrase("les opérations de l'API : GET /api/v1/openapi.json", en: "the API's operations: GET /api/v1/openapi.json") : nil,
+                                    in: language)
         }
-        if endpoint == "openapi.json" {
-            return HTTPResponse(status: 200, contentType: "application/json", text: OpenAPIDocument.json)
+        guard let (endpoint, segments) = matching.first(where: { $0.0.allowed.contains(request.method) }) else {
+            return Problem.methodNotAllowed(allow: matching.flatMap(\.0.allowed).joined(separator: ", "), in: language)
         }
         do {
-            let rules = try snapshot.rules(on: request.parameter("date"))
-            let ruleSet = rules.ruleSet
-            switch endpoint {
-            case "vocabulary": return json(APIDocuments.vocabulary(ruleSet), ruleSet)
-            case "catalogue": return json(APIDocuments.catalogue(ruleSet), ruleSet)
-            case "schemes": return json(APIDocuments.schemes(ruleSet), ruleSet)
-            case "ruleset": return json(APIDocuments.ruleSet(ruleSet, snapshot: snapshot, reload: store.lastReloadReport), ruleSet)
-            case "recommend":
-                // Byte for byte what `parcours recommend --format json` prints (with `--from`, the import report too).
-                let answer = try rules.recommend(try input(request), services: services)
-                return HTTPResponse(status: 200, headers: [("Content-Type", "application/json"), ("X-Parcours-Fingerprint", ruleSet.fingerprint)],
-                                    body: answer.jsonBytes + [0x0A])
-            case "explain": return json(try rules.explain(try explainTarget(request), for: try input(request)).json, ruleSet)
-            default: return Self.noEndpoint(request, language)
-            }
+            return try endpoint.handler(Endpoint.Call(service: self, request: request, snapshot: store.snapshot, segment: segments.first))
         } catch {
             return Problem.response(error, in: language)
         }
-    }
-
-    private static func noEndpoint(_ request: HTTPRequest, _ language: Language) -> HTTPResponse {
-        Problem.response(404, code: "not-found", Phrase("aucun point d'accès \(Limits.quoted(request.path))", en: "no endpoint \(Limits.quoted(request.path))"), in: language)
-    }
-
-    /// Endpoints under `/api/v1/` and their methods.
-    static let endpoints: [String: [String]] = [
-        "openapi.json": ["GET"], "vocabulary": ["GET"], "catalogue": ["GET"], "schemes": ["GET"], "ruleset": ["GET"],
-        "recommend": ["POST"], "explain": ["POST"],
-    ]
-
-    /// The request body: a profile (JSON or YAML), or with `?from=` another platform's diagnosis.
-    private func input(_ request: HTTPRequest) throws(ParcoursError) -> ProfileInput {
-        guard let from = request.parameter("from") else { return .file(SourceFile(path: "profil", bytes: request.body)) }
-        guard let format = DiagnosisFormat(rawValue: from) else { throw .unknownFormat(from) }
-        return .diagnosis(SourceFile(path: "diagnostic", bytes: request.body), format)
-    }
-
-    /// `?rule=ID` or `?scheme=ID`, exactly one.
-    private func explainTarget(_ request: HTTPRequest) throws(ParcoursError) -> ExplainTarget {
-        switch (request.parameter("rule"), request.parameter("scheme")) {
-        case (let id?, nil): return .rule(id)
-        case (nil, let id?): return .scheme(id)
-        default:
-            throw ParcoursError(.explainTarget, Phrase("explain attend ?rule=ID ou ?scheme=ID (l'un des deux)", en: "explain needs ?rule=ID or ?scheme=ID (one of them)"))
-        }
-    }
-
-    private func json(_ value: JSONValue, _ ruleSet: RuleSet) -> HTTPResponse {
-        HTTPResponse(status: 200, headers: [("Content-Type", "application/json"), ("X-Parcours-Fingerprint", ruleSet.fingerprint)],
-                     body: value.bytes() + [0x0A])
     }
 
     /// Compares the Bearer token in constant time (no early exit on the first difference).

@@ -319,7 +319,16 @@ struct SchemaCommandTests {
         #expect(profile.contains("\"enum\": [\n              \"mobility\",") && profile.contains("\"additionalProperties\": false"))
         let wrong = Support.run(["schema", "profil"], language: .fr)
         #expect(wrong.code == 2 && wrong.error.contains("schéma inconnu « profil »") && wrong.error.contains("vouliez-vous dire « profile » ?"))
-        #expect(Support.run(["schema"], language: .fr).output.hasPrefix("profile         un profil (YAML ou JSON)\n"))
+        let first = Support.run(["schema"], language: .fr).output.split(separator: "\n").first.map(String.init) ?? ""
+        #expect(first.hasPrefix("profile  ") && first.hasSuffix("  un profil (YAML ou JSON)"))
+        // --openapi writes the API's document, the one the server serves (docs/api/openapi.json for the shipped rules).
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("parcours-openapi-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let written = Support.run(["schema", "--openapi", directory + "/openapi.json", "--rules", Support.rules, "--scenarios", Support.scenarios])
+        #expect(written.code == 0)
+        let document = try String(contentsOfFile: directory + "/openapi.json", encoding: .utf8)
+        #expect(document == (try String(contentsOfFile: Support.packageRoot + "/docs/api/openapi.json", encoding: .utf8)),
+                "docs/api/openapi.json is stale: run parcours schema --out docs/schemas --openapi docs/api/openapi.json")
     }
 }
 
@@ -349,7 +358,7 @@ struct CompletionTests {
         #expect(try complete(["parcours", "recommend", "--for"]) == ["--format"])
         #expect(try complete(["parcours", "recommend", "--format", ""]) == ["text", "fiche", "json"])
         #expect(try complete(["parcours", "check", "--format", "s"]) == ["sarif"])
-        #expect(try complete(["parcours", "--lang", "en", "schema", "pro"]) == ["profile"])
+        #expect(try complete(["parcours", "--lang", "en", "schema", "prof"]) == ["profile"])
         #expect(try complete(["parcours", "check", "--rules", "Rul"]) == ["Rules"])
         #expect(try complete(["parcours", "help", "ser"]) == ["serve"])
         // Every option of every command is offered after the command.

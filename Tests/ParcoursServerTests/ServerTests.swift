@@ -107,15 +107,21 @@ struct ServerTests {
         client.send(RawClient.request("GET", "/"))
         let page = try #require(client.response())
         #expect(page.status == 200 && page.body.contains("<html lang=\"fr\">") && !page.body.contains("<script>"))
-        // The served OpenAPI document is the one in docs/, and names every endpoint.
-        let documented = try String(contentsOfFile: Self.root + "/docs/api/openapi.json", encoding: .utf8)
-        #expect(OpenAPIDocument.json + "\n" == documented)
-        for endpoint in ParcoursService.endpoints.keys { #expect(documented.contains("\"/api/v1/\(endpoint)\""), "\(endpoint) undocumented") }
-        let page2 = try String(contentsOfFile: Self.root + "/Sources/ParcoursServer/Page/parcours.js", encoding: .utf8)
-        #expect(PageAssets.script + "\n" == page2, "run bash .ci/embed-page")
+        // The served OpenAPI document is generated from the rule set in force, and names every endpoint.
+        client.send(RawClient.request("GET", "/api/v1/openapi.json"))
+        let document = try #require(client.response())
+        #expect(document.body == OpenAPIDocument(ruleSet: running.store.snapshot.loaded.ruleSet).json.rendered() + "\n")
+        for endpoint in ParcoursService.endpoints { #expect(document.body.contains("\"\(endpoint.path)\": {\n      \"\(endpoint.method.lowercased())\""), "\(endpoint.path) undocumented") }
+        // The page's files are served as they are in Sources/ParcoursServer/Page/ (embedded by the build).
+        for (path, file) in [("/", "index.html"), ("/parcours.js", "parcours.js"), ("/parcours.css", "parcours.css")] {
+            client.send(RawClient.request("GET", path))
+            let served = try #require(client.response())
+            #expect(served.body == (try String(contentsOfFile: Self.root + "/Sources/ParcoursServer/Page/" + file, encoding: .utf8)), "\(path)")
+        }
     }
 
-    /// A France Travail diagnosis posted with ?from= answers as `recommend --from … --format json`.
+    /// A France Travail diagnosis posted to /api/v1/recommend/france-travail answers as
+    /// `recommend --from france-travail --format json`; the old query form says where to go.
     @Test func recommendFromADiagnosis() throws {
         let running = try Running()
         defer { running.stop() }
@@ -123,7 +129,7 @@ struct ServerTests {
         let client = try running.client()
         defer { client.close() }
         let text = try String(contentsOfFile: Self.root + "/docs/examples/diagnostic-france-travail.json", encoding: .utf8)
-        client.send(RawClient.request("POST", "/api/v1/recommend?from=france-travail", body: text))
+        client.send(RawClient.request("POST", "/api/v1/recommend/france-travail", body: text))
         let response = try #require(client.response())
         #expect(response.status == 200)
         let mapping = try #require(ruleSet.importMapping(.franceTravail))
@@ -132,11 +138,18 @@ struct ServerTests {
         let expected = Evaluator(ruleSet: ruleSet).recommend(imported.profile).jsonBytes(imported: imported, vocabulary: ruleSet.vocabulary)
         #expect(response.body == String(decoding: expected, as: UTF8.self) + "\n")
         #expect(response.body.contains("\"unmapped\": [") && response.body.contains("\"code\": \"11\""))
-        client.send(RawClient.request("POST", "/api/v1/recommend?from=france-travial", body: text))
+        client.send(RawClient.request("POST", "/api/v1/recommend/france-travial", body: text))
         let unknown = try #require(client.response())
-        #expect(unknown.status == 400 && unknown.body.contains("france-travail"))
-        client.send(RawClient.request("POST", "/api/v1/recommend?from=carnet-de-bord", body: #"{"situations": 3}"#))
+        #expect(unknown.status == 404 && unknown.body.contains("/api/v1/openapi.json"))
+        client.send(RawClient.request("POST", "/api/v1/recommend?from=france-travail", body: text))
+        let moved = try #require(client.response())
+        #expect(moved.status == 400 && moved.body.contains("POST /api/v1/recommend/france-travail"))
+        client.send(RawClient.request("POST", "/api/v1/recommend/carnet-de-bord", body: #"{"situations": 3}"#))
         #expect(client.response()?.status == 422)
+        let notebook = try String(contentsOfFile: Self.root + "/docs/examples/carnet-de-bord.json", encoding: .utf8)
+        client.send(RawClient.request("POST", "/api/v1/recommend/carnet-de-bord", body: notebook))
+        let fromNotebook = try #require(client.response())
+        #expect(fromNotebook.status == 200 && fromNotebook.body.contains("\"format\": \"carnet-de-bord\""))
     }
 
     /// `serve --services`: each step of the answer names its nearby services.
@@ -156,10 +169,14 @@ struct ServerTests {
         defer { running.stop() }
         let client = try running.client()
         defer { client.close() }
-        client.send(RawClient.request("POST", "/api/v1/explain?rule=referent_jeune_mission_locale", body: "{\"age\": 20}"))
+        client.send(RawClient.request("POST", "/api/v1/explain/rule/referent_jeune_mission_locale", body: "{\"age\": 20}"))
         let explained = try #require(client.response())
         #expect(explained.status == 200 && explained.body.contains("\"value\": \"true\""))
-        client.send(RawClient.request("POST", "/api/v1/explain?rule=referent_jeune_missionlocale", body: "{}"))
+        let scheme = try #require(running.store.snapshot.loaded.ruleSet.schemes.first?.id)
+        client.send(RawClient.request("POST", "/api/v1/explain/scheme/\(scheme)", body: "{\"age\": 20}"))
+        let criteria = try #require(client.response())
+        #expect(criteria.status == 200 && criteria.body.contains("\"scheme\": \"\(scheme)\""))
+        client.send(RawClient.request("POST", "/api/v1/explain/rule/referent_jeune_missionlocale", body: "{}"))
         let unknown = try #require(client.response())
         #expect(unknown.status == 404 && unknown.headers["content-type"] == "application/problem+json")
         #expect(unknown.body.contains("vouliez-vous dire"))
@@ -186,6 +203,25 @@ struct ServerTests {
         #expect(method.status == 405 && method.headers["allow"] == "POST")
         client.send(RawClient.request("GET", "/nulle-part"))
         #expect(client.response()?.status == 404)
+        client.send(RawClient.request("POST", "/api/v1/explain/rule/", body: "{}"))
+        #expect(client.response()?.status == 404)
+    }
+
+    /// The standard methods a path does not take get 405 with `Allow`, TRACE and CONNECT
+    /// included; only a method the server does not know gets 501.
+    @Test func standardMethodsGet405WithAllow() throws {
+        let running = try Running()
+        defer { running.stop() }
+        for method in ["TRACE", "CONNECT", "QUERY", "PUT", "DELETE", "PATCH", "OPTIONS"] {
+            for (path, allow) in [("/api/v1/recommend", "POST"), ("/api/v1/vocabulary", "GET, HEAD"), ("/healthz", "GET, HEAD"), ("/api/v1/explain/rule/x", "POST")] {
+                let client = try running.client()
+                defer { client.close() }
+                client.send("\(method) \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 0\r\n\r\n")
+                let response = try #require(client.response())
+                #expect(response.status == 405 && response.headers["allow"] == allow, "\(method) \(path)")
+                #expect(response.headers["content-type"] == "application/problem+json")
+            }
+        }
     }
 
     /// Each refusal with its status; the connection is closed after a refused request.

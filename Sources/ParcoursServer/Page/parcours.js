@@ -146,7 +146,7 @@ function why(rule) {
     if (!details.open || details.dataset.loaded) return;
     details.dataset.loaded = "1";
     try {
-      const answer = await api("/api/v1/explain?rule=" + encodeURIComponent(rule), { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(readProfile()) });
+      const answer = await api("/api/v1/explain/rule/" + encodeURIComponent(rule), { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(readProfile()) });
       details.append(answer.ok ? tree(answer.body.condition) : el("p", { text: answer.body.detail }),
         el("p", { class: "rule-id", text: "Règle " + rule + (answer.ok ? " — source : " + answer.body.source : "") }));
     } catch (error) { details.append(el("p", { text: error.message })); }
@@ -254,7 +254,7 @@ async function importDiagnosis() {
   const report = $("import-report");
   if (!text.trim()) { report.replaceChildren(el("p", { text: "Collez d'abord le diagnostic." })); return; }
   try {
-    const answer = await api("/api/v1/recommend?from=" + encodeURIComponent(format), { method: "POST", headers: { "Content-Type": "application/json" }, body: text });
+    const answer = await api("/api/v1/recommend/" + encodeURIComponent(format), { method: "POST", headers: { "Content-Type": "application/json" }, body: text });
     if (!answer.ok) {
       const list = el("ul", {}, (answer.body.errors || []).map((error) => el("li", { text: "ligne " + error.line + " : " + error.message + (error.hint ? " — " + error.hint : "") })));
       report.replaceChildren(el("div", { class: "errors" }, el("strong", { text: "Diagnostic illisible : " + answer.body.detail }), list));

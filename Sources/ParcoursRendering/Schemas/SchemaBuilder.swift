@@ -1,6 +1,5 @@
 import ParcoursBatch
 import ParcoursEngine
-import ParcoursRendering
 
 /// Small builders for JSON Schema 2020-12 documents, so that the schemas read like their shapes.
 enum SchemaBuilder {

@@ -1,21 +1,23 @@
 import ParcoursBatch
 import ParcoursEngine
-import ParcoursRendering
 
 /// The JSON Schemas (2020-12) of every file a person writes and of the JSON Parcours prints.
 /// Keys come from `FileShapes` (what the loaders accept); values from the rule set (fields and
 /// their values, catalogue ids, schemes), so completion in an editor offers what `check` accepts.
 /// `check` stays the judge: a schema cannot say everything (conditions are text).
-enum SchemaName: String, CaseIterable, Sendable {
+package enum SchemaName: String, CaseIterable, Sendable {
     case profile, rules, vocabulary, catalogue, scheme
     case `case`
     case recommendation, explanation
     case batchLine = "batch-line"
     case diff
     case importMapping = "import-mapping"
+    case diagnosisFranceTravail = "diagnosis-france-travail"
+    case diagnosisCarnetDeBord = "diagnosis-carnet-de-bord"
+    case problem
 
     /// What the schema describes, in French (the `schema` command lists them).
-    var summary: Phrase {
+    package var summary: Phrase {
         switch self {
         case .profile: return Phrase("un profil (YAML ou JSON)", en: "a profile (YAML or JSON)")
         case .rules: return Phrase("un fichier de règles (Rules/*.yaml, sauf profile et catalogue)", en: "a rule file (Rules/*.yaml, but profile and catalogue)")
@@ -28,18 +30,25 @@ enum SchemaName: String, CaseIterable, Sendable {
         case .batchLine: return Phrase("une ligne de batch (--format jsonl)", en: "a line of batch (--format jsonl)")
         case .diff: return Phrase("la sortie de diff --format json", en: "the output of diff --format json")
         case .importMapping: return Phrase("une correspondance d'import (Rules/imports/*.yaml)", en: "an import mapping (Rules/imports/*.yaml)")
+        case .diagnosisFranceTravail: return Phrase("un diagnostic France Travail à importer (recommend --from france-travail)", en: "a France Travail diagnosis to import (recommend --from france-travail)")
+        case .diagnosisCarnetDeBord: return Phrase("un diagnostic Carnet de bord à importer (recommend --from carnet-de-bord)", en: "a Carnet de bord diagnosis to import (recommend --from carnet-de-bord)")
+        case .problem: return Phrase("une erreur : --format json et les réponses d'erreur de l'API", en: "an error: --format json and the API's error answers")
         }
     }
 
     /// The file name it is shipped under in `docs/schemas/`.
-    var fileName: String { rawValue + ".schema.json" }
+    package var fileName: String { rawValue + ".schema.json" }
 }
 
-struct Schemas {
-    let ruleSet: RuleSet
-    typealias B = SchemaBuilder
+/// The schemas of one rule set: `parcours schema` writes them, the server's OpenAPI document
+/// embeds them.
+package struct Schemas {
+    package let ruleSet: RuleSet
+    fileprivate typealias B = SchemaBuilder
 
-    func document(_ name: SchemaName) -> JSONValue {
+    package init(ruleSet: RuleSet) { self.ruleSet = ruleSet }
+
+    package func document(_ name: SchemaName) -> JSONValue {
         let id = "urn:parcours:schema:\(name.rawValue)"
         let title = "Parcours : " + name.summary.fr
         switch name {
@@ -54,6 +63,9 @@ struct Schemas {
         case .batchLine: return B.document(id: id, title: title, batchLine)
         case .diff: return B.document(id: id, title: title, diff)
         case .importMapping: return B.document(id: id, title: title, importMapping, defs: [("profile", profile(allowThis: false))])
+        case .diagnosisFranceTravail: return B.document(id: id, title: title, franceTravailDiagnosis, defs: franceTravailDefs)
+        case .diagnosisCarnetDeBord: return B.document(id: id, title: title, carnetDeBordDiagnosis, defs: carnetDeBordDefs)
+        case .problem: return B.document(id: id, title: title, problem)
         }
     }
 
