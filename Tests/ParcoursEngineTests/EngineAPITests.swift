@@ -35,6 +35,18 @@ struct EngineAPITests {
         }
     }
 
+    /// A JSON number with a zero fraction is an integer (JSON does not tell them apart); any
+    /// other fraction is an error, never dropped.
+    @Test func integersWrittenWithAZeroFraction() throws {
+        let plain = try engine.recommend(.file(SourceFile(path: "p.json", text: #"{"age": 22, "autonomy": 2}"#)), on: "2026-11-22")
+        for text in [#"{"age": 22.0, "autonomy": 2.00}"#, "age: 22.0\nautonomy: 2.0\n"] {
+            #expect(try engine.recommend(.file(SourceFile(path: "p", text: text)), on: "2026-11-22").jsonBytes == plain.jsonBytes)
+        }
+        for text in [#"{"autonomy": 2.5}"#, "autonomy: 2.5\n", #"{"age": 22.}"#, "age: .0\n"] {
+            #expect(throws: ParcoursError.self, "\(text)") { try engine.profile(SourceFile(path: "p", text: text), on: "2026-11-22") }
+        }
+    }
+
     @Test func keepsOneRuleSetPerDate() throws {
         let first = try engine.ruleSet(on: "2026-11-22")
         let again = try engine.ruleSet(on: "2026-11-22")

@@ -49,14 +49,17 @@ public struct FieldCodec: Sendable {
         var negative = false
         var digits = 0
         var first = true
+        var fraction = 0
         for byte in bytes {
             if first && byte == 0x2D { negative = true; first = false; continue }
             first = false
+            if fraction > 0 { guard byte == 0x30 else { return nil }; fraction += 1; continue }
+            if byte == 0x2E && digits > 0 { fraction = 1; continue }
             guard byte >= 0x30, byte <= 0x39, digits < maxDigits else { return nil }
             value = value * 10 + Int64(byte - 0x30)
             digits += 1
         }
-        guard digits > 0 else { return nil }
+        guard digits > 0, fraction != 1 else { return nil }
         return negative ? -value : value
     }
 
