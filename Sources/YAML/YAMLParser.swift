@@ -26,7 +26,7 @@ public enum YAMLParser {
     /// Parses UTF-8 `bytes`, going on past duplicate keys (the first occurrence is kept) so
     /// that a reader can report them together with its own findings. Throws other problems.
     public static func parseDocument(bytes given: [UInt8]) throws(YAMLError) -> Document {
-        let bytes = droppingByteOrderMark(given)
+        let bytes = JSONSurrogates.rewritten(droppingByteOrderMark(given))
         if let mark = firstInvalidUTF8(in: bytes) { throw .invalidUTF8(mark: mark) }
         if let (scalar, mark) = firstControlCharacter(in: bytes) {
             let code = String(scalar.value, radix: 16, uppercase: true)

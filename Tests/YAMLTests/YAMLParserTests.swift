@@ -108,3 +108,25 @@ struct YAMLParserTests {
         #expect(node.mapping?.first?.value.mark == Mark(line: 1, column: 4))
     }
 }
+
+/// JSON's escaped surrogate pairs mean one character, as in JSON; a lone one stays an error.
+@Suite("JSON surrogate pairs")
+struct JSONSurrogateTests {
+    @Test func aPairIsOneCharacter() throws {
+        let node = try #require(try YAMLParser.parse(#"{"a": "x\uD83D\uDE00y", "b": "\\uD83D\\uDE00"}"#))
+        #expect(node["a"]?.scalar?.text == "x😀y")
+        // An escaped backslash before `u` is not an escape of the pair.
+        #expect(node["b"]?.scalar?.text == #"\uD83D\uDE00"#)
+    }
+
+    @Test func aLoneSurrogateIsRefused() {
+        #expect(throws: YAMLError.self) { try YAMLParser.parse(#"{"a": "\uD83D"}"#) }
+        #expect(throws: YAMLError.self) { try YAMLParser.parse(#"{"a": "\uDE00\uD83D"}"#) }
+    }
+
+    @Test func yamlIsLeftAsWritten() throws {
+        // Not a JSON document: a plain scalar keeps its backslashes.
+        let node = try #require(try YAMLParser.parse(#"a: x\uD83D\uDE00"#))
+        #expect(node["a"]?.scalar?.text == #"x\uD83D\uDE00"#)
+    }
+}
