@@ -70,16 +70,8 @@ struct Schemas {
     private func profile(allowThis: Bool) -> JSONValue {
         let properties: [(String, JSONValue)] = ruleSet.vocabulary.fields.map { field in
             let description = field.label + " : " + field.question
-            let schema: JSONValue
-            switch field.type {
-            case .integer(let min, let max): schema = B.integer(description, minimum: min, maximum: max, nullable: true)
-            case .boolean: schema = B.boolean(description, nullable: true)
-            case .enumeration(let values, _): schema = B.oneOf(values.map(\.id), description + " (" + values.map { "\($0.id) : \($0.label)" }.joined(separator: ", ") + ")", nullable: true)
-            case .set(let values):
-                let ids = values.map(\.id) + (allowThis && values.map(\.id) == schemeIDs ? ["this"] : [])
-                schema = B.anyOf([B.array(B.oneOf(ids), unique: true), B.null()],
-                                 description + " (" + values.map { "\($0.id) : \($0.label)" }.joined(separator: ", ") + ")")
-            }
+            let this = allowThis && field.kind.holdsMembers && field.values.map(\.id) == schemeIDs ? ["this"] : []
+            let schema = field.kind.schema(description, extraMembers: this)
             return (field.name, schema)
         }
         return B.object(properties, "Un profil : les champs du vocabulaire ; un champ absent ou null est inconnu.")
