@@ -48,11 +48,32 @@ public struct Field: Sendable {
 
     public init(index: Int, name: String, type: FieldType, label: String, question: String, location: SourceLocation,
                 defaultValue: FieldValue? = nil, group: FieldGroup = .situation) {
+        self.init(index: index, name: name, type: type, kind: type.kind, label: label, question: question, location: location,
+                  defaultValue: defaultValue, group: group)
+    }
+
+    /// A field of a kind made in code, that `FieldType` does not declare (yet): everything is
+    /// decided by `kind`; `type` is the declared type that stores values the same way.
+    package init(index: Int, name: String, kind: any FieldKind, label: String, question: String, location: SourceLocation,
+                 defaultValue: FieldValue? = nil, group: FieldGroup = .situation) {
+        let type: FieldType
+        switch kind.storage {
+        case .number(let min, let max): type = .integer(min: Int(min), max: Int(max))
+        case .flag: type = .boolean
+        case .choice: type = .enumeration(kind.values, ordered: kind.operators.contains(.order))
+        case .members: type = .set(kind.values)
+        }
+        self.init(index: index, name: name, type: type, kind: kind, label: label, question: question, location: location,
+                  defaultValue: defaultValue, group: group)
+    }
+
+    private init(index: Int, name: String, type: FieldType, kind: any FieldKind, label: String, question: String, location: SourceLocation,
+                 defaultValue: FieldValue?, group: FieldGroup) {
         self.group = group
         self.index = index
         self.name = name
         self.type = type
-        self.kind = type.kind
+        self.kind = kind
         self.label = label
         self.question = question
         self.location = location
