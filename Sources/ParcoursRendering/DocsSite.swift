@@ -292,9 +292,9 @@ public struct DocsSite {
     }
 
     private func field(_ field: Field) -> String {
-        var body = "<h1>\(HTML.escape(field.label))</h1><p><span class=\"tag\">champ</span><code>\(HTML.escape(field.name))</code> — type <code>\(field.type.keyword)</code></p>"
+        var body = "<h1>\(HTML.escape(field.label))</h1><p><span class=\"tag\">champ</span><code>\(HTML.escape(field.name))</code> — type <code>\(field.kind.keyword)</code></p>"
         body += "<p>Question à poser : <em>\(HTML.escape(field.question))</em></p>"
-        if case .integer(let min, let max) = field.type { body += "<p>Valeurs de \(min) à \(max).</p>" }
+        if let domain = field.kind.frenchDomain { body += "<p>\(HTML.escape(domain))</p>" }
         if !field.values.isEmpty {
             body += "<h2>Valeurs</h2>" + HTML.table(["Valeur", "Libellé", "data·inclusion", "France Travail", "Carnet de bord"], field.values.map { value in
                 ["<code>\(HTML.escape(value.id))</code>", HTML.escape(value.label), HTML.escape(value.links.dataInclusion ?? ""),

@@ -69,26 +69,6 @@ package struct FrenchCondition {
         if let element = test.key.element, element < field.values.count {
             return "\(field.label) : \(allowed.contains(1) ? "comprend" : "ne comprend pas") « \(field.values[element].label) »"
         }
-        switch field.type {
-        case .boolean:
-            return "\(field.label) : \(allowed.contains(1) ? "oui" : "non")"
-        case .integer(let min, let max):
-            guard allowed.ranges.count == 1, let range = allowed.ranges.first else {
-                let excluded = allowed.complement(in: min...max)
-                if excluded.ranges.count == 1, let only = excluded.ranges.first, only.count == 1 {
-                    return "\(field.label) différent de \(only.lowerBound)"
-                }
-                return "\(field.label) parmi " + allowed.ranges.map { $0.count == 1 ? "\($0.lowerBound)" : "\($0.lowerBound) à \($0.upperBound)" }.joined(separator: ", ")
-            }
-            if range.lowerBound == range.upperBound { return "\(field.label) = \(range.lowerBound)" }
-            if range.lowerBound == min && range.upperBound == max { return "\(field.label) : toute valeur" }
-            if range.lowerBound == min { return "\(field.label) ≤ \(range.upperBound)" }
-            if range.upperBound == max { return "\(field.label) ≥ \(range.lowerBound)" }
-            return "\(field.label) entre \(range.lowerBound) et \(range.upperBound)"
-        case .enumeration(let values, _), .set(let values):
-            let labels = values.indices.filter { allowed.contains($0) }.map { "« \(values[$0].label) »" }
-            if labels.isEmpty { return "\(field.label) : aucune valeur" }
-            return "\(field.label) : " + labels.joined(separator: " ou ")
-        }
+        return field.kind.french(field.label, allowed: allowed)
     }
 }

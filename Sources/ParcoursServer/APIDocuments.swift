@@ -8,14 +8,13 @@ enum APIDocuments {
         let fields = ruleSet.vocabulary.fields.map { field -> JSONValue in
             var pairs: [(String, JSONValue)] = [
                 ("name", .string(field.name)),
-                ("type", .string(field.type.keyword)),
+                ("type", .string(field.kind.keyword)),
+                ("widget", .string(field.kind.widget.rawValue)),
                 ("label", .string(field.label)),
                 ("question", .string(field.question)),
                 ("group", .string(field.group.rawValue)),
             ]
-            if case .integer(let min, let max) = field.type {
-                pairs += [("min", .int(min)), ("max", .int(max))]
-            }
+            pairs += field.kind.bounds
             if !field.values.isEmpty {
                 pairs.append(("values", .array(field.values.map { .object([("id", .string($0.id)), ("label", .string($0.label))]) })))
             }

@@ -45,8 +45,8 @@ package struct RuleGenerator {
                 guard !used.contains(name), let field = vocabulary.field(named: name) else { continue }
                 used.insert(name)
                 let key = ValueKey(field: field.index)
-                switch field.type {
-                case .integer:
+                switch field.kind.storage {
+                case .number:
                     let range = Self.integers.first { $0.0 == name }?.1 ?? 0...1
                     let a = random.int(in: range), b = random.int(in: range)
                     switch random.int(in: 0...2) {
@@ -61,17 +61,17 @@ package struct RuleGenerator {
                         conditions.append((name, "between", "[\(low),\(high)]"))
                         tests.append(.test(Test(key: key, allowed: ValueSet([low...high]))))
                     }
-                case .boolean:
+                case .flag:
                     let value = random.chance(0.5)
                     conditions.append((name, "eq", value ? "true" : "false"))
                     tests.append(.test(Test(key: key, allowed: ValueSet(value ? 1 : 0))))
-                case .enumeration(let values, _):
-                    let picked = Array(Set((0..<random.int(in: 1...2)).map { _ in random.int(in: 0...(values.count - 1)) })).sorted()
-                    conditions.append((name, "in", "[" + picked.map { "\"\(values[$0].id)\"" }.joined(separator: ",") + "]"))
+                case .choice(let ids):
+                    let picked = Array(Set((0..<random.int(in: 1...2)).map { _ in random.int(in: 0...(ids.count - 1)) })).sorted()
+                    conditions.append((name, "in", "[" + picked.map { "\"\(ids[$0])\"" }.joined(separator: ",") + "]"))
                     tests.append(.test(Test(key: key, allowed: ValueSet(picked.map { $0...$0 }))))
-                case .set(let values):
-                    let element = random.int(in: 0...(values.count - 1))
-                    conditions.append((name, "includes", "\"\(values[element].id)\""))
+                case .members(let ids):
+                    let element = random.int(in: 0...(ids.count - 1))
+                    conditions.append((name, "includes", "\"\(ids[element])\""))
                     tests.append(.test(Test(key: ValueKey(field: field.index, element: element), allowed: ValueSet(1))))
                 }
             }

@@ -57,8 +57,8 @@ package struct RuleSetGenerator {
     package mutating func test() -> Test {
         let fields = base.vocabulary.fields
         let field = fields[random.int(in: 0...(fields.count - 1))]
-        if case .set(let values) = field.type, !values.isEmpty {
-            return Test(key: ValueKey(field: field.index, element: random.int(in: 0...(values.count - 1))), allowed: ValueSet(random.int(in: 0...1)))
+        if case .members(let ids) = field.kind.storage, !ids.isEmpty {
+            return Test(key: ValueKey(field: field.index, element: random.int(in: 0...(ids.count - 1))), allowed: ValueSet(random.int(in: 0...1)))
         }
         let domain = field.domain
         let a = random.int(in: domain), b = random.int(in: domain)
@@ -71,9 +71,9 @@ package struct RuleSetGenerator {
     package mutating func profile(unknown: Double) -> Profile {
         var profile = Profile()
         for field in base.vocabulary.fields where !random.chance(unknown) {
-            switch field.type {
-            case .set(let values):
-                profile[field.index] = .set(UInt64(random.int(in: 0...((1 << min(values.count, 20)) - 1))))
+            switch field.kind.storage {
+            case .members(let ids):
+                profile[field.index] = .set(UInt64(random.int(in: 0...((1 << min(ids.count, 20)) - 1))))
             default:
                 profile[field.index] = .scalar(random.int(in: field.domain))
             }

@@ -170,7 +170,7 @@ struct RuleTables: Sendable {
     /// Scalar fields always; set fields up to 12 values (a table over every combination).
     private static func tableable(_ field: Int, _ vocabulary: Vocabulary) -> Bool {
         guard field < vocabulary.fields.count else { return false }
-        if case .set(let values) = vocabulary.fields[field].type { return values.count <= 12 }
+        if case .members(let ids) = vocabulary.fields[field].kind.storage { return ids.count <= 12 }
         return true
     }
 
@@ -216,8 +216,8 @@ struct RuleTables: Sendable {
         masks += unknown
         let firstRow = masks.count
         let directOffset = Int32(direct.count)
-        if case .set(let values) = definition.type {
-            let combinations = 1 << values.count
+        if case .members(let ids) = definition.kind.storage {
+            let combinations = 1 << ids.count
             for combination in 0..<combinations {
                 direct.append(Int32(masks.count))
                 masks += mask(Int64(combination))

@@ -152,15 +152,8 @@ package struct CorpusLineParser: Sendable {
             let value: Node
             if cell.text.isEmpty {
                 value = Node(.scalar(Scalar(text: "", style: .plain)), mark: mark)
-            } else if case .set? = column.field?.type, cell.text == CorpusFormat.emptySet {
-                value = Node(.sequence([]), mark: mark)
-            } else if case .set? = column.field?.type {
-                var offset = 0
-                let items = cell.text.split(separator: CorpusFormat.setSeparator, omittingEmptySubsequences: false).map { part -> Node in
-                    defer { offset += part.unicodeScalars.count + 1 }
-                    return Node(.scalar(Scalar(text: String(part), style: .plain)), mark: mark.advanced(by: offset))
-                }
-                value = Node(.sequence(items), mark: mark)
+            } else if let field = column.field {
+                value = field.kind.cell(cell.text, at: mark)
             } else {
                 value = Node(.scalar(Scalar(text: cell.text, style: .plain)), mark: mark)
             }

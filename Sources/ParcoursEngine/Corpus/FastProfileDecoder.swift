@@ -5,8 +5,10 @@ import YAML
 /// of range, repeated keys) makes it give up, and the line goes through the precise reader,
 /// which types it exactly and explains what is wrong.
 package struct FastProfileDecoder: Sendable {
-    /// One field as the fast reader needs it: its slot, kind and bounds (a plain value: reading
-    /// it retains nothing). Its values' ids are in `ids`, grouped by the field's position.
+    /// One field as the fast reader needs it: its slot, the shape of its values and bounds (a
+    /// plain value: reading it retains nothing). The shape is the field kind's `storage`, read
+    /// once here through its `FieldCodec`: the loops below switch over these four shapes, never
+    /// over kinds. Its values' ids are in `ids`, grouped by the field's position.
     struct Slot: Sendable {
         let index: Int
         let kind: Kind

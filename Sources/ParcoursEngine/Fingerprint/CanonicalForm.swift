@@ -8,8 +8,8 @@ enum CanonicalForm {
         var out = Writer()
         out.line("parcours-ruleset 1")
         for field in vocabulary.fields {
-            out.put("field ", field.name, " ", field.type.keyword, " "); out.quoted(field.label); out.put(" "); out.quoted(field.question); out.end()
-            if case .integer(let min, let max) = field.type { out.line("  range \(min) \(max)") }
+            out.put("field ", field.name, " ", field.kind.keyword, " "); out.quoted(field.label); out.put(" "); out.quoted(field.question); out.end()
+            for detail in field.kind.canonicalDetails { out.line("  " + detail) }
             if let when = vocabulary.askWhen[field.index] { out.put("  ask_when "); out.condition(when); out.end() }
             switch field.defaultValue {
             case .scalar(let value): out.line("  default \(value)")

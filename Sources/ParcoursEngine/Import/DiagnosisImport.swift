@@ -55,7 +55,7 @@ public enum DiagnosisImport {
         for item in items {
             let entry = mapping.entry(item.kind, code: item.code, theme: item.theme)
             if item.kind == .theme, item.status != .unaddressed, let entry {
-                for (field, _) in entry.values where vocabulary.fields[field].type.isSet { known.insert(field) }
+                for (field, _) in entry.values where vocabulary.fields[field].kind.holdsMembers { known.insert(field) }
             }
             guard item.status == .present else { continue }
             guard let entry else {

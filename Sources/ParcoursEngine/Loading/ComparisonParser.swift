@@ -15,6 +15,15 @@ struct ComparisonParser {
         let kind: TokenKind
         let offset: Int
         let text: String
+
+        /// The token as a field's kind reads a value from it.
+        var conditionKind: ConditionToken.Kind {
+            switch kind {
+            case .word(let word): return .word(word)
+            case .number(let number): return .number(number)
+            case .symbol(let symbol): return .symbol(symbol)
+            }
+        }
     }
 
     let text: String
@@ -95,7 +104,7 @@ struct ComparisonParser {
             return nil
         }
         guard let operatorToken = next() else {
-            if case .boolean = field.type { return test(field, ValueSet(1)) }
+            if field.kind.operators.contains(.bare) { return test(field, ValueSet(1)) }
             error(.operatorMismatch, at: nameToken.offset, Phrase("\(name) n'est pas un champ oui/non : comparez-le à une valeur", en: "\(name) is not a yes/no field: compare it to a value"),
                   hint: example(for: field))
             return nil
@@ -127,7 +136,7 @@ struct ComparisonParser {
             let condition = test(field, ValueSet(value))
             return negated ? .not(condition) : condition
         case .word("includes"), .word("excludes"):
-            guard case .set = field.type else {
+            guard field.kind.operators.contains(.membership) else {
                 error(.operatorMismatch, at: operatorToken.offset, Phrase("« \(operatorToken.text) » s'applique aux champs set ; \(name) a une seule valeur", en: "\"\(operatorToken.text)\" applies to set fields; \(name) holds one value"),
                       hint: example(for: field))
                 return nil
@@ -195,33 +204,10 @@ struct ComparisonParser {
                   hint: example(for: field))
             return nil
         }
-        switch (field.type, token.kind) {
-        case (.integer(let min, let max), .number(let number)):
-            guard (min...max).contains(number) else {
-                error(.outOfRange, at: token.offset, Phrase("\(number) est hors des bornes de \(field.name) (\(min) à \(max))", en: "\(number) is outside the range of \(field.name) (\(min) to \(max))"))
-                return nil
-            }
-            return number
-        case (.boolean, .word("true")): return 1
-        case (.boolean, .word("false")): return 0
-        case (.enumeration, _), (.set, _):
-            let id = token.text
-            if let index = field.valueIndex(of: id) { return index }
-            let ids = field.values.map(\.id)
-            error(.unknownValue, at: token.offset, Phrase("valeur inconnue « \(id) » pour \(field.name) (valeurs possibles : \(ids.joined(separator: ", ")))", en: "unknown value \"\(id)\" for \(field.name) (expected one of: \(ids.joined(separator: ", ")))"),
-                  hint: Spelling.hint(for: id, in: ids, labels: field.values.map { ($0.label, $0.id) }))
-            return nil
-        default:
-            let expected: Phrase
-            switch field.type {
-            case .integer: expected = Phrase("un nombre entier", en: "a whole number")
-            case .boolean: expected = Phrase("true ou false", en: "true or false")
-            default:
-                let ids = field.values.map(\.id).joined(separator: ", ")
-                expected = Phrase("l'une des valeurs : \(ids)", en: "one of: \(ids)")
-            }
-            error(.typeMismatch, at: token.offset, Phrase("\(expected.fr) attendu pour \(field.name), trouvé : « \(token.text) »", en: "expected \(expected.en) for \(field.name), found \"\(token.text)\""),
-                  hint: field.type.keyword == "boolean" ? Phrase("écrivez true ou false", en: "write true or false") : nil)
+        switch field.kind.conditionValue(ConditionToken(token.conditionKind, text: token.text), of: field) {
+        case .success(let value): return value
+        case .failure(let problem):
+            error(problem.code, at: token.offset, problem.message, hint: problem.hint)
             return nil
         }
     }
@@ -255,7 +241,7 @@ struct ComparisonParser {
     }
 
     private mutating func requireScalar(_ field: Field, _ token: Token) -> Bool {
-        if case .set = field.type {
+        if !field.kind.operators.contains(.equality) {
             error(.operatorMismatch, at: token.offset, Phrase("\(field.name) a plusieurs valeurs : utilisez includes ou excludes", en: "\(field.name) holds several values: use includes or excludes"),
                   hint: example(for: field))
             return false
@@ -264,27 +250,14 @@ struct ComparisonParser {
     }
 
     private mutating func requireOrdered(_ field: Field, _ token: Token) -> Bool {
-        switch field.type {
-        case .integer, .enumeration(_, ordered: true): return true
-        default:
-            error(.operatorMismatch, at: token.offset, Phrase("« \(token.text) » demande un champ ordonné ; \(field.name) est de type \(field.type.keyword)", en: "\"\(token.text)\" needs an ordered field; \(field.name) is \(field.type.keyword)"),
-                  hint: example(for: field))
-            return false
-        }
+        if field.kind.operators.contains(.order) { return true }
+        error(.operatorMismatch, at: token.offset, Phrase("« \(token.text) » demande un champ ordonné ; \(field.name) est de type \(field.kind.keyword)", en: "\"\(token.text)\" needs an ordered field; \(field.name) is \(field.kind.keyword)"),
+              hint: example(for: field))
+        return false
     }
 
     private func example(for field: Field) -> Phrase {
-        let examples: String
-        switch field.type {
-        case .integer(let min, _): examples = "\(field.name) >= \(min), \(field.name) between \(min) and \(min + 1)"
-        case .boolean: examples = "\(field.name), not \(field.name), \(field.name) = false"
-        case .enumeration(let values, let ordered):
-            let first = values.first?.id ?? "value"
-            examples = ordered ? "\(field.name) <= \(first), \(field.name) in [\(first)]" : "\(field.name) = \(first), \(field.name) in [\(first)]"
-        case .set(let values):
-            let first = values.first?.id ?? "value"
-            examples = "\(field.name) includes \(first), \(field.name) includes any [\(first)]"
-        }
+        let examples = field.kind.examples(field.name)
         return Phrase("par ex. " + examples, en: "e.g. " + examples)
     }
 

@@ -146,7 +146,7 @@ struct ImportMappingLoader {
     private mutating func reportConflicts(_ entries: [ImportMapping.Entry]) {
         var first: [Int: (value: FieldValue, entry: ImportMapping.Entry)] = [:]
         for entry in entries {
-            for (field, value) in entry.values where !vocabulary.fields[field].type.isSet {
+            for (field, value) in entry.values where !vocabulary.fields[field].kind.holdsMembers {
                 guard let earlier = first[field] else {
                     first[field] = (value, entry)
                     continue

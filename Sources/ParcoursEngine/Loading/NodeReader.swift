@@ -16,7 +16,7 @@ struct KeyedNodes: Sendable {
 
 /// Reads the YAML nodes of one file into typed values, collecting every problem as a
 /// positioned diagnostic instead of stopping at the first.
-struct NodeReader: Sendable {
+package struct NodeReader: Sendable {
     let file: String
     var diagnostics: [Diagnostic] = []
 

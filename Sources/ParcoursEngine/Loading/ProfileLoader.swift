@@ -40,77 +40,9 @@ public enum ProfileLoader {
         return ProfileResult(profile: reader.diagnostics.hasErrors ? nil : profile, diagnostics: reader.diagnostics.sorted())
     }
 
-    /// Types one value through the field's codec (the fast corpus reader uses the same one).
+    /// Types one value through the field's kind and codec (the fast corpus reader decodes
+    /// through tables built from the same kind).
     static func value(_ node: Node, of field: Field, codec given: FieldCodec? = nil, reader: inout NodeReader) -> FieldValue? {
-        let codec = given ?? FieldCodec(field)
-        let plain = node.scalar.flatMap { $0.style == .plain && !node.isNull ? $0.text : nil }
-        switch codec.kind {
-        case .integer(let min, let max):
-            guard let text = plain, let number = FieldCodec.integer(text.utf8) else {
-                let found = node.scalar.map { Phrase.quoted(Limits.quoted($0.text)) } ?? node.kind
-                let quotedNumber = node.scalar.map { $0.style.isQuoted && FieldCodec.integer($0.text.utf8) != nil } == true
-                reader.report(.typeMismatch, node, Phrase("nombre entier attendu pour \(field.name), trouvé : \(found.fr)", en: "expected a whole number for \(field.name), found \(found.en)"),
-                              hint: quotedNumber ? Phrase("retirez les guillemets", en: "remove the quotes") : nil)
-                return nil
-            }
-            guard codec.inRange(number) else {
-                reader.report(.outOfRange, node, Phrase("\(number) est hors des bornes de \(field.name) (\(min) à \(max))", en: "\(number) is outside the range of \(field.name) (\(min) to \(max))"))
-                return nil
-            }
-            return .scalar(Int(number))
-        case .boolean:
-            guard let text = plain, let flag = FieldCodec.boolean(text.utf8) else {
-                let found = node.scalar.map { Phrase.quoted(Limits.quoted($0.text)) } ?? node.kind
-                reader.report(.typeMismatch, node, Phrase("true ou false attendu pour \(field.name), trouvé : \(found.fr)", en: "expected true or false for \(field.name), found \(found.en)"),
-                              hint: Phrase("écrivez true ou false", en: "write true or false"))
-                return nil
-            }
-            return .scalar(flag ? 1 : 0)
-        case .enumeration:
-            guard let id = node.scalar?.text, node.sequence == nil, node.mapping == nil else {
-                reader.report(.typeMismatch, node, Phrase("une seule valeur attendue pour \(field.name), trouvé : \(node.kind.fr)", en: "expected one value for \(field.name), found \(node.kind.en)"))
-                return nil
-            }
-            guard let index = codec.member(id) else {
-                unknown(id, node, field, &reader)
-                return nil
-            }
-            return .scalar(index)
-        case .set:
-            guard let items = node.sequence else {
-                reader.report(.typeMismatch, node, Phrase("liste attendue pour \(field.name), trouvé : \(node.kind.fr)", en: "expected a list for \(field.name), found \(node.kind.en)"),
-                              hint: node.scalar.map { Phrase("écrivez [\($0.text)]", en: "write [\($0.text)]") })
-                return nil
-            }
-            var mask: UInt64 = 0
-            var valid = true
-            for item in items {
-                guard let id = item.scalar?.text, item.sequence == nil, item.mapping == nil else {
-                    reader.report(.typeMismatch, item, Phrase("une valeur de \(field.name) attendue dans la liste, trouvé : \(item.kind.fr)", en: "expected a value of \(field.name) in the list, found \(item.kind.en)"),
-                                  hint: Phrase("un seul niveau de crochets, par ex. [\(field.values.first?.id ?? "valeur")]", en: "write one level of brackets, e.g. [\(field.values.first?.id ?? "value")]"))
-                    valid = false
-                    continue
-                }
-                guard let index = codec.member(id) else {
-                    unknown(id, item, field, &reader)
-                    valid = false
-                    continue
-                }
-                let bit = UInt64(1) << UInt64(index)
-                if mask & bit != 0 {
-                    reader.report(.duplicateKey, item, Phrase("« \(id) » figure deux fois dans \(field.name)", en: "\"\(id)\" is listed twice in \(field.name)"))
-                    valid = false
-                }
-                mask |= bit
-            }
-            return valid ? .set(mask) : nil
-        }
-    }
-
-    private static func unknown(_ id: String, _ node: Node, _ field: Field, _ reader: inout NodeReader) {
-        let ids = field.values.map(\.id)
-        reader.report(.unknownValue, node, Phrase("valeur inconnue « \(Limits.quoted(id)) » pour \(field.name) (valeurs possibles : \(ids.joined(separator: ", ")))",
-                                         en: "unknown value \"\(Limits.quoted(id))\" for \(field.name) (expected one of: \(ids.joined(separator: ", ")))"),
-                      hint: Spelling.hint(for: id, in: ids, labels: field.values.map { ($0.label, $0.id) }))
+        field.kind.read(node, of: field, codec: given ?? FieldCodec(field), reader: &reader)
     }
 }

@@ -57,7 +57,7 @@ struct SchemeLoader {
     /// apply only once it is chosen (`chosen_schemes`) or entered (`enrolled_schemes`).
     static func scope(of scheme: Scheme, vocabulary: Vocabulary) -> Condition {
         func member(_ name: String) -> Condition? {
-            guard let field = vocabulary.field(named: name), case .set = field.type, let element = field.valueIndex(of: scheme.id) else { return nil }
+            guard let field = vocabulary.field(named: name), field.kind.holdsMembers, let element = field.valueIndex(of: scheme.id) else { return nil }
             return .test(Test(key: ValueKey(field: field.index, element: element), allowed: ValueSet(1)))
         }
         let chosen = member(RuleSetFiles.chosenField).map { Condition.all([$0, scheme.eligibility]) }

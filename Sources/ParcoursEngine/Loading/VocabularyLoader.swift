@@ -90,7 +90,7 @@ struct VocabularyLoader {
                 type = .enumeration(values, ordered: typeName == "ordered")
             }
         default:
-            let kinds = ["integer", "boolean", "enum", "ordered", "set"]
+            let kinds = FieldType.keywords
             reader.report(.unknownValue, typeNode, Phrase("type inconnu « \(typeName) » pour \(what.fr) (possibles : \(kinds.joined(separator: ", ")))", en: "unknown type \"\(typeName)\" for \(what.en) (expected: \(kinds.joined(separator: ", ")))"),
                           hint: Spelling.hint(for: typeName, in: kinds))
             return nil

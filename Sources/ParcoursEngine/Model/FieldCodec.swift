@@ -2,9 +2,10 @@
 ///
 /// The precise profile reader (YAML, JSON, CSV cells) and the fast corpus reader both decode
 /// through it, so they accept the same values and give them the same meaning; the corpus
-/// writer (`sample`) renders through it. A new field type is a new `Kind` here.
+/// writer (`sample`) renders through it. Built from the field's kind (`FieldKind.storage`):
+/// a new field type picks one of these shapes, it adds none.
 public struct FieldCodec: Sendable {
-    /// A field type, with what decoding it needs.
+    /// A value shape (`ValueStorage`), with the lookups decoding it needs.
     public enum Kind: Sendable {
         case integer(min: Int64, max: Int64)
         case boolean
@@ -17,23 +18,26 @@ public struct FieldCodec: Sendable {
     public let index: Int
     public let name: String
     public let kind: Kind
+    /// The field's kind: what renders its values.
+    package let fieldKind: any FieldKind
     /// Value ids by position (enumerations and sets), for rendering.
     let ids: [String]
 
     init(_ field: Field) {
         index = field.index
         name = field.name
-        ids = field.values.map(\.id)
-        switch field.type {
-        case .integer(let min, let max): kind = .integer(min: Int64(min), max: Int64(max))
-        case .boolean: kind = .boolean
-        case .enumeration(let values, _):
+        fieldKind = field.kind
+        ids = field.kind.storage.ids
+        switch field.kind.storage {
+        case .number(let min, let max): kind = .integer(min: min, max: max)
+        case .flag: kind = .boolean
+        case .choice(let ids):
             var map: [String: Int64] = [:]
-            for (index, value) in values.enumerated() where map[value.id] == nil { map[value.id] = Int64(index) }
+            for (index, id) in ids.enumerated() where map[id] == nil { map[id] = Int64(index) }
             kind = .enumeration(map)
-        case .set(let values):
+        case .members(let ids):
             var map: [String: Int] = [:]
-            for (index, value) in values.enumerated() where map[value.id] == nil { map[value.id] = index }
+            for (index, id) in ids.enumerated() where map[id] == nil { map[id] = index }
             kind = .set(map)
         }
     }
@@ -100,30 +104,11 @@ public struct FieldCodec: Sendable {
 
     /// A known value as JSON text (`22`, `true`, `"cap"`, `["mobilite","garde"]`); nil when the
     /// value does not fit the field.
-    public func json(_ value: FieldValue) -> String? {
-        switch (kind, value) {
-        case (.integer, .scalar(let number)): return String(number)
-        case (.boolean, .scalar(let flag)): return (flag == 1 ? Self.trueText : Self.falseText).description
-        case (.enumeration, .scalar(let position)) where position >= 0 && position < ids.count: return JSONValue.quote(ids[position])
-        case (.set, .set(let mask)):
-            return "[" + ids.indices.filter { mask & (1 << UInt64($0)) != 0 }.map { JSONValue.quote(ids[$0]) }.joined(separator: ",") + "]"
-        default: return nil
-        }
-    }
-}
+    public func json(_ value: FieldValue) -> String? { fieldKind.json(value) }
 
-extension FieldCodec {
     /// A known value as a CSV cell (`22`, `true`, `cap`, `mobilite|garde`, `[]` for the empty
     /// set): what the CSV reader reads back to the same value. nil when it does not fit.
-    public func csv(_ value: FieldValue) -> String? {
-        switch (kind, value) {
-        case (.set, .set(let mask)):
-            let members = ids.indices.filter { mask & (1 << UInt64($0)) != 0 }.map { ids[$0] }
-            return members.isEmpty ? CorpusFormat.emptySet : members.joined(separator: String(CorpusFormat.setSeparator))
-        case (.enumeration, .scalar(let position)) where position >= 0 && position < ids.count: return ids[position]
-        default: return json(value)
-        }
-    }
+    public func csv(_ value: FieldValue) -> String? { fieldKind.csv(value) }
 }
 
 extension Vocabulary {

@@ -30,11 +30,7 @@ public struct Profile: Sendable, Equatable {
     package init(slots: [Int64], vocabulary: Vocabulary) {
         var values: [Int: FieldValue] = [:]
         for field in vocabulary.fields where field.index < slots.count && slots[field.index] != CompiledProfile.unknown {
-            if case .set = field.type {
-                values[field.index] = .set(UInt64(bitPattern: slots[field.index]))
-            } else {
-                values[field.index] = .scalar(Int(slots[field.index]))
-            }
+            values[field.index] = field.kind.value(slot: slots[field.index])
         }
         self.values = values
     }

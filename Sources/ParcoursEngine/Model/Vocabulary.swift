@@ -36,6 +36,8 @@ public struct Field: Sendable {
     public let index: Int
     public let name: String
     public let type: FieldType
+    /// What the type decides (reading, writing, operators, schema...), made once from `type`.
+    package let kind: any FieldKind
     public let label: String
     public let question: String
     public let location: SourceLocation
@@ -46,10 +48,32 @@ public struct Field: Sendable {
 
     public init(index: Int, name: String, type: FieldType, label: String, question: String, location: SourceLocation,
                 defaultValue: FieldValue? = nil, group: FieldGroup = .situation) {
+        self.init(index: index, name: name, type: type, kind: type.kind, label: label, question: question, location: location,
+                  defaultValue: defaultValue, group: group)
+    }
+
+    /// A field of a kind made in code, that `FieldType` does not declare (yet): everything is
+    /// decided by `kind`; `type` is the declared type that stores values the same way.
+    package init(index: Int, name: String, kind: any FieldKind, label: String, question: String, location: SourceLocation,
+                 defaultValue: FieldValue? = nil, group: FieldGroup = .situation) {
+        let type: FieldType
+        switch kind.storage {
+        case .number(let min, let max): type = .integer(min: Int(min), max: Int(max))
+        case .flag: type = .boolean
+        case .choice: type = .enumeration(kind.values, ordered: kind.operators.contains(.order))
+        case .members: type = .set(kind.values)
+        }
+        self.init(index: index, name: name, type: type, kind: kind, label: label, question: question, location: location,
+                  defaultValue: defaultValue, group: group)
+    }
+
+    private init(index: Int, name: String, type: FieldType, kind: any FieldKind, label: String, question: String, location: SourceLocation,
+                 defaultValue: FieldValue?, group: FieldGroup) {
         self.group = group
         self.index = index
         self.name = name
         self.type = type
+        self.kind = kind
         self.label = label
         self.question = question
         self.location = location
@@ -57,22 +81,10 @@ public struct Field: Sendable {
     }
 
     /// The integers a scalar value of this field may take (for a set field: 0 or 1 per element).
-    public var domain: ClosedRange<Int> {
-        switch type {
-        case .integer(let min, let max): return min...max
-        case .boolean: return 0...1
-        case .enumeration(let values, _): return 0...Swift.max(values.count - 1, 0)
-        case .set: return 0...1
-        }
-    }
+    public var domain: ClosedRange<Int> { kind.domain }
 
     /// The values of an enumeration or set field (empty for integers and booleans).
-    public var values: [EnumValue] {
-        switch type {
-        case .enumeration(let values, _), .set(let values): return values
-        case .integer, .boolean: return []
-        }
-    }
+    public var values: [EnumValue] { kind.values }
 
     public func valueIndex(of id: String) -> Int? {
         values.firstIndex { $0.id == id }
@@ -95,7 +107,8 @@ public enum FieldGroup: String, Sendable, CaseIterable {
     }
 }
 
-/// What kind of value a field holds.
+/// What kind of value a field holds, as the vocabulary declares it. `kind` is the one place
+/// that maps a declared type to what it decides; a new type is a case here and a `FieldKind`.
 public enum FieldType: Sendable {
     case integer(min: Int, max: Int)
     case boolean
@@ -104,15 +117,21 @@ public enum FieldType: Sendable {
     /// Any number of values among several (e.g. the barriers to work).
     case set([EnumValue])
 
-    /// The name used in the vocabulary file.
-    public var keyword: String {
+    /// What the type decides: its kind (one case each).
+    package var kind: any FieldKind {
         switch self {
-        case .integer: return "integer"
-        case .boolean: return "boolean"
-        case .enumeration(_, let ordered): return ordered ? "ordered" : "enum"
-        case .set: return "set"
+        case .integer(let min, let max): return IntegerKind(min: min, max: max)
+        case .boolean: return BooleanKind()
+        case .enumeration(let values, let ordered): return EnumerationKind(values: values, ordered: ordered)
+        case .set(let values): return SetKind(values: values)
         }
     }
+
+    /// The name used in the vocabulary file.
+    public var keyword: String { kind.keyword }
+
+    /// The names a vocabulary file may give as a type, in the order they are listed to authors.
+    package static let keywords = ["integer", "boolean", "enum", "ordered", "set"]
 }
 
 /// One allowed value of an enumeration or set field, with its French label and, for
@@ -142,13 +161,5 @@ public struct TaxonomyLinks: Sendable, Hashable {
         self.dataInclusion = dataInclusion
         self.franceTravail = franceTravail
         self.carnetDeBord = carnetDeBord
-    }
-}
-
-extension FieldType {
-    /// Whether values of this type are sets of members (merged, never in conflict).
-    var isSet: Bool {
-        if case .set = self { return true }
-        return false
     }
 }

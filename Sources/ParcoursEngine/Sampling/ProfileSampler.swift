@@ -20,11 +20,7 @@ package struct ProfileSampler: Sendable {
         slots.withUnsafeMutableBufferPointer { next(into: $0) }
         var profile = Profile()
         for (field, value) in slots.enumerated() where value != CompiledProfile.unknown {
-            if case .set = vocabulary.fields[field].type {
-                profile[field] = .set(UInt64(bitPattern: value))
-            } else {
-                profile[field] = .scalar(Int(value))
-            }
+            profile[field] = vocabulary.fields[field].kind.value(slot: value)
         }
         return profile
     }
@@ -87,41 +83,42 @@ package struct ProfileSampler: Sendable {
     /// The position of `housing` in the barriers' odds.
     private static let housingBarrier = 4
 
-    /// One field the sampler writes: its slot and type in the vocabulary, and for ids the
-    /// value each sampled id stands for (nil when the vocabulary does not have it).
+    /// One field the sampler writes: its slot and how its kind stores values (read once from
+    /// the kind), and for ids the value each sampled id stands for (nil when the vocabulary
+    /// does not have it).
     struct Target: Sendable {
         let slot: Int?
-        let type: FieldType?
+        let storage: ValueStorage?
         let weights: [Double]
         let resolved: [Int?]
 
         init(_ vocabulary: Vocabulary, _ name: String, _ choices: [(String, Double)] = []) {
             let field = vocabulary.fields.first { $0.name == name }
             slot = field?.index
-            type = field?.type
+            storage = field?.kind.storage
             weights = choices.map(\.1)
             resolved = choices.map { choice in field?.valueIndex(of: choice.0) }
         }
 
         func set(integer value: Int, _ slots: UnsafeMutableBufferPointer<Int64>) {
-            guard let slot, case .integer(let min, let max)? = type, (min...max).contains(value) else { return }
+            guard let slot, case .number(let min, let max)? = storage, Int64(value) >= min, Int64(value) <= max else { return }
             slots[slot] = Int64(value)
         }
 
         func set(flag: Bool, _ slots: UnsafeMutableBufferPointer<Int64>) {
-            guard let slot, case .boolean? = type else { return }
+            guard let slot, case .flag? = storage else { return }
             slots[slot] = flag ? 1 : 0
         }
 
         /// The sampled id at `choice` (an enumeration).
         func set(_ choice: Int, _ slots: UnsafeMutableBufferPointer<Int64>) {
-            guard let slot, case .enumeration? = type, let index = resolved[choice] else { return }
+            guard let slot, case .choice? = storage, let index = resolved[choice] else { return }
             slots[slot] = Int64(index)
         }
 
         /// The sampled ids at `choices` (a set); nothing when one is not in the vocabulary.
         func set(members choices: [Int], _ slots: UnsafeMutableBufferPointer<Int64>) {
-            guard let slot, case .set? = type else { return }
+            guard let slot, case .members? = storage else { return }
             var mask: UInt64 = 0
             for choice in choices {
                 guard let bit = resolved[choice] else { return }

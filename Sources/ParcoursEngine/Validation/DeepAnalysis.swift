@@ -106,17 +106,7 @@ public struct DeepAnalysis: Sendable {
             for _ in 0..<Self.witnessSamples {
                 var values = [Int64](repeating: CompiledProfile.unknown, count: vocabulary.fields.count)
                 for field in vocabulary.fields {
-                    if case .set(let members) = field.type {
-                        var mask: UInt64 = 0
-                        for element in members.indices {
-                            let allowed = cube.allowed(ValueKey(field: field.index, element: element)) ?? ValueSet([0...1])
-                            if Self.pick(allowed, &random) == 1 { mask |= 1 << UInt64(element) }
-                        }
-                        values[field.index] = Int64(bitPattern: mask)
-                    } else {
-                        let allowed = cube.allowed(ValueKey(field: field.index)) ?? ValueSet([field.domain])
-                        values[field.index] = Int64(Self.pick(allowed, &random))
-                    }
+                    values[field.index] = field.kind.draw(field: field.index, allowed: { cube.allowed($0) }, random: &random)
                 }
                 values.withUnsafeBufferPointer { buffer in
                     if let base = buffer.baseAddress { compiled.matches(base, into: &fired) }
@@ -129,12 +119,6 @@ public struct DeepAnalysis: Sendable {
 
     /// Profiles sampled per cube when looking for a witness.
     static let witnessSamples = 16
-
-    private static func pick(_ allowed: ValueSet, _ random: inout RandomSource) -> Int {
-        guard !allowed.ranges.isEmpty else { return 0 }
-        let range = allowed.ranges[random.int(in: 0...(allowed.ranges.count - 1))]
-        return random.int(in: range)
-    }
 
     // MARK: Gaps
 
@@ -177,18 +161,7 @@ public struct DeepAnalysis: Sendable {
             if let element = key.element, element < field.values.count {
                 return "\(field.name) \(allowed.contains(1) ? "includes" : "excludes") \(field.values[element].id)"
             }
-            switch field.type {
-            case .boolean:
-                return "\(field.name) = \(allowed.contains(1) ? "true" : "false")"
-            case .integer:
-                let ranges = allowed.ranges.map { $0.count == 1 ? "\($0.lowerBound)" : "\($0.lowerBound) to \($0.upperBound)" }
-                return allowed.ranges.count == 1 && allowed.ranges[0].count == 1 ? "\(field.name) = \(ranges[0])" : "\(field.name) in \(ranges.joined(separator: " or "))"
-            case .enumeration(let values, _):
-                let ids = values.indices.filter { allowed.contains($0) }.map { values[$0].id }
-                return ids.count == 1 ? "\(field.name) = \(ids[0])" : "\(field.name) in [\(ids.joined(separator: ", "))]"
-            case .set:
-                return nil
-            }
+            return field.kind.ruleText(field.name, allowed: allowed)
         }
         return parts.isEmpty ? "for any profile" : parts.joined(separator: ", ")
     }

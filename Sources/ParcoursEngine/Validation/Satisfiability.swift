@@ -92,12 +92,7 @@ struct Satisfiability {
             if let element = key.element, element < field.values.count {
                 return "\(field.name) \(value == 1 ? "includes" : "excludes") \(field.values[element].id)"
             }
-            switch field.type {
-            case .integer: return "\(field.name) = \(value)"
-            case .boolean: return "\(field.name) = \(value == 1 ? "true" : "false")"
-            case .enumeration(let values, _): return value < values.count ? "\(field.name) = \(values[value].id)" : nil
-            case .set: return nil
-            }
+            return field.kind.example(field.name, value: value)
         }
         return parts.isEmpty ? "any profile" : parts.joined(separator: ", ")
     }

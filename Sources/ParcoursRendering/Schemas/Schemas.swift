@@ -83,16 +83,8 @@ package struct Schemas {
     private func profile(allowThis: Bool) -> JSONValue {
         let properties: [(String, JSONValue)] = ruleSet.vocabulary.fields.map { field in
             let description = field.label + " : " + field.question
-            let schema: JSONValue
-            switch field.type {
-            case .integer(let min, let max): schema = B.integer(description, minimum: min, maximum: max, nullable: true)
-            case .boolean: schema = B.boolean(description, nullable: true)
-            case .enumeration(let values, _): schema = B.oneOf(values.map(\.id), description + " (" + values.map { "\($0.id) : \($0.label)" }.joined(separator: ", ") + ")", nullable: true)
-            case .set(let values):
-                let ids = values.map(\.id) + (allowThis && values.map(\.id) == schemeIDs ? ["this"] : [])
-                schema = B.anyOf([B.array(B.oneOf(ids), unique: true), B.null()],
-                                 description + " (" + values.map { "\($0.id) : \($0.label)" }.joined(separator: ", ") + ")")
-            }
+            let this = allowThis && field.kind.holdsMembers && field.values.map(\.id) == schemeIDs ? ["this"] : []
+            let schema = field.kind.schema(description, extraMembers: this)
             return (field.name, schema)
         }
         return B.object(properties, "Un profil : les champs du vocabulaire ; un champ absent ou null est inconnu.")
@@ -171,7 +163,7 @@ package struct Schemas {
         let value = B.anyOf([B.string("libellé"), B.object(KeyShape(required: ["label"], optional: FileShapes.linkCodes),
                                                                ["label": B.string("libellé")].merging(links) { first, _ in first })])
         let field = B.object(FileShapes.field, [
-            "type": B.oneOf(["integer", "boolean", "enum", "ordered", "set"], "integer (avec min et max), boolean, enum, ordered (enum ordonné), set (plusieurs valeurs)"),
+            "type": B.oneOf(FieldType.keywords, "integer (avec min et max), boolean, enum, ordered (enum ordonné), set (plusieurs valeurs)"),
             "label": B.string("libellé court"), "question": B.string("la question à poser pour remplir le champ"),
             "min": B.integer(), "max": B.integer(),
             "values": B.map(value, keys: B.string(pattern: "^[A-Za-z][A-Za-z0-9_]*$"), "valeurs : identifiant → libellé"),

@@ -29,34 +29,110 @@ async function api(path, options) {
 
 // ---- The form, from the vocabulary
 
+// How each widget is drawn in the diagnosis, read back, set from an answer and offered as
+// quick answers. The server decides which widget a field uses (`widget` in
+// /api/v1/vocabulary, from the field's type): this table is the one place that draws them.
+const widgets = {
+  "number": {
+    control(field, id, question) {
+      return [el("label", { for: id, text: field.label }), question,
+        el("input", { id, name: field.name, type: "number", min: field.min, max: field.max, inputmode: "numeric", "aria-describedby": id + "-q" })];
+    },
+    read(form, field) {
+      const input = form.querySelector(`input[name="${field.name}"]`);
+      if (input.value !== "" && Number.isInteger(Number(input.value))) return Number(input.value);
+    },
+    set(form, field, value) { form.querySelector(`input[name="${field.name}"]`).value = value; },
+    answers(field, question, box) {
+      const input = el("input", { type: "number", min: field.min, max: field.max, "aria-label": question.label });
+      const button = el("button", { type: "button", text: "Répondre" });
+      button.addEventListener("click", () => { if (input.value !== "") setAnswer(field.name, Number(input.value)); });
+      box.append(input, button);
+    },
+  },
+  "yes-no": {
+    control(field, id, question) {
+      const group = el("div", { class: "choices", role: "radiogroup", "aria-labelledby": id + "-l", "aria-describedby": id + "-q" });
+      for (const [value, label] of [["", "Inconnu"], ["true", "Oui"], ["false", "Non"]]) {
+        const input = el("input", { type: "radio", name: field.name, id: id + "-" + (value || "unknown"), value, checked: value === "" });
+        group.append(el("label", { for: input.id }, input, " " + label));
+      }
+      return [el("span", { class: "label", id: id + "-l", text: field.label }), question, group];
+    },
+    read(form, field) {
+      const checked = form.querySelector(`input[name="${field.name}"]:checked`);
+      if (checked && checked.value !== "") return checked.value === "true";
+    },
+    set(form, field, value) {
+      const input = form.querySelector(`input[name="${field.name}"][value="${value ? "true" : "false"}"]`);
+      if (input) input.checked = true;
+    },
+    answers(field, question, box) {
+      for (const [value, label] of [[true, "Oui"], [false, "Non"]]) {
+        const button = el("button", { type: "button", text: label, "aria-label": question.label + " : " + label });
+        button.addEventListener("click", () => setAnswer(field.name, value));
+        box.append(button);
+      }
+    },
+  },
+  "choice": {
+    control(field, id, question) {
+      const select = el("select", { id, name: field.name, "aria-describedby": id + "-q" }, el("option", { value: "", text: "— inconnu —" }));
+      for (const value of field.values) select.append(el("option", { value: value.id, text: value.label }));
+      return [el("label", { for: id, text: field.label }), question, select];
+    },
+    read(form, field) {
+      const select = form.querySelector(`select[name="${field.name}"]`);
+      if (select.value !== "") return select.value;
+    },
+    set(form, field, value) { form.querySelector(`select[name="${field.name}"]`).value = value; },
+    answers(field, question, box) {
+      for (const value of field.values) {
+        const button = el("button", { type: "button", text: value.label, "aria-label": question.label + " : " + value.label });
+        button.addEventListener("click", () => setAnswer(field.name, value.id));
+        box.append(button);
+      }
+    },
+  },
+  "multi-choice": {
+    control(field, id, question) {
+      const group = el("fieldset", { class: "choices", "aria-describedby": id + "-q" }, el("legend", { class: "visually-plain", text: field.label }));
+      for (const value of field.values) {
+        const input = el("input", { type: "checkbox", name: field.name, id: id + "-" + value.id, value: value.id });
+        group.append(el("label", { for: input.id }, input, " " + value.label));
+      }
+      const none = el("input", { type: "checkbox", name: field.name, id: id + "-none", value: "", "data-none": "1" });
+      group.append(el("label", { for: none.id }, none, " Aucun"));
+      return [question, group];
+    },
+    read(form, field) {
+      const boxes = [...form.querySelectorAll(`input[name="${field.name}"]`)];
+      const none = boxes.find((box) => box.dataset.none);
+      const values = boxes.filter((box) => box.checked && !box.dataset.none).map((box) => box.value);
+      if (values.length) return values;
+      if (none && none.checked) return [];
+    },
+    set(form, field, value) {
+      for (const box of form.querySelectorAll(`input[name="${field.name}"]`)) box.checked = box.dataset.none ? value.length === 0 : value.includes(box.value);
+    },
+    answers(field, question, box) {
+      const button = el("button", { type: "button", text: "Aucun" });
+      button.addEventListener("click", () => setAnswer(field.name, []));
+      box.append(button, el("span", { class: "why", text: "ou cochez les valeurs dans le diagnostic" }));
+    },
+  },
+};
+
+// The widget a field uses (a widget this page does not know is asked as a choice).
+function widget(field) {
+  return widgets[field.widget] || widgets.choice;
+}
+
 function fieldControl(field) {
   const id = "f-" + field.name;
   const wrap = el("div", { class: "field", "data-field": field.name });
   const question = el("span", { class: "question", id: id + "-q", text: field.question });
-  if (field.type === "integer") {
-    wrap.append(el("label", { for: id, text: field.label }), question,
-      el("input", { id, name: field.name, type: "number", min: field.min, max: field.max, inputmode: "numeric", "aria-describedby": id + "-q" }));
-  } else if (field.type === "boolean") {
-    const group = el("div", { class: "choices", role: "radiogroup", "aria-labelledby": id + "-l", "aria-describedby": id + "-q" });
-    for (const [value, label] of [["", "Inconnu"], ["true", "Oui"], ["false", "Non"]]) {
-      const input = el("input", { type: "radio", name: field.name, id: id + "-" + (value || "unknown"), value, checked: value === "" });
-      group.append(el("label", { for: input.id }, input, " " + label));
-    }
-    wrap.append(el("span", { class: "label", id: id + "-l", text: field.label }), question, group);
-  } else if (field.type === "set") {
-    const group = el("fieldset", { class: "choices", "aria-describedby": id + "-q" }, el("legend", { class: "visually-plain", text: field.label }));
-    for (const value of field.values) {
-      const input = el("input", { type: "checkbox", name: field.name, id: id + "-" + value.id, value: value.id });
-      group.append(el("label", { for: input.id }, input, " " + value.label));
-    }
-    const none = el("input", { type: "checkbox", name: field.name, id: id + "-none", value: "", "data-none": "1" });
-    group.append(el("label", { for: none.id }, none, " Aucun"));
-    wrap.append(question, group);
-  } else {
-    const select = el("select", { id, name: field.name, "aria-describedby": id + "-q" }, el("option", { value: "", text: "— inconnu —" }));
-    for (const value of field.values) select.append(el("option", { value: value.id, text: value.label }));
-    wrap.append(el("label", { for: id, text: field.label }), question, select);
-  }
+  wrap.append(...widget(field).control(field, id, question));
   return wrap;
 }
 
@@ -72,41 +148,18 @@ function buildForm(vocabulary) {
 
 function readProfile() {
   const profile = {};
+  const form = $("profile");
   for (const field of state.vocabulary.fields) {
-    const form = $("profile");
-    if (field.type === "integer") {
-      const input = form.querySelector(`input[name="${field.name}"]`);
-      if (input.value !== "" && Number.isInteger(Number(input.value))) profile[field.name] = Number(input.value);
-    } else if (field.type === "boolean") {
-      const checked = form.querySelector(`input[name="${field.name}"]:checked`);
-      if (checked && checked.value !== "") profile[field.name] = checked.value === "true";
-    } else if (field.type === "set") {
-      const boxes = [...form.querySelectorAll(`input[name="${field.name}"]`)];
-      const none = boxes.find((box) => box.dataset.none);
-      const values = boxes.filter((box) => box.checked && !box.dataset.none).map((box) => box.value);
-      if (values.length) profile[field.name] = values; else if (none && none.checked) profile[field.name] = [];
-    } else {
-      const select = form.querySelector(`select[name="${field.name}"]`);
-      if (select.value !== "") profile[field.name] = select.value;
-    }
+    const value = widget(field).read(form, field);
+    if (value !== undefined) profile[field.name] = value;
   }
   return profile;
 }
 
 function setAnswer(name, value) {
   const field = state.vocabulary.fields.find((f) => f.name === name);
-  const form = $("profile");
   if (!field) return;
-  if (field.type === "boolean") {
-    const input = form.querySelector(`input[name="${name}"][value="${value ? "true" : "false"}"]`);
-    if (input) input.checked = true;
-  } else if (field.type === "integer") {
-    form.querySelector(`input[name="${name}"]`).value = value;
-  } else if (field.type === "set") {
-    for (const box of form.querySelectorAll(`input[name="${name}"]`)) box.checked = box.dataset.none ? value.length === 0 : value.includes(box.value);
-  } else {
-    form.querySelector(`select[name="${name}"]`).value = value;
-  }
+  widget(field).set($("profile"), field, value);
   schedule(0);
 }
 
@@ -164,29 +217,7 @@ function tree(node) {
 function answerControls(question) {
   const field = state.vocabulary.fields.find((f) => f.name === question.field);
   const box = el("div", { class: "answer-options" });
-  if (!field) return box;
-  if (field.type === "boolean") {
-    for (const [value, label] of [[true, "Oui"], [false, "Non"]]) {
-      const button = el("button", { type: "button", text: label, "aria-label": question.label + " : " + label });
-      button.addEventListener("click", () => setAnswer(field.name, value));
-      box.append(button);
-    }
-  } else if (field.type === "integer") {
-    const input = el("input", { type: "number", min: field.min, max: field.max, "aria-label": question.label });
-    const button = el("button", { type: "button", text: "Répondre" });
-    button.addEventListener("click", () => { if (input.value !== "") setAnswer(field.name, Number(input.value)); });
-    box.append(input, button);
-  } else if (field.type === "set") {
-    const button = el("button", { type: "button", text: "Aucun" });
-    button.addEventListener("click", () => setAnswer(field.name, []));
-    box.append(button, el("span", { class: "why", text: "ou cochez les valeurs dans le diagnostic" }));
-  } else {
-    for (const value of field.values) {
-      const button = el("button", { type: "button", text: value.label, "aria-label": question.label + " : " + value.label });
-      button.addEventListener("click", () => setAnswer(field.name, value.id));
-      box.append(button);
-    }
-  }
+  if (field) widget(field).answers(field, question, box);
   return box;
 }
 
