@@ -1,4 +1,3 @@
-import ParcoursBatch
 import ParcoursEngine
 
 /// Small builders for JSON Schema 2020-12 documents, so that the schemas read like their shapes.

@@ -1,4 +1,3 @@
-import ParcoursBatch
 import ParcoursEngine
 
 /// The JSON Schemas (2020-12) of every file a person writes and of the JSON Parcours prints.
