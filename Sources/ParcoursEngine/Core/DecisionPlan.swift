@@ -10,18 +10,18 @@
 ///   entry at the same stage is kept once (later suggesters are listed as its duplicates);
 /// - scheme status: every criterion must pass (`SchemeStatus.combining`); the stage is the
 ///   first whose condition holds, for a person who is eligible or enrolled.
-public struct DecisionPlan: Sendable {
+package struct DecisionPlan: Sendable {
     /// A hit policy: what a group of rules gives when several hold.
-    public enum HitPolicy: String, Sendable {
+    package enum HitPolicy: String, Sendable {
         /// The first rule that holds, in decision order.
         case first
         /// Every rule that holds, in decision order.
         case collect
     }
 
-    public static let routePolicy = HitPolicy.first
-    public static let referentPolicy = HitPolicy.first
-    public static let stepPolicy = HitPolicy.collect
+    package static let routePolicy = HitPolicy.first
+    package static let referentPolicy = HitPolicy.first
+    package static let stepPolicy = HitPolicy.collect
 
     /// One suggestion of one rule, where it goes.
     struct Suggested: Sendable {
@@ -35,7 +35,7 @@ public struct DecisionPlan: Sendable {
 
     /// Rule indexes in decision order (`decides(_:before:)`): the order the `first` policy asks
     /// them in and the `collect` policy lists them in.
-    public let order: [Int]
+    package let order: [Int]
     /// The lists `select` reads, frozen in `arena`: valid while this plan lives (run `select`
     /// through `withPinned`, or keep the plan alive around any other use).
     let pinned: Pinned
@@ -43,11 +43,11 @@ public struct DecisionPlan: Sendable {
     /// Catalogue entry positions by id.
     let entryIndex: [String: Int]
     /// Per scheme: the value read to know the person is enrolled (`enrolled_schemes` includes it).
-    public let enrolledKeys: [ValueKey?]
+    package let enrolledKeys: [ValueKey?]
     /// Per scheme: the value read to know the person chose it (`chosen_schemes` includes it).
-    public let chosenKeys: [ValueKey?]
+    package let chosenKeys: [ValueKey?]
 
-    public init(_ ruleSet: RuleSet) {
+    package init(_ ruleSet: RuleSet) {
         let rules = ruleSet.rules
         order = rules.indices.sorted { Self.decides(rules[$0], before: rules[$1]) }
         let order = self.order
@@ -100,7 +100,7 @@ public struct DecisionPlan: Sendable {
     /// and `referent-conflict`). Hence `outranks`, the part of the order that can change the
     /// route given, is what the analyses read (`DeepAnalysis.shadowed`, and the evaluator's
     /// "this question could change the route" test).
-    public static func decides(_ a: Rule, before b: Rule) -> Bool {
+    package static func decides(_ a: Rule, before b: Rule) -> Bool {
         a.priority != b.priority ? outranks(a, b) : a.id < b.id
     }
 
@@ -108,7 +108,7 @@ public struct DecisionPlan: Sendable {
     /// a route (référent) from `b` and give another one (`decides(_:before:)` says why the id
     /// cannot). Rules of the same priority giving the same route may stand in for one another;
     /// that changes who is credited, not the route.
-    public static func outranks(_ a: Rule, _ b: Rule) -> Bool {
+    package static func outranks(_ a: Rule, _ b: Rule) -> Bool {
         a.priority > b.priority
     }
 
@@ -116,11 +116,11 @@ public struct DecisionPlan: Sendable {
     /// unknown requirement keeps the step and asks its fields (the PMSMP is shown, and the age
     /// asked); a known false one removes it (no PMSMP at 15, nothing outside for a person in
     /// detention).
-    public static func keeps(requirement truth: Truth) -> Bool { truth != .no }
+    package static func keeps(requirement truth: Truth) -> Bool { truth != .no }
 
     /// Route, référent and steps from which rules hold (`holds`, by rule index) and which
     /// catalogue requirements hold (`requirements`, by entry index). `selection` is reused.
-    public func select(holds: [Bool], requirements: [Bool], into selection: inout Selection) {
+    package func select(holds: [Bool], requirements: [Bool], into selection: inout Selection) {
         let holding = holds.indices.filter { holds[$0] }.map(Int32.init)
         holds.withUnsafeBufferPointer { holds in
             requirements.withUnsafeBufferPointer { requirements in
@@ -212,32 +212,32 @@ public struct DecisionPlan: Sendable {
     /// The stage index of a scheme for a person: the first stage whose condition holds
     /// (`firstHolding`, asked only then), for a person eligible or enrolled; nil otherwise.
     @inline(__always)
-    public static func schemeStage(status: SchemeStatus, enrolled: Bool, firstHolding: () -> Int?) -> Int? {
+    package static func schemeStage(status: SchemeStatus, enrolled: Bool, firstHolding: () -> Int?) -> Int? {
         status == .eligible || enrolled ? firstHolding() : nil
     }
 }
 
 /// What `DecisionPlan.select` chose, as indexes into the rule set; reused between profiles.
-public struct Selection: Sendable {
+package struct Selection: Sendable {
     /// Index of the rule giving the route.
-    public var route: Int?
+    package var route: Int?
     /// Per référent role (`ReferentRole.allCases` order), the rule giving it.
-    public var referents: [Int?] = Array(repeating: nil, count: ReferentRole.allCases.count)
+    package var referents: [Int?] = Array(repeating: nil, count: ReferentRole.allCases.count)
     /// The rule giving the insertion référent.
-    public var referent: Int? { referents[0] }
+    package var referent: Int? { referents[0] }
     /// (rule, suggestion index in the rule), by stage then decision order.
-    public var steps: [(rule: Int, suggestion: Int)] = []
+    package var steps: [(rule: Int, suggestion: Int)] = []
     /// When kept: (step index, rule) for each later rule suggesting a step already chosen.
-    public var duplicates: [(step: Int, rule: Int)] = []
+    package var duplicates: [(step: Int, rule: Int)] = []
     /// Whether to record `duplicates` (the interpreter does, for `also_suggested_by`).
-    public var keepsDuplicates: Bool
+    package var keepsDuplicates: Bool
     /// Per (entry, stage) key, the step chosen there, as `generation << 32 | step`: a mark of
     /// an earlier selection (an older generation) is no mark, so nothing is cleared between
     /// profiles (the marks are zeroed once every 2³¹ selections, before the generation overflows).
     var stepAt: [UInt64] = []
     var generation: UInt64 = 0
 
-    public init(keepsDuplicates: Bool = false) {
+    package init(keepsDuplicates: Bool = false) {
         self.keepsDuplicates = keepsDuplicates
     }
 

@@ -3,13 +3,13 @@
 ///
 /// The one home of what a written condition means. A fact that does not exist lowers to
 /// `never` (loading refuses such a rule set anyway: this only concerns rule sets built in code).
-public struct Lowering: Sendable {
-    public let date: String
+package struct Lowering: Sendable {
+    package let date: String
     /// Each fact in force, lowered.
-    public let facts: [String: CoreCondition]
+    package let facts: [String: CoreCondition]
 
     /// Lowers `facts` (in any order; cycles lower to `never`) for `date`.
-    public init(facts: [Fact], date: String) {
+    package init(facts: [Fact], date: String) {
         self.date = date
         var written: [String: Condition] = [:]
         for fact in facts where written[fact.name] == nil { written[fact.name] = fact.condition }
@@ -22,7 +22,7 @@ public struct Lowering: Sendable {
     }
 
     /// The core form of `condition`.
-    public func lower(_ condition: Condition) -> CoreCondition {
+    package func lower(_ condition: Condition) -> CoreCondition {
         Self.lower(Self.resolved(condition, date)) { facts[$0] ?? .never }
     }
 
@@ -65,21 +65,21 @@ public struct Lowering: Sendable {
 }
 
 /// Every condition of a rule set in core form, aligned with the rule set's arrays.
-public struct LoweredRuleSet: Sendable {
-    public let lowering: Lowering
+package struct LoweredRuleSet: Sendable {
+    package let lowering: Lowering
     /// One per rule, in rule set order.
-    public let rules: [CoreCondition]
+    package let rules: [CoreCondition]
     /// One per catalogue entry: its requirement.
-    public let requirements: [CoreCondition]
+    package let requirements: [CoreCondition]
     /// Per scheme, one per criterion; then per priority criterion.
-    public let criteria: [[CoreCondition]]
-    public let priorityCriteria: [[CoreCondition]]
+    package let criteria: [[CoreCondition]]
+    package let priorityCriteria: [[CoreCondition]]
     /// Per field: when its question is asked (nil: always).
-    public let askWhen: [CoreCondition?]
+    package let askWhen: [CoreCondition?]
     /// Per scheme, one per caution.
-    public let cautions: [[CoreCondition]]
+    package let cautions: [[CoreCondition]]
     /// Per scheme, one per stage (nil: a stage without `when`).
-    public let stages: [[CoreCondition?]]
+    package let stages: [[CoreCondition?]]
 
     init(facts: [Fact], rules: [Rule], catalogue: Catalogue, schemes: [Scheme], askWhen: [Condition?], date: String) {
         let lowering = Lowering(facts: facts, date: date)

@@ -1,9 +1,9 @@
 import Foundation
 
 /// Finds the likely intended word among known ones ("did you mean `childcare`?").
-public enum Spelling {
+package enum Spelling {
     /// The closest candidate within a small edit distance, or nil. Ties go to the earlier candidate.
-    public static func closest(to word: String, in candidates: [String]) -> String? {
+    package static func closest(to word: String, in candidates: [String]) -> String? {
         // Identifiers are short: a long word is not a typo of one (and would cost too much to compare).
         guard word.utf8.count <= 64 else { return nil }
         let limit = max(2, word.count / 3)
@@ -18,13 +18,13 @@ public enum Spelling {
     }
 
     /// A hint sentence for `word`, or nil when nothing is close.
-    public static func hint(for word: String, in candidates: [String]) -> Phrase? {
+    package static func hint(for word: String, in candidates: [String]) -> Phrase? {
         closest(to: word, in: candidates).map { Phrase("vouliez-vous dire « \($0) » ?", en: "did you mean \"\($0)\"?") }
     }
 
     /// Like `hint(for:in:)`, also looking among French labels, each standing for an id: the
     /// French `permis_de_conduire` finds `driving_licence`, labelled « Permis de conduire ».
-    public static func hint(for word: String, in candidates: [String], labels: [(label: String, id: String)]) -> Phrase? {
+    package static func hint(for word: String, in candidates: [String], labels: [(label: String, id: String)]) -> Phrase? {
         if let direct = hint(for: word, in: candidates) { return direct }
         let folded = labels.map { fold($0.label) }
         guard let match = closest(to: fold(word), in: folded), let index = folded.firstIndex(of: match) else { return nil }

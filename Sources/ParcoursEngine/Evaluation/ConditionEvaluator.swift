@@ -3,20 +3,20 @@
 /// The one place where the meaning of a condition is written: a test on an unknown value is
 /// unknown; `all` is false as soon as one part is false, `any` true as soon as one part is true;
 /// `not` swaps true and false and keeps unknown. Every other back end is derived from this.
-public struct ConditionEvaluator: Sendable {
+package struct ConditionEvaluator: Sendable {
     let lowering: Lowering
 
-    public init(ruleSet: RuleSet) {
+    package init(ruleSet: RuleSet) {
         self.lowering = ruleSet.lowered.lowering
     }
 
     /// A written condition: lowered (facts, dates, comparisons), then evaluated.
-    public func evaluate(_ condition: Condition, for profile: Profile) -> ConditionOutcome {
+    package func evaluate(_ condition: Condition, for profile: Profile) -> ConditionOutcome {
         Self.evaluate(lowering.lower(condition), for: profile)
     }
 
     /// The truth of `condition` for `profile`, and the unknown fields that keep it undecided.
-    public static func evaluate<P: ProfileReading>(_ condition: CoreCondition, for profile: P) -> ConditionOutcome {
+    package static func evaluate<P: ProfileReading>(_ condition: CoreCondition, for profile: P) -> ConditionOutcome {
         let value = truth(condition, for: profile)
         guard value == .unknown else { return ConditionOutcome(truth: value, missing: []) }
         var fields = Set<Int>()
@@ -26,7 +26,7 @@ public struct ConditionEvaluator: Sendable {
 
     /// The three-valued truth: a test on an unknown value is unknown; `all` is false as soon as
     /// one part is false, `any` true as soon as one part is true; `not` keeps unknown.
-    public static func truth<P: ProfileReading>(_ condition: CoreCondition, for profile: P) -> Truth {
+    package static func truth<P: ProfileReading>(_ condition: CoreCondition, for profile: P) -> Truth {
         switch condition {
         case .always: return .yes
         case .never: return .no

@@ -5,16 +5,16 @@
 /// same as the compiled rule set's. The interpreter adds only what needs the three-valued
 /// outcome: labels and reasons, undetermined rules, and the questions to ask (the unknown
 /// fields that would decide undetermined rules, requirements or criteria, in vocabulary order).
-public struct Evaluator: Sendable {
-    public let ruleSet: RuleSet
+package struct Evaluator: Sendable {
+    package let ruleSet: RuleSet
     let plan: DecisionPlan
 
-    public init(ruleSet: RuleSet) {
+    package init(ruleSet: RuleSet) {
         self.ruleSet = ruleSet
         self.plan = DecisionPlan(ruleSet)
     }
 
-    public func recommend(_ given: Profile) -> Recommendation {
+    package func recommend(_ given: Profile) -> Recommendation {
         let profile = given.withDefaults(from: ruleSet.vocabulary).dense(ruleSet.vocabulary)
         let lowered = ruleSet.lowered
         let outcomes = lowered.rules.map { ConditionEvaluator.evaluate($0, for: profile) }
@@ -102,7 +102,7 @@ public struct Evaluator: Sendable {
 
     /// Eligibility criterion by criterion; the stage for an eligible or enrolled person. The
     /// vocabulary's defaults are applied here, as `recommend` applies them.
-    public func schemeResult(_ scheme: Scheme, for given: Profile) -> SchemeResult {
+    package func schemeResult(_ scheme: Scheme, for given: Profile) -> SchemeResult {
         guard let index = ruleSet.schemes.firstIndex(where: { $0.id == scheme.id }) else {
             return SchemeResult(id: scheme.id, name: scheme.name, status: .undetermined, enrolled: false, chosen: false, criteria: [], priorityCriteria: [],
                                 cautions: [], stage: nil)

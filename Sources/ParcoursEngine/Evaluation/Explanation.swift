@@ -10,24 +10,24 @@ public struct ExplanationNode: Sendable, Equatable {
 }
 
 /// Explains, condition by condition, a rule or a scheme's criteria for one profile.
-public struct Explainer: Sendable {
+package struct Explainer: Sendable {
     let ruleSet: RuleSet
     let evaluator: ConditionEvaluator
 
     /// Each node of the written condition is lowered and evaluated by `ConditionEvaluator`:
     /// the explanation shows the same meaning that decided.
-    public init(ruleSet: RuleSet) {
+    package init(ruleSet: RuleSet) {
         self.ruleSet = ruleSet
         self.evaluator = ConditionEvaluator(ruleSet: ruleSet)
     }
 
     /// The rule's condition as a tree of evaluated nodes.
-    public func explain(_ rule: Rule, for profile: Profile) -> ExplanationNode {
+    package func explain(_ rule: Rule, for profile: Profile) -> ExplanationNode {
         node(rule.condition, profile.withDefaults(from: ruleSet.vocabulary))
     }
 
     /// One evaluated tree per criterion of the scheme (priority criteria after), with its id.
-    public func explain(_ scheme: Scheme, for profile: Profile) -> [(criterion: Criterion, priority: Bool, node: ExplanationNode)] {
+    package func explain(_ scheme: Scheme, for profile: Profile) -> [(criterion: Criterion, priority: Bool, node: ExplanationNode)] {
         let profile = profile.withDefaults(from: ruleSet.vocabulary)
         return scheme.criteria.map { ($0, false, node($0.condition, profile)) }
             + scheme.priorityCriteria.map { ($0, true, node($0.condition, profile)) }

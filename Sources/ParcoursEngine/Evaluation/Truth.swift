@@ -12,8 +12,8 @@ public enum Truth: String, Sendable, Hashable {
 }
 
 /// The truth of a condition for a profile, and the unknown fields that keep it undecided.
-public struct ConditionOutcome: Sendable, Equatable {
-    public let truth: Truth
+package struct ConditionOutcome: Sendable, Equatable {
+    package let truth: Truth
     /// Field indexes whose answers would decide the condition; empty unless `truth` is unknown.
-    public let missing: [Int]
+    package let missing: [Int]
 }

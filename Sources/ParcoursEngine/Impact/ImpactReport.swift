@@ -25,7 +25,7 @@ public struct ImpactReport: Sendable {
 }
 
 /// Compares the recommendations of two rule sets profile by profile and counts the changes.
-public struct ImpactAccumulator: Sendable {
+package struct ImpactAccumulator: Sendable {
     /// One kind of change and its count, with the first profiles concerned.
     private struct Tally: Sendable {
         let category: String
@@ -53,7 +53,7 @@ public struct ImpactAccumulator: Sendable {
     /// Changes worked out for outcome signatures, shared by the accumulators of one diff.
     private let shared: ImpactPatterns?
 
-    public init(examplesPerChange: Int) {
+    package init(examplesPerChange: Int) {
         self.examplesPerChange = examplesPerChange
         shared = nil
     }
@@ -65,12 +65,12 @@ public struct ImpactAccumulator: Sendable {
         shared = patterns
     }
 
-    public mutating func refuse() { refused += 1 }
+    package mutating func refuse() { refused += 1 }
 
     /// Counts a profile whose outcome is known to be the same under both rule sets.
     package mutating func addUnchanged() { profiles += 1 }
 
-    public mutating func add(line: Int, text: String, base: Recommendation, current: Recommendation) {
+    package mutating func add(line: Int, text: String, base: Recommendation, current: Recommendation) {
         add(line: line, text: text, base: OutcomeSummary(base), current: OutcomeSummary(current))
     }
 
@@ -110,7 +110,7 @@ public struct ImpactAccumulator: Sendable {
     }
 
     /// `text` is read only when the line is kept as an example.
-    public mutating func add(line: Int, text: @autoclosure () -> String, base: OutcomeSummary, current: OutcomeSummary) {
+    package mutating func add(line: Int, text: @autoclosure () -> String, base: OutcomeSummary, current: OutcomeSummary) {
         let changes = Self.transitions(base: base, current: current).map { tally($0.category, $0.key) }
         count(changes, line: line, text: text)
     }
@@ -135,7 +135,7 @@ public struct ImpactAccumulator: Sendable {
     }
 
     /// Merges the counts of another accumulator (e.g. from another worker).
-    public mutating func merge(_ other: ImpactAccumulator) {
+    package mutating func merge(_ other: ImpactAccumulator) {
         profiles += other.profiles
         refused += other.refused
         changed += other.changed
@@ -147,7 +147,7 @@ public struct ImpactAccumulator: Sendable {
     }
 
     /// The report: changes by count, largest first, then by name (never by hash order).
-    public func report(baseFingerprint: String, currentFingerprint: String) -> ImpactReport {
+    package func report(baseFingerprint: String, currentFingerprint: String) -> ImpactReport {
         func changes(_ category: String) -> [ImpactReport.Change] {
             tallies.filter { $0.category == category }.sorted { ($1.count, $0.key) < ($0.count, $1.key) }.map {
                 ImpactReport.Change(what: $0.key.what, before: $0.key.before, after: $0.key.after, count: $0.count, examples: $0.examples)
@@ -202,18 +202,18 @@ package final class ImpactPatterns: @unchecked Sendable {
 
 /// What a diff compares of one evaluation: route (`scheme:<id>` for a scheme), référent,
 /// suggested entries and scheme statuses.
-public struct OutcomeSummary: Sendable, Equatable {
-    public var route: String
-    public var referent: String
-    public var steps: Set<String>
-    public var schemes: [(id: String, status: String)]
+package struct OutcomeSummary: Sendable, Equatable {
+    package var route: String
+    package var referent: String
+    package var steps: Set<String>
+    package var schemes: [(id: String, status: String)]
 
-    public static func == (a: OutcomeSummary, b: OutcomeSummary) -> Bool {
+    package static func == (a: OutcomeSummary, b: OutcomeSummary) -> Bool {
         a.route == b.route && a.referent == b.referent && a.steps == b.steps && a.schemes.map(\.id) == b.schemes.map(\.id)
             && a.schemes.map(\.status) == b.schemes.map(\.status)
     }
 
-    public init(_ recommendation: Recommendation) {
+    package init(_ recommendation: Recommendation) {
         route = recommendation.route?.routeName ?? "none"
         referent = recommendation.referent?.id ?? "none"
         steps = Set(recommendation.steps.map(\.id))

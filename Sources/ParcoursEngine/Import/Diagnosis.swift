@@ -33,8 +33,8 @@ public struct Diagnosis: Sendable {
 /// Reads a diagnosis file (JSON, or YAML) in one platform's shape. Its keys are the
 /// platform's (`contraintes`, `situations`, `valeur`...); keys it does not use are passed over,
 /// as the platforms' exports carry more than a diagnosis (dates, advisers).
-public enum DiagnosisReader {
-    public static func read(_ file: SourceFile, format: DiagnosisFormat) -> (diagnosis: Diagnosis?, diagnostics: [Diagnostic]) {
+package enum DiagnosisReader {
+    package static func read(_ file: SourceFile, format: DiagnosisFormat) -> (diagnosis: Diagnosis?, diagnostics: [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         guard let root = RuleSetLoader.parse(file, into: &diagnostics) else { return (nil, diagnostics) }
         var reader = NodeReader(file: file.path)

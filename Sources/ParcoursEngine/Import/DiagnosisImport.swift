@@ -31,11 +31,11 @@ public struct ImportResult: Sendable {
 }
 
 /// Maps a diagnosis to a profile: the one home of what an imported code means.
-public enum DiagnosisImport {
+package enum DiagnosisImport {
     /// A set field becomes known (possibly empty) once a theme standing for it was discussed,
     /// or a present item gives it members; a scalar field is given by the present items that
     /// agree on it. Items are read in the diagnosis's order.
-    public static func apply(_ diagnosis: Diagnosis, mapping: ImportMapping, vocabulary: Vocabulary) -> ImportResult {
+    package static func apply(_ diagnosis: Diagnosis, mapping: ImportMapping, vocabulary: Vocabulary) -> ImportResult {
         // One item per (kind, theme, code): present wins over any other status.
         var items: [Diagnosis.Item] = []
         var duplicates: [Diagnosis.Item] = []

@@ -3,12 +3,12 @@
 
 extension Recommendation: Encodable {
     /// The recommendation as the JSON contract writes it, into any sink: written once here.
-    public func write<Sink: JSONSink>(to sink: inout Sink) {
+    package func write<Sink: JSONSink>(to sink: inout Sink) {
         write(to: &sink, imported: nil, vocabulary: nil)
     }
 
     /// The contract, with what an imported diagnosis gave (`import`) when the profile came from one.
-    public func write<Sink: JSONSink>(to sink: inout Sink, imported: ImportResult?, vocabulary: Vocabulary?) {
+    package func write<Sink: JSONSink>(to sink: inout Sink, imported: ImportResult?, vocabulary: Vocabulary?) {
         sink.beginObject()
         sink.field("contract", Self.contractVersion)
         sink.key("route")
@@ -205,13 +205,13 @@ extension ExplanationNode: Encodable {
 
 extension Explainer {
     /// `explain --rule` as JSON: the rule and its condition, node by node.
-    public func json(rule: Rule, node: ExplanationNode) -> JSONValue {
+    package func json(rule: Rule, node: ExplanationNode) -> JSONValue {
         .object([("rule", .string(rule.id)), ("title", .string(rule.title)), ("source", .string(rule.source)),
                  ("date", .string(ruleSet.date)), ("condition", node.json)])
     }
 
     /// `explain --scheme` as JSON: the status and every criterion, node by node.
-    public func json(scheme: Scheme, result: SchemeResult, criteria: [(criterion: Criterion, priority: Bool, node: ExplanationNode)]) -> JSONValue {
+    package func json(scheme: Scheme, result: SchemeResult, criteria: [(criterion: Criterion, priority: Bool, node: ExplanationNode)]) -> JSONValue {
         let items = criteria.map { item in
             JSONValue.object([("id", .string(item.criterion.id)), ("label", .string(item.criterion.label)), ("priority", .bool(item.priority)),
                               ("condition", item.node.json)])

@@ -2,7 +2,7 @@
 // and `POST /api/v1/recommend?from=…`, key `import`).
 
 extension ImportResult {
-    public func write<Sink: JSONSink>(to sink: inout Sink, vocabulary: Vocabulary) {
+    package func write<Sink: JSONSink>(to sink: inout Sink, vocabulary: Vocabulary) {
         func item(_ item: Diagnosis.Item, fields: [String]? = nil) {
             sink.beginObject()
             sink.field("kind", item.kind.rawValue)

@@ -2,7 +2,7 @@
 /// (`JSONBytes`, what the command line prints and the server sends) or to a `JSONValue` tree
 /// (`JSONTree`, for `Encodable` and tests). A contract is written once, against this protocol,
 /// so both forms come from one place and cannot differ.
-public protocol JSONSink {
+package protocol JSONSink {
     mutating func beginObject()
     mutating func endObject()
     mutating func beginArray()
@@ -17,23 +17,23 @@ public protocol JSONSink {
 
 extension JSONSink {
     /// `"name": "value"` (or `null` for nil).
-    public mutating func field(_ name: String, _ value: String?) {
+    package mutating func field(_ name: String, _ value: String?) {
         key(name)
         if let value { string(value) } else { null() }
     }
 
-    public mutating func field(_ name: String, _ value: Int) {
+    package mutating func field(_ name: String, _ value: Int) {
         key(name)
         int(value)
     }
 
-    public mutating func field(_ name: String, _ value: Bool) {
+    package mutating func field(_ name: String, _ value: Bool) {
         key(name)
         bool(value)
     }
 
     /// `"name": ["a", "b"]`.
-    public mutating func field(_ name: String, strings: [String]) {
+    package mutating func field(_ name: String, strings: [String]) {
         key(name)
         beginArray()
         for value in strings { string(value) }
@@ -41,7 +41,7 @@ extension JSONSink {
     }
 
     /// A JSON value already built.
-    public mutating func value(_ value: JSONValue) {
+    package mutating func value(_ value: JSONValue) {
         switch value {
         case .null: null()
         case .bool(let flag): bool(flag)
@@ -63,13 +63,13 @@ extension JSONSink {
 }
 
 /// Pretty-printed JSON bytes, two-space indentation, exactly as `JSONValue.rendered()` prints.
-public struct JSONBytes: JSONSink {
-    public private(set) var bytes: [UInt8] = []
+package struct JSONBytes: JSONSink {
+    package private(set) var bytes: [UInt8] = []
     /// Items written so far in each open container.
     private var counts: [Int] = []
     private var afterKey = false
 
-    public init(capacity: Int = 8192) {
+    package init(capacity: Int = 8192) {
         bytes.reserveCapacity(capacity)
     }
 
@@ -97,22 +97,22 @@ public struct JSONBytes: JSONSink {
         bytes.append(byte)
     }
 
-    public mutating func beginObject() { separate(); bytes.append(0x7B); counts.append(0) }
-    public mutating func endObject() { close(0x7D) }
-    public mutating func beginArray() { separate(); bytes.append(0x5B); counts.append(0) }
-    public mutating func endArray() { close(0x5D) }
+    package mutating func beginObject() { separate(); bytes.append(0x7B); counts.append(0) }
+    package mutating func endObject() { close(0x7D) }
+    package mutating func beginArray() { separate(); bytes.append(0x5B); counts.append(0) }
+    package mutating func endArray() { close(0x5D) }
 
-    public mutating func key(_ name: String) {
+    package mutating func key(_ name: String) {
         separate()
         JSONValue.quote(name, into: &bytes)
         bytes += [0x3A, 0x20]
         afterKey = true
     }
 
-    public mutating func string(_ value: String) { separate(); JSONValue.quote(value, into: &bytes) }
-    public mutating func int(_ value: Int) { separate(); bytes += String(value).utf8 }
-    public mutating func bool(_ value: Bool) { separate(); bytes += (value ? "true" : "false").utf8 }
-    public mutating func null() { separate(); bytes += "null".utf8 }
+    package mutating func string(_ value: String) { separate(); JSONValue.quote(value, into: &bytes) }
+    package mutating func int(_ value: Int) { separate(); bytes += String(value).utf8 }
+    package mutating func bool(_ value: Bool) { separate(); bytes += (value ? "true" : "false").utf8 }
+    package mutating func null() { separate(); bytes += "null".utf8 }
 }
 
 /// Builds a `JSONValue` tree.

@@ -1,9 +1,9 @@
 import YAML
 
 /// What reading a profile gives: the typed profile when it has no errors, and every diagnostic.
-public struct ProfileResult: Sendable {
-    public let profile: Profile?
-    public let diagnostics: [Diagnostic]
+package struct ProfileResult: Sendable {
+    package let profile: Profile?
+    package let diagnostics: [Diagnostic]
 }
 
 /// Reads a profile (YAML or JSON: a mapping of field names to values) against the vocabulary.
@@ -11,8 +11,8 @@ public struct ProfileResult: Sendable {
 /// Values are typed by the field: `no` is refused for a yes/no field rather than guessed,
 /// numbers must be in range, and enumeration values must be known. An empty value (`~`,
 /// `null`) leaves the field unknown.
-public enum ProfileLoader {
-    public static func load(_ file: SourceFile, vocabulary: Vocabulary) -> ProfileResult {
+package enum ProfileLoader {
+    package static func load(_ file: SourceFile, vocabulary: Vocabulary) -> ProfileResult {
         var diagnostics: [Diagnostic] = []
         guard let root = RuleSetLoader.parse(file, into: &diagnostics) else {
             return ProfileResult(profile: nil, diagnostics: diagnostics)

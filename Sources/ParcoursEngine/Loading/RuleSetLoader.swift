@@ -8,14 +8,14 @@ public struct LoadResult: Sendable {
 
 /// Loads and validates a whole rule set: vocabulary, references, catalogue, facts, rules,
 /// then the checks across rules (cycles, duplicates, unreachable rules, conflicts).
-public enum RuleSetLoader {
+package enum RuleSetLoader {
     /// Loads `Rules/`-like `directory` and, when given, the scheme plugins of `scenarios`, as in
     /// force on `date` (`YYYY-MM-DD`, default today).
-    public static func load(directory: String, scenarios: String? = nil, date: String? = nil) -> LoadResult {
+    package static func load(directory: String, scenarios: String? = nil, date: String? = nil) -> LoadResult {
         load(RuleSetFiles.read(directory: directory, scenarios: scenarios), date: date)
     }
 
-    public static func load(_ files: RuleSetFiles, date: String? = nil) -> LoadResult {
+    package static func load(_ files: RuleSetFiles, date: String? = nil) -> LoadResult {
         let date = date ?? Validity.today()
         var diagnostics = files.problems.map { problem in
             Diagnostic(.error, .unreadableFile, at: SourceLocation(file: problem.path, line: 1, column: 1), problem.message, hint: problem.hint)

@@ -4,9 +4,9 @@
 /// through it, so they accept the same values and give them the same meaning; the corpus
 /// writer (`sample`) renders through it. Built from the field's kind (`FieldKind.storage`):
 /// a new field type picks one of these shapes, it adds none.
-public struct FieldCodec: Sendable {
+package struct FieldCodec: Sendable {
     /// A value shape (`ValueStorage`), with the lookups decoding it needs.
-    public enum Kind: Sendable {
+    package enum Kind: Sendable {
         case integer(min: Int64, max: Int64)
         case boolean
         /// Value id to position.
@@ -15,9 +15,9 @@ public struct FieldCodec: Sendable {
         case set([String: Int])
     }
 
-    public let index: Int
-    public let name: String
-    public let kind: Kind
+    package let index: Int
+    package let name: String
+    package let kind: Kind
     /// The field's kind: what renders its values.
     package let fieldKind: any FieldKind
     /// Value ids by position (enumerations and sets), for rendering.
@@ -43,12 +43,12 @@ public struct FieldCodec: Sendable {
     }
 
     /// The longest whole number read: 18 digits (what an `Int64` holds with room to spare).
-    public static let maxDigits = 18
+    package static let maxDigits = 18
 
     /// A whole number as profiles write it: an optional `-`, then 1 to 18 decimal digits.
     /// Nothing else (`+1`, `-`, `1.0`, `1e3`, spaces) is a whole number.
     @inline(__always)
-    public static func integer<C: Collection>(_ bytes: C) -> Int64? where C.Element == UInt8 {
+    package static func integer<C: Collection>(_ bytes: C) -> Int64? where C.Element == UInt8 {
         var value: Int64 = 0
         var negative = false
         var digits = 0
@@ -68,11 +68,11 @@ public struct FieldCodec: Sendable {
     }
 
     /// How a boolean is written: these two words, nothing else.
-    public static let trueText: StaticString = "true", falseText: StaticString = "false"
+    package static let trueText: StaticString = "true", falseText: StaticString = "false"
 
     /// `true` or `false`, nothing else (`yes`, `no`, `on`, `1` are refused, not guessed).
     @inline(__always)
-    public static func boolean<C: Collection>(_ bytes: C) -> Bool? where C.Element == UInt8 {
+    package static func boolean<C: Collection>(_ bytes: C) -> Bool? where C.Element == UInt8 {
         @inline(__always) func equals(_ word: StaticString) -> Bool {
             guard bytes.count == word.utf8CodeUnitCount else { return false }
             var index = 0
@@ -88,13 +88,13 @@ public struct FieldCodec: Sendable {
     }
 
     /// Whether `value` is within an integer field's bounds (always true for other kinds).
-    public func inRange(_ value: Int64) -> Bool {
+    package func inRange(_ value: Int64) -> Bool {
         guard case .integer(let min, let max) = kind else { return true }
         return value >= min && value <= max
     }
 
     /// The position of an enumeration value, or the bit of a set value, named `id`.
-    public func member(_ id: String) -> Int? {
+    package func member(_ id: String) -> Int? {
         switch kind {
         case .enumeration(let map): return map[id].map(Int.init)
         case .set(let map): return map[id]
@@ -104,11 +104,11 @@ public struct FieldCodec: Sendable {
 
     /// A known value as JSON text (`22`, `true`, `"cap"`, `["mobilite","garde"]`); nil when the
     /// value does not fit the field.
-    public func json(_ value: FieldValue) -> String? { fieldKind.json(value) }
+    package func json(_ value: FieldValue) -> String? { fieldKind.json(value) }
 
     /// A known value as a CSV cell (`22`, `true`, `cap`, `mobilite|garde`, `[]` for the empty
     /// set): what the CSV reader reads back to the same value. nil when it does not fit.
-    public func csv(_ value: FieldValue) -> String? { fieldKind.csv(value) }
+    package func csv(_ value: FieldValue) -> String? { fieldKind.csv(value) }
 }
 
 extension Vocabulary {

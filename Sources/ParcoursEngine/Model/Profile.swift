@@ -36,7 +36,7 @@ public struct Profile: Sendable, Equatable {
     }
 
     /// The same profile, one slot per field of `vocabulary`: read without hashing.
-    public func dense(_ vocabulary: Vocabulary) -> DenseProfile {
+    package func dense(_ vocabulary: Vocabulary) -> DenseProfile {
         var slots = [FieldValue?](repeating: nil, count: vocabulary.fields.count)
         for (field, value) in values where field >= 0 && field < slots.count { slots[field] = value }
         return DenseProfile(slots: slots)
@@ -44,18 +44,18 @@ public struct Profile: Sendable, Equatable {
 }
 
 /// What a condition reads from a profile: the integer a test sees for a key, nil when unknown.
-public protocol ProfileReading {
+package protocol ProfileReading {
     func value(for key: ValueKey) -> Int?
 }
 
 extension Profile: ProfileReading {}
 
 /// A profile as one optional value per field (what evaluation reads many times over).
-public struct DenseProfile: ProfileReading, Sendable {
+package struct DenseProfile: ProfileReading, Sendable {
     let slots: [FieldValue?]
 
     @inline(__always)
-    public func value(for key: ValueKey) -> Int? {
+    package func value(for key: ValueKey) -> Int? {
         key.field >= 0 && key.field < slots.count ? FieldValue.read(slots[key.field], key) : nil
     }
 }

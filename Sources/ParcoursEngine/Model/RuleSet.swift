@@ -15,7 +15,7 @@ public struct RuleSet: Sendable {
     public internal(set) var imports: [ImportMapping] = []
     /// Every condition in core form (facts inlined, dates resolved), aligned with the arrays above:
     /// what evaluation, compilation and analysis read.
-    public let lowered: LoweredRuleSet
+    package let lowered: LoweredRuleSet
     private let factIndex: [String: Int]
 
     public init(vocabulary: Vocabulary, catalogue: Catalogue, facts: [Fact], rules: [Rule], schemes: [Scheme] = [], date: String = "") {

@@ -2,7 +2,7 @@
 public struct Vocabulary: Sendable {
     public let fields: [Field]
     /// How each field's values are read and written, by field index.
-    public let codecs: [FieldCodec]
+    package let codecs: [FieldCodec]
     /// By field index: when the field's question makes sense (`ask_when`); nil: always. A
     /// question is asked only when its condition holds, so that a dependent question waits for
     /// its parent (`months_to_release` for a person in detention) and an implausible one is

@@ -1,13 +1,18 @@
 /// Replays cases: applies each step's changes to the profile, evaluates, and compares with the
 /// step's expectations.
-public struct CaseRunner: Sendable {
+package struct CaseRunner: Sendable {
     let evaluator: Evaluator
 
-    public init(ruleSet: RuleSet) {
-        self.evaluator = Evaluator(ruleSet: ruleSet)
+    /// Replays with the rules in force on one day (their evaluator, built once).
+    package init(rules: RulesInForce) {
+        self.evaluator = rules.evaluator
     }
 
-    public func run(_ scenarioCase: ScenarioCase) -> CaseResult {
+    package init(ruleSet: RuleSet) {
+        self.init(rules: RulesInForce(ruleSet))
+    }
+
+    package func run(_ scenarioCase: ScenarioCase) -> CaseResult {
         var profile = Profile()
         var failures: [StepFailure] = []
         var fired: Set<String> = []

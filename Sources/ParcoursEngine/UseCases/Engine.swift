@@ -136,7 +136,6 @@ public final class Engine: Sendable {
     /// Replays cases, each with the rules in force on its own date (`date:`), those of `date`
     /// otherwise (today when nil).
     public func replay(_ cases: [ScenarioCase], on date: String? = nil) throws(ParcoursError) -> [CaseResult] {
-        let ruleSet = try ruleSet(on: date)
-        return DatedReplay(ruleSet: ruleSet, load: { day in self.load(on: day).ruleSet }).run(cases)
+        return DatedReplay(rules: try rules(on: date), load: { day in self.entry(for: day).rules }).run(cases)
     }
 }

@@ -2,18 +2,18 @@
 /// overridden, profiles that get no route (gaps), and catalogue entries and fields nobody uses.
 /// Exact over the finite domain: conditions are expanded into cubes (one allowed set per field)
 /// and cubes are subtracted from one another; nothing is sampled.
-public struct DeepAnalysis: Sendable {
+package struct DeepAnalysis: Sendable {
     let ruleSet: RuleSet
     let solver: Satisfiability
     /// Cubes kept at most while subtracting; past it the finding is "too complex".
     static let cubeLimit = 50_000
 
-    public init(ruleSet: RuleSet) {
+    package init(ruleSet: RuleSet) {
         self.ruleSet = ruleSet
         self.solver = Satisfiability(vocabulary: ruleSet.vocabulary)
     }
 
-    public func run() -> [Diagnostic] {
+    package func run() -> [Diagnostic] {
         (shadowed() + gaps() + unused()).sorted()
     }
 
