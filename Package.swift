@@ -17,7 +17,7 @@ let package = Package(
         // GNU extensions of the system C library that the Glibc module does not expose.
         .systemLibrary(name: "CSystem"),
         // The system calls Parcours makes (reading and writing files, swapping paths, the clock),
-        // in one place: no other Parcours module imports Glibc or CSystem.
+        // in one place: no other Parcours module imports Glibc or CSystem, except HTTPServer for its sockets.
         .target(name: "Platform", dependencies: ["CSystem"]),
         // YAML text to a positioned node tree. Knows nothing of rules.
         .target(name: "YAML", dependencies: ["CYAML"]),

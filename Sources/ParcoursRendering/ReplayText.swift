@@ -10,7 +10,7 @@ public enum ReplayText {
             let verdict = result.passed ? (fr ? "OK   " : "PASS ") : (fr ? "ÉCHEC" : "FAIL ")
             lines.append("\(verdict) \(result.scenarioCase.file)  \(result.scenarioCase.name)")
             for failure in result.failures {
-                lines.append("      " + step(failure, language) + ":")
+                lines.append("      " + step(failure, language) + (fr ? " :" : ":"))
                 lines += failure.mismatches.map { "        " + $0.text(language) }
             }
         }
@@ -60,7 +60,7 @@ public enum JUnitXML {
                 }
                 xml += ">\n"
                 let details = result.failures.flatMap { failure in
-                    [ReplayText.step(failure, language) + ":"] + failure.mismatches.map { "  " + $0.text(language) }
+                    [ReplayText.step(failure, language) + (language == .fr ? " :" : ":")] + failure.mismatches.map { "  " + $0.text(language) }
                 }.joined(separator: "\n")
                 let first = result.failures.first?.mismatches.first.map { $0.text(language) } ?? (language == .fr ? "échec" : "failed")
                 xml += "      <failure message=\"\(escape(first))\">\(escape(details))</failure>\n"

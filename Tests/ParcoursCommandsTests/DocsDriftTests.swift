@@ -35,6 +35,14 @@ struct DocsDriftTests {
         #expect(reference.contains("[--date YYYY-MM-DD]"))
     }
 
+    /// The tour says `docs/examples/file-active.jsonl` is what `sample --count 3 --seed 7` writes.
+    @Test func exampleCaseloadIsWhatSampleWrites() throws {
+        let written = Support.run(["sample", "--count", "3", "--seed", "7", "--rules", Support.rules], language: .fr)
+        let shipped = try String(contentsOfFile: Support.packageRoot + "/docs/examples/file-active.jsonl", encoding: .utf8)
+        #expect(written.code == 0)
+        #expect(written.output == shipped, "regenerate: swift run parcours sample --count 3 --seed 7 > docs/examples/file-active.jsonl")
+    }
+
     @Test func roffStaysTheDefault() {
         let roff = Support.run(["man"], language: .fr).output
         #expect(roff == Support.run(["man", "--format", "roff"], language: .fr).output && roff.hasPrefix(".\\\""))

@@ -1,5 +1,5 @@
 /// The diagnosis formats Parcours imports (`parcours import --from`, `recommend --from`,
-/// `POST /api/v1/recommend?from=`).
+/// `POST /api/v1/recommend/{format}`).
 public enum DiagnosisFormat: String, Sendable, CaseIterable, Codable {
     /// France Travail's coded « contraintes personnelles » (the « dossier individu » API).
     case franceTravail = "france-travail"

@@ -1,5 +1,5 @@
 // What an imported diagnosis gave, in the JSON contract (`recommend --from … --format json`
-// and `POST /api/v1/recommend?from=…`, key `import`).
+// and `POST /api/v1/recommend/{format}`, key `import`).
 
 extension ImportResult {
     package func write<Sink: JSONSink>(to sink: inout Sink, vocabulary: Vocabulary) {

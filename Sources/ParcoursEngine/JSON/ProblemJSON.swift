@@ -11,13 +11,4 @@ public enum ProblemJSON {
         if !errors.isEmpty { pairs.append(("errors", .array(errors.map { $0.json(in: language) }))) }
         return .object(pairs)
     }
-
-    /// A profile that cannot be read: its diagnostics, with their positions.
-    public static func invalidProfile(_ diagnostics: [Diagnostic], http: (status: Int, title: String)? = nil, in language: Language) -> JSONValue {
-        let count = diagnostics.filter { $0.severity == .error }.count
-        return object(code: "invalid-profile",
-                      detail: Phrase("le profil a \(count) erreur\(count > 1 ? "s" : "") ; pas de recommandation",
-                                     en: "the profile has \(count) error\(count == 1 ? "" : "s"); no recommendation"),
-                      errors: diagnostics, http: http, in: language)
-    }
 }

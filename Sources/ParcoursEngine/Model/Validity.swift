@@ -42,8 +42,9 @@ public struct Validity: Sendable, Hashable, CustomStringConvertible {
 
     public var description: String { phrase.en }
 
-    /// Today's local date (`TZ`), `YYYY-MM-DD`, from the system clock.
-    public static func today() -> String { Clock.system.today() }
+    /// Today's local date (`TZ`), `YYYY-MM-DD`, from the system clock: only for loading without
+    /// a date in tests and tools; the use cases read today from `Engine.clock`.
+    package static func today() -> String { Clock.system.today() }
 
     /// True for a real calendar date written `YYYY-MM-DD`.
     public static func isDate(_ text: String) -> Bool {

@@ -24,7 +24,7 @@ public enum ExplainAnswer: Sendable {
     case rule(Rule, ExplanationNode, json: JSONValue)
     case scheme(Scheme, SchemeResult, criteria: [(criterion: Criterion, priority: Bool, node: ExplanationNode)], json: JSONValue)
 
-    /// The JSON contract (`explain --format json`, `POST /api/v1/explain`).
+    /// The JSON contract (`explain --format json`, `POST /api/v1/explain/rule/{id}` and `/explain/scheme/{id}`).
     public var json: JSONValue {
         switch self {
         case .rule(_, _, let json), .scheme(_, _, _, let json): return json
