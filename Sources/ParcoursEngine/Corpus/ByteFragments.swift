@@ -31,7 +31,7 @@ package struct ByteFragments: Sendable {
 /// result line through it. Public rather than `package` for that reason only: declared
 /// `package`, it was not inlined into the formatter by this toolchain, `@inlinable` and
 /// `@inline(__always)` as it was (43 calls were left, about 30 instructions a fragment).
-package struct ByteCursor {
+public struct ByteCursor {
     @usableFromInline let base: UnsafeMutablePointer<UInt8>
     @usableFromInline let fragments: UnsafeBufferPointer<UInt8>
     @usableFromInline let starts: UnsafeBufferPointer<Int>
@@ -40,12 +40,12 @@ package struct ByteCursor {
 
     /// How many bytes have been written.
     @inlinable
-    package var count: Int { written }
+    public var count: Int { written }
 
     /// A cursor writing from `base`, with fragment `i` at `fragments[starts[i]..<starts[i + 1]]`
     /// (`ByteFragments.withBytes` gives both).
     @inlinable
-    package init(_ base: UnsafeMutablePointer<UInt8>, fragments: UnsafeBufferPointer<UInt8>, starts: UnsafeBufferPointer<Int>) {
+    public init(_ base: UnsafeMutablePointer<UInt8>, fragments: UnsafeBufferPointer<UInt8>, starts: UnsafeBufferPointer<Int>) {
         self.base = base
         self.fragments = fragments
         self.starts = starts
@@ -53,7 +53,7 @@ package struct ByteCursor {
 
     /// One byte.
     @inlinable @inline(__always)
-    package mutating func byte(_ value: UInt8) {
+    public mutating func byte(_ value: UInt8) {
         base[written] = value
         written = written &+ 1
     }
@@ -63,7 +63,7 @@ package struct ByteCursor {
     /// count are written too, which the room made by `ByteBuffer.append(bound:)` allows and
     /// the next write covers. Positions stay within that room, so their sums do not overflow.
     @inlinable @inline(__always)
-    package mutating func fragment(_ index: Int) {
+    public mutating func fragment(_ index: Int) {
         let start = starts[index], length = starts[index &+ 1] &- start
         guard let source = fragments.baseAddress else { return }
         let from = UnsafeRawPointer(source + start), to = UnsafeMutableRawPointer(base + written)
@@ -82,7 +82,7 @@ package struct ByteCursor {
 
     /// `value`'s decimal digits (as `String(value)` writes them).
     @inlinable @inline(__always)
-    package mutating func integer(_ value: Int64) {
+    public mutating func integer(_ value: Int64) {
         if value < 0 { byte(0x2D) }
         var magnitude = value.magnitude
         var digits = 0

@@ -46,25 +46,34 @@ package struct FieldCodec: Sendable {
     package static let maxDigits = 18
 
     /// A whole number as profiles write it: an optional `-`, then 1 to 18 decimal digits.
-    /// Nothing else (`+1`, `-`, `1.0`, `1e3`, spaces) is a whole number.
+    /// Nothing else (`+1`, `-`, `1.0`, `1e3`, spaces) is a whole number here: this is the fast
+    /// path's test (a line it refuses goes to the precise reader, which reads `wholeNumber`).
     @inline(__always)
     package static func integer<C: Collection>(_ bytes: C) -> Int64? where C.Element == UInt8 {
         var value: Int64 = 0
         var negative = false
         var digits = 0
         var first = true
-        var fraction = 0
         for byte in bytes {
             if first && byte == 0x2D { negative = true; first = false; continue }
             first = false
-            if fraction > 0 { guard byte == 0x30 else { return nil }; fraction += 1; continue }
-            if byte == 0x2E && digits > 0 { fraction = 1; continue }
             guard byte >= 0x30, byte <= 0x39, digits < maxDigits else { return nil }
             value = value * 10 + Int64(byte - 0x30)
             digits += 1
         }
-        guard digits > 0, fraction != 1 else { return nil }
+        guard digits > 0 else { return nil }
         return negative ? -value : value
+    }
+
+    /// A whole number as the precise readers accept it: `integer`, or digits followed by a zero
+    /// fraction (`22.0`, `2.00`), since JSON does not tell `22` and `22.0` apart. `2.5`, `22.`
+    /// and `.0` are not whole numbers.
+    package static func wholeNumber<C: Collection>(_ bytes: C) -> Int64? where C.Element == UInt8 {
+        if let value = integer(bytes) { return value }
+        guard let dot = bytes.firstIndex(of: 0x2E) else { return nil }
+        let fraction = bytes[bytes.index(after: dot)...]
+        guard !fraction.isEmpty, fraction.allSatisfy({ $0 == 0x30 }) else { return nil }
+        return integer(bytes[..<dot])
     }
 
     /// How a boolean is written: these two words, nothing else.

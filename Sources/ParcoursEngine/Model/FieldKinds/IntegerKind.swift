@@ -19,9 +19,9 @@ package struct IntegerKind: FieldKind {
 
     package func read(_ node: Node, of field: Field, codec: FieldCodec, reader: inout NodeReader) -> FieldValue? {
         let plain = node.scalar.flatMap { $0.style == .plain && !node.isNull ? $0.text : nil }
-        guard let text = plain, let number = FieldCodec.integer(text.utf8) else {
+        guard let text = plain, let number = FieldCodec.wholeNumber(text.utf8) else {
             let found = node.scalar.map { Phrase.quoted(Limits.quoted($0.text)) } ?? node.kind
-            let quotedNumber = node.scalar.map { $0.style.isQuoted && FieldCodec.integer($0.text.utf8) != nil } == true
+            let quotedNumber = node.scalar.map { $0.style.isQuoted && FieldCodec.wholeNumber($0.text.utf8) != nil } == true
             reader.report(.typeMismatch, node, Phrase("nombre entier attendu pour \(field.name), trouvé : \(found.fr)", en: "expected a whole number for \(field.name), found \(found.en)"),
                           hint: quotedNumber ? Phrase("retirez les guillemets", en: "remove the quotes") : nil)
             return nil
