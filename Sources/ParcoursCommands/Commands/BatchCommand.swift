@@ -93,6 +93,8 @@ struct BatchCommand: ParcoursCommand {
             tally.merge(part.tally)
             progress.read(bytes: part.bytesRead)
             progress.evaluated(part.tally.profiles + part.tally.refused)
+            // Standard output lost (closed, full, a pipe closed early): reading on is wasted work.
+            if output == nil && writes && terminal.outputLost { source.stopped = true }
         }
         lines = source.lines
         progress.finish(profiles: tally.profiles)
