@@ -47,14 +47,15 @@ public enum OutputTarget: Sendable, Equatable {
         if let descriptor = ownDescriptor(path) { return .descriptor(descriptor) }
         if isSystemPath(path) { return .special(path) }
         var info = stat()
-        guard lstat(path, &info) == 0 else { return .regular(path) }
         var resolved = path
-        if (info.st_mode & S_IFMT) == S_IFLNK {
-            guard let real = realpath(path, nil) else { return .regular(path) }
-            resolved = String(cString: real)
-            free(real)
+        // Links followed one at a time: one into /proc or /dev (`out -> /dev/stdout ->
+        // /proc/self/fd/1`) is a descriptor or a special file, whatever it points at.
+        for _ in 0..<40 {
+            guard lstat(resolved, &info) == 0 else { return .regular(resolved) }
+            guard (info.st_mode & S_IFMT) == S_IFLNK, let target = readLink(resolved) else { break }
+            resolved = target.hasPrefix("/") ? target : folder(of: resolved) + "/" + target
+            if let descriptor = ownDescriptor(resolved) { return .descriptor(descriptor) }
             if isSystemPath(resolved) { return .special(path) }
-            guard stat(resolved, &info) == 0 else { return .regular(resolved) }
         }
         switch info.st_mode & S_IFMT {
         case S_IFREG: return .regular(resolved)
@@ -77,6 +78,20 @@ public enum OutputTarget: Sendable, Equatable {
             return value
         }
         return nil
+    }
+
+    /// The target of the symbolic link at `path`, as written in the link.
+    static func readLink(_ path: String) -> String? {
+        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        let count = readlink(path, &buffer, buffer.count - 1)
+        guard count > 0 else { return nil }
+        return String(decoding: buffer[0..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+
+    /// The folder holding `path` (`.` for a bare name).
+    static func folder(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "." }
+        return slash == path.startIndex ? "/" : String(path[..<slash])
     }
 
     /// Under `/dev`, `/proc` or `/sys`: never a place for a temporary file and a rename.
