@@ -38,7 +38,7 @@ let package = Package(
         // Command-line commands and output formatting (text, JSON).
         .target(name: "ParcoursCommands", dependencies: ["ParcoursEngine", "ParcoursRendering", "ParcoursBatch", "ParcoursServer", "Platform"]),
         // The `parcours` executable: hands the arguments to ParcoursCommands.
-        .executableTarget(name: "parcours", dependencies: ["ParcoursCommands"]),
+        .executableTarget(name: "parcours", dependencies: ["ParcoursCommands", "Platform"]),
         // Generators of rule sets and profiles, shared by the differential tests and the benchmark.
         .target(name: "ParcoursTestSupport", dependencies: ["ParcoursEngine"]),
         // The benchmark (bench/run): figures, never assertions.

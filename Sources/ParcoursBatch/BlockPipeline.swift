@@ -55,7 +55,11 @@ package final class BlockSource {
         return BlockSource(lines: lines, first: first.map { ($0, firstItem) }, number: number)
     }
 
+    /// Set (from the thread reading blocks) when the output is lost: no further block is read.
+    package var stopped = false
+
     package func next() -> Item? {
+        guard !stopped else { return nil }
         let block: LineReader.Block
         var from = 0
         if let pending = first {

@@ -27,8 +27,10 @@ public enum SystemFile {
         }
     }
 
-    /// Opens `path` for reading (`-`: a copy of standard input's descriptor); a folder is refused.
+    /// Opens `path` for reading (`-`: a copy of standard input's descriptor); a folder is refused,
+    /// and so is a closed standard input (an empty one is read as empty).
     public static func open(_ path: String) throws(InputError) -> Int32 {
+        if path == "-", let reason = StandardStreams.unreadableInput() { throw .cannotOpen(path: path, reason: reason) }
         let descriptor = path == "-" ? dup(0) : Glibc.open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { throw .cannotOpen(path: path, reason: lastError()) }
         var info = stat()

@@ -211,12 +211,26 @@ struct PolicyToolsTests {
         #expect(search.hasPrefix("// Généré par parcours docs") && search.contains("[\"Auto-école sociale\",\"partenaire\","))
         let casePage = try String(contentsOfFile: directory + "/cases/r2s--09-detention-amenagement-emploi.html", encoding: .utf8)
         #expect(casePage.contains("Rejoué aujourd'hui : <strong>réussi</strong>") && casePage.contains("<pre><code>name: De la détention à l&#39;emploi"))
-        // A second run into the same folder removes the pages that no longer exist, and nothing else.
-        try "vieille page".write(toFile: directory + "/rules/supprimee.html", atomically: true, encoding: .utf8)
-        try "notes".write(toFile: directory + "/notes.txt", atomically: true, encoding: .utf8)
+        // A second run into the same folder removes the pages it wrote that no longer exist (an
+        // earlier run's page, as its manifest lists it), and nothing else: not a page a person
+        // put there, even named like the site's, nor a path outside the folder.
+        let manifest = directory + "/.parcours-docs"
+        let listed = try String(contentsOfFile: manifest, encoding: .utf8)
+        #expect(listed.contains("\nrules/r2s--parcours.html\n") && listed.contains("\nindex.html\n"))
+        try (listed + "rules/supprimee.html\n../dehors.html\n").write(toFile: manifest, atomically: true, encoding: .utf8)
+        try "outside".write(toFile: directory + "/../dehors.html", atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: directory + "/../dehors.html") }
+        for mine in ["rules/supprimee.html", "notes.html", "rules/mine.html", "notes.txt"] {
+            try "page".write(toFile: directory + "/" + mine, atomically: true, encoding: .utf8)
+        }
         #expect(Support.run(["docs", "--out", directory, "--rules", Support.rules, "--scenarios", Support.packageRoot + "/Scenarios", "--date", date]).code == 0)
-        #expect(!FileManager.default.fileExists(atPath: directory + "/rules/supprimee.html") && FileManager.default.fileExists(atPath: directory + "/notes.txt"))
-        try? FileManager.default.removeItem(atPath: directory + "/notes.txt")
+        #expect(!FileManager.default.fileExists(atPath: directory + "/rules/supprimee.html"))
+        for mine in ["notes.html", "rules/mine.html", "notes.txt", "../dehors.html"] {
+            #expect(FileManager.default.fileExists(atPath: directory + "/" + mine), "\(mine) was removed")
+            if mine.hasPrefix("..") { continue }
+            try? FileManager.default.removeItem(atPath: directory + "/" + mine)
+        }
+        #expect(try !String(contentsOfFile: manifest, encoding: .utf8).contains("supprimee"))
         // A folder that parcours docs did not write is refused; - is not a folder.
         let foreign = NSTemporaryDirectory() + "parcours-foreign-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: foreign, withIntermediateDirectories: true)

@@ -60,7 +60,8 @@ enum MarkdownReference {
         lines += [
             "## " + (fr ? "Codes de sortie" : "Exit status"), "",
             fr ? "- 0 : succès" : "- 0: success",
-            fr ? "- 1 : erreurs dans les règles, le profil ou les cas (affichées)" : "- 1: errors in the rules, the profile or the cases (printed)",
+            fr ? "- 1 : erreurs dans les règles, le profil ou les cas (affichées) ; une entrée illisible (entrée standard fermée) ; une sortie qui n'a pas pu être écrite (sortie standard fermée ou pleine, tube fermé par le lecteur, --out refusé parce que c'est une entrée)"
+               : "- 1: errors in the rules, the profile or the cases (printed); an unreadable input (standard input closed); an output that could not be written (standard output closed or full, a pipe closed by its reader, --out refused because it is an input)",
             fr ? "- 2 : ligne de commande incorrecte" : "- 2: wrong command line",
             "",
             "## " + (fr ? "Environnement" : "Environment"), "",

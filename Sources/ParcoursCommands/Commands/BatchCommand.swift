@@ -64,14 +64,14 @@ struct BatchCommand: ParcoursCommand {
         defer { lines.close() }
         var output: OutputFile?
         if let out = options.out, out != "-" {
-            switch OutputFile.open(out, inputs: [options.corpus]) {
-            case .success(let file): output = file
-            case .failure(let error):
-                terminal.complain(error.message, hint: error.hint)
-                return ExitCode.failure
-            }
+            guard let file = ParcoursCLI.openOutput(out, inputs: [options.corpus], common: options.common, terminal: terminal) else { return ExitCode.failure }
+            output = file
         }
         let writes = output != nil || !options.summary || options.out == "-"
+        if output == nil, writes, let refusal = OutputFile.standardOutputRefusal(inputs: [options.corpus]) {
+            terminal.complain(refusal.message, hint: refusal.hint)
+            return ExitCode.failure
+        }
         let write: (UnsafeBufferPointer<UInt8>) -> Void = { bytes in
             guard writes, !bytes.isEmpty else { return }
             if let output { output.write(bytes) } else { terminal.writeBytes(bytes) }
@@ -81,7 +81,10 @@ struct BatchCommand: ParcoursCommand {
         var decoder = CorpusDecoder(path: options.corpus, vocabulary: ruleSet.vocabulary)
         var progress = Progress(terminal: terminal, total: lines.size)
         var tally = BatchTally(compiled: compiled, detailed: options.summary)
-        guard let source = ParcoursCLI.blocks(lines, path: options.corpus, decoder: &decoder, terminal: terminal) else { return ExitCode.failure }
+        guard let source = ParcoursCLI.blocks(lines, path: options.corpus, decoder: &decoder, terminal: terminal) else {
+            output?.discard()
+            return ExitCode.failure
+        }
         formatter.header.map { Array($0.utf8).withUnsafeBufferPointer(write) }
         let buffers = ByteBufferPool(limit: options.jobs * 3 + 1)
         let worker = BatchWorker(compiled: compiled, formatter: writes ? formatter : nil, decoder: decoder, language: terminal.language, buffers: buffers,
@@ -93,6 +96,9 @@ struct BatchCommand: ParcoursCommand {
             tally.merge(part.tally)
             progress.read(bytes: part.bytesRead)
             progress.evaluated(part.tally.profiles + part.tally.refused)
+            // Standard output lost (closed, full, a pipe closed early): reading on is wasted work.
+            if let output, output.failed { source.stopped = true }
+            if output == nil && writes && terminal.outputLost { source.stopped = true }
         }
         lines = source.lines
         progress.finish(profiles: tally.profiles)

@@ -1,4 +1,5 @@
 import ParcoursBatch
+import Platform
 import ParcoursEngine
 import ParcoursRendering
 
@@ -15,16 +16,40 @@ public enum ParcoursCLI {
         DiffCommand.self, BatchCommand.self, ImportCommand.self, DocsCommand.self, ServeCommand.self, SchemaCommand.self, CompletionsCommand.self, ManCommand.self,
     ]
 
+    /// Runs the command line; a write that failed on standard output or error makes the exit
+    /// status 1 (unless the command already failed), said on standard error when it still works.
     public static func run(_ arguments: [String], terminal given: Terminal = .standard) -> Int32 {
         var terminal = given
+        let code: Int32
         do {
             let arguments = try globalOptions(in: arguments, terminal: &terminal)
-            return try dispatch(arguments, terminal: terminal)
+            code = try dispatch(arguments, terminal: terminal)
         } catch {
             terminal.complain(error.message)
             terminal.writeError("\n" + Help.usage(terminal.language))
-            return ExitCode.usage
+            code = ExitCode.usage
         }
+        guard let failure = terminal.failedWrite() else { return code }
+        if failure.stream == .output { terminal.complain(lostOutput(failure), hint: lostOutputHint(failure)) }
+        return code == ExitCode.success ? ExitCode.failure : code
+    }
+
+    /// What a failed write to standard output means: the output is incomplete or missing.
+    static func lostOutput(_ failure: StandardStreams.Failure) -> Phrase {
+        if failure.closedAtStart {
+            return Phrase("la sortie standard est fermée : rien n'a pu y être écrit", en: "standard output is closed: nothing could be written to it")
+        }
+        let reason = InputError.reason(failure.reason)
+        return Phrase("écriture impossible sur la sortie standard (\(reason.fr)) : la sortie est incomplète",
+                      en: "cannot write to standard output (\(reason.en)): the output is incomplete")
+    }
+
+    static func lostOutputHint(_ failure: StandardStreams.Failure) -> Phrase {
+        failure.closedAtStart || failure.reason == "Bad file descriptor"
+            ? Phrase("redirigez la sortie vers un fichier (> FICHIER) ou utilisez --out FICHIER quand la commande l'accepte",
+                     en: "redirect the output to a file (> FILE) or use --out FILE where the command has it")
+            : Phrase("vérifiez la place sur le disque ou le programme qui lit la sortie, puis relancez",
+                     en: "check the disk space or the program reading the output, then run again")
     }
 
     /// Takes the options every command shares out of the arguments, before `--`: `--lang fr|en`

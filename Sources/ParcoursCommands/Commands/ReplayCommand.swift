@@ -10,11 +10,13 @@ struct ReplayCommand: ParcoursCommand {
         discussion: Phrase("""
         Joue Scenarios/<dispositif>/cases/*.yaml et Rules/cases/*.yaml (ou les fichiers et dossiers
         donnés) : une ligne par cas, et pour un échec l'étape, ce qui était attendu et ce qui est venu.
-        Sortie 0 quand tout passe, 1 en cas d'échec, 2 quand un fichier de cas ne se charge pas.
+        Sortie 0 quand tout passe, 1 en cas d'échec, quand aucun cas n'est trouvé ou quand la sortie
+        ne peut être écrite, 2 quand un fichier de cas ne se charge pas.
         """, en: """
         Runs Scenarios/<scheme>/cases/*.yaml and Rules/cases/*.yaml (or the files and folders given): one line per case,
         and for a failure the step, what was expected and what came.
-        Exit 0 when all pass, 1 on a failure, 2 when a case file does not load.
+        Exit 0 when all pass, 1 on a failure, when no case is found or when the output cannot be
+        written, 2 when a case file does not load.
         """),
         arguments: ArgumentsSpec("PATH", .any, help: Phrase("fichiers ou dossiers de cas (par défaut : les cas de tous les dispositifs)", en: "case files or folders (default: every scheme's cases)")),
         options: [OptionSpec("--filter", value: "TEXT", help: Phrase("garde les cas dont le nom ou le fichier contient TEXT", en: "keep the cases whose name or file contains TEXT")),
@@ -46,13 +48,34 @@ struct ReplayCommand: ParcoursCommand {
             return ExitCode.usage
         }
         var cases = loadedCases.cases
+        if cases.isEmpty {
+            let places = paths.joined(separator: ", ")
+            terminal.complain(Phrase("aucun cas trouvé dans \(places) : rien n'a été rejoué", en: "no case found in \(places): nothing was replayed"),
+                              hint: Phrase("donnez un dossier qui contient des fichiers de cas .yaml, ou des fichiers de cas", en: "give a folder holding .yaml case files, or case files"))
+            return ExitCode.failure
+        }
         if let filter = options.filter?.lowercased() {
             cases = cases.filter { $0.name.lowercased().contains(filter) || $0.file.lowercased().contains(filter) }
+            if cases.isEmpty {
+                terminal.complain(Phrase("aucun cas ne correspond à --filter « \(options.filter ?? "") » : rien n'a été rejoué", en: "no case matches --filter \"\(options.filter ?? "")\": nothing was replayed"),
+                                  hint: Phrase("le filtre cherche dans le nom du cas et le chemin de son fichier", en: "the filter looks in the case's name and its file's path"))
+                return ExitCode.failure
+            }
+        }
+        // The JUnit file is opened (refused when it is an input) before anything is replayed.
+        var junitFile: OutputFile?
+        if let junit = options.junit, junit != "-" {
+            let common = CommonOptions(rules: options.rules, scenarios: options.scenarios)
+            guard let file = ParcoursCLI.openOutput(junit, inputs: loadedCases.cases.map(\.file) + options.paths, common: common, terminal: terminal) else {
+                return ExitCode.failure
+            }
+            junitFile = file
         }
         let results: [CaseResult]
         do {
             results = try engine.replay(cases, on: options.date)
         } catch {
+            junitFile?.discard()
             return ParcoursCLI.report(error, terminal: terminal)
         }
         // With `--junit -` the XML is the standard output; the text goes to standard error.
@@ -65,17 +88,11 @@ struct ReplayCommand: ParcoursCommand {
             let xml = JUnitXML.render(results, in: terminal.language)
             if junit == "-" {
                 terminal.write(xml)
-            } else {
-                switch OutputFile.open(junit, inputs: loadedCases.cases.map(\.file)) {
-                case .failure(let error):
+            } else if let file = junitFile {
+                file.write(xml)
+                if let error = file.commit() {
                     terminal.complain(error.message, hint: error.hint)
                     return ExitCode.failure
-                case .success(let file):
-                    file.write(xml)
-                    if let error = file.commit() {
-                        terminal.complain(error.message, hint: error.hint)
-                        return ExitCode.failure
-                    }
                 }
             }
         }

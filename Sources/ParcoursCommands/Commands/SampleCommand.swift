@@ -52,7 +52,10 @@ struct SampleCommand: ParcoursCommand {
                 for i in slots.indices { slots[i] = CompiledProfile.unknown }
                 sampler.next(into: slots)
                 encoder.write(UnsafeBufferPointer(slots), into: chunk)
-                if chunk.count >= 1 << 20 { chunk = writer.handOver(chunk) }
+                if chunk.count >= 1 << 20 {
+                    chunk = writer.handOver(chunk)
+                    if terminal.outputLost { break }
+                }
             }
         }
         writer.finish(chunk)

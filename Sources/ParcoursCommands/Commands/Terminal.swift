@@ -14,11 +14,16 @@ public struct Terminal: Sendable {
     public var writeBytes: @Sendable (UnsafeBufferPointer<UInt8>) -> Void
     /// The language messages, help and diagnostics are written in (French unless asked).
     public var language: Language
+    /// The first write to standard output or error that failed (a closed descriptor, a full
+    /// disk, a closed pipe); nil while every write went through.
+    public var failedWrite: @Sendable () -> StandardStreams.Failure?
 
     public init(readInput: @escaping @Sendable () -> Result<[UInt8], InputError>, write: @escaping @Sendable (String) -> Void,
                 writeError: @escaping @Sendable (String) -> Void, language: Language = .fr,
-                writeBytes: (@Sendable (UnsafeBufferPointer<UInt8>) -> Void)? = nil) {
+                writeBytes: (@Sendable (UnsafeBufferPointer<UInt8>) -> Void)? = nil,
+                failedWrite: @escaping @Sendable () -> StandardStreams.Failure? = { nil }) {
         self.readInput = readInput
+        self.failedWrite = failedWrite
         self.write = write
         self.writeBytes = writeBytes ?? { write(String(decoding: $0, as: UTF8.self)) }
         self.writeError = writeError
@@ -42,20 +47,32 @@ public struct Terminal: Sendable {
         if !quiet { writeError(say(fr, en: en)) }
     }
 
-    /// The process's standard input, output and error.
+    /// Whether output already failed: a command producing a long output stops early.
+    public var outputLost: Bool { failedWrite() != nil }
+
+    /// The process's standard input, output and error. Every write is checked
+    /// (`StandardStreams`): a failure is kept, nothing more is written to that stream, and
+    /// `ParcoursCLI.run` reports it with exit status 1.
     public static let standard = Terminal(
-        readInput: { Result { () throws(InputError) in try SystemFile.read(descriptor: 0, name: "<stdin>", limit: Limits.profileBytes) } },
-        write: { FileHandle.standardOutput.write(Data($0.utf8)) },
-        writeError: { FileHandle.standardError.write(Data($0.utf8)) },
+        readInput: {
+            Result { () throws(InputError) in
+                if let reason = StandardStreams.unreadableInput() { throw .cannotOpen(path: "<stdin>", reason: reason) }
+                return try SystemFile.read(descriptor: 0, name: "<stdin>", limit: Limits.profileBytes)
+            }
+        },
+        write: { StandardStreams.write(.output, $0) },
+        writeError: { StandardStreams.write(.error, $0) },
         language: Language.from(environment: ProcessInfo.processInfo.environment),
-        writeBytes: { bytes in _ = SystemFile.writeAll(1, UnsafeRawBufferPointer(bytes)) }
+        writeBytes: { bytes in StandardStreams.write(.output, UnsafeRawBufferPointer(bytes)) },
+        failedWrite: { StandardStreams.failure(of: .output) ?? StandardStreams.failure(of: .error) }
     )
 }
 
 /// Exit codes shared by every command.
 public enum ExitCode {
     public static let success: Int32 = 0
-    /// Errors found in the input (rules, profile).
+    /// Errors found in the input (rules, profile), or an output that could not be written
+    /// (standard output or error closed or full, a pipe closed early: `ParcoursCLI.run`).
     public static let failure: Int32 = 1
     /// The command line itself is wrong.
     public static let usage: Int32 = 2

@@ -21,6 +21,11 @@ extension InputError {
         case "Too many levels of symbolic links": return Phrase("trop de liens symboliques", en: reason)
         case "No space left on device": return Phrase("plus de place sur le disque", en: reason)
         case "Read-only file system": return Phrase("système de fichiers en lecture seule", en: reason)
+        case "Input/output error": return Phrase("erreur d'entrée-sortie (ce fichier ne s'écrit pas)", en: reason)
+        case "Bad file descriptor": return Phrase("descripteur de fichier fermé", en: reason)
+        case "Broken pipe": return Phrase("le programme qui lisait la sortie l'a fermée", en: "the program reading the output closed it")
+        case "standard input is closed": return Phrase("l'entrée standard est fermée", en: reason)
+        case "standard input is not open for reading": return Phrase("l'entrée standard n'est pas ouverte en lecture", en: reason)
         default: return .same(reason)
         }
     }
