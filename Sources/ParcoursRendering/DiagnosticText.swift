@@ -11,14 +11,16 @@ public enum DiagnosticText {
         return text
     }
 
+    /// One diagnostic a line (hints on the next), at most `Limits.diagnostics` of them then one
+    /// that counts the rest.
     public static func render(_ diagnostics: [Diagnostic], in language: Language = .fr) -> String {
-        diagnostics.map { render($0, in: language) + "\n" }.joined()
+        diagnostics.capped().map { render($0, in: language) + "\n" }.joined()
     }
 
     /// "2 erreurs, 1 avertissement" / "2 errors, 1 warning".
     public static func summary(_ diagnostics: [Diagnostic], in language: Language = .fr) -> String {
-        let errors = diagnostics.filter { $0.severity == .error }.count
-        let warnings = diagnostics.count - errors
+        let errors = diagnostics.reduce(0) { $0 + $1.counted.errors }
+        let warnings = diagnostics.reduce(0) { $0 + $1.counted.warnings }
         func plural(_ count: Int, _ word: String) -> String { "\(count) \(word)\(count > 1 || (language == .en && count == 0) ? "s" : "")" }
         return language == .en ? "\(plural(errors, "error")), \(plural(warnings, "warning"))"
                                : "\(plural(errors, "erreur")), \(plural(warnings, "avertissement"))"

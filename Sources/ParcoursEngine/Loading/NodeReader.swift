@@ -16,9 +16,14 @@ struct KeyedNodes: Sendable {
 
 /// Reads the YAML nodes of one file into typed values, collecting every problem as a
 /// positioned diagnostic instead of stopping at the first.
+///
+/// At most `Limits.diagnostics` problems are kept; the rest are only counted, in one last
+/// `too-many` diagnostic, and their messages and hints (spelling suggestions) never computed.
 package struct NodeReader: Sendable {
     let file: String
     var diagnostics: [Diagnostic] = []
+    /// Where the `too-many` diagnostic is, once problems are left out.
+    private var omittedAt: Int?
 
     init(file: String) {
         self.file = file
@@ -26,19 +31,34 @@ package struct NodeReader: Sendable {
 
     func location(_ node: Node) -> SourceLocation { SourceLocation(file: file, mark: node.mark) }
 
+    /// Records a problem, or counts it past the limit.
+    private mutating func add(_ severity: Severity, _ code: DiagnosticCode, at location: SourceLocation, _ message: () -> Phrase, hint: () -> Phrase?) {
+        guard diagnostics.count >= Limits.diagnostics else {
+            diagnostics.append(Diagnostic(severity, code, at: location, message(), hint: hint()))
+            return
+        }
+        let one = OmittedCount(errors: severity == .error ? 1 : 0, warnings: severity == .warning ? 1 : 0)
+        if let index = omittedAt, index < diagnostics.count, let count = diagnostics[index].omitted {
+            diagnostics[index] = .omitted(errors: count.errors + one.errors, warnings: count.warnings + one.warnings, at: diagnostics[index].location)
+        } else {
+            omittedAt = diagnostics.count
+            diagnostics.append(.omitted(errors: one.errors, warnings: one.warnings, at: location))
+        }
+    }
+
     /// Records an error at `location`.
-    mutating func report(_ code: DiagnosticCode, at location: SourceLocation, _ message: Phrase, hint: Phrase? = nil) {
-        diagnostics.append(Diagnostic(.error, code, at: location, message, hint: hint))
+    mutating func report(_ code: DiagnosticCode, at location: SourceLocation, _ message: @autoclosure () -> Phrase, hint: @autoclosure () -> Phrase? = nil) {
+        add(.error, code, at: location, message, hint: hint)
     }
 
     /// Records an error at `node`.
-    mutating func report(_ code: DiagnosticCode, _ node: Node, _ message: Phrase, hint: Phrase? = nil) {
-        report(code, at: location(node), message, hint: hint)
+    mutating func report(_ code: DiagnosticCode, _ node: Node, _ message: @autoclosure () -> Phrase, hint: @autoclosure () -> Phrase? = nil) {
+        add(.error, code, at: location(node), message, hint: hint)
     }
 
     /// Records a warning at `node`.
-    mutating func warn(_ code: DiagnosticCode, _ node: Node, _ message: Phrase, hint: Phrase? = nil) {
-        diagnostics.append(Diagnostic(.warning, code, at: location(node), message, hint: hint))
+    mutating func warn(_ code: DiagnosticCode, _ node: Node, _ message: @autoclosure () -> Phrase, hint: @autoclosure () -> Phrase? = nil) {
+        add(.warning, code, at: location(node), message, hint: hint)
     }
 
     /// Turns a YAML error into a diagnostic of this file.

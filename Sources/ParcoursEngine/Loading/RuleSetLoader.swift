@@ -4,6 +4,15 @@ import YAML
 public struct LoadResult: Sendable {
     public let ruleSet: RuleSet?
     public let diagnostics: [Diagnostic]
+    /// True when the search for conflicts stopped at the first few (the rule set is refused);
+    /// `check` loads again to find them all.
+    public var conflictsCut = false
+
+    init(ruleSet: RuleSet?, diagnostics: [Diagnostic], conflictsCut: Bool = false) {
+        self.ruleSet = ruleSet
+        self.diagnostics = diagnostics
+        self.conflictsCut = conflictsCut
+    }
 }
 
 /// Loads and validates a whole rule set: vocabulary, references, catalogue, facts, rules,
@@ -15,7 +24,9 @@ package enum RuleSetLoader {
         load(RuleSetFiles.read(directory: directory, scenarios: scenarios), date: date)
     }
 
-    package static func load(_ files: RuleSetFiles, date: String? = nil) -> LoadResult {
+    /// - Parameter allConflicts: look for every conflict (`check`), not only the first
+    ///   `Limits.conflictsOnLoad`.
+    package static func load(_ files: RuleSetFiles, date: String? = nil, allConflicts: Bool = false) -> LoadResult {
         let date = date ?? Validity.today()
         var diagnostics = files.problems.map { problem in
             Diagnostic(.error, .unreadableFile, at: SourceLocation(file: problem.path, line: 1, column: 1), problem.message, hint: problem.hint)
@@ -153,6 +164,7 @@ package enum RuleSetLoader {
         catalogue = DateResolution.catalogue(catalogue, on: date)
         schemes = DateResolution.schemes(schemes, on: date)
         var ruleSet: RuleSet?
+        var conflictsCut = false
         if !diagnostics.hasErrors {
             // The fingerprint (hashing the whole canonical text) and the analyses are independent:
             // one core each.
@@ -165,23 +177,25 @@ package enum RuleSetLoader {
                 let built = RuleSet(vocabulary: resolvedVocabulary, catalogue: resolvedCatalogue, facts: resolvedFacts, rules: resolvedRules,
                                     schemes: resolvedSchemes, date: date, fingerprint: "")
                 let analysis = RuleSetAnalysis(ruleSet: built)
-                return .analysed(built, analysis.unreachableSchemes() + analysis.unreachableRules() + analysis.conflicts())
+                let conflicts = allConflicts ? (analysis.conflicts(), false) : analysis.firstConflicts(Limits.conflictsOnLoad)
+                return .analysed(built, analysis.unreachableSchemes() + analysis.unreachableRules() + conflicts.0, cut: conflicts.1)
             }
-            if case .analysed(let built, let found) = parts.last {
+            if case .analysed(let built, let found, let cut) = parts.last {
                 diagnostics += found
+                conflictsCut = cut
                 if !diagnostics.hasErrors { ruleSet = built }
             }
             if case .fingerprint(let fingerprint) = parts.first { ruleSet?.fingerprint = fingerprint }
             ruleSet?.imports = imports
         }
         diagnostics.sort()
-        return LoadResult(ruleSet: ruleSet, diagnostics: diagnostics)
+        return LoadResult(ruleSet: ruleSet, diagnostics: diagnostics, conflictsCut: conflictsCut)
     }
 
     /// What each of the two last loading tasks gives.
     private enum Analysed: Sendable {
         case fingerprint(String)
-        case analysed(RuleSet, [Diagnostic])
+        case analysed(RuleSet, [Diagnostic], cut: Bool)
     }
 
     /// The YAML trees of a rule set's files, parsed together; read back file by file.
