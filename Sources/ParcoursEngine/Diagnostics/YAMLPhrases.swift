@@ -15,7 +15,7 @@ extension YAMLError {
         case .tab: return Phrase("tabulation là où YAML attend des espaces", en: message)
         case .unclosedQuote: return Phrase("un texte entre guillemets n'est jamais fermé", en: message)
         case .duplicateKey(let key, _, let first):
-            return Phrase("clé « \(key) » en double (déjà définie ligne \(first.line))", en: message)
+            return Phrase("clé « \(Limits.quoted(key)) » en double (déjà définie ligne \(first.line))", en: message)
         case .complexKey: return Phrase("les clés d'un mapping doivent être du texte simple", en: message)
         case .unknownAlias(let name, _):
             return Phrase("l'alias *\(name) ne renvoie à aucune ancre &\(name) définie avant lui", en: message)

@@ -84,14 +84,14 @@ package struct NodeReader: Sendable {
             if known.contains(key) {
                 result[key] = pair.value
             } else {
-                report(.unknownKey, pair.key, Phrase("clé inconnue « \(key) » dans \(what.fr) (clés possibles : \(known.joined(separator: ", ")))",
-                                                     en: "unknown key \"\(key)\" in \(what.en) (expected: \(known.joined(separator: ", ")))"),
+                report(.unknownKey, pair.key, Phrase("clé inconnue « \(Limits.quoted(key)) » dans \(what.fr) (clés possibles : \(known.joined(separator: ", ")))",
+                                                     en: "unknown key \"\(Limits.quoted(key))\" in \(what.en) (expected: \(known.joined(separator: ", ")))"),
                        hint: Spelling.hint(for: key, in: known))
             }
         }
         for key in required where result[key] == nil {
             let code: DiagnosticCode = key == "source" ? .missingSource : key == "why" ? .missingWhy : .missingKey
-            report(code, node, Phrase("\(what.fr) : « \(key) » manque", en: "\(what.en) has no \"\(key)\""),
+            report(code, node, Phrase("\(what.fr) : « \(Limits.quoted(key)) » manque", en: "\(what.en) has no \"\(Limits.quoted(key))\""),
                    hint: key == "source" ? Phrase("citez le document source et sa section, par ex. « 002, partie II, 2.1 »", en: "cite the seed document and section, e.g. \"002, partie II, 2.1\"") : nil)
         }
         return result
@@ -116,7 +116,7 @@ package struct NodeReader: Sendable {
         guard let text = text(node, what) else { return nil }
         guard text.isIdentifier(capitals: capitals) else {
             let letters = capitals ? Phrase("des lettres", en: "letters") : Phrase("des minuscules", en: "lowercase letters")
-            report(.typeMismatch, node, Phrase("\(what.fr) « \(text) » n'est pas un identifiant valide", en: "\(what.en) \"\(text)\" is not a valid id"),
+            report(.typeMismatch, node, Phrase("\(what.fr) « \(Limits.quoted(text)) » n'est pas un identifiant valide", en: "\(what.en) \"\(Limits.quoted(text))\" is not a valid id"),
                    hint: Phrase("utilisez \(letters.fr), des chiffres et _, en commençant par une lettre", en: "use \(letters.en), digits and _, starting with a letter"))
             return nil
         }
@@ -150,7 +150,7 @@ package struct NodeReader: Sendable {
     mutating func date(_ node: Node, _ what: Phrase) -> String? {
         guard let text = text(node, what) else { return nil }
         guard Validity.isDate(text) else {
-            report(.typeMismatch, node, Phrase("date AAAA-MM-JJ attendue pour \(what.fr), trouvé : « \(text) »", en: "expected a date YYYY-MM-DD for \(what.en), found \"\(text)\""),
+            report(.typeMismatch, node, Phrase("date AAAA-MM-JJ attendue pour \(what.fr), trouvé : « \(Limits.quoted(text)) »", en: "expected a date YYYY-MM-DD for \(what.en), found \"\(Limits.quoted(text))\""),
                    hint: Phrase("par ex. 2026-01-01", en: "e.g. 2026-01-01"))
             return nil
         }
