@@ -6,8 +6,9 @@ public enum DiagnosticText {
     public static func render(_ diagnostic: Diagnostic, in language: Language = .fr) -> String {
         let severity = language == .en ? diagnostic.severity.rawValue : (diagnostic.severity == .error ? "erreur" : "avertissement")
         let colon = language == .en ? ":" : " :"
-        var text = "\(diagnostic.location): \(severity)[\(diagnostic.code.rawValue)]\(colon) \(diagnostic.message.text(language))"
-        if let hint = diagnostic.hint { text += "\n    \(language == .en ? "hint" : "conseil")\(colon) \(hint.text(language))" }
+        // One line each (an input's line break or escape sequence is shown, not obeyed).
+        var text = TerminalText.escaped("\(diagnostic.location): \(severity)[\(diagnostic.code.rawValue)]\(colon) \(diagnostic.message.text(language))")
+        if let hint = diagnostic.hint { text += "\n    \(language == .en ? "hint" : "conseil")\(colon) \(TerminalText.escaped(hint.text(language)))" }
         return text
     }
 
