@@ -151,7 +151,8 @@ package struct CorpusLineParser: Sendable {
         for (index, cell) in cells.enumerated() {
             let mark = Mark(line: number, column: cell.column)
             guard index < header.count else {
-                return .failure(.syntax(problem: "more cells than header columns", mark: mark, context: nil))
+                return .failure(.syntax(problem: "the row has \(cells.count) cells, the header only \(header.count) (a cell holding the separator goes between double quotes)",
+                                        mark: mark, context: "CSV"))
             }
             let column = header[index]
             let key = Node(.scalar(Scalar(text: column.name, style: .plain)), mark: mark)

@@ -58,6 +58,9 @@ extension YAMLError {
         if text.hasPrefix("the row has "), let comma = text.firstIndex(of: ",") {
             let cells = text[text.index(text.startIndex, offsetBy: "the row has ".count)...].prefix { $0.isNumber }
             let header = text[comma...].dropFirst(", the header ".count).prefix { $0.isNumber }
+            if text.contains(", the header only ") {
+                return "la ligne a \(cells) cellules, l'en-tête seulement \(text[comma...].dropFirst(", the header only ".count).prefix { $0.isNumber }) (une cellule qui contient le séparateur s'écrit entre guillemets doubles)"
+            }
             return "la ligne a \(cells) cellules, l'en-tête \(header) (une cellule vide veut dire inconnu : gardez les séparateurs)"
         }
         if text.hasPrefix("unexpected \"") { return "« " + text.dropFirst("unexpected \"".count).dropLast() + " » inattendu" }
