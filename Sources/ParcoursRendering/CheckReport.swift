@@ -8,13 +8,13 @@ package struct CheckReport {
     package let ruleSet: (RuleSet, cases: Int)?
 
     package init(diagnostics: [Diagnostic], ruleSet: (RuleSet, cases: Int)?) {
-        self.diagnostics = diagnostics
+        self.diagnostics = diagnostics.capped()
         self.ruleSet = ruleSet
     }
 
     /// `check --format json`.
     package func json(in language: Language) -> JSONValue {
-        let errors = diagnostics.filter { $0.severity == .error }.count
+        let errors = diagnostics.reduce(0) { $0 + $1.counted.errors }
         var summary: JSONValue = .null
         if let (ruleSet, cases) = ruleSet {
             summary = .object([
@@ -26,7 +26,7 @@ package struct CheckReport {
         return .object([
             ("ok", .bool(errors == 0 && ruleSet != nil)),
             ("errors", .int(errors)),
-            ("warnings", .int(diagnostics.count - errors)),
+            ("warnings", .int(diagnostics.reduce(0) { $0 + $1.counted.warnings })),
             ("rule_set", summary),
             ("diagnostics", .array(diagnostics.map { $0.json(in: language) })),
         ])

@@ -6,19 +6,22 @@ public enum DiagnosticText {
     public static func render(_ diagnostic: Diagnostic, in language: Language = .fr) -> String {
         let severity = language == .en ? diagnostic.severity.rawValue : (diagnostic.severity == .error ? "erreur" : "avertissement")
         let colon = language == .en ? ":" : " :"
-        var text = "\(diagnostic.location): \(severity)[\(diagnostic.code.rawValue)]\(colon) \(diagnostic.message.text(language))"
-        if let hint = diagnostic.hint { text += "\n    \(language == .en ? "hint" : "conseil")\(colon) \(hint.text(language))" }
+        // One line each (an input's line break or escape sequence is shown, not obeyed).
+        var text = TerminalText.escaped("\(diagnostic.location): \(severity)[\(diagnostic.code.rawValue)]\(colon) \(diagnostic.message.text(language))")
+        if let hint = diagnostic.hint { text += "\n    \(language == .en ? "hint" : "conseil")\(colon) \(TerminalText.escaped(hint.text(language)))" }
         return text
     }
 
+    /// One diagnostic a line (hints on the next), at most `Limits.diagnostics` of them then one
+    /// that counts the rest.
     public static func render(_ diagnostics: [Diagnostic], in language: Language = .fr) -> String {
-        diagnostics.map { render($0, in: language) + "\n" }.joined()
+        diagnostics.capped().map { render($0, in: language) + "\n" }.joined()
     }
 
     /// "2 erreurs, 1 avertissement" / "2 errors, 1 warning".
     public static func summary(_ diagnostics: [Diagnostic], in language: Language = .fr) -> String {
-        let errors = diagnostics.filter { $0.severity == .error }.count
-        let warnings = diagnostics.count - errors
+        let errors = diagnostics.reduce(0) { $0 + $1.counted.errors }
+        let warnings = diagnostics.reduce(0) { $0 + $1.counted.warnings }
         func plural(_ count: Int, _ word: String) -> String { "\(count) \(word)\(count > 1 || (language == .en && count == 0) ? "s" : "")" }
         return language == .en ? "\(plural(errors, "error")), \(plural(warnings, "warning"))"
                                : "\(plural(errors, "erreur")), \(plural(warnings, "avertissement"))"

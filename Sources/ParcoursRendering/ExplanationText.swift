@@ -44,7 +44,7 @@ public enum ExplanationText {
         }
         var out = ["Règle \(rule.id) : \(rule.title)", "Source : \(rule.source)", "Priorité : \(rule.priority)", "Résultat : \(verdict)", ""]
         out += lines(node)
-        return out.joined(separator: "\n") + "\n"
+        return TerminalText.escaped(out.joined(separator: "\n") + "\n", lineBreaks: true)
     }
 
     public static func render(scheme: Scheme, result: SchemeResult, criteria: [(criterion: Criterion, priority: Bool, node: ExplanationNode)]) -> String {
@@ -61,6 +61,6 @@ public enum ExplanationText {
             out.append("\(item.priority ? "Critère de priorité" : "Critère") \(item.criterion.id) : \(item.criterion.label)")
             out += lines(item.node)
         }
-        return out.joined(separator: "\n") + "\n"
+        return TerminalText.escaped(out.joined(separator: "\n") + "\n", lineBreaks: true)
     }
 }

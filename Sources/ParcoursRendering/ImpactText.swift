@@ -24,7 +24,8 @@ public enum ImpactText {
                 }
             }
         }
-        return lines.joined(separator: "\n") + "\n"
+        // The examples are corpus lines as read.
+        return TerminalText.escaped(lines.joined(separator: "\n") + "\n", lineBreaks: true)
     }
 
     /// The report's state words in French; ids are kept as they are.

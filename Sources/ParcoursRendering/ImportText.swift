@@ -40,6 +40,6 @@ package enum ImportText {
         if !result.duplicates.isEmpty {
             lines.append("  " + (fr ? "En double (une seule fois prise en compte) : " : "Given twice (counted once): ") + result.duplicates.map(name).joined(separator: " ; "))
         }
-        return lines
+        return lines.map { TerminalText.escaped($0) }
     }
 }

@@ -21,7 +21,7 @@ public enum RecommendationText {
         } else {
             lines.append("Règles du \(recommendation.date). Détail (règles, critères, toutes les questions) : --detail")
         }
-        return lines.joined(separator: "\n") + "\n"
+        return TerminalText.escaped(lines.joined(separator: "\n") + "\n", lineBreaks: true)
     }
 
     private static func nextActions(_ recommendation: Recommendation) -> [String] {

@@ -17,7 +17,7 @@ public enum ReplayText {
         let failed = results.filter { !$0.passed }.count
         let passed = results.count - failed
         lines.append(fr ? "\(passed) réussi\(passed > 1 ? "s" : ""), \(failed) en échec" : "\(passed) passed, \(failed) failed")
-        return lines.joined(separator: "\n") + "\n"
+        return TerminalText.escaped(lines.joined(separator: "\n") + "\n", lineBreaks: true)
     }
 
     /// `step 2 "name" (file:line:col)`, in `language`.
@@ -35,7 +35,7 @@ public enum ReplayText {
         section(fr ? "règles qu'aucun cas ne déclenche" : "rules no case fires", coverage.rulesNeverFired)
         section(fr ? "critères qu'aucun cas ne remplit" : "criteria no case passes", coverage.criteriaNeverPassed)
         section(fr ? "critères qu'aucun cas ne manque" : "criteria no case fails", coverage.criteriaNeverFailed)
-        return lines.joined(separator: "\n") + "\n"
+        return TerminalText.escaped(lines.joined(separator: "\n") + "\n", lineBreaks: true)
     }
 }
 

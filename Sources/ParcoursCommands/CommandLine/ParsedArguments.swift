@@ -50,7 +50,7 @@ public struct ParsedArguments: Sendable, Equatable {
                 let what = name.dropFirst(2)
                 let expected = option.choices.count == 2 ? option.choices.joined(separator: " or ") : option.choices.joined(separator: ", ")
                 let attendu = option.choices.count == 2 ? option.choices.joined(separator: " ou ") : option.choices.joined(separator: ", ")
-                throw UsageError("valeur inconnue « \(value) » pour --\(what) (possibles : \(attendu))", en: "unknown \(what) \"\(value)\" (expected \(expected))")
+                throw UsageError("valeur inconnue « \(Limits.quoted(value)) » pour --\(what) (possibles : \(attendu))", en: "unknown \(what) \"\(Limits.quoted(value))\" (expected \(expected))")
             }
             values[name] = value
         }
@@ -76,7 +76,7 @@ public struct ParsedArguments: Sendable, Equatable {
         guard let number = Int(text), number >= minimum, number <= maximum else {
             let range = maximum == Int.max ? "of at least \(minimum)" : "from \(minimum) to \(maximum)"
             let bornes = maximum == Int.max ? "d'au moins \(minimum)" : "de \(minimum) à \(maximum)"
-            throw UsageError("\(name) attend un nombre entier \(bornes), reçu « \(text) »", en: "\(name) expects a whole number \(range), got \"\(text)\"")
+            throw UsageError("\(name) attend un nombre entier \(bornes), reçu « \(Limits.quoted(text)) »", en: "\(name) expects a whole number \(range), got \"\(Limits.quoted(text))\"")
         }
         return number
     }
@@ -84,7 +84,7 @@ public struct ParsedArguments: Sendable, Equatable {
     /// `--date`, checked.
     public func date() throws(UsageError) -> String? {
         guard let date = values["--date"] else { return nil }
-        guard Validity.isDate(date) else { throw UsageError("--date attend une date AAAA-MM-JJ, reçu « \(date) »", en: "--date expects a date YYYY-MM-DD, got \"\(date)\"") }
+        guard Validity.isDate(date) else { throw UsageError("--date attend une date AAAA-MM-JJ, reçu « \(Limits.quoted(date)) »", en: "--date expects a date YYYY-MM-DD, got \"\(Limits.quoted(date))\"") }
         return date
     }
 

@@ -70,7 +70,7 @@ public enum ParcoursCLI {
                 index += 1
             }
             guard let language = Language(rawValue: value) else {
-                throw UsageError("langue inconnue « \(value) » (possibles : fr, en)", en: "unknown language \"\(value)\" (expected fr or en)")
+                throw UsageError("langue inconnue « \(Limits.quoted(value)) » (possibles : fr, en)", en: "unknown language \"\(Limits.quoted(value))\" (expected fr or en)")
             }
             terminal.language = language
         }
@@ -108,8 +108,8 @@ public enum ParcoursCLI {
 
     private static func unknownCommand(_ name: String) -> UsageError {
         let guess = Suggest.word(name, in: commands.map { $0.spec.name } + ["help"])
-        return UsageError("commande inconnue « \(name) »" + (guess.map { " (vouliez-vous dire « \($0) » ?)" } ?? ""),
-                          en: "unknown command \"\(name)\"" + (guess.map { " (did you mean \"\($0)\"?)" } ?? ""))
+        return UsageError("commande inconnue « \(Limits.quoted(name)) »" + (guess.map { " (vouliez-vous dire « \(Limits.quoted($0)) » ?)" } ?? ""),
+                          en: "unknown command \"\(Limits.quoted(name))\"" + (guess.map { " (did you mean \"\(Limits.quoted($0))\"?)" } ?? ""))
     }
 }
 

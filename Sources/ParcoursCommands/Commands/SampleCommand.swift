@@ -28,7 +28,7 @@ struct SampleCommand: ParcoursCommand {
     init(_ arguments: ParsedArguments) throws(UsageError) {
         count = try arguments.integer("--count", default: 100)
         let seedText = arguments.value("--seed") ?? "1"
-        guard let seed = UInt64(seedText) else { throw UsageError("--seed attend un nombre entier, reçu « \(seedText) »", en: "--seed expects a whole number, got \"\(seedText)\"") }
+        guard let seed = UInt64(seedText) else { throw UsageError("--seed attend un nombre entier, reçu « \(Limits.quoted(seedText)) »", en: "--seed expects a whole number, got \"\(Limits.quoted(seedText))\"") }
         self.seed = seed
         rules = arguments.value("--rules")
         csv = arguments.value("--format") == "csv"

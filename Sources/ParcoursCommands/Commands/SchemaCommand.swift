@@ -40,8 +40,8 @@ struct SchemaCommand: ParcoursCommand {
             guard let name = SchemaName(rawValue: text) else {
                 let known = SchemaName.allCases.map(\.rawValue)
                 let guess = Suggest.word(text, in: known)
-                throw UsageError("schéma inconnu « \(text) » (possibles : \(known.joined(separator: ", ")))" + (guess.map { " ; vouliez-vous dire « \($0) » ?" } ?? ""),
-                                 en: "unknown schema \"\(text)\" (expected: \(known.joined(separator: ", ")))" + (guess.map { "; did you mean \"\($0)\"?" } ?? ""))
+                throw UsageError("schéma inconnu « \(Limits.quoted(text)) » (possibles : \(known.joined(separator: ", ")))" + (guess.map { " ; vouliez-vous dire « \(Limits.quoted($0)) » ?" } ?? ""),
+                                 en: "unknown schema \"\(Limits.quoted(text))\" (expected: \(known.joined(separator: ", ")))" + (guess.map { "; did you mean \"\(Limits.quoted($0))\"?" } ?? ""))
             }
             names.append(name)
         }

@@ -20,7 +20,7 @@ struct CompletionsCommand: ParcoursCommand {
 
     init(_ arguments: ParsedArguments) throws(UsageError) {
         guard let shell = ShellCompletion.Shell(rawValue: arguments.argument) else {
-            throw UsageError("shell inconnu « \(arguments.argument) » (possibles : bash, zsh, fish)", en: "unknown shell \"\(arguments.argument)\" (expected bash, zsh or fish)")
+            throw UsageError("shell inconnu « \(Limits.quoted(arguments.argument)) » (possibles : bash, zsh, fish)", en: "unknown shell \"\(Limits.quoted(arguments.argument))\" (expected bash, zsh or fish)")
         }
         self.shell = shell
     }

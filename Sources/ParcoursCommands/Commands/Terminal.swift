@@ -38,8 +38,8 @@ public struct Terminal: Sendable {
 
     /// `parcours: message` and its hint on standard error, in the terminal's language.
     public func complain(_ message: Phrase, hint: Phrase? = nil) {
-        let text = (language == .fr ? "parcours : " : "parcours: ") + message.text(language) + "\n"
-        writeError(text + (hint.map { (language == .fr ? "    conseil : " : "    hint: ") + $0.text(language) + "\n" } ?? ""))
+        let text = (language == .fr ? "parcours : " : "parcours: ") + TerminalText.escaped(message.text(language)) + "\n"
+        writeError(text + (hint.map { (language == .fr ? "    conseil : " : "    hint: ") + TerminalText.escaped($0.text(language)) + "\n" } ?? ""))
     }
 
     /// An informational line on standard error, unless `--quiet`.

@@ -92,11 +92,17 @@ package struct CorpusLineParser: Sendable {
                 let unknown = cells.filter { vocabulary.field(named: $0.text) == nil }
                 guard unknown.isEmpty else {
                     headerRefused = true
-                    return CorpusRecord(line: number, text: text, profile: nil, diagnostics: unknown.map { cell in
+                    // The first ones described (with a suggestion each), the rest counted.
+                    var diagnostics = unknown.prefix(Limits.diagnostics).map { cell in
                         Diagnostic(.error, .unknownField, at: SourceLocation(file: path, line: number, column: cell.column),
                                    Phrase("la colonne « \(Limits.quoted(cell.text)) » de l'en-tête CSV n'est pas un champ du profil ; aucune ligne n'a été lue", en: "column \"\(Limits.quoted(cell.text))\" of the CSV header is not a profile field; no row was read"),
                                    hint: vocabulary.suggestion(for: cell.text) ?? Phrase("nommez chaque colonne d'après un champ de profile.yaml", en: "name each column after a field of profile.yaml"))
-                    })
+                    }
+                    if unknown.count > Limits.diagnostics {
+                        diagnostics.append(.omitted(errors: unknown.count - Limits.diagnostics, warnings: 0,
+                                                    at: SourceLocation(file: path, line: number, column: unknown[Limits.diagnostics].column)))
+                    }
+                    return CorpusRecord(line: number, text: text, profile: nil, diagnostics: diagnostics)
                 }
                 return nil
             }
@@ -145,7 +151,8 @@ package struct CorpusLineParser: Sendable {
         for (index, cell) in cells.enumerated() {
             let mark = Mark(line: number, column: cell.column)
             guard index < header.count else {
-                return .failure(.syntax(problem: "more cells than header columns", mark: mark, context: nil))
+                return .failure(.syntax(problem: "the row has \(cells.count) cells, the header only \(header.count) (a cell holding the separator goes between double quotes)",
+                                        mark: mark, context: "CSV"))
             }
             let column = header[index]
             let key = Node(.scalar(Scalar(text: column.name, style: .plain)), mark: mark)

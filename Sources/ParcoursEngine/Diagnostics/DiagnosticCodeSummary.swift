@@ -38,6 +38,7 @@ extension DiagnosticCode {
         case .shadowed: return Phrase("une règle plus prioritaire décide partout où celle-ci s'applique", en: "a higher-priority rule decides wherever this one applies")
         case .gap: return Phrase("des profils n'obtiennent aucun parcours", en: "some profiles get no route")
         case .unused: return Phrase("entrée ou champ jamais utilisé", en: "entry or field never used")
+        case .tooMany: return Phrase("d'autres problèmes, comptés mais non détaillés", en: "more problems, counted but not listed")
         case .mappingConflict: return Phrase("deux codes d'import donnent des valeurs différentes à un champ", en: "two import codes give a field different values")
         }
     }

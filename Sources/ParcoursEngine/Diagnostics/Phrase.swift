@@ -29,7 +29,7 @@ public struct Phrase: Sendable, Hashable, CustomStringConvertible {
     public static func same(_ text: String) -> Phrase { Phrase(text, en: text) }
 
     /// An id or value in quotes: « x » in French, "x" in English.
-    public static func quoted(_ text: String) -> Phrase { Phrase("« \(text) »", en: "\"\(text)\"") }
+    public static func quoted(_ text: String) -> Phrase { Phrase("« \(Limits.quoted(text)) »", en: "\"\(Limits.quoted(text))\"") }
 
     /// The sentence in `language`.
     public func text(_ language: Language) -> String { language == .fr ? fr : en }

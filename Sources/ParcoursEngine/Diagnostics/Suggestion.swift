@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Finds the likely intended word among known ones ("did you mean `childcare`?").
 package enum Spelling {
@@ -25,8 +26,12 @@ package enum Spelling {
     /// Like `hint(for:in:)`, also looking among French labels, each standing for an id: the
     /// French `permis_de_conduire` finds `driving_licence`, labelled « Permis de conduire ».
     package static func hint(for word: String, in candidates: [String], labels: [(label: String, id: String)]) -> Phrase? {
+        hint(for: word, in: candidates, labels: labels, folded: labels.map { fold($0.label) })
+    }
+
+    /// Like `hint(for:in:labels:)`, the labels already folded (`folded[i]` is `fold(labels[i].label)`).
+    package static func hint(for word: String, in candidates: [String], labels: [(label: String, id: String)], folded: [String]) -> Phrase? {
         if let direct = hint(for: word, in: candidates) { return direct }
-        let folded = labels.map { fold($0.label) }
         guard let match = closest(to: fold(word), in: folded), let index = folded.firstIndex(of: match) else { return nil }
         let id = labels[index].id
         return Phrase("vouliez-vous dire « \(id) » (\(labels[index].label)) ?", en: "did you mean \"\(id)\" (\(labels[index].label))?")
@@ -64,5 +69,26 @@ package enum Spelling {
             swap(&previous, &current)
         }
         return previous[b.count]
+    }
+}
+
+/// Spelling suggestions already computed, by word: each distinct word costs one search. Holds
+/// at most `capacity` words (a hostile input cannot grow it); past that, suggestions are computed
+/// again (each input reports at most `Limits.diagnostics` problems, so that stays bounded too).
+package final class SpellingMemo: Sendable {
+    package static let capacity = 4096
+    private let known = Mutex<[String: Phrase?]>([:])
+
+    package init() {}
+
+    package func hint(for word: String, _ compute: () -> Phrase?) -> Phrase? {
+        // Long words are not typos of an identifier (`Spelling.closest`): not worth keeping.
+        guard word.utf8.count <= 64 else { return compute() }
+        if let hit = known.withLock({ $0[word] }) { return hit }
+        let hint = compute()
+        known.withLock { known in
+            if known.count < Self.capacity { known[word] = hint }
+        }
+        return hint
     }
 }

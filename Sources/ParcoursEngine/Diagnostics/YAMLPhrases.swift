@@ -15,7 +15,7 @@ extension YAMLError {
         case .tab: return Phrase("tabulation là où YAML attend des espaces", en: message)
         case .unclosedQuote: return Phrase("un texte entre guillemets n'est jamais fermé", en: message)
         case .duplicateKey(let key, _, let first):
-            return Phrase("clé « \(key) » en double (déjà définie ligne \(first.line))", en: message)
+            return Phrase("clé « \(Limits.quoted(key)) » en double (déjà définie ligne \(first.line))", en: message)
         case .complexKey: return Phrase("les clés d'un mapping doivent être du texte simple", en: message)
         case .unknownAlias(let name, _):
             return Phrase("l'alias *\(name) ne renvoie à aucune ancre &\(name) définie avant lui", en: message)
@@ -58,6 +58,9 @@ extension YAMLError {
         if text.hasPrefix("the row has "), let comma = text.firstIndex(of: ",") {
             let cells = text[text.index(text.startIndex, offsetBy: "the row has ".count)...].prefix { $0.isNumber }
             let header = text[comma...].dropFirst(", the header ".count).prefix { $0.isNumber }
+            if text.contains(", the header only ") {
+                return "la ligne a \(cells) cellules, l'en-tête seulement \(text[comma...].dropFirst(", the header only ".count).prefix { $0.isNumber }) (une cellule qui contient le séparateur s'écrit entre guillemets doubles)"
+            }
             return "la ligne a \(cells) cellules, l'en-tête \(header) (une cellule vide veut dire inconnu : gardez les séparateurs)"
         }
         if text.hasPrefix("unexpected \"") { return "« " + text.dropFirst("unexpected \"".count).dropLast() + " » inattendu" }

@@ -29,7 +29,7 @@ struct CatalogueLoader {
             for pair in pairs {
                 guard let id = reader.identifier(pair.key, Phrase("l'identifiant de \(kind.withArticle.fr)", en: "\(kind.rawValue) id")) else { continue }
                 if let first = seen[id] {
-                    reader.report(.duplicateID, pair.key, Phrase("l'identifiant « \(id) » est déjà pris dans le catalogue en \(first)", en: "catalogue id \"\(id)\" is already used at \(first)"))
+                    reader.report(.duplicateID, pair.key, Phrase("l'identifiant « \(Limits.quoted(id)) » est déjà pris dans le catalogue en \(first)", en: "catalogue id \"\(Limits.quoted(id))\" is already used at \(first)"))
                     continue
                 }
                 seen[id] = reader.location(pair.key)
@@ -55,14 +55,14 @@ struct CatalogueLoader {
         for pair in pairs {
             guard let id = pair.key.scalar?.text else { continue }
             guard ids.contains(id) else {
-                reader.report(.unknownValue, pair.key, Phrase("\(what.fr) inconnu\(feminine ? "e" : "") « \(id) » (possibles : \(ids.joined(separator: ", ")))", en: "unknown \(what.en) \"\(id)\" (the \(plural.en) are: \(ids.joined(separator: ", ")))"),
+                reader.report(.unknownValue, pair.key, Phrase("\(what.fr) inconnu\(feminine ? "e" : "") « \(Limits.quoted(id)) » (possibles : \(ids.joined(separator: ", ")))", en: "unknown \(what.en) \"\(Limits.quoted(id))\" (the \(plural.en) are: \(ids.joined(separator: ", ")))"),
                               hint: Spelling.hint(for: id, in: ids))
                 continue
             }
             let shape = what.en == "route" ? FileShapes.routeLabel : FileShapes.stageLabel
-            guard let keys = reader.keys(of: pair.value, Phrase("\(what.fr) « \(id) »", en: "\(what.en) \"\(id)\""), shape) else { continue }
+            guard let keys = reader.keys(of: pair.value, Phrase("\(what.fr) « \(Limits.quoted(id)) »", en: "\(what.en) \"\(Limits.quoted(id))\""), shape) else { continue }
             if keys["follow_up"] != nil && keys["source"] == nil {
-                reader.report(.missingSource, pair.value, Phrase("le parcours « \(id) » a des étapes follow_up mais pas de « source » pour elles", en: "route \"\(id)\" has follow_up steps but no \"source\" for them"),
+                reader.report(.missingSource, pair.value, Phrase("le parcours « \(Limits.quoted(id)) » a des étapes follow_up mais pas de « source » pour elles", en: "route \"\(Limits.quoted(id))\" has follow_up steps but no \"source\" for them"),
                               hint: Phrase("citez le passage qui dit que ces étapes accompagnent le parcours", en: "cite the passage that says these steps come with the route"))
             }
             let label = keys["label"].flatMap { reader.text($0, .same("label")) } ?? id
@@ -70,13 +70,13 @@ struct CatalogueLoader {
             result.append((id, label, description))
         }
         for id in ids where !result.contains(where: { $0.id == id }) {
-            reader.report(.missingKey, node, Phrase("\(what.fr) « \(id) » : pas de libellé dans le catalogue", en: "\(what.en) \"\(id)\" has no label in the catalogue"))
+            reader.report(.missingKey, node, Phrase("\(what.fr) « \(Limits.quoted(id)) » : pas de libellé dans le catalogue", en: "\(what.en) \"\(Limits.quoted(id))\" has no label in the catalogue"))
         }
         return result
     }
 
     private mutating func entry(id: String, kind: EntryKind, _ node: Node) -> CatalogueEntry? {
-        let what = Phrase("\(kind.frenchLabel) « \(id) »", en: "\(kind.rawValue) \"\(id)\"")
+        let what = Phrase("\(kind.frenchLabel) « \(Limits.quoted(id)) »", en: "\(kind.rawValue) \"\(Limits.quoted(id))\"")
         guard let keys = reader.keys(of: node, what, FileShapes.entry) else { return nil }
         let name = keys["name"].flatMap { reader.text($0, .same("name")) } ?? id
         let description = keys["description"].flatMap { reader.text($0, .same("description")) } ?? ""
@@ -107,7 +107,7 @@ struct CatalogueLoader {
             if known.contains(code) {
                 result.append(code)
             } else {
-                reader.report(.unknownCode, item, Phrase("« \(code) » n'est pas dans les listes de référence (\(what.fr))", en: "\"\(code)\" is not a \(what.en) of the reference lists"),
+                reader.report(.unknownCode, item, Phrase("« \(Limits.quoted(code)) » n'est pas dans les listes de référence (\(what.fr))", en: "\"\(Limits.quoted(code))\" is not a \(what.en) of the reference lists"),
                               hint: Spelling.hint(for: code, in: known))
             }
         }

@@ -53,7 +53,7 @@ struct ComparisonParser {
         guard let meaning = parseNegatable() else { return nil }
         if position < tokens.count {
             let token = tokens[position]
-            error(.conditionSyntax, at: token.offset, Phrase("« \(token.text) » inattendu après la comparaison", en: "unexpected \"\(token.text)\" after the comparison"),
+            error(.conditionSyntax, at: token.offset, Phrase("« \(Limits.quoted(token.text)) » inattendu après la comparaison", en: "unexpected \"\(Limits.quoted(token.text))\" after the comparison"),
                   hint: Phrase("une comparaison par ligne ; combinez-les avec all: ou any:", en: "write one comparison per line; combine them with all: or any:"))
             return nil
         }
@@ -94,12 +94,12 @@ struct ComparisonParser {
         guard let field = vocabulary.field(named: name) else {
             if factNames.contains(name) {
                 if position < tokens.count {
-                    error(.conditionSyntax, at: tokens[position].offset, Phrase("« \(name) » est un fait : il est vrai ou faux et ne se compare pas", en: "\"\(name)\" is a fact: it is true or false and takes no comparison"))
+                    error(.conditionSyntax, at: tokens[position].offset, Phrase("« \(Limits.quoted(name)) » est un fait : il est vrai ou faux et ne se compare pas", en: "\"\(Limits.quoted(name))\" is a fact: it is true or false and takes no comparison"))
                     return nil
                 }
                 return .fact(name: name, location: location(at: nameToken.offset))
             }
-            error(.unknownField, at: nameToken.offset, Phrase("champ inconnu « \(name) »", en: "unknown field \"\(name)\""),
+            error(.unknownField, at: nameToken.offset, Phrase("champ inconnu « \(Limits.quoted(name)) »", en: "unknown field \"\(Limits.quoted(name))\""),
                   hint: Spelling.hint(for: name, in: vocabulary.names + factNames, labels: vocabulary.fields.map { ($0.label, $0.name) }))
             return nil
         }
@@ -137,7 +137,7 @@ struct ComparisonParser {
             return negated ? .not(condition) : condition
         case .word("includes"), .word("excludes"):
             guard field.kind.operators.contains(.membership) else {
-                error(.operatorMismatch, at: operatorToken.offset, Phrase("« \(operatorToken.text) » s'applique aux champs set ; \(name) a une seule valeur", en: "\"\(operatorToken.text)\" applies to set fields; \(name) holds one value"),
+                error(.operatorMismatch, at: operatorToken.offset, Phrase("« \(Limits.quoted(operatorToken.text)) » s'applique aux champs set ; \(name) a une seule valeur", en: "\"\(Limits.quoted(operatorToken.text))\" applies to set fields; \(name) holds one value"),
                       hint: example(for: field))
                 return nil
             }
@@ -149,7 +149,7 @@ struct ComparisonParser {
             }
             let elements: [Int]
             if mode == "one", case .symbol("[")? = peek?.kind {
-                error(.conditionSyntax, at: tokens[position].offset, Phrase("une liste après « \(operatorToken.text) » demande « any » ou « all »", en: "a list after \"\(operatorToken.text)\" needs \"any\" or \"all\""),
+                error(.conditionSyntax, at: tokens[position].offset, Phrase("une liste après « \(Limits.quoted(operatorToken.text)) » demande « any » ou « all »", en: "a list after \"\(Limits.quoted(operatorToken.text))\" needs \"any\" or \"all\""),
                       hint: Phrase("écrivez \(name) \(operatorToken.text) any [...] ou \(name) \(operatorToken.text) all [...]", en: "write \(name) \(operatorToken.text) any [...] or \(name) \(operatorToken.text) all [...]"))
                 return nil
             } else if mode == "one" {
@@ -164,7 +164,7 @@ struct ComparisonParser {
             // "excludes any [a, b]": at least one is missing; "excludes all [a, b]": none is there.
             return mode == "all" ? .all(tests) : .any(tests)
         default:
-            error(.conditionSyntax, at: operatorToken.offset, Phrase("« \(operatorToken.text) » inattendu après \(name)", en: "unexpected \"\(operatorToken.text)\" after \(name)"),
+            error(.conditionSyntax, at: operatorToken.offset, Phrase("« \(Limits.quoted(operatorToken.text)) » inattendu après \(name)", en: "unexpected \"\(Limits.quoted(operatorToken.text))\" after \(name)"),
                   hint: example(for: field))
             return nil
         }
@@ -172,7 +172,7 @@ struct ComparisonParser {
 
     private mutating func parseOperator(_ symbol: String, field: Field, token: Token) -> Condition? {
         guard ["=", "==", "!=", "<", "<=", ">", ">="].contains(symbol) else {
-            error(.conditionSyntax, at: token.offset, Phrase("« \(symbol) » inattendu après \(field.name)", en: "unexpected \"\(symbol)\" after \(field.name)"), hint: example(for: field))
+            error(.conditionSyntax, at: token.offset, Phrase("« \(Limits.quoted(symbol)) » inattendu après \(field.name)", en: "unexpected \"\(Limits.quoted(symbol))\" after \(field.name)"), hint: example(for: field))
             return nil
         }
         guard requireScalar(field, token) else { return nil }
@@ -228,7 +228,7 @@ struct ComparisonParser {
             }
             if separator.kind == .symbol("]") { return values }
             guard separator.kind == .symbol(",") else {
-                error(.conditionSyntax, at: separator.offset, Phrase("« , » ou « ] » attendu dans la liste, trouvé : « \(separator.text) »", en: "expected \",\" or \"]\" in the list, found \"\(separator.text)\""))
+                error(.conditionSyntax, at: separator.offset, Phrase("« , » ou « ] » attendu dans la liste, trouvé : « \(Limits.quoted(separator.text)) »", en: "expected \",\" or \"]\" in the list, found \"\(Limits.quoted(separator.text))\""))
                 return nil
             }
         }
@@ -236,7 +236,7 @@ struct ComparisonParser {
 
     private mutating func expectWord(_ word: String) -> Bool {
         if let token = next(), token.kind == .word(word) { return true }
-        error(.conditionSyntax, at: lastOffset, Phrase("« \(word) » attendu", en: "expected \"\(word)\""))
+        error(.conditionSyntax, at: lastOffset, Phrase("« \(Limits.quoted(word)) » attendu", en: "expected \"\(Limits.quoted(word))\""))
         return false
     }
 
@@ -251,7 +251,7 @@ struct ComparisonParser {
 
     private mutating func requireOrdered(_ field: Field, _ token: Token) -> Bool {
         if field.kind.operators.contains(.order) { return true }
-        error(.operatorMismatch, at: token.offset, Phrase("« \(token.text) » demande un champ ordonné ; \(field.name) est de type \(field.kind.keyword)", en: "\"\(token.text)\" needs an ordered field; \(field.name) is \(field.kind.keyword)"),
+        error(.operatorMismatch, at: token.offset, Phrase("« \(Limits.quoted(token.text)) » demande un champ ordonné ; \(field.name) est de type \(field.kind.keyword)", en: "\"\(Limits.quoted(token.text))\" needs an ordered field; \(field.name) is \(field.kind.keyword)"),
               hint: example(for: field))
         return false
     }
@@ -286,7 +286,7 @@ struct ComparisonParser {
                 while let next = cursor.scalar, ("0"..."9").contains(next) { cursor.advance() }
                 let word = cursor.text(from: first)
                 guard let number = Int(word) else {
-                    error(.conditionSyntax, at: start, Phrase("« \(word) » n'est pas un nombre", en: "\"\(word)\" is not a number"))
+                    error(.conditionSyntax, at: start, Phrase("« \(Limits.quoted(word)) » n'est pas un nombre", en: "\"\(Limits.quoted(word))\" is not a number"))
                     return false
                 }
                 // A value like `2b` is a word, not a number.
@@ -314,7 +314,7 @@ struct ComparisonParser {
                 tokens.append(Token(kind: .symbol(String(scalar)), offset: start, text: String(scalar)))
                 cursor.advance()
             } else {
-                error(.conditionSyntax, at: start, Phrase("caractère inattendu « \(scalar) » dans la condition", en: "unexpected character \"\(scalar)\" in the condition"))
+                error(.conditionSyntax, at: start, Phrase("caractère inattendu « \(Limits.quoted(String(scalar))) » dans la condition", en: "unexpected character \"\(Limits.quoted(String(scalar)))\" in the condition"))
                 return false
             }
         }
@@ -379,6 +379,6 @@ struct ComparisonParser {
     private mutating func error(_ code: DiagnosticCode, at offset: Int, _ message: Phrase, hint: Phrase? = nil) {
         let condition = text.trimmingSpaces
         diagnostics.append(Diagnostic(.error, code, at: location(at: offset),
-                                      Phrase("\(message.fr) dans « \(condition) »", en: "\(message.en) in \"\(condition)\""), hint: hint))
+                                      Phrase("\(message.fr) dans « \(Limits.quoted(condition)) »", en: "\(message.en) in \"\(Limits.quoted(condition))\""), hint: hint))
     }
 }

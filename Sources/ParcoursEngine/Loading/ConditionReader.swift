@@ -39,7 +39,7 @@ struct ConditionReader: Sendable {
         case "all", "any":
             guard let items = reader.list(pair.value, .quoted(key)) else { return nil }
             if items.isEmpty {
-                reader.report(.conditionSyntax, pair.value, Phrase("« \(key) » demande au moins une condition", en: "\"\(key)\" needs at least one condition"))
+                reader.report(.conditionSyntax, pair.value, Phrase("« \(Limits.quoted(key)) » demande au moins une condition", en: "\"\(Limits.quoted(key))\" needs at least one condition"))
                 return nil
             }
             guard let conditions = readAll(items, into: &reader) else { return nil }
@@ -47,7 +47,7 @@ struct ConditionReader: Sendable {
         case "not":
             return read(pair.value, into: &reader).map(Condition.not)
         default:
-            reader.report(.conditionSyntax, pair.key, Phrase("mot-clé de condition inconnu « \(key) » (possibles : all, any, not)", en: "unknown condition keyword \"\(key)\" (expected: all, any, not)"),
+            reader.report(.conditionSyntax, pair.key, Phrase("mot-clé de condition inconnu « \(Limits.quoted(key)) » (possibles : all, any, not)", en: "unknown condition keyword \"\(Limits.quoted(key))\" (expected: all, any, not)"),
                           hint: Spelling.hint(for: key, in: ["all", "any", "not"]))
             return nil
         }

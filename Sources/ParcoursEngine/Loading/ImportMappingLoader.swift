@@ -24,8 +24,8 @@ struct ImportMappingLoader {
         if let node = keys["format"], let text = reader.text(node, Phrase("format", en: "format")) {
             format = DiagnosisFormat(rawValue: text)
             if format == nil {
-                reader.report(.unknownValue, node, Phrase("format inconnu « \(text) » (formats : \(DiagnosisFormat.allCases.map(\.rawValue).joined(separator: ", ")))",
-                                                          en: "unknown format \"\(text)\" (formats: \(DiagnosisFormat.allCases.map(\.rawValue).joined(separator: ", ")))"))
+                reader.report(.unknownValue, node, Phrase("format inconnu « \(Limits.quoted(text)) » (formats : \(DiagnosisFormat.allCases.map(\.rawValue).joined(separator: ", ")))",
+                                                          en: "unknown format \"\(Limits.quoted(text))\" (formats: \(DiagnosisFormat.allCases.map(\.rawValue).joined(separator: ", ")))"))
             } else if let format, format.fileName != fileName {
                 reader.report(.wrongKind, node, Phrase("le format \(format.rawValue) se déclare dans imports/\(format.fileName), pas dans \(fileName)",
                                                        en: "format \(format.rawValue) belongs in imports/\(format.fileName), not \(fileName)"),
@@ -45,8 +45,8 @@ struct ImportMappingLoader {
             for item in items {
                 if let entry = self.entry(item, kind, format, section: key) {
                     if let first = entries.first(where: { $0.kind == entry.kind && $0.code == entry.code && $0.theme == entry.theme }) {
-                        reader.report(.duplicateID, item, Phrase("le code « \(entry.code) » a déjà sa correspondance en \(first.location)",
-                                                                  en: "code \"\(entry.code)\" is already mapped at \(first.location)"),
+                        reader.report(.duplicateID, item, Phrase("le code « \(Limits.quoted(entry.code)) » a déjà sa correspondance en \(first.location)",
+                                                                  en: "code \"\(Limits.quoted(entry.code))\" is already mapped at \(first.location)"),
                                       hint: Phrase("gardez une seule ligne par code", en: "keep one line per code"))
                     } else {
                         entries.append(entry)
@@ -154,8 +154,8 @@ struct ImportMappingLoader {
                 if earlier.value != value {
                     let name = vocabulary.fields[field].name
                     reader.diagnostics.append(Diagnostic(.warning, .mappingConflict, at: entry.location,
-                                                         Phrase("le code « \(entry.code) » donne à \(name) une autre valeur que le code « \(earlier.entry.code) » (\(earlier.entry.location))",
-                                                                en: "code \"\(entry.code)\" gives \(name) another value than code \"\(earlier.entry.code)\" (\(earlier.entry.location))"),
+                                                         Phrase("le code « \(Limits.quoted(entry.code)) » donne à \(name) une autre valeur que le code « \(Limits.quoted(earlier.entry.code)) » (\(earlier.entry.location))",
+                                                                en: "code \"\(Limits.quoted(entry.code))\" gives \(name) another value than code \"\(Limits.quoted(earlier.entry.code))\" (\(earlier.entry.location))"),
                                                          hint: Phrase("si les deux codes sont dans un diagnostic, \(name) reste inconnu et la question est posée", en: "when a diagnosis has both codes, \(name) stays unknown and is asked")))
                 }
             }

@@ -10,6 +10,12 @@ public enum Limits {
     public static let quotedText = 80
     /// Rules in one rule set.
     public static let rules = 20_000
+    /// Diagnostics kept for one input (a profile, a file, a corpus line, the conflicts of a rule
+    /// set, a list shown): the rest are counted in one last diagnostic (`too-many`).
+    public static let diagnostics = 100
+    /// Conflicts found before loading a rule set stops looking (the set is refused anyway);
+    /// `check` looks for them all.
+    public static let conflictsOnLoad = 5
 
     /// `1 MiB`-style size (`1 Mio`, `500 octets` in French).
     public static func describe(bytes: Int, in language: Language = .en) -> String {

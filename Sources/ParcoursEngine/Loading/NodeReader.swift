@@ -16,9 +16,14 @@ struct KeyedNodes: Sendable {
 
 /// Reads the YAML nodes of one file into typed values, collecting every problem as a
 /// positioned diagnostic instead of stopping at the first.
+///
+/// At most `Limits.diagnostics` problems are kept; the rest are only counted, in one last
+/// `too-many` diagnostic, and their messages and hints (spelling suggestions) never computed.
 package struct NodeReader: Sendable {
     let file: String
     var diagnostics: [Diagnostic] = []
+    /// Where the `too-many` diagnostic is, once problems are left out.
+    private var omittedAt: Int?
 
     init(file: String) {
         self.file = file
@@ -26,19 +31,34 @@ package struct NodeReader: Sendable {
 
     func location(_ node: Node) -> SourceLocation { SourceLocation(file: file, mark: node.mark) }
 
+    /// Records a problem, or counts it past the limit.
+    private mutating func add(_ severity: Severity, _ code: DiagnosticCode, at location: SourceLocation, _ message: () -> Phrase, hint: () -> Phrase?) {
+        guard diagnostics.count >= Limits.diagnostics else {
+            diagnostics.append(Diagnostic(severity, code, at: location, message(), hint: hint()))
+            return
+        }
+        let one = OmittedCount(errors: severity == .error ? 1 : 0, warnings: severity == .warning ? 1 : 0)
+        if let index = omittedAt, index < diagnostics.count, let count = diagnostics[index].omitted {
+            diagnostics[index] = .omitted(errors: count.errors + one.errors, warnings: count.warnings + one.warnings, at: diagnostics[index].location)
+        } else {
+            omittedAt = diagnostics.count
+            diagnostics.append(.omitted(errors: one.errors, warnings: one.warnings, at: location))
+        }
+    }
+
     /// Records an error at `location`.
-    mutating func report(_ code: DiagnosticCode, at location: SourceLocation, _ message: Phrase, hint: Phrase? = nil) {
-        diagnostics.append(Diagnostic(.error, code, at: location, message, hint: hint))
+    mutating func report(_ code: DiagnosticCode, at location: SourceLocation, _ message: @autoclosure () -> Phrase, hint: @autoclosure () -> Phrase? = nil) {
+        add(.error, code, at: location, message, hint: hint)
     }
 
     /// Records an error at `node`.
-    mutating func report(_ code: DiagnosticCode, _ node: Node, _ message: Phrase, hint: Phrase? = nil) {
-        report(code, at: location(node), message, hint: hint)
+    mutating func report(_ code: DiagnosticCode, _ node: Node, _ message: @autoclosure () -> Phrase, hint: @autoclosure () -> Phrase? = nil) {
+        add(.error, code, at: location(node), message, hint: hint)
     }
 
     /// Records a warning at `node`.
-    mutating func warn(_ code: DiagnosticCode, _ node: Node, _ message: Phrase, hint: Phrase? = nil) {
-        diagnostics.append(Diagnostic(.warning, code, at: location(node), message, hint: hint))
+    mutating func warn(_ code: DiagnosticCode, _ node: Node, _ message: @autoclosure () -> Phrase, hint: @autoclosure () -> Phrase? = nil) {
+        add(.warning, code, at: location(node), message, hint: hint)
     }
 
     /// Turns a YAML error into a diagnostic of this file.
@@ -64,14 +84,14 @@ package struct NodeReader: Sendable {
             if known.contains(key) {
                 result[key] = pair.value
             } else {
-                report(.unknownKey, pair.key, Phrase("clé inconnue « \(key) » dans \(what.fr) (clés possibles : \(known.joined(separator: ", ")))",
-                                                     en: "unknown key \"\(key)\" in \(what.en) (expected: \(known.joined(separator: ", ")))"),
+                report(.unknownKey, pair.key, Phrase("clé inconnue « \(Limits.quoted(key)) » dans \(what.fr) (clés possibles : \(known.joined(separator: ", ")))",
+                                                     en: "unknown key \"\(Limits.quoted(key))\" in \(what.en) (expected: \(known.joined(separator: ", ")))"),
                        hint: Spelling.hint(for: key, in: known))
             }
         }
         for key in required where result[key] == nil {
             let code: DiagnosticCode = key == "source" ? .missingSource : key == "why" ? .missingWhy : .missingKey
-            report(code, node, Phrase("\(what.fr) : « \(key) » manque", en: "\(what.en) has no \"\(key)\""),
+            report(code, node, Phrase("\(what.fr) : « \(Limits.quoted(key)) » manque", en: "\(what.en) has no \"\(Limits.quoted(key))\""),
                    hint: key == "source" ? Phrase("citez le document source et sa section, par ex. « 002, partie II, 2.1 »", en: "cite the seed document and section, e.g. \"002, partie II, 2.1\"") : nil)
         }
         return result
@@ -96,7 +116,7 @@ package struct NodeReader: Sendable {
         guard let text = text(node, what) else { return nil }
         guard text.isIdentifier(capitals: capitals) else {
             let letters = capitals ? Phrase("des lettres", en: "letters") : Phrase("des minuscules", en: "lowercase letters")
-            report(.typeMismatch, node, Phrase("\(what.fr) « \(text) » n'est pas un identifiant valide", en: "\(what.en) \"\(text)\" is not a valid id"),
+            report(.typeMismatch, node, Phrase("\(what.fr) « \(Limits.quoted(text)) » n'est pas un identifiant valide", en: "\(what.en) \"\(Limits.quoted(text))\" is not a valid id"),
                    hint: Phrase("utilisez \(letters.fr), des chiffres et _, en commençant par une lettre", en: "use \(letters.en), digits and _, starting with a letter"))
             return nil
         }
@@ -130,7 +150,7 @@ package struct NodeReader: Sendable {
     mutating func date(_ node: Node, _ what: Phrase) -> String? {
         guard let text = text(node, what) else { return nil }
         guard Validity.isDate(text) else {
-            report(.typeMismatch, node, Phrase("date AAAA-MM-JJ attendue pour \(what.fr), trouvé : « \(text) »", en: "expected a date YYYY-MM-DD for \(what.en), found \"\(text)\""),
+            report(.typeMismatch, node, Phrase("date AAAA-MM-JJ attendue pour \(what.fr), trouvé : « \(Limits.quoted(text)) »", en: "expected a date YYYY-MM-DD for \(what.en), found \"\(Limits.quoted(text))\""),
                    hint: Phrase("par ex. 2026-01-01", en: "e.g. 2026-01-01"))
             return nil
         }

@@ -52,7 +52,7 @@ struct RuleFileLoader: Sendable {
     }
 
     private mutating func fact(_ name: String, _ node: Node) -> Fact? {
-        let what = Phrase("le fait « \(name) »", en: "fact \"\(name)\"")
+        let what = Phrase("le fait « \(Limits.quoted(name)) »", en: "fact \"\(Limits.quoted(name))\"")
         guard let keys = reader.keys(of: node, what, FileShapes.fact) else { return nil }
         let label = keys["label"].flatMap { reader.text($0, .same("label")) } ?? name
         guard let whenNode = keys["when"], let condition = conditions.read(whenNode, into: &reader) else { return nil }
@@ -62,7 +62,7 @@ struct RuleFileLoader: Sendable {
 
     mutating func rule(_ node: Node) -> Rule? {
         let idText = node["id"]?.scalar?.text
-        let what = idText.map { Phrase("la règle « \($0) »", en: "rule \"\($0)\"") } ?? Phrase("une règle", en: "a rule")
+        let what = idText.map { Phrase("la règle « \(Limits.quoted($0)) »", en: "rule \"\(Limits.quoted($0))\"") } ?? Phrase("une règle", en: "a rule")
         guard let keys = reader.keys(of: node, what, FileShapes.rule) else { return nil }
         var valid = true
         let validity = reader.validity(keys, at: node)
@@ -88,7 +88,7 @@ struct RuleFileLoader: Sendable {
             route = Route(rawValue: text)
             if route == nil {
                 let ids = Route.allCases.map(\.rawValue)
-                reader.report(.unknownValue, node, Phrase("parcours inconnu « \(text) » (possibles : \(ids.joined(separator: ", ")))", en: "unknown route \"\(text)\" (expected one of: \(ids.joined(separator: ", ")))"),
+                reader.report(.unknownValue, node, Phrase("parcours inconnu « \(Limits.quoted(text)) » (possibles : \(ids.joined(separator: ", ")))", en: "unknown route \"\(Limits.quoted(text))\" (expected one of: \(ids.joined(separator: ", ")))"),
                               hint: Spelling.hint(for: text, in: ids))
                 valid = false
             }
@@ -101,7 +101,7 @@ struct RuleFileLoader: Sendable {
         if let node = keys["referent_role"], let text = reader.text(node, .same("referent_role")) {
             if let role = ReferentRole(rawValue: text) { referentRole = role } else {
                 let ids = ReferentRole.allCases.map(\.rawValue)
-                reader.report(.unknownValue, node, Phrase("rôle de référent inconnu « \(text) » (possibles : \(ids.joined(separator: ", ")))", en: "unknown referent role \"\(text)\" (expected one of: \(ids.joined(separator: ", ")))"),
+                reader.report(.unknownValue, node, Phrase("rôle de référent inconnu « \(Limits.quoted(text)) » (possibles : \(ids.joined(separator: ", ")))", en: "unknown referent role \"\(Limits.quoted(text))\" (expected one of: \(ids.joined(separator: ", ")))"),
                               hint: Spelling.hint(for: text, in: ids))
                 valid = false
             }
@@ -147,7 +147,7 @@ struct RuleFileLoader: Sendable {
         guard let stageNode = keys["stage"], let stageText = reader.text(stageNode, .same("stage")) else { return nil }
         guard let stage = Stage(rawValue: stageText) else {
             let ids = Stage.allCases.map(\.rawValue)
-            reader.report(.unknownValue, stageNode, Phrase("étape inconnue « \(stageText) » (possibles : \(ids.joined(separator: ", ")))", en: "unknown stage \"\(stageText)\" (expected one of: \(ids.joined(separator: ", ")))"),
+            reader.report(.unknownValue, stageNode, Phrase("étape inconnue « \(Limits.quoted(stageText)) » (possibles : \(ids.joined(separator: ", ")))", en: "unknown stage \"\(Limits.quoted(stageText))\" (expected one of: \(ids.joined(separator: ", ")))"),
                           hint: Spelling.hint(for: stageText, in: ids))
             return nil
         }
@@ -164,7 +164,7 @@ struct RuleFileLoader: Sendable {
             return false
         }
         guard entry.kind == kind else {
-            reader.report(.wrongKind, node, Phrase("« \(id) » est \(entry.kind.withArticle.fr) du catalogue, pas \(kind.withArticle.fr)", en: "\"\(id)\" is \(entry.kind.withArticle.en) in the catalogue, not \(kind.withArticle.en)"),
+            reader.report(.wrongKind, node, Phrase("« \(Limits.quoted(id)) » est \(entry.kind.withArticle.fr) du catalogue, pas \(kind.withArticle.fr)", en: "\"\(Limits.quoted(id))\" is \(entry.kind.withArticle.en) in the catalogue, not \(kind.withArticle.en)"),
                           hint: asReferent ? Phrase("un référent doit être un partenaire du catalogue", en: "a referent must be a partner of the catalogue")
                                            : Phrase("écrivez \(entry.kind.rawValue): \(id)", en: "write \(entry.kind.rawValue): \(id)"))
             return false

@@ -4,6 +4,15 @@ import YAML
 public struct LoadResult: Sendable {
     public let ruleSet: RuleSet?
     public let diagnostics: [Diagnostic]
+    /// True when the search for conflicts stopped at the first few (the rule set is refused);
+    /// `check` loads again to find them all.
+    public var conflictsCut = false
+
+    init(ruleSet: RuleSet?, diagnostics: [Diagnostic], conflictsCut: Bool = false) {
+        self.ruleSet = ruleSet
+        self.diagnostics = diagnostics
+        self.conflictsCut = conflictsCut
+    }
 }
 
 /// Loads and validates a whole rule set: vocabulary, references, catalogue, facts, rules,
@@ -15,7 +24,9 @@ package enum RuleSetLoader {
         load(RuleSetFiles.read(directory: directory, scenarios: scenarios), date: date)
     }
 
-    package static func load(_ files: RuleSetFiles, date: String? = nil) -> LoadResult {
+    /// - Parameter allConflicts: look for every conflict (`check`), not only the first
+    ///   `Limits.conflictsOnLoad`.
+    package static func load(_ files: RuleSetFiles, date: String? = nil, allConflicts: Bool = false) -> LoadResult {
         let date = date ?? Validity.today()
         var diagnostics = files.problems.map { problem in
             Diagnostic(.error, .unreadableFile, at: SourceLocation(file: problem.path, line: 1, column: 1), problem.message, hint: problem.hint)
@@ -73,9 +84,9 @@ package enum RuleSetLoader {
             for (name, key) in RuleFileLoader.factNames(in: root) {
                 let location = SourceLocation(file: file.path, mark: key.mark)
                 if let first = factKeys[name] {
-                    diagnostics.append(Diagnostic(.error, .duplicateID, at: location, Phrase("le fait « \(name) » est déjà défini en \(first)", en: "fact \"\(name)\" is already defined at \(first)")))
+                    diagnostics.append(Diagnostic(.error, .duplicateID, at: location, Phrase("le fait « \(Limits.quoted(name)) » est déjà défini en \(first)", en: "fact \"\(Limits.quoted(name))\" is already defined at \(first)")))
                 } else if vocabulary.field(named: name) != nil {
-                    diagnostics.append(Diagnostic(.error, .duplicateID, at: location, Phrase("le fait « \(name) » porte le nom d'un champ du profil", en: "fact \"\(name)\" has the name of a profile field"),
+                    diagnostics.append(Diagnostic(.error, .duplicateID, at: location, Phrase("le fait « \(Limits.quoted(name)) » porte le nom d'un champ du profil", en: "fact \"\(Limits.quoted(name))\" has the name of a profile field"),
                                                   hint: Phrase("renommez le fait", en: "rename the fact")))
                 } else {
                     factKeys[name] = location
@@ -153,6 +164,7 @@ package enum RuleSetLoader {
         catalogue = DateResolution.catalogue(catalogue, on: date)
         schemes = DateResolution.schemes(schemes, on: date)
         var ruleSet: RuleSet?
+        var conflictsCut = false
         if !diagnostics.hasErrors {
             // The fingerprint (hashing the whole canonical text) and the analyses are independent:
             // one core each.
@@ -165,23 +177,25 @@ package enum RuleSetLoader {
                 let built = RuleSet(vocabulary: resolvedVocabulary, catalogue: resolvedCatalogue, facts: resolvedFacts, rules: resolvedRules,
                                     schemes: resolvedSchemes, date: date, fingerprint: "")
                 let analysis = RuleSetAnalysis(ruleSet: built)
-                return .analysed(built, analysis.unreachableSchemes() + analysis.unreachableRules() + analysis.conflicts())
+                let conflicts = allConflicts ? (analysis.conflicts(), false) : analysis.firstConflicts(Limits.conflictsOnLoad)
+                return .analysed(built, analysis.unreachableSchemes() + analysis.unreachableRules() + conflicts.0, cut: conflicts.1)
             }
-            if case .analysed(let built, let found) = parts.last {
+            if case .analysed(let built, let found, let cut) = parts.last {
                 diagnostics += found
+                conflictsCut = cut
                 if !diagnostics.hasErrors { ruleSet = built }
             }
             if case .fingerprint(let fingerprint) = parts.first { ruleSet?.fingerprint = fingerprint }
             ruleSet?.imports = imports
         }
         diagnostics.sort()
-        return LoadResult(ruleSet: ruleSet, diagnostics: diagnostics)
+        return LoadResult(ruleSet: ruleSet, diagnostics: diagnostics, conflictsCut: conflictsCut)
     }
 
     /// What each of the two last loading tasks gives.
     private enum Analysed: Sendable {
         case fingerprint(String)
-        case analysed(RuleSet, [Diagnostic])
+        case analysed(RuleSet, [Diagnostic], cut: Bool)
     }
 
     /// The YAML trees of a rule set's files, parsed together; read back file by file.
@@ -211,14 +225,14 @@ package enum RuleSetLoader {
         let versions = index[rule.id, default: []].map { rules[$0] }
         if let other = versions.first {
             if rule.validity.isAlways && other.validity.isAlways {
-                diagnostics.append(Diagnostic(.error, .duplicateID, at: rule.location, Phrase("l'identifiant de règle « \(rule.id) » est déjà pris en \(other.location)", en: "rule id \"\(rule.id)\" is already used at \(other.location)"),
+                diagnostics.append(Diagnostic(.error, .duplicateID, at: rule.location, Phrase("l'identifiant de règle « \(Limits.quoted(rule.id)) » est déjà pris en \(other.location)", en: "rule id \"\(Limits.quoted(rule.id))\" is already used at \(other.location)"),
                                               hint: Phrase("donnez à chaque règle son identifiant, ou à chaque version valid_from / valid_until", en: "give each rule its own id, or give each version valid_from / valid_until")))
                 return
             }
             if let overlapping = versions.first(where: { $0.validity.overlaps(rule.validity) }) {
                 diagnostics.append(Diagnostic(.error, .validityOverlap, at: rule.location,
-                                              Phrase("la règle « \(rule.id) » (\(rule.validity.phrase.fr)) chevauche sa version en \(overlapping.location) (\(overlapping.validity.phrase.fr))",
-                                                     en: "rule \"\(rule.id)\" (\(rule.validity)) overlaps its version at \(overlapping.location) (\(overlapping.validity))"),
+                                              Phrase("la règle « \(Limits.quoted(rule.id)) » (\(rule.validity.phrase.fr)) chevauche sa version en \(overlapping.location) (\(overlapping.validity.phrase.fr))",
+                                                     en: "rule \"\(Limits.quoted(rule.id))\" (\(rule.validity)) overlaps its version at \(overlapping.location) (\(overlapping.validity))"),
                                               hint: Phrase("terminez l'ancienne version la veille du début de la nouvelle", en: "end the older version the day before the new one starts")))
                 return
             }

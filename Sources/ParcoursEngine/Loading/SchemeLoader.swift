@@ -22,7 +22,7 @@ struct SchemeLoader {
         guard let keys = rules.reader.keys(of: root, Phrase("le dispositif", en: "the scheme"), FileShapes.scheme) else { return nil }
         guard let idNode = keys["id"], let id = rules.reader.identifier(idNode, Phrase("identifiant de dispositif", en: "scheme id")) else { return nil }
         if id != folder {
-            rules.reader.report(.unknownValue, idNode, Phrase("l'identifiant du dispositif « \(id) » diffère du nom de son dossier « \(folder) »", en: "scheme id \"\(id)\" differs from its folder name \"\(folder)\""),
+            rules.reader.report(.unknownValue, idNode, Phrase("l'identifiant du dispositif « \(Limits.quoted(id)) » diffère du nom de son dossier « \(Limits.quoted(folder)) »", en: "scheme id \"\(Limits.quoted(id))\" differs from its folder name \"\(Limits.quoted(folder))\""),
                                 hint: Phrase("l'identifiant d'un dispositif est le nom de son dossier : écrivez id: \(folder)", en: "a scheme's id is the name of its folder: write id: \(folder)"))
         }
         let name = keys["name"].flatMap { rules.reader.text($0, .same("name")) } ?? id
@@ -92,7 +92,7 @@ struct SchemeLoader {
                   let id = keys["id"].flatMap({ rules.reader.identifier($0, Phrase("identifiant de critère", en: "criterion id")) }),
                   let validity = rules.reader.validity(keys, at: item) else { continue }
             if let other = result.first(where: { $0.id == id && $0.validity.overlaps(validity) }) {
-                rules.reader.report(.validityOverlap, item, Phrase("le critère « \(id) » est déjà défini dans \(what) pour une période qui chevauche (\(other.validity.phrase.fr))", en: "criterion \"\(id)\" is already defined in \(what) for an overlapping period (\(other.validity))"),
+                rules.reader.report(.validityOverlap, item, Phrase("le critère « \(Limits.quoted(id)) » est déjà défini dans \(what) pour une période qui chevauche (\(other.validity.phrase.fr))", en: "criterion \"\(Limits.quoted(id))\" is already defined in \(what) for an overlapping period (\(other.validity))"),
                                     hint: Phrase("donnez à chaque version du critère ses propres valid_from / valid_until", en: "give each version of the criterion its own valid_from / valid_until"))
                 continue
             }
@@ -113,7 +113,7 @@ struct SchemeLoader {
             guard let keys = rules.reader.keys(of: item, Phrase("une étape", en: "a stage"), FileShapes.schemeStage),
                   let id = keys["id"].flatMap({ rules.reader.identifier($0, Phrase("identifiant d'étape", en: "stage id")) }) else { continue }
             if result.contains(where: { $0.id == id }) {
-                rules.reader.report(.duplicateID, item, Phrase("l'identifiant d'étape « \(id) » est pris deux fois", en: "stage id \"\(id)\" is used twice"))
+                rules.reader.report(.duplicateID, item, Phrase("l'identifiant d'étape « \(Limits.quoted(id)) » est pris deux fois", en: "stage id \"\(Limits.quoted(id))\" is used twice"))
                 continue
             }
             let label = keys["label"].flatMap { rules.reader.text($0, .same("label")) } ?? id
@@ -141,7 +141,7 @@ struct SchemeLoader {
                 continue
             }
             guard entry.kind == .partner else {
-                rules.reader.report(.wrongKind, partnerNode, Phrase("« \(id) » est \(entry.kind.withArticle.fr) du catalogue, pas un partenaire", en: "\"\(id)\" is \(entry.kind.withArticle.en) in the catalogue, not a partner"))
+                rules.reader.report(.wrongKind, partnerNode, Phrase("« \(Limits.quoted(id)) » est \(entry.kind.withArticle.fr) du catalogue, pas un partenaire", en: "\"\(Limits.quoted(id))\" is \(entry.kind.withArticle.en) in the catalogue, not a partner"))
                 continue
             }
             let role = keys["role"].flatMap { rules.reader.text($0, .same("role")) } ?? ""

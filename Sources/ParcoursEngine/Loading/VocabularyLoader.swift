@@ -33,7 +33,7 @@ struct VocabularyLoader {
     }
 
     private mutating func field(named name: String, _ node: Node, index: Int) -> Field? {
-        let what = Phrase("le champ « \(name) »", en: "field \"\(name)\"")
+        let what = Phrase("le champ « \(Limits.quoted(name)) »", en: "field \"\(Limits.quoted(name))\"")
         guard let keys = reader.keys(of: node, what, FileShapes.field),
               let typeNode = keys["type"], let typeName = reader.text(typeNode, Phrase("le type de \(what.fr)", en: "the type of \(what.en)")) else { return nil }
         if let node = keys["ask_when"] { askWhenNodes.append((index, node)) }
@@ -46,7 +46,7 @@ struct VocabularyLoader {
                 group = known
             } else {
                 let groups = FieldGroup.allCases.map(\.rawValue)
-                reader.report(.unknownValue, groupNode, Phrase("groupe inconnu « \(text) » pour \(what.fr) (possibles : \(groups.joined(separator: ", ")))", en: "unknown group \"\(text)\" for \(what.en) (expected: \(groups.joined(separator: ", ")))"),
+                reader.report(.unknownValue, groupNode, Phrase("groupe inconnu « \(Limits.quoted(text)) » pour \(what.fr) (possibles : \(groups.joined(separator: ", ")))", en: "unknown group \"\(Limits.quoted(text))\" for \(what.en) (expected: \(groups.joined(separator: ", ")))"),
                               hint: Spelling.hint(for: text, in: groups))
             }
         }
@@ -69,7 +69,7 @@ struct VocabularyLoader {
         case "set" where keys["values_from"] != nil:
             guard let fromNode = keys["values_from"], let from = reader.text(fromNode, .same("values_from")) else { return nil }
             guard from == "schemes" else {
-                reader.report(.unknownValue, fromNode, Phrase("values_from inconnu « \(from) » (possible : schemes)", en: "unknown values_from \"\(from)\" (expected: schemes)"), hint: Spelling.hint(for: from, in: ["schemes"]))
+                reader.report(.unknownValue, fromNode, Phrase("values_from inconnu « \(Limits.quoted(from)) » (possible : schemes)", en: "unknown values_from \"\(Limits.quoted(from))\" (expected: schemes)"), hint: Spelling.hint(for: from, in: ["schemes"]))
                 return nil
             }
             type = .set(Array(schemes.prefix(63)))
@@ -91,7 +91,7 @@ struct VocabularyLoader {
             }
         default:
             let kinds = FieldType.keywords
-            reader.report(.unknownValue, typeNode, Phrase("type inconnu « \(typeName) » pour \(what.fr) (possibles : \(kinds.joined(separator: ", ")))", en: "unknown type \"\(typeName)\" for \(what.en) (expected: \(kinds.joined(separator: ", ")))"),
+            reader.report(.unknownValue, typeNode, Phrase("type inconnu « \(Limits.quoted(typeName)) » pour \(what.fr) (possibles : \(kinds.joined(separator: ", ")))", en: "unknown type \"\(Limits.quoted(typeName))\" for \(what.en) (expected: \(kinds.joined(separator: ", ")))"),
                           hint: Spelling.hint(for: typeName, in: kinds))
             return nil
         }
@@ -111,16 +111,16 @@ struct VocabularyLoader {
             guard let id = reader.identifier(pair.key, Phrase("identifiant de valeur", en: "value id"), capitals: true) else { continue }
             if pair.value.scalar != nil && !pair.value.isNull {
                 if linked {
-                    reader.report(.missingKey, pair.value, Phrase("la valeur « \(id) » de \(what.fr) doit nommer sa catégorie data·inclusion, sa contrainte France Travail et son thème Carnet de bord", en: "value \"\(id)\" of \(what.en) must name its data·inclusion category, France Travail contrainte and Carnet de bord theme"),
+                    reader.report(.missingKey, pair.value, Phrase("la valeur « \(Limits.quoted(id)) » de \(what.fr) doit nommer sa catégorie data·inclusion, sa contrainte France Travail et son thème Carnet de bord", en: "value \"\(Limits.quoted(id))\" of \(what.en) must name its data·inclusion category, France Travail contrainte and Carnet de bord theme"),
                                   hint: Phrase("écrivez label, data_inclusion, france_travail et carnet_de_bord sous elle", en: "write label, data_inclusion, france_travail and carnet_de_bord under it"))
                 }
-                if let label = reader.text(pair.value, Phrase("le libellé de « \(id) »", en: "the label of \(id)")) { values.append(EnumValue(id: id, label: label)) }
+                if let label = reader.text(pair.value, Phrase("le libellé de « \(Limits.quoted(id)) »", en: "the label of \(id)")) { values.append(EnumValue(id: id, label: label)) }
                 continue
             }
             let required = linked ? ["label"] + FileShapes.linkCodes : ["label"]
             let optional = linked ? [] : FileShapes.linkCodes
-            guard let keys = reader.keys(of: pair.value, Phrase("la valeur « \(id) » de \(what.fr)", en: "value \"\(id)\" of \(what.en)"), required: required, optional: optional) else { continue }
-            let label = keys["label"].flatMap { reader.text($0, Phrase("le libellé de « \(id) »", en: "the label of \(id)")) } ?? id
+            guard let keys = reader.keys(of: pair.value, Phrase("la valeur « \(Limits.quoted(id)) » de \(what.fr)", en: "value \"\(Limits.quoted(id))\" of \(what.en)"), required: required, optional: optional) else { continue }
+            let label = keys["label"].flatMap { reader.text($0, Phrase("le libellé de « \(Limits.quoted(id)) »", en: "the label of \(id)")) } ?? id
             var links = TaxonomyLinks()
             links.dataInclusion = code(keys["data_inclusion"], in: taxonomy.categories, Phrase("catégorie data·inclusion", en: "data·inclusion category"))
             links.franceTravail = code(keys["france_travail"], in: taxonomy.contraintes, Phrase("contrainte France Travail", en: "France Travail contrainte"))
@@ -134,7 +134,7 @@ struct VocabularyLoader {
     private mutating func code(_ node: Node?, in known: [String], _ what: Phrase) -> String? {
         guard let node, !node.isNull, let value = reader.text(node, what) else { return nil }
         guard known.contains(value) else {
-            reader.report(.unknownCode, node, Phrase("« \(value) » n'est pas dans les listes de référence (\(what.fr))", en: "\"\(value)\" is not a \(what.en) of the reference lists"),
+            reader.report(.unknownCode, node, Phrase("« \(Limits.quoted(value)) » n'est pas dans les listes de référence (\(what.fr))", en: "\"\(Limits.quoted(value))\" is not a \(what.en) of the reference lists"),
                           hint: Spelling.hint(for: value, in: known))
             return nil
         }

@@ -9,6 +9,10 @@ public struct Vocabulary: Sendable {
     /// not asked (RSA at 15).
     public internal(set) var askWhen: [Condition?]
     private let indexByName: [String: Int]
+    /// The labels as ids would spell them, for suggestions (folded once).
+    private let foldedLabels: [String]
+    /// Suggestions already made, shared by every copy and thread (a corpus repeats its mistakes).
+    private let hints = SpellingMemo()
 
     public init(fields: [Field]) {
         self.fields = fields
@@ -17,6 +21,7 @@ public struct Vocabulary: Sendable {
         var index: [String: Int] = [:]
         for (position, field) in fields.enumerated() { index[field.name] = position }
         self.indexByName = index
+        self.foldedLabels = fields.map { Spelling.fold($0.label) }
     }
 
     public func field(named name: String) -> Field? {
@@ -26,8 +31,9 @@ public struct Vocabulary: Sendable {
     public var names: [String] { fields.map(\.name) }
 
     /// "Did you mean" for an unknown field name, among the names and the French labels.
+    /// Computed once per distinct name (up to `SpellingMemo.capacity` names).
     public func suggestion(for name: String) -> Phrase? {
-        Spelling.hint(for: name, in: names, labels: fields.map { ($0.label, $0.name) })
+        hints.hint(for: name) { Spelling.hint(for: name, in: names, labels: fields.map { ($0.label, $0.name) }, folded: foldedLabels) }
     }
 }
 

@@ -75,7 +75,7 @@ struct CaseReader {
         var date: String?
         if let node = keys["date"], let text = reader.text(node, .same("date")) {
             if Validity.isDate(text) { date = text } else {
-                reader.report(.typeMismatch, node, Phrase("« \(text) » n'est pas une date", en: "\"\(text)\" is not a date"),
+                reader.report(.typeMismatch, node, Phrase("« \(Limits.quoted(text)) » n'est pas une date", en: "\"\(Limits.quoted(text))\" is not a date"),
                               hint: Phrase("écrivez le jour en AAAA-MM-JJ, par ex. date: 2014-06-01", en: "write the day as YYYY-MM-DD, e.g. date: 2014-06-01"))
             }
         }
@@ -151,7 +151,7 @@ struct CaseReader {
                 guard let id = reader.text(node, .same("route")) else { return nil }
                 if Route(rawValue: id) == nil {
                     let ids = Route.allCases.map(\.rawValue)
-                    reader.report(.unknownValue, node, Phrase("parcours inconnu « \(id) »", en: "unknown route \"\(id)\""), hint: Spelling.hint(for: id, in: ids))
+                    reader.report(.unknownValue, node, Phrase("parcours inconnu « \(Limits.quoted(id)) »", en: "unknown route \"\(Limits.quoted(id))\""), hint: Spelling.hint(for: id, in: ids))
                 }
                 return id
             }
@@ -181,7 +181,7 @@ struct CaseReader {
                 let text = pair.key.scalar?.text ?? ""
                 guard let role = ReferentRole(rawValue: text) else {
                     let ids = ReferentRole.allCases.map(\.rawValue)
-                    reader.report(.unknownValue, pair.key, Phrase("rôle de référent inconnu « \(text) » (possibles : \(ids.joined(separator: ", ")))", en: "unknown referent role \"\(text)\" (expected: \(ids.joined(separator: ", ")))"),
+                    reader.report(.unknownValue, pair.key, Phrase("rôle de référent inconnu « \(Limits.quoted(text)) » (possibles : \(ids.joined(separator: ", ")))", en: "unknown referent role \"\(Limits.quoted(text))\" (expected: \(ids.joined(separator: ", ")))"),
                                   hint: Spelling.hint(for: text, in: ids))
                     continue
                 }
@@ -212,7 +212,7 @@ struct CaseReader {
             (result.stepsIncluded, result.stepsExcluded, _) = inclusion(node, "steps") { reader, node in
                 guard let id = reader.text(node, .same("step")) else { return nil }
                 if ruleSet.catalogue.entry(id) == nil {
-                    reader.report(.danglingReference, node, Phrase("aucune entrée « \(id) » dans le catalogue", en: "no catalogue entry \"\(id)\""), hint: Spelling.hint(for: id, in: ruleSet.catalogue.entries.map(\.id)))
+                    reader.report(.danglingReference, node, Phrase("aucune entrée « \(Limits.quoted(id)) » dans le catalogue", en: "no catalogue entry \"\(Limits.quoted(id))\""), hint: Spelling.hint(for: id, in: ruleSet.catalogue.entries.map(\.id)))
                 }
                 return id
             }
@@ -242,7 +242,7 @@ struct CaseReader {
     private mutating func schemeID(_ node: Node) -> String? {
         guard let id = reader.text(node, .same("scheme")) else { return nil }
         guard ruleSet.scheme(id) != nil else {
-            reader.report(.danglingReference, node, Phrase("aucun dispositif « \(id) » n'est chargé", en: "no scheme \"\(id)\" is loaded"), hint: Spelling.hint(for: id, in: ruleSet.schemes.map(\.id)))
+            reader.report(.danglingReference, node, Phrase("aucun dispositif « \(Limits.quoted(id)) » n'est chargé", en: "no scheme \"\(Limits.quoted(id))\" is loaded"), hint: Spelling.hint(for: id, in: ruleSet.schemes.map(\.id)))
             return nil
         }
         return id
@@ -256,13 +256,13 @@ struct CaseReader {
             expectation.status = status(node)
             return expectation
         }
-        guard let keys = reader.keys(of: node, Phrase("les attentes du dispositif « \(id) »", en: "scheme \"\(id)\" expectations"), FileShapes.schemeExpectation) else { return nil }
+        guard let keys = reader.keys(of: node, Phrase("les attentes du dispositif « \(Limits.quoted(id)) »", en: "scheme \"\(Limits.quoted(id))\" expectations"), FileShapes.schemeExpectation) else { return nil }
         if let node = keys["status"] { expectation.status = status(node) }
         if let node = keys["stage"] {
             expectation.stage = nullable(node) { reader, node in
                 guard let stage = reader.text(node, .same("stage")) else { return nil }
                 if !scheme.stages.contains(where: { $0.id == stage }) {
-                    reader.report(.unknownValue, node, Phrase("le dispositif « \(id) » n'a pas d'étape « \(stage) »", en: "scheme \"\(id)\" has no stage \"\(stage)\""), hint: Spelling.hint(for: stage, in: scheme.stages.map(\.id)))
+                    reader.report(.unknownValue, node, Phrase("le dispositif « \(Limits.quoted(id)) » n'a pas d'étape « \(Limits.quoted(stage)) »", en: "scheme \"\(Limits.quoted(id))\" has no stage \"\(Limits.quoted(stage))\""), hint: Spelling.hint(for: stage, in: scheme.stages.map(\.id)))
                 }
                 return stage
             }
@@ -272,7 +272,7 @@ struct CaseReader {
             for pair in pairs {
                 let criterion = pair.key.scalar?.text ?? ""
                 guard ids.contains(criterion) else {
-                    reader.report(.unknownValue, pair.key, Phrase("le dispositif « \(id) » n'a pas de critère « \(criterion) »", en: "scheme \"\(id)\" has no criterion \"\(criterion)\""), hint: Spelling.hint(for: criterion, in: ids))
+                    reader.report(.unknownValue, pair.key, Phrase("le dispositif « \(Limits.quoted(id)) » n'a pas de critère « \(Limits.quoted(criterion)) »", en: "scheme \"\(Limits.quoted(id))\" has no criterion \"\(Limits.quoted(criterion))\""), hint: Spelling.hint(for: criterion, in: ids))
                     continue
                 }
                 guard let text = reader.text(pair.value, Phrase("statut de critère", en: "criterion status")), let status = CriterionStatus(rawValue: text) else {
@@ -290,7 +290,7 @@ struct CaseReader {
         let text = node.scalar?.text ?? ""
         guard let status = SchemeStatus(rawValue: text) else {
             let ids = ["eligible", "not_eligible", "undetermined"]
-            reader.report(.unknownValue, node, Phrase("statut de dispositif inconnu « \(text) » (possibles : \(ids.joined(separator: ", ")))", en: "unknown scheme status \"\(text)\" (expected: \(ids.joined(separator: ", ")))"), hint: Spelling.hint(for: text, in: ids))
+            reader.report(.unknownValue, node, Phrase("statut de dispositif inconnu « \(Limits.quoted(text)) » (possibles : \(ids.joined(separator: ", ")))", en: "unknown scheme status \"\(Limits.quoted(text))\" (expected: \(ids.joined(separator: ", ")))"), hint: Spelling.hint(for: text, in: ids))
             return nil
         }
         return status
@@ -318,7 +318,7 @@ struct CaseReader {
             guard let id = reader.text(item, Phrase("identifiant de règle", en: "rule id")) else { return nil }
             if let scheme, ruleSet.rule(scheme + "." + id) != nil { return scheme + "." + id }
             if ruleSet.rule(id) != nil { return id }
-            reader.report(.danglingReference, item, Phrase("aucune règle « \(id) »", en: "no rule \"\(id)\""), hint: Spelling.hint(for: id, in: ruleSet.rules.map(\.id) + ruleSet.rules.compactMap { rule in
+            reader.report(.danglingReference, item, Phrase("aucune règle « \(Limits.quoted(id)) »", en: "no rule \"\(Limits.quoted(id))\""), hint: Spelling.hint(for: id, in: ruleSet.rules.map(\.id) + ruleSet.rules.compactMap { rule in
                 rule.scheme == scheme ? rule.id.split(separator: ".").last.map(String.init) : nil
             }))
             return nil

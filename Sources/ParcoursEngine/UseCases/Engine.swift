@@ -121,7 +121,11 @@ public final class Engine: Sendable {
     public func check(on date: String? = nil) throws(ParcoursError) -> CheckAnswer {
         let day = try day(date)
         let entry = entry(for: day)
-        guard let rules = entry.rules else { return CheckAnswer(ruleSet: nil, diagnostics: entry.result.diagnostics, cases: []) }
+        guard let rules = entry.rules else {
+            // Loading stops at the first conflicts; check lists them all (capped, the rest counted).
+            let result = entry.result.conflictsCut ? RuleSetLoader.load(files, date: day, allConflicts: true) : entry.result
+            return CheckAnswer(ruleSet: nil, diagnostics: result.diagnostics, cases: [])
+        }
         let loaded = CaseLoader.loadAll(in: caseFolders(rules.ruleSet), ruleSet: rules.ruleSet)
         let diagnostics = (entry.result.diagnostics + loaded.diagnostics + DeepAnalysis(ruleSet: rules.ruleSet).run()).sorted()
         return CheckAnswer(ruleSet: rules.ruleSet, diagnostics: diagnostics, cases: loaded.cases)

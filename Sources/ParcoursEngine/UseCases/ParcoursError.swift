@@ -54,14 +54,15 @@ public struct ParcoursError: Error, Sendable, Equatable {
     public let message: Phrase
     /// The likely fix.
     public let hint: Phrase?
-    /// The positioned problems behind it (every error of a profile or a rule set).
+    /// The positioned problems behind it (the errors of a profile or a rule set): at most
+    /// `Limits.diagnostics`, then one `too-many` diagnostic that counts the rest.
     public let diagnostics: [Diagnostic]
 
     public init(_ code: Code, _ message: Phrase, hint: Phrase? = nil, diagnostics: [Diagnostic] = []) {
         self.code = code
         self.message = message
         self.hint = hint
-        self.diagnostics = diagnostics
+        self.diagnostics = diagnostics.capped()
     }
 
     /// The problem document (RFC 9457 fields) the API answers and `--format json` prints.
@@ -73,15 +74,17 @@ public struct ParcoursError: Error, Sendable, Equatable {
 extension ParcoursError {
     /// The rule set in force on `date` has errors.
     static func ruleSet(_ diagnostics: [Diagnostic], date: String) -> ParcoursError {
-        let count = diagnostics.filter { $0.severity == .error }.count
-        return ParcoursError(.invalidRuleSet, Phrase("le jeu de règles en vigueur le \(date) a \(count) erreur\(count > 1 ? "s" : "")",
-                                                     en: "the rule set in force on \(date) has \(count) error\(count == 1 ? "" : "s")"),
+        let count = diagnostics.reduce(0) { $0 + $1.counted.errors }
+        // Loading stops at the first conflicts (a note says so): there may be more.
+        let more = diagnostics.contains { $0.code == .tooMany && $0.omitted == OmittedCount(errors: 0, warnings: 0) }
+        return ParcoursError(.invalidRuleSet, Phrase("le jeu de règles en vigueur le \(date) a \(more ? "au moins " : "")\(count) erreur\(count > 1 ? "s" : "")",
+                                                     en: "the rule set in force on \(date) has \(more ? "at least " : "")\(count) error\(count == 1 ? "" : "s")"),
                              hint: Phrase("lancez parcours check --date \(date)", en: "run parcours check --date \(date)"), diagnostics: diagnostics)
     }
 
     /// A profile with errors: no recommendation.
     static func profile(_ diagnostics: [Diagnostic]) -> ParcoursError {
-        let count = diagnostics.filter { $0.severity == .error }.count
+        let count = diagnostics.reduce(0) { $0 + $1.counted.errors }
         return ParcoursError(.invalidProfile, Phrase("le profil a \(count) erreur\(count > 1 ? "s" : "") ; pas de recommandation",
                                                      en: "the profile has \(count) error\(count == 1 ? "" : "s"); no recommendation"),
                              diagnostics: diagnostics)
@@ -89,7 +92,7 @@ extension ParcoursError {
 
     /// A diagnosis with errors: nothing imported.
     static func diagnosis(_ diagnostics: [Diagnostic]) -> ParcoursError {
-        let count = diagnostics.filter { $0.severity == .error }.count
+        let count = diagnostics.reduce(0) { $0 + $1.counted.errors }
         return ParcoursError(.invalidDiagnosis, Phrase("le diagnostic a \(count) erreur\(count > 1 ? "s" : "") ; pas d'import",
                                                        en: "the diagnosis has \(count) error\(count == 1 ? "" : "s"); nothing imported"),
                              diagnostics: diagnostics)

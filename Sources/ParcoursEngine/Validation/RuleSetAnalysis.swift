@@ -64,10 +64,22 @@ struct RuleSetAnalysis {
         }
     }
 
+    /// Every conflict (`check`): the first `Limits.diagnostics` described, the rest counted.
+    func conflicts() -> [Diagnostic] {
+        searchConflicts(stopAfter: nil).diagnostics
+    }
+
+    /// The first `count` conflicts, in the order `check` lists them, and whether the search
+    /// stopped before the end (a note says so). Loading stops there: one conflict refuses the
+    /// rule set, and a rule set built to conflict everywhere costs no more than a few.
+    func firstConflicts(_ count: Int) -> (diagnostics: [Diagnostic], stopped: Bool) {
+        searchConflicts(stopAfter: count)
+    }
+
     /// Rules of the same priority that give different routes (référents) to some profile.
     /// Rules are grouped by priority, and within a group only the pairs whose boxes overlap
     /// (`ConditionBox.overlappingPairs`) go to the exact solver: near linear for real rule sets.
-    func conflicts() -> [Diagnostic] {
+    private func searchConflicts(stopAfter: Int?) -> (diagnostics: [Diagnostic], stopped: Bool) {
         let rules = ruleSet.rules
         let boxes = ruleSet.lowered.rules.map { ConditionBox($0, vocabulary: ruleSet.vocabulary) }
         var byPriority: [Int: [Int]] = [:]
@@ -82,25 +94,51 @@ struct RuleSetAnalysis {
                 if let a = rules[i].referent, let b = rules[j].referent, a != b, rules[i].referentRole == rules[j].referentRole { found.append((i, j, .referentConflict)) }
             }
         }
-        found.sort { ($0.0, $0.1, $0.2.rawValue) < ($1.0, $1.1, $1.2.rawValue) }
-        return found.flatMap { i, j, code in
-            code == .routeConflict
-                ? conflict(code, Phrase("parcours", en: "routes"), i, j, rules[i].routeName ?? "", rules[j].routeName ?? "")
-                : conflict(code, Phrase("référents", en: "referents"), i, j, rules[i].referent ?? "", rules[j].referent ?? "")
+        // By the second rule (where the diagnostic is), so that those kept come first once sorted.
+        found.sort { ($0.1, $0.0, $0.2.rawValue) < ($1.1, $1.0, $1.2.rawValue) }
+        var diagnostics: [Diagnostic] = []
+        var left = OmittedCount(errors: 0, warnings: 0)
+        var leftAt: SourceLocation?
+        var errors = 0
+        for (i, j, code) in found {
+            if let stopAfter, errors >= stopAfter {
+                var note = Diagnostic(.warning, .tooMany, at: rules[j].location,
+                                      Phrase("la recherche des conflits s'est arrêtée aux \(stopAfter) premiers", en: "the search for conflicts stopped at the first \(stopAfter)"),
+                                      hint: Phrase("lancez parcours check pour les voir tous", en: "run parcours check to see them all"))
+                note.omitted = OmittedCount(errors: 0, warnings: 0)
+                return (diagnostics + [note], true)
+            }
+            let what = code == .routeConflict ? Phrase("parcours", en: "routes") : Phrase("référents", en: "referents")
+            let (a, b) = code == .routeConflict ? (rules[i].routeName ?? "", rules[j].routeName ?? "") : (rules[i].referent ?? "", rules[j].referent ?? "")
+            guard let diagnostic = conflict(code, what, i, j, a, b, described: diagnostics.count < Limits.diagnostics) else { continue }
+            if diagnostic.severity == .error { errors += 1 }
+            if diagnostics.count < Limits.diagnostics {
+                diagnostics.append(diagnostic)
+            } else {
+                leftAt = leftAt ?? diagnostic.location
+                left.errors += diagnostic.counted.errors
+                left.warnings += diagnostic.counted.warnings
+            }
         }
+        if let leftAt { diagnostics.append(.omitted(errors: left.errors, warnings: left.warnings, at: leftAt)) }
+        return (diagnostics, false)
     }
 
-    /// An error when some profile gets both rules' different outcomes; a warning when undecidable here.
-    private func conflict(_ code: DiagnosticCode, _ what: Phrase, _ i: Int, _ j: Int, _ a: String, _ b: String) -> [Diagnostic] {
+    /// An error when some profile gets both rules' different outcomes; a warning when undecidable
+    /// here; nil when no profile does. Past the limit (`described` false), only the severity counts:
+    /// no example is searched for.
+    private func conflict(_ code: DiagnosticCode, _ what: Phrase, _ i: Int, _ j: Int, _ a: String, _ b: String, described: Bool) -> Diagnostic? {
         let (first, second) = (ruleSet.rules[i], ruleSet.rules[j])
         guard let both = solver.both(ruleSet.lowered.rules[i], ruleSet.lowered.rules[j]) else {
-            return [Diagnostic(.warning, .analysisLimit, at: second.location,
-                               Phrase("les règles « \(first.id) » et « \(second.id) » sont trop complexes pour y chercher un conflit de \(what.fr)", en: "rules \"\(first.id)\" and \"\(second.id)\" are too complex to check for a conflict of \(what.en)"))]
+            return Diagnostic(.warning, .analysisLimit, at: second.location,
+                              Phrase("les règles « \(first.id) » et « \(second.id) » sont trop complexes pour y chercher un conflit de \(what.fr)", en: "rules \"\(first.id)\" and \"\(second.id)\" are too complex to check for a conflict of \(what.en)"))
         }
-        guard let example = both.first.map(solver.example) else { return [] }
-        return [Diagnostic(.error, code, at: second.location,
+        guard let cube = both.first else { return nil }
+        guard described else { return Diagnostic(.error, code, at: second.location, Phrase("", en: "")) }
+        let example = solver.example(cube)
+        return Diagnostic(.error, code, at: second.location,
                            Phrase("les règles « \(first.id) » et « \(second.id) » donnent des \(what.fr) différents (\(a), \(b)) à la même priorité \(first.priority) quand \(example)",
                                   en: "rules \"\(first.id)\" and \"\(second.id)\" give different \(what.en) (\(a), \(b)) at the same priority \(first.priority) when \(example)"),
-                           hint: Phrase("donnez à l'une une priorité plus haute, ou rendez leurs conditions exclusives", en: "give one of them a higher priority, or make their conditions exclusive"))]
+                           hint: Phrase("donnez à l'une une priorité plus haute, ou rendez leurs conditions exclusives", en: "give one of them a higher priority, or make their conditions exclusive"))
     }
 }
