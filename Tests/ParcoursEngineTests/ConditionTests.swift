@@ -91,4 +91,25 @@ struct ConditionTests {
         _ = parser.parse()
         #expect(parser.diagnostics.first?.location == SourceLocation(file: "t.yaml", line: 4, column: 27))
     }
+
+    /// An empty list says so, at the list (not « un nombre entier attendu … « ] » »).
+    @Test func anEmptyListSaysItIsEmpty() {
+        var parser = ComparisonParser(text: "age in []", origin: SourceLocation(file: "t.yaml", line: 1, column: 1),
+                                      exact: true, vocabulary: ruleSet.vocabulary, factNames: [])
+        #expect(parser.parse() == nil)
+        #expect(parser.diagnostics.first?.message.fr.hasPrefix("la liste est vide") == true)
+        #expect(parser.diagnostics.first?.location == SourceLocation(file: "t.yaml", line: 1, column: 8))
+    }
+
+    /// A key over YAML's 1,024-character limit is named as too long, with its length.
+    @Test func anOverlongKeyIsNamedAsSuch() throws {
+        let engine = Engine(rules: TestSupport.rulesDirectory)
+        do {
+            _ = try engine.profile(SourceFile(path: "p.yaml", text: String(repeating: "k", count: 5000) + ": 1\n"), on: "2026-11-22")
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.diagnostics.first?.message.fr.contains("clé trop longue") == true)
+            #expect(error.diagnostics.first?.message.fr.contains("5000") == true)
+        }
+    }
 }

@@ -4,7 +4,11 @@ extension YAMLError {
     /// What went wrong, in French and in English.
     var phrase: Phrase {
         switch self {
-        case .syntax(let problem, _, let context):
+        case .syntax(let problem, let mark, let context):
+            if let length = Self.overlongKey(problem, mark) {
+                return Phrase("clé trop longue : YAML n'accepte pas de clé de plus de 1 024 caractères sur une ligne, celle-ci en a \(length)",
+                              en: "key too long: YAML accepts no key longer than 1,024 characters on a line, this one has \(length)")
+            }
             let fr = Self.french(problem), contextFR = context.map(Self.french)
             if let context, context == "JSON" || context == "CSV" { return Phrase("\(context) invalide : \(fr)", en: message) }
             if let context, let contextFR { return Phrase("YAML invalide : \(fr) (\(contextFR))", en: "invalid YAML: \(problem) (\(context))") }
@@ -44,8 +48,16 @@ extension YAMLError {
         case .tooLong: return Phrase("découpez l'entrée", en: hint)
         case .indentation(_, let mark, _, _, _):
             return Phrase("indentez la ligne \(mark.line) comme les clés de même niveau (même nombre d'espaces), ou comme son parent si elle en relève", en: hint)
+        case .syntax(let problem, let mark, _) where Self.overlongKey(problem, mark) != nil:
+            return Phrase("raccourcissez la clé : un nom de champ tient en quelques mots", en: "shorten the key: a field name is a few words")
         case .syntax, .complexKey: return Phrase(hint, en: hint)
         }
+    }
+
+    /// The length of a key libyaml refused for being over its 1,024-character limit on simple
+    /// keys (it then reports the `:` after it as unexpected, far along the line), or nil.
+    static func overlongKey(_ problem: String, _ mark: Mark) -> Int? {
+        problem == "mapping values are not allowed in this context" && mark.column > 1025 ? mark.column - 1 : nil
     }
 
     /// French for libyaml's messages and contexts and for the corpus readers' own; a message

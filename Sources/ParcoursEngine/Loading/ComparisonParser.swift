@@ -218,6 +218,12 @@ struct ComparisonParser {
             error(.conditionSyntax, at: lastOffset, Phrase("liste entre crochets attendue, par ex. [a, b]", en: "expected a list in brackets, e.g. [a, b]"))
             return nil
         }
+        if case .symbol("]")? = peek?.kind {
+            error(.conditionSyntax, at: open.offset, Phrase("la liste est vide : une condition « in [] » ne tiendrait jamais",
+                                                            en: "the list is empty: a condition \"in []\" would never hold"),
+                  hint: Phrase("nommez au moins une valeur de \(field.name) entre les crochets", en: "name at least one value of \(field.name) in the brackets"))
+            return nil
+        }
         var values: [Int] = []
         while true {
             guard let value = value(of: field) else { return nil }
