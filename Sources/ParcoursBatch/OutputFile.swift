@@ -80,6 +80,12 @@ package struct OutputFile {
         return nil
     }
 
+    /// Closes the file and removes the temporary one: the file at `path` stays as it was
+    /// (the input was not read whole, so the results would be partial).
+    package func discard() {
+        try? handle.close()
+        if let temporary { unlink(temporary) }
+    }
 }
 
 /// Why an output file cannot be written.

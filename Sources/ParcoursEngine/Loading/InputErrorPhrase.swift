@@ -49,6 +49,7 @@ extension InputError {
         case "Too many levels of symbolic links": return Phrase("trop de liens symboliques", en: reason)
         case "No space left on device": return Phrase("plus de place sur le disque", en: reason)
         case "Read-only file system": return Phrase("système de fichiers en lecture seule", en: reason)
+        case "Input/output error": return Phrase("erreur d'entrée-sortie", en: reason)
         default: return .same(reason)
         }
     }

@@ -20,15 +20,15 @@ package enum RuleSetLoader {
         var diagnostics = files.problems.map { problem in
             Diagnostic(.error, .unreadableFile, at: SourceLocation(file: problem.path, line: 1, column: 1), problem.message, hint: problem.hint)
         }
-        // A part of the rule set could not be read: what follows would be about the missing
-        // part (dozens of unknown codes for an unreadable reference/), so say only that.
-        if files.incomplete { return LoadResult(ruleSet: nil, diagnostics: diagnostics.sorted()) }
         // Without the vocabulary, every condition would fail on its fields: say only that.
         if files.vocabulary == nil {
             var only: [Diagnostic] = []
             _ = required(nil, RuleSetFiles.vocabularyName, in: files.directory, into: &only)
             return LoadResult(ruleSet: nil, diagnostics: (diagnostics + only).sorted())
         }
+        // A part of the rule set could not be read: what follows would be about the missing
+        // part (dozens of unknown codes for an unreadable reference/), so say only that.
+        if files.incomplete { return LoadResult(ruleSet: nil, diagnostics: diagnostics.sorted()) }
 
         // Every file's YAML at once, on all cores: the files are independent until read.
         let trees = Trees(parsing: files.references + files.schemes + [files.vocabulary, files.catalogue].compactMap { $0 } + files.rules + files.imports)
