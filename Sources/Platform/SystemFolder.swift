@@ -118,9 +118,4 @@ public enum SystemFolder {
             result.append((name, isLink ? FileKind.of(full) : (FileKind.kind(mode: info.st_mode)), isLink))
         }
     }
-
-    /// Whether `path` is a folder that can be listed (links followed).
-    public static func isFolder(_ path: String) -> Bool {
-        FileKind.of(path) == .folder
-    }
 }
