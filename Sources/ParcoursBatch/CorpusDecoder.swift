@@ -1,4 +1,5 @@
 import ParcoursEngine
+import Platform
 /// Turns corpus lines into profile slots: the fast decoder for well-formed lines, the precise
 /// reader for everything else (so that a bad record is explained). Reads the CSV header itself.
 package struct CorpusDecoder: Sendable {
@@ -46,9 +47,23 @@ package struct CorpusDecoder: Sendable {
         ])
     }
 
-    /// The record of a refused line (too long, or not text).
+    /// The record of the line where reading failed: the corpus was not read whole.
+    package func readFailed(line number: Int, reason: String) -> CorpusRecord {
+        CorpusRecord(line: number, text: "", profile: nil, diagnostics: [
+            Diagnostic(.error, .unreadableFile, at: SourceLocation(file: path, line: number, column: 1),
+                       Phrase("lecture interrompue (\(InputError.reason(reason).fr)) : le corpus n'est pas lu en entier, rien n'est lu à partir de cette ligne",
+                              en: "reading failed (\(reason)): the corpus is not read whole, nothing is read from this line on"),
+                       hint: Phrase("vérifiez le fichier ou le disque, puis relancez", en: "check the file or the disk, then run again")),
+        ])
+    }
+
+    /// The record of a refused line (too long, not text, or unreadable).
     package func refusal(_ line: LineReader.Block.Item, number: Int) -> CorpusRecord {
-        line == .binary ? binary(line: number) : tooLong(line: number)
+        switch line {
+        case .binary: return binary(line: number)
+        case .readFailed(let reason): return readFailed(line: number, reason: reason)
+        case .text, .tooLong: return tooLong(line: number)
+        }
     }
 
     /// The number of slots `decode` fills.

@@ -16,6 +16,10 @@ package struct LineReader {
             /// A line with a NUL byte: the input is not text (a binary file, a device); reading
             /// stops there.
             case binary
+            /// The input could not be read on (an I/O error, why in `reason`): the lines before
+            /// it are kept, the line being read is dropped, and reading stops. Never an end of
+            /// file: the corpus was not read whole.
+            case readFailed(reason: String)
         }
 
         /// The lines' bytes (the ranges of `items` are in it), from the reader's `pool`.
@@ -36,6 +40,10 @@ package struct LineReader {
     private var skipping = false
     /// A NUL byte was read: the line holding it ends the input.
     private var binaryTail = false
+    /// A read failed: `.readFailed` is still to be given.
+    private var pendingFailure: String?
+    /// Why reading stopped before the end of the input, when it did (a read error).
+    package private(set) var failure: String?
     private var finished = false
     /// How many lines the last block held: room for as many is made in the next at once.
     private var lastItemCount = 0
@@ -61,10 +69,10 @@ package struct LineReader {
 
     /// The next lines, about `size` bytes of them (at least one line); nil at the end. Lines
     /// are cut at `\n` (a `\r` before it is dropped); the last line needs no newline. The line
-    /// holding a NUL byte is `.binary` and ends the input (the lines before it are kept). This
-    /// is the one place lines are cut.
+    /// holding a NUL byte is `.binary` and ends the input (the lines before it are kept); a read
+    /// error is `.readFailed`, the last item. This is the one place lines are cut.
     package mutating func nextBlock(size: Int) -> Block? {
-        guard !finished || !carry.isEmpty || skipping || binaryTail else { return nil }
+        guard !finished || !carry.isEmpty || skipping || binaryTail || pendingFailure != nil else { return nil }
         var block = Block(bytes: pool.take(capacity: size + (1 << 16)))
         block.items.reserveCapacity(lastItemCount + 64)
         defer { lastItemCount = block.items.count }
@@ -78,12 +86,16 @@ package struct LineReader {
             if finished {
                 if binaryTail {
                     block.items.append(.binary)
+                } else if let reason = pendingFailure {
+                    bytes.truncate(to: lineStart)
+                    block.items.append(.readFailed(reason: reason))
                 } else if lineStart < bytes.count || skipping {
                     let tooLong = skipping || bytes.count - lineStart > maxLine
                     block.items.append(tooLong ? .tooLong : text(bytes, lineStart, bytes.count))
                 }
                 skipping = false
                 binaryTail = false
+                pendingFailure = nil
                 return block.items.isEmpty ? nil : block
             }
             if !block.items.isEmpty && bytes.count >= size {
@@ -104,6 +116,12 @@ package struct LineReader {
                 return max(count, 0)
             }
             if count > 0 { block.bytesRead += count }
+            if count < 0 {
+                let reason = SystemFile.lastError()
+                pendingFailure = reason
+                failure = reason
+                binaryTail = false
+            }
             if count <= 0 { finished = true }
         }
     }

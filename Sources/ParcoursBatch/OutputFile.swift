@@ -129,7 +129,8 @@ package struct OutputFile {
         return nil
     }
 
-    /// Removes the temporary file without putting it in place (the run was given up).
+    /// Removes the temporary file without putting it in place: the file at `path` stays as it
+    /// was (the run was given up, or the input was not read whole and the results would be partial).
     package func discard() {
         SystemFile.close(descriptor)
         guard let temporary else { return }

@@ -7,9 +7,10 @@ import Glibc
 /// limit, reading and writing file descriptors, swapping two paths. Nothing here knows what
 /// the bytes mean.
 public enum SystemFile {
-    /// The bytes of `path`, at most `limit`.
-    public static func read(_ path: String, limit: Int) throws(InputError) -> [UInt8] {
-        let descriptor = try open(path)
+    /// The bytes of `path`, at most `limit`. With `regularOnly`, anything but a regular file
+    /// (a named pipe, a device, a socket) is refused, without an open that could block.
+    public static func read(_ path: String, limit: Int, regularOnly: Bool = false) throws(InputError) -> [UInt8] {
+        let descriptor = regularOnly ? try openRegular(path) : try open(path)
         defer { close(descriptor) }
         return try read(descriptor: descriptor, name: path, limit: limit)
     }
@@ -37,6 +38,31 @@ public enum SystemFile {
         if fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
             close(descriptor)
             throw .isDirectory(path: path)
+        }
+        return descriptor
+    }
+
+    /// Opens the regular file at `path` for reading; anything else is refused. The kind is
+    /// checked before opening (opening a named pipe blocks until a writer comes, opening a
+    /// device may act on it), the open does not block, and the kind is checked again on the
+    /// descriptor (the path may have changed in between).
+    public static func openRegular(_ path: String) throws(InputError) -> Int32 {
+        let kind = FileKind.of(path)
+        if kind == .folder { throw .isDirectory(path: path) }
+        if kind != .regular && kind != .unknown { throw .notRegularFile(path: path, kind: kind) }
+        let descriptor = Glibc.open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        guard descriptor >= 0 else { throw .cannotOpen(path: path, reason: lastError()) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else {
+            let reason = lastError()
+            close(descriptor)
+            throw .readFailed(path: path, reason: reason)
+        }
+        let opened = FileKind.kind(mode: info.st_mode)
+        guard opened == .regular else {
+            close(descriptor)
+            if opened == .folder { throw .isDirectory(path: path) }
+            throw .notRegularFile(path: path, kind: opened)
         }
         return descriptor
     }

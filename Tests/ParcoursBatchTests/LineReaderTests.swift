@@ -38,6 +38,7 @@ struct LineReaderTests {
                 case .text(let start, let end): lines.append(block.bytes.withBytes { Array($0[start..<end]) })
                 case .tooLong: lines.append(nil)
                 case .binary: lines.append([0])
+                case .readFailed(let reason): Issue.record("read failed: \(reason)")
                 }
             }
             reader.pool.give(block.bytes)
@@ -89,6 +90,17 @@ struct LineReaderTests {
         defer { try? FileManager.default.removeItem(atPath: path) }
         let lines = try Self.read(path, size: 1000, maxLine: limit)
         #expect(lines.map { $0?.count } == [limit, nil, nil, 1, nil])
+    }
+
+    /// A read error is not an end of file: `.readFailed` ends the input, and the reader says
+    /// why. (Reading `/proc/self/mem` from offset 0 fails with EIO, as a bad disk would.)
+    @Test func aReadErrorIsNotAnEndOfFile() throws {
+        var reader = try LineReader(path: "/proc/self/mem", maxLine: 100)
+        defer { reader.close() }
+        let block = reader.nextBlock(size: 1000)
+        #expect(block?.items == [.readFailed(reason: "Input/output error")])
+        #expect(reader.failure == "Input/output error")
+        #expect(reader.nextBlock(size: 1000) == nil, "the end stays the end")
     }
 
     @Test func aNULKeepsTheLinesBeforeItAndEndsTheInput() throws {

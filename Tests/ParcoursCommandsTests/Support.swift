@@ -44,9 +44,10 @@ enum Support {
 
     /// Runs the binary in a separate process (its own hash seed), from `directory`.
     /// `lang` is the process's `LANG` (English by default; nil: no locale at all, so French).
-    static func spawn(_ arguments: [String], input: String = "", directory: String = packageRoot, lang: String? = "en_US.UTF-8") throws -> Run {
+    static func spawn(_ arguments: [String], input: String = "", directory: String = packageRoot, lang: String? = "en_US.UTF-8",
+                      through launcher: String? = nil) throws -> Run {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
+        process.executableURL = URL(fileURLWithPath: launcher ?? executable)
         var environment = ProcessInfo.processInfo.environment
         for name in ["LC_ALL", "LC_MESSAGES", "LANG"] { environment[name] = nil }
         if let lang { environment["LANG"] = lang }

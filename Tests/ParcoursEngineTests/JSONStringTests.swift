@@ -8,7 +8,7 @@ import YAML
 struct JSONStringTests {
     /// The JSON-line reader's text for `json` (one string value), or its error.
     static func line(_ json: String) -> Result<String, YAMLError> {
-        JSONLineParser.parse(Array(json.unicodeScalars), line: 3).map { $0.scalar?.text ?? "" }
+        JSONParser.parse(Array(json.unicodeScalars), line: 3).map { $0.scalar?.text ?? "" }
     }
 
     /// The services reader's name for a record whose `nom` is `json`, or its diagnostics.

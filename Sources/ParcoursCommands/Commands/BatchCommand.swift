@@ -102,6 +102,14 @@ struct BatchCommand: ParcoursCommand {
         }
         lines = source.lines
         progress.finish(profiles: tally.profiles)
+        if lines.failure != nil, let output {
+            // The corpus was not read whole (reported with its line): partial results do not
+            // replace the earlier file.
+            output.discard()
+            terminal.writeError(terminal.say("parcours : le corpus n'a pas été lu en entier ; \(output.path) n'est pas modifié\n",
+                                             en: "parcours: the corpus was not read whole; \(output.path) is left unchanged\n"))
+            return ExitCode.failure
+        }
         if let error = output?.commit() {
             terminal.complain(error.message, hint: error.hint)
             return ExitCode.failure

@@ -82,7 +82,7 @@ package struct CorpusLineParser: Sendable {
         }
         switch format {
         case .jsonLines:
-            return record(text, number, JSONLineParser.parse(Array(text.unicodeScalars), line: number))
+            return record(text, number, JSONParser.parse(Array(text.unicodeScalars), line: number))
         case .csv:
             guard let header else {
                 separator = Unicode.Scalar(CorpusFormat.separator(ofHeader: bytes))

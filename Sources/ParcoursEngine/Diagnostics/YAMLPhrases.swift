@@ -121,6 +121,8 @@ extension YAMLError {
         "the list is never closed": "la liste n'est jamais fermée",
         "the object is never closed": "l'objet n'est jamais fermé",
         "unexpected text after the JSON value": "texte en trop après la valeur JSON",
+        "number out of range": "nombre hors limites (JSON n'écrit que des nombres finis)",
+        "NaN and Infinity are not JSON numbers": "NaN et Infinity ne sont pas des nombres JSON",
         "expected \":\" after the key": "« : » attendu après la clé",
         "expected \",\" or \"}\"": "« , » ou « } » attendu",
         "expected \",\" or \"]\"": "« , » ou « ] » attendu",

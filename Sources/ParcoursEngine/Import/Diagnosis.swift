@@ -30,13 +30,15 @@ public struct Diagnosis: Sendable {
     public var items: [Item]
 }
 
-/// Reads a diagnosis file (JSON, or YAML) in one platform's shape. Its keys are the
+/// Reads a diagnosis file (JSON, or YAML) in one platform's shape. JSON (a `.json` file, or
+/// one starting with `{` or `[`) is read as JSON, strictly (`JSONParser`): NaN, Infinity, a
+/// number out of range or YAML syntax in it is an error, not a guess. Its keys are the
 /// platform's (`contraintes`, `situations`, `valeur`...); keys it does not use are passed over,
 /// as the platforms' exports carry more than a diagnosis (dates, advisers).
 package enum DiagnosisReader {
     package static func read(_ file: SourceFile, format: DiagnosisFormat) -> (diagnosis: Diagnosis?, diagnostics: [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
-        guard let root = RuleSetLoader.parse(file, into: &diagnostics) else { return (nil, diagnostics) }
+        guard let root = parse(file, into: &diagnostics) else { return (nil, diagnostics) }
         var reader = NodeReader(file: file.path)
         reader.diagnostics = diagnostics
         let items: [Diagnosis.Item]?
@@ -46,6 +48,19 @@ package enum DiagnosisReader {
         }
         guard let items, !reader.diagnostics.hasErrors else { return (nil, reader.diagnostics) }
         return (Diagnosis(format: format, items: items), reader.diagnostics)
+    }
+
+    /// The tree of a diagnosis: as JSON when it is JSON, as YAML otherwise.
+    private static func parse(_ file: SourceFile, into diagnostics: inout [Diagnostic]) -> Node? {
+        guard JSONParser.isJSON(file.bytes, path: file.path) else { return RuleSetLoader.parse(file, into: &diagnostics) }
+        var reader = NodeReader(file: file.path)
+        switch JSONParser.parse(document: file.bytes) {
+        case .success(let root?): return root
+        case .success(nil): reader.report(.typeMismatch, at: SourceLocation(file: file.path, line: 1, column: 1), Phrase("le fichier est vide", en: "the file is empty"))
+        case .failure(let error): reader.report(error)
+        }
+        diagnostics += reader.diagnostics
+        return nil
     }
 
     /// The node under each of `keys` in turn, where the document has it (an export may give the
@@ -68,7 +83,14 @@ package enum DiagnosisReader {
         }
         var items: [Diagnosis.Item] = []
         for contrainte in contraintes {
-            guard contrainte.mapping != nil, let code = code(contrainte, &reader, Phrase("une contrainte", en: "a contrainte")) else { continue }
+            // A contrainte that is not an object is an error, as a Carnet de bord situation is:
+            // skipping it would count its theme as not discussed (« no barrier »).
+            guard contrainte.mapping != nil else {
+                reader.report(.typeMismatch, contrainte, Phrase("contrainte attendue ({ code, valeur }), trouvé : \(contrainte.kind.fr)", en: "expected a contrainte ({ code, valeur }), found \(contrainte.kind.en)"),
+                              hint: Phrase("chaque contrainte : { \"code\": \"23\", \"valeur\": \"OUI\" }", en: "each contrainte: { \"code\": \"23\", \"valeur\": \"OUI\" }"))
+                continue
+            }
+            guard let code = code(contrainte, &reader, Phrase("une contrainte", en: "a contrainte")) else { continue }
             var theme = Diagnosis.Item(kind: .theme, code: code, theme: nil, label: contrainte["libelle"]?.scalar?.text,
                                        status: status(contrainte["valeur"], ["OUI": .present, "NON": .absent, "CLOTUREE": .closed, "NON_ABORDEE": .unaddressed], &reader),
                                        location: reader.location(contrainte))
@@ -81,7 +103,11 @@ package enum DiagnosisReader {
                     continue
                 }
                 for item in list {
-                    guard item.mapping != nil, let itemCode = self.code(item, &reader, Phrase("un élément de \(key)", en: "an item of \(key)")) else { continue }
+                    guard item.mapping != nil else {
+                        reader.report(.typeMismatch, item, Phrase("élément de \(key) attendu ({ code, valeur }), trouvé : \(item.kind.fr)", en: "expected an item of \(key) ({ code, valeur }), found \(item.kind.en)"))
+                        continue
+                    }
+                    guard let itemCode = self.code(item, &reader, Phrase("un élément de \(key)", en: "an item of \(key)")) else { continue }
                     inner.append(Diagnosis.Item(kind: kind, code: itemCode, theme: code, label: item["libelle"]?.scalar?.text,
                                                 status: status(item["valeur"], statuses, &reader), location: reader.location(item)))
                 }
@@ -105,7 +131,12 @@ package enum DiagnosisReader {
 
     /// The status a `valeur` stands for; an unknown one is a warning and counts as not discussed.
     private static func status(_ node: Node?, _ known: [String: Diagnosis.Status], _ reader: inout NodeReader) -> Diagnosis.Status {
-        guard let node, let text = node.scalar?.text, !node.isNull else { return .unaddressed }
+        guard let node, !node.isNull else { return .unaddressed }
+        guard let text = node.scalar?.text else {
+            reader.report(.typeMismatch, node, Phrase("valeur attendue (\(known.keys.sorted().joined(separator: ", "))), trouvé : \(node.kind.fr)",
+                                                      en: "expected a valeur (\(known.keys.sorted().joined(separator: ", "))), found \(node.kind.en)"))
+            return .unaddressed
+        }
         if let status = known[text] { return status }
         let expected = known.keys.sorted()
         reader.warn(.unknownValue, node, Phrase("valeur « \(Limits.quoted(text)) » inconnue (valeurs : \(expected.joined(separator: ", "))) : comptée comme non abordée",

@@ -1,5 +1,5 @@
 /// Reads one JSON string as RFC 8259 (section 7) defines it: the one reading of JSON strings,
-/// shared by the JSON-line corpus reader (`JSONLineParser`, over Unicode scalars) and the
+/// shared by the JSON reader of corpus lines and diagnoses (`JSONParser`, over Unicode scalars) and the
 /// services export reader (`ServiceDirectoryReader`, over UTF-8 bytes). Quotes, backslashes,
 /// escapes and control characters are ASCII, so both kinds of unit read the same.
 ///

@@ -37,6 +37,9 @@ package enum RuleSetLoader {
             _ = required(nil, RuleSetFiles.vocabularyName, in: files.directory, into: &only)
             return LoadResult(ruleSet: nil, diagnostics: (diagnostics + only).sorted())
         }
+        // A part of the rule set could not be read: what follows would be about the missing
+        // part (dozens of unknown codes for an unreadable reference/), so say only that.
+        if files.incomplete { return LoadResult(ruleSet: nil, diagnostics: diagnostics.sorted()) }
 
         // Every file's YAML at once, on all cores: the files are independent until read.
         let trees = Trees(parsing: files.references + files.schemes + [files.vocabulary, files.catalogue].compactMap { $0 } + files.rules + files.imports)

@@ -20,9 +20,10 @@ public struct SourceFile: Sendable {
         try? load(path, limit: limit)
     }
 
-    /// Reads a file from disk, at most `limit` bytes, or says why it cannot.
-    public static func load(_ path: String, limit: Int = Limits.ruleFileBytes) throws(InputError) -> SourceFile {
-        SourceFile(path: path, bytes: try SystemFile.read(path, limit: limit))
+    /// Reads a file from disk, at most `limit` bytes, or says why it cannot. With `regularOnly`
+    /// (files found in a folder), a named pipe or a device is refused without blocking.
+    public static func load(_ path: String, limit: Int = Limits.ruleFileBytes, regularOnly: Bool = false) throws(InputError) -> SourceFile {
+        SourceFile(path: path, bytes: try SystemFile.read(path, limit: limit, regularOnly: regularOnly))
     }
 }
 
@@ -41,6 +42,9 @@ public struct RuleSetFiles: Sendable {
     /// Files that belong to the rule set but could not be read (or are misnamed), and why:
     /// reported as errors, never skipped in silence.
     public var problems: [(path: String, message: Phrase, hint: Phrase?)] = []
+    /// A file or folder of the rule set could not be read: what was read is not the rule set,
+    /// and loading reports only the problems (anything more would be about missing parts).
+    public var incomplete = false
 
     public init(directory: String, vocabulary: SourceFile?, catalogue: SourceFile?, references: [SourceFile], rules: [SourceFile],
                 schemes: [SourceFile] = []) {
@@ -68,37 +72,55 @@ public struct RuleSetFiles: Sendable {
     }
 
     /// Reads a rule set folder and, when given, a folder of scheme plugins (`<id>/scheme.yaml`).
-    public static func read(directory: String, scenarios: String?) -> RuleSetFiles {
-        var files = read(directory: directory)
+    /// `lister` lists the folders (the disk's by default).
+    public static func read(directory: String, scenarios: String?, lister: FolderLister = .system) -> RuleSetFiles {
+        var files = read(directory: directory, lister: lister)
         guard let scenarios else { return files }
         let base = scenarios.hasSuffix("/") ? String(scenarios.dropLast()) : scenarios
-        var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: base, isDirectory: &isFolder), isFolder.boolValue else {
+        guard FileKind.of(base) == .folder else {
             files.problems.append((base, Phrase("le dossier des dispositifs \(base) n'existe pas", en: "the scheme plugins folder \(base) does not exist"),
                                    Phrase("passez --scenarios DOSSIER, ou créez le dossier", en: "pass --scenarios DIR, or create the folder")))
             return files
         }
-        let folders = ((try? FileManager.default.contentsOfDirectory(atPath: base)) ?? []).filter { !$0.hasPrefix(".") }.sorted()
-        for folder in folders {
-            let directory = base + "/" + folder
-            guard FileManager.default.fileExists(atPath: directory, isDirectory: &isFolder), isFolder.boolValue else { continue }
+        let folders: [(name: String, kind: FileKind, isLink: Bool)]
+        do {
+            folders = try lister.list(base).filter { !$0.name.hasPrefix(".") }.sorted { $0.name < $1.name }
+        } catch {
+            files.unreadable(error)
+            return files
+        }
+        for folder in folders where folder.kind == .folder {
+            let directory = base + "/" + folder.name
             let path = directory + "/" + schemeFileName
+            let entries: [(name: String, kind: FileKind, isLink: Bool)]
             do {
-                files.schemes.append(try SourceFile.load(path))
+                entries = try lister.list(directory)
             } catch {
-                let other = ["scheme.yml", "scheme.YAML", "Scheme.yaml"].first { FileManager.default.fileExists(atPath: directory + "/" + $0) }
-                if case .cannotOpen = error, other == nil, !FileManager.default.fileExists(atPath: path) {
-                    files.problems.append((path, Phrase("le dossier de dispositif \(folder) n'a pas de \(schemeFileName)", en: "scheme folder \(folder) has no \(schemeFileName)"),
-                                           Phrase("ajoutez \(schemeFileName), ou sortez le dossier de \(base)", en: "add \(schemeFileName), or move the folder out of \(base)")))
-                } else if let other, !FileManager.default.fileExists(atPath: path) {
-                    files.problems.append((directory + "/" + other, Phrase("le fichier du dispositif doit s'appeler \(schemeFileName)", en: "the scheme file must be named \(schemeFileName)"),
-                                           Phrase("renommez \(other) en \(schemeFileName)", en: "rename \(other) to \(schemeFileName)")))
-                } else {
-                    files.problems.append((path, error.phrase, nil))
+                files.unreadable(error)
+                continue
+            }
+            if entries.contains(where: { $0.name == schemeFileName }) {
+                do {
+                    files.schemes.append(try SourceFile.load(path, regularOnly: true))
+                } catch {
+                    files.unreadable(error)
                 }
+            } else if let other = ["scheme.yml", "scheme.YAML", "Scheme.yaml"].first(where: { name in entries.contains { $0.name == name } }) {
+                files.problems.append((directory + "/" + other, Phrase("le fichier du dispositif doit s'appeler \(schemeFileName)", en: "the scheme file must be named \(schemeFileName)"),
+                                       Phrase("renommez \(other) en \(schemeFileName)", en: "rename \(other) to \(schemeFileName)")))
+            } else {
+                files.problems.append((path, Phrase("le dossier de dispositif \(folder.name) n'a pas de \(schemeFileName)", en: "scheme folder \(folder.name) has no \(schemeFileName)"),
+                                       Phrase("ajoutez \(schemeFileName), ou sortez le dossier de \(base)", en: "add \(schemeFileName), or move the folder out of \(base)")))
             }
         }
         return files
+    }
+
+    /// Records a file or folder of the rule set that could not be read: the rule set is
+    /// incomplete, and loading says only that.
+    mutating func unreadable(_ error: InputError) {
+        problems.append((error.path, error.phrase, error.hint))
+        incomplete = true
     }
 
     public static let vocabularyName = "profile.yaml"
@@ -107,52 +129,47 @@ public struct RuleSetFiles: Sendable {
 
     /// Reads a rule set folder: `profile.yaml`, `catalogue.yaml`, `reference/*.yaml` and every
     /// other `*.yaml` below it as rule files, in path order; `cases/` holds replayable cases
-    /// (the counsellors' review suite), not rules.
-    public static func read(directory: String) -> RuleSetFiles {
+    /// (the counsellors' review suite), not rules. A folder below it that cannot be read, or a
+    /// `*.yaml` that is not a regular file (a named pipe, a device), is a problem, never skipped.
+    public static func read(directory: String, lister: FolderLister = .system) -> RuleSetFiles {
         let base = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
-        let manager = FileManager.default
-        let all = (manager.enumerator(atPath: base)?.allObjects as? [String] ?? []).sorted()
-        var problems: [(path: String, message: Phrase, hint: Phrase?)] = []
+        var files = RuleSetFiles(directory: base, vocabulary: nil, catalogue: nil, references: [], rules: [])
+        let walked = FileKind.of(base) == .folder ? lister.walk(base, descend: { $0 != casesFolder }) : (entries: [], unreadable: [])
+        walked.unreadable.forEach { files.unreadable($0) }
+        let all = walked.entries.filter { $0.kind != .folder }
         // A file that looks like YAML but is not named *.yaml or *.yml would be skipped: say so.
-        for relative in all where !(relative.hasSuffix(".yaml") || relative.hasSuffix(".yml")) {
-            let lower = relative.lowercased()
+        for entry in all where !(entry.path.hasSuffix(".yaml") || entry.path.hasSuffix(".yml")) {
+            let lower = entry.path.lowercased()
             if lower.hasSuffix(".yaml") || lower.hasSuffix(".yml") {
-                let name = String(relative.split(separator: "/").last ?? "")
+                let name = String(entry.path.split(separator: "/").last ?? "")
                 let renamed = "\(name.dropLast(name.lowercased().hasSuffix(".yaml") ? 5 : 4)).yaml"
-                problems.append((base + "/" + relative, Phrase("\(name) n'est pas lu : les fichiers de règles finissent par .yaml", en: "\(name) is not read: rule files end in .yaml"),
-                                 Phrase("renommez-le en \(renamed)", en: "rename it to \(renamed)")))
+                files.problems.append((base + "/" + entry.path, Phrase("\(name) n'est pas lu : les fichiers de règles finissent par .yaml", en: "\(name) is not read: rule files end in .yaml"),
+                                       Phrase("renommez-le en \(renamed)", en: "rename it to \(renamed)")))
             }
         }
-        let paths = all.filter { ($0.hasSuffix(".yaml") || $0.hasSuffix(".yml")) && !$0.hasPrefix(casesFolder + "/") }
-        var references: [SourceFile] = []
-        var rules: [SourceFile] = []
-        var imports: [SourceFile] = []
+        let paths = all.map(\.path).filter { ($0.hasSuffix(".yaml") || $0.hasSuffix(".yml")) && !$0.hasPrefix(casesFolder + "/") }
         func load(_ path: String) -> SourceFile? {
             do {
-                return try SourceFile.load(path)
+                return try SourceFile.load(path, regularOnly: true)
             } catch {
-                if case .isDirectory = error { return nil }
-                problems.append((path, error.phrase, nil))
+                files.unreadable(error)
                 return nil
             }
         }
-        for relative in paths where relative != vocabularyName && relative != catalogueName {
+        for relative in paths {
             guard let file = load(base + "/" + relative) else { continue }
-            if relative.hasPrefix(referenceFolder + "/") {
-                references.append(file)
+            if relative == vocabularyName {
+                files.vocabulary = file
+            } else if relative == catalogueName {
+                files.catalogue = file
+            } else if relative.hasPrefix(referenceFolder + "/") {
+                files.references.append(file)
             } else if relative.hasPrefix(importsFolder + "/") {
-                imports.append(file)
+                files.imports.append(file)
             } else {
-                rules.append(file)
+                files.rules.append(file)
             }
         }
-        let vocabularyPath = base + "/" + vocabularyName, cataloguePath = base + "/" + catalogueName
-        var files = RuleSetFiles(directory: base,
-                                 vocabulary: manager.fileExists(atPath: vocabularyPath) ? load(vocabularyPath) : nil,
-                                 catalogue: manager.fileExists(atPath: cataloguePath) ? load(cataloguePath) : nil,
-                                 references: references, rules: rules)
-        files.problems = problems
-        files.imports = imports
         return files
     }
 }

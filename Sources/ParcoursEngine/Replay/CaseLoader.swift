@@ -1,21 +1,30 @@
-import Foundation
+import Platform
 import YAML
 
 /// Reads case files (`Scenarios/<scheme>/cases/*.yaml`) against a loaded rule set, checking
 /// every field, value, rule, scheme and criterion they name.
 public enum CaseLoader {
     /// Every case under the `cases/` folder of each directory.
-    public static func loadAll(in directories: [String], ruleSet: RuleSet) -> (cases: [ScenarioCase], diagnostics: [Diagnostic]) {
-        load(paths: directories.map { $0 + "/cases" }.filter { FileManager.default.fileExists(atPath: $0) }, ruleSet: ruleSet)
+    public static func loadAll(in directories: [String], ruleSet: RuleSet, lister: FolderLister = .system) -> (cases: [ScenarioCase], diagnostics: [Diagnostic]) {
+        load(paths: directories.map { $0 + "/cases" }.filter { FileKind.of($0) != .unknown }, ruleSet: ruleSet, lister: lister)
     }
 
-    /// Cases from files, or from every `.yaml` below the directories given, in path order.
-    public static func load(paths: [String], ruleSet: RuleSet) -> (cases: [ScenarioCase], diagnostics: [Diagnostic]) {
+    /// Cases from files, or from every `.yaml` below the directories given, in path order. A
+    /// folder that cannot be read, or a `.yaml` in a folder that is not a regular file, is an
+    /// error: never fewer cases in silence.
+    public static func load(paths: [String], ruleSet: RuleSet, lister: FolderLister = .system) -> (cases: [ScenarioCase], diagnostics: [Diagnostic]) {
         var cases: [ScenarioCase] = []
-        var diagnostics: [Diagnostic] = []
-        for path in caseFiles(paths) {
-            guard let file = SourceFile.read(path) else {
-                diagnostics.append(Diagnostic(.error, .missingFile, at: SourceLocation(file: path, line: 1, column: 1), Phrase("impossible de lire le fichier de cas \(path)", en: "cannot read case file \(path)")))
+        let listed = caseFiles(paths, lister: lister)
+        var diagnostics = listed.diagnostics
+        for (path, found) in listed.files {
+            let file: SourceFile
+            do {
+                file = try SourceFile.load(path, regularOnly: found)
+            } catch {
+                // A path given that is not there is missing; one found or given but unreadable is unreadable.
+                let missing = !found && FileKind.of(path) == .unknown
+                diagnostics.append(Diagnostic(.error, missing ? .missingFile : .unreadableFile, at: SourceLocation(file: path, line: 1, column: 1),
+                                              Phrase("fichier de cas illisible : \(error.phrase.fr)", en: "unreadable case file: \(error.phrase.en)"), hint: error.hint))
                 continue
             }
             var reader = CaseReader(file: file.path, ruleSet: ruleSet, scheme: owningScheme(of: path, in: ruleSet))
@@ -27,26 +36,27 @@ public enum CaseLoader {
         return (cases, diagnostics.sorted())
     }
 
-    /// Files as given, directories expanded to the `.yaml` files they hold (recursively).
-    static func caseFiles(_ paths: [String]) -> [String] {
-        var result: [String] = []
+    /// Files as given, directories expanded to the `.yaml` files they hold (recursively), each
+    /// with whether it was found in a folder (then only a regular file is read); a folder that
+    /// cannot be read is an error.
+    static func caseFiles(_ paths: [String], lister: FolderLister = .system) -> (files: [(path: String, found: Bool)], diagnostics: [Diagnostic]) {
+        var result: [(path: String, found: Bool)] = []
+        var diagnostics: [Diagnostic] = []
         for path in paths {
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                result.append(path)
-                continue
-            }
-            if !isDirectory.boolValue {
-                result.append(path)
+            guard FileKind.of(path) == .folder else {
+                result.append((path, false))
                 continue
             }
             let base = path.hasSuffix("/") ? String(path.dropLast()) : path
-            let found = (FileManager.default.enumerator(atPath: base)?.allObjects as? [String] ?? [])
-                .filter { ($0.hasSuffix(".yaml") || $0.hasSuffix(".yml")) && ($0.hasPrefix("cases/") || $0.contains("/cases/") || base.hasSuffix("cases")) }
-                .sorted()
-            result += found.map { base + "/" + $0 }
+            let walked = lister.walk(base)
+            for error in walked.unreadable {
+                diagnostics.append(Diagnostic(.error, .unreadableFile, at: SourceLocation(file: error.path, line: 1, column: 1), error.phrase, hint: error.hint))
+            }
+            result += walked.entries
+                .filter { $0.kind != .folder && ($0.path.hasSuffix(".yaml") || $0.path.hasSuffix(".yml")) && ($0.path.hasPrefix("cases/") || $0.path.contains("/cases/") || base.hasSuffix("cases")) }
+                .map { (base + "/" + $0.path, true) }
         }
-        return result
+        return (result, diagnostics)
     }
 
     /// The scheme of `<scheme folder>/cases/<file>`.

@@ -2,7 +2,8 @@
 /// `{"structures": [...], "services": [...]}`. A record with `structure_id` is a service, one
 /// without is a structure. Only the keys a step shows or matching reads are decoded; the others
 /// are passed over without building anything. A malformed record is reported with its line and
-/// column and skipped, never silently; a syntax error in a JSON array stops the reading there
+/// column and skipped, never silently (a key given twice, a text that is not valid UTF-8 or
+/// holds a lone surrogate escape); a syntax error in a JSON array stops the reading there
 /// (and says so), one in a JSON line skips that line.
 public enum ServiceDirectoryReader {
     /// The largest export read (512 MiB: about 500,000 services).
@@ -42,6 +43,8 @@ public enum ServiceDirectoryReader {
         var texts = [String?](repeating: nil, count: Key.allCases.count)
         var lists = [[String]?](repeating: nil, count: Key.allCases.count)
         var offset = 0
+        /// Why the record is refused though it reads as JSON (a key twice, invalid UTF-8).
+        var problem: (offset: Int, message: Phrase, code: DiagnosticCode)?
         subscript(key: Key) -> String? { texts[key.rawValue] }
         func list(_ key: Key) -> [String] { lists[key.rawValue] ?? [] }
     }
@@ -61,6 +64,8 @@ public enum ServiceDirectoryReader {
         var lineStart = 0, line = 1, counted = 0
         var bytes = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
         var i = 0
+        /// The first text not in valid UTF-8 since the record being read began.
+        var invalidUTF8: Int?
 
         init(path: String) { self.path = path }
 
@@ -156,11 +161,25 @@ public enum ServiceDirectoryReader {
         mutating func object(into record: inout Record, depth: Int, top: Bool) throws(Failure) -> Bool {
             try expect(0x7B, "{")
             var container = false
+            // A record's keys, to refuse one given twice (which value would count?).
+            var seen = Set<String>()
+            let outer = invalidUTF8
+            invalidUTF8 = nil
+            defer {
+                if record.problem == nil, let offset = invalidUTF8 {
+                    record.problem = (offset, Phrase("texte qui n'est pas en UTF-8 valide : enregistrement ignoré", en: "text not in valid UTF-8: record skipped"), .yamlUTF8)
+                }
+                invalidUTF8 = outer ?? invalidUTF8
+            }
             skipSpace()
             if i < bytes.count, bytes[i] == 0x7D { i += 1; return false }
             while true {
                 skipSpace()
+                let keyOffset = i
                 let name = try string()
+                if !seen.insert(name).inserted, record.problem == nil {
+                    record.problem = (keyOffset, Phrase("clé « \(Limits.quoted(name)) » en double : enregistrement ignoré", en: "key \"\(Limits.quoted(name))\" given twice: record skipped"), .duplicateKey)
+                }
                 try expect(0x3A, ":")
                 skipSpace()
                 if top, name == "structures" || name == "services", i < bytes.count, bytes[i] == 0x5B {
@@ -209,16 +228,33 @@ public enum ServiceDirectoryReader {
             }
         }
 
-        /// A JSON string, read by `JSONStringScanner` (RFC 8259); invalid UTF-8 is replaced, as
-        /// Swift does.
+        /// A JSON string, read by `JSONStringScanner` (RFC 8259). Invalid UTF-8 in it is noted
+        /// in `invalidUTF8` (the record holding it is refused; the text read goes on).
         mutating func string() throws(Failure) -> String {
             guard i < bytes.count, bytes[i] == 0x22 else { throw Failure(offset: i, message: Phrase("un texte entre guillemets attendu", en: "expected a quoted text")) }
             do throws(JSONStringScanner.Failure) {
                 let (text, next) = try JSONStringScanner.scan(bytes, quote: i)
+                if invalidUTF8 == nil, let bad = Self.firstInvalidUTF8(UnsafeBufferPointer(rebasing: bytes[(i + 1)..<(next - 1)])) { invalidUTF8 = i + 1 + bad }
                 i = next
                 return text
             } catch {
                 throw Failure(offset: error.offset, message: error.problem.phrase)
+            }
+        }
+
+        /// The offset of the first byte that is not valid UTF-8, nil when all are (ASCII checked
+        /// first, the common case).
+        static func firstInvalidUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+            guard let first = bytes.firstIndex(where: { $0 >= 0x80 }) else { return nil }
+            var iterator = UnsafeBufferPointer(rebasing: bytes[first...]).makeIterator()
+            var parser = Unicode.UTF8.ForwardParser()
+            var offset = first
+            while true {
+                switch parser.parseScalar(from: &iterator) {
+                case .valid(let scalar): offset += scalar.count
+                case .emptyInput: return nil
+                case .error: return offset
+                }
             }
         }
 
@@ -261,6 +297,10 @@ public enum ServiceDirectoryReader {
         }
 
         mutating func add(_ record: Record, kind: Bool?) {
+            if let problem = record.problem {
+                report(problem.offset, problem.message, problem.code)
+                return
+            }
             let isService = kind ?? (record[.structureID] != nil)
             guard let id = record[.id], !id.isEmpty else {
                 report(record.offset, Phrase("\(isService ? "service" : "structure") sans id : ignoré", en: "\(isService ? "service" : "structure") without an id: skipped"), .missingKey)
