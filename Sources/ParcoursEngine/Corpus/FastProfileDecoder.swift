@@ -183,10 +183,9 @@ package struct FastProfileDecoder: Sendable {
             case .integer:
                 let start = cursor.i
                 if cursor.i < n, base[cursor.i] == 0x2D { cursor.i = cursor.i &+ 1 }
-                let digits = cursor.i
-                while cursor.i < n, base[cursor.i] &- 0x30 < 10 { cursor.i = cursor.i &+ 1 }
                 // JSON writes no leading zero (`007`): the precise reader says so.
-                if cursor.i &- digits > 1, base[digits] == 0x30 { return false }
+                if cursor.i &+ 1 < n, base[cursor.i] == 0x30, base[cursor.i &+ 1] &- 0x30 < 10 { return false }
+                while cursor.i < n, base[cursor.i] &- 0x30 < 10 { cursor.i = cursor.i &+ 1 }
                 guard let number = FieldCodec.integer(UnsafeBufferPointer(start: base + start, count: cursor.i &- start)),
                       number >= slot.min, number <= slot.max else { return false }
                 values[slot.index] = number
