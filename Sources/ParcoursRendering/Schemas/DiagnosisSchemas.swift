@@ -33,17 +33,18 @@ extension Schemas {
             let properties: [(String, JSONValue)] = [
                 ("code", Self.text("le code de la plateforme (texte ou nombre)")),
                 ("libelle", Self.free("le libellé, repris dans le rapport d'import")),
-                ("valeur", Self.free("le statut : \(values.joined(separator: ", ")) ; une autre valeur compte comme non abordée (avertissement)")),
+                ("valeur", .object([("type", .array([.string("string"), .string("number"), .string("boolean"), .string("null")])),
+                                    ("description", .string("le statut : \(values.joined(separator: ", ")) ; une autre valeur compte comme non abordée (avertissement) ; un objet ou une liste est une erreur"))])),
             ] + inner
-            return B.described(.object([("required", .array([.string("code")])), ("properties", .object(properties))]), description)
+            return B.described(.object([("type", .string("object")), ("required", .array([.string("code")])), ("properties", .object(properties))]), description)
         }
         let situations = B.array(B.ref("situation"), "les situations de la contrainte")
         let objectives = B.array(B.ref("objectif"), "les objectifs de la contrainte")
         return [
-            ("contrainte", item(["OUI", "NON", "CLOTUREE", "NON_ABORDEE"], "une contrainte (un objet ; un autre élément est ignoré)",
+            ("contrainte", item(["OUI", "NON", "CLOTUREE", "NON_ABORDEE"], "une contrainte (un objet ; un autre élément est une erreur)",
                                 inner: [("situations", situations), ("objectifs", objectives)])),
-            ("situation", item(["OUI", "NON", "NON_ABORDEE"], "une situation (un objet ; un autre élément est ignoré)")),
-            ("objectif", item(["EN_COURS", "REALISE", "ABANDONNE", "NON_ABORDE"], "un objectif (un objet ; un autre élément est ignoré)")),
+            ("situation", item(["OUI", "NON", "NON_ABORDEE"], "une situation (un objet ; un autre élément est une erreur)")),
+            ("objectif", item(["EN_COURS", "REALISE", "ABANDONNE", "NON_ABORDE"], "un objectif (un objet ; un autre élément est une erreur)")),
         ]
     }
 
