@@ -69,6 +69,47 @@ struct ServerTests {
         #expect(answer.status == 200 && answer.body.contains("\"date\": \"2027-01-01\""))
     }
 
+    /// Rules that stop loading at midnight (a rule in force from the new day conflicts) make
+    /// /healthz fail, not only the recommendations.
+    @Test func healthSaysWhenTodaysRulesDoNotLoad() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("parcours-health-\(UUID().uuidString)").path
+        try FileManager.default.copyItem(atPath: Self.root + "/Rules", toPath: folder)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        // Same condition and priority as autonomie_faible_projet_defini_emploi, another route: a conflict from 2027-01-01.
+        try """
+        rules:
+          - id: zz_conflit_du_nouvel_an
+            title: Conflit fictif
+            source: "test"
+            priority: 50
+            valid_from: 2027-01-01
+            when:
+              all:
+                - peu_autonome
+                - project = defined
+            route: immersion
+            why: "Test."
+
+        """.write(toFile: folder + "/zz-conflit.yaml", atomically: true, encoding: .utf8)
+        let now = Mutex(0)
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone.current
+        formatter.dateFormat = "yyyy-MM-dd HH:mm:ss"
+        let start = Int(try #require(formatter.date(from: "2026-12-31 23:59:50")).timeIntervalSince1970)
+        now.withLock { $0 = start }
+        let running = try Running(rules: folder, clock: Clock { now.withLock { $0 } })
+        defer { running.stop() }
+        let client = try running.client()
+        defer { client.close() }
+        client.send(RawClient.request("GET", "/healthz"))
+        #expect(client.response()?.status == 200)
+        now.withLock { $0 = start + 10 }
+        client.send(RawClient.request("GET", "/healthz"))
+        let failing = try #require(client.response())
+        #expect(failing.status == 500 && failing.body.contains("urn:parcours:problem:rule-set") && failing.body.contains("route-conflict"))
+    }
+
     @Test func recommendAnswersTheContractOfTheCommandLine() throws {
         let running = try Running()
         defer { running.stop() }
