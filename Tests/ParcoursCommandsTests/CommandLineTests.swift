@@ -116,6 +116,10 @@ struct CommandLineTests {
         let problem = Support.run(["recommend", Support.golden + "/profil-vide.yaml", "--rules", directory, "--format", "json"])
         #expect(problem.code == 1)
         #expect(problem.output.contains("\"type\": \"urn:parcours:problem:rule-set\"") && problem.output.contains("\"errors\""))
+        let imported = Support.run(["import", "--from", "france-travail", "-", "--format", "json", "--rules", Support.rules], input: #"{"contraintes": [1]}"#)
+        #expect(imported.code == 1 && imported.output.contains("\"code\": \"invalid-diagnosis\""))
+        let explained = Support.run(["explain", "-", "--rule", "nope", "--format", "json", "--rules", Support.rules], input: "age: 20\n")
+        #expect(explained.code == 2 && explained.output.contains("\"code\": \"unknown-rule\""))
     }
 
     /// Every code `check` can give is explained in the authors' guide, and has a one-line summary (SARIF's rule text).

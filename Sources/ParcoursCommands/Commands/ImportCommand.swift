@@ -42,7 +42,7 @@ struct ImportCommand: ParcoursCommand {
     }
 
     func run(terminal: Terminal) -> Int32 {
-        ParcoursCLI.answering(terminal) { () throws(ParcoursError) -> Int32 in
+        ParcoursCLI.answering(terminal, json: json) { () throws(ParcoursError) -> Int32 in
             let rules = try ParcoursCLI.engine(common).rules(on: common.date)
             let answer = try rules.importDiagnosis(try ParcoursCLI.input(file, terminal: terminal, outcome: Phrase("pas d'import", en: "nothing imported")), from: from)
             ParcoursCLI.showWarnings(answer, terminal: terminal)
