@@ -44,14 +44,8 @@ struct ServerTests {
     /// A server started just before midnight answers with the next day's rules after it,
     /// without a reload: the day is resolved at each request.
     @Test func theDayTurnsWithoutAReload() throws {
-        let now = Mutex(0)
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone.current
-        formatter.dateFormat = "yyyy-MM-dd HH:mm:ss"
-        let start = Int(try #require(formatter.date(from: "2026-12-31 23:59:50")).timeIntervalSince1970)
-        now.withLock { $0 = start }
-        let running = try Running(clock: Clock { now.withLock { $0 } })
+        let now = try MovableClock(at: "2026-12-31 23:59:50")
+        let running = try Running(clock: now.clock)
         defer { running.stop() }
         let client = try running.client()
         defer { client.close() }
@@ -62,7 +56,7 @@ struct ServerTests {
             return object?["date"] as? String
         }
         #expect(try day() == "2026-12-31")
-        now.withLock { $0 = start + 10 }
+        now.advance(by: 10)
         #expect(try day() == "2027-01-01")
         client.send(RawClient.request("POST", "/api/v1/recommend", body: #"{"age": 30}"#))
         let answer = try #require(client.response())
@@ -91,20 +85,14 @@ struct ServerTests {
             why: "Test."
 
         """.write(toFile: folder + "/zz-conflit.yaml", atomically: true, encoding: .utf8)
-        let now = Mutex(0)
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone.current
-        formatter.dateFormat = "yyyy-MM-dd HH:mm:ss"
-        let start = Int(try #require(formatter.date(from: "2026-12-31 23:59:50")).timeIntervalSince1970)
-        now.withLock { $0 = start }
-        let running = try Running(rules: folder, clock: Clock { now.withLock { $0 } })
+        let now = try MovableClock(at: "2026-12-31 23:59:50")
+        let running = try Running(rules: folder, clock: now.clock)
         defer { running.stop() }
         let client = try running.client()
         defer { client.close() }
         client.send(RawClient.request("GET", "/healthz"))
         #expect(client.response()?.status == 200)
-        now.withLock { $0 = start + 10 }
+        now.advance(by: 10)
         client.send(RawClient.request("GET", "/healthz"))
         let failing = try #require(client.response())
         #expect(failing.status == 500 && failing.body.contains("urn:parcours:problem:rule-set") && failing.body.contains("route-conflict"))
@@ -403,4 +391,21 @@ final class Counter: @unchecked Sendable {
     private var count = 0
     func add() { lock.withLock { count += 1 } }
     var value: Int { lock.withLock { count } }
+}
+
+/// A clock the tests move by hand, starting at a local time (`yyyy-MM-dd HH:mm:ss`, `TZ`).
+final class MovableClock: Sendable {
+    private let seconds: Mutex<Int>
+
+    init(at local: String) throws {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone.current
+        formatter.dateFormat = "yyyy-MM-dd HH:mm:ss"
+        seconds = Mutex(Int(try #require(formatter.date(from: local)).timeIntervalSince1970))
+    }
+
+    var clock: Clock { Clock { self.seconds.withLock { $0 } } }
+
+    func advance(by delta: Int) { seconds.withLock { $0 += delta } }
 }
