@@ -45,6 +45,13 @@ public struct Node: Sendable {
         return ["", "~", "null", "Null", "NULL"].contains(scalar.text)
     }
 
+    /// The text of a scalar written without quotes that is not null: what a number or a
+    /// boolean must be written as.
+    public var plainText: String? {
+        guard let scalar, scalar.style == .plain, !isNull else { return nil }
+        return scalar.text
+    }
+
     /// A short name of the node's kind, for error messages.
     public var kindName: String {
         switch content {

@@ -10,14 +10,7 @@ enum JSONParser {
     /// One line of a corpus, numbered `line`.
     static func parse(_ scalars: [Unicode.Scalar], line: Int) -> Result<Node, YAMLError> {
         var parser = State(scalars: scalars, line: line)
-        do throws(YAMLError) {
-            let node = try parser.value()
-            parser.skipSpaces()
-            if parser.index < scalars.count { throw parser.error("unexpected text after the JSON value") }
-            return .success(node)
-        } catch {
-            return .failure(error)
-        }
+        return parser.wholeValue()
     }
 
     /// A whole JSON document (several lines, a byte order mark allowed); nil for an empty one.
@@ -33,14 +26,7 @@ enum JSONParser {
         var parser = State(scalars: scalars, line: 1)
         parser.skipSpaces()
         if parser.index == scalars.count { return .success(nil) }
-        do throws(YAMLError) {
-            let node = try parser.value()
-            parser.skipSpaces()
-            if parser.index < scalars.count { throw parser.error("unexpected text after the JSON value") }
-            return .success(node)
-        } catch {
-            return .failure(error)
-        }
+        return parser.wholeValue().map { $0 }
     }
 
     /// A number as JSON writes it: `-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?`.
@@ -92,6 +78,18 @@ enum JSONParser {
         var mark: Mark { Mark(line: line, column: index - lineStart + 1) }
 
         func error(_ problem: String) -> YAMLError { .syntax(problem: problem, mark: mark, context: "JSON") }
+
+        /// One JSON value and nothing after it but spaces.
+        mutating func wholeValue() -> Result<Node, YAMLError> {
+            do throws(YAMLError) {
+                let node = try value()
+                skipSpaces()
+                if index < scalars.count { throw error("unexpected text after the JSON value") }
+                return .success(node)
+            } catch {
+                return .failure(error)
+            }
+        }
 
         /// JSON's white space: space, tab, line feed, carriage return.
         mutating func skipSpaces() {

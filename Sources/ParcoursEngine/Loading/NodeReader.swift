@@ -125,7 +125,7 @@ package struct NodeReader: Sendable {
 
     /// A whole number written without quotes.
     mutating func integer(_ node: Node, _ what: Phrase) -> Int? {
-        guard let scalar = node.scalar, !node.isNull, let value = Int(scalar.text), scalar.style == .plain else {
+        guard let text = node.plainText, let value = Int(text) else {
             let found = node.scalar.map { Phrase.quoted($0.text) } ?? node.kind
             report(.typeMismatch, node, Phrase("nombre entier attendu pour \(what.fr), trouvé : \(found.fr)", en: "expected a whole number for \(what.en), found \(found.en)"),
                    hint: node.scalar.map { $0.style.isQuoted && Int($0.text) != nil } == true ? Phrase("retirez les guillemets", en: "remove the quotes") : nil)

@@ -12,8 +12,7 @@ package struct BooleanKind: FieldKind {
     package var operators: FieldOperators { [.bare, .equality] }
 
     package func read(_ node: Node, of field: Field, codec: FieldCodec, reader: inout NodeReader) -> FieldValue? {
-        let plain = node.scalar.flatMap { $0.style == .plain && !node.isNull ? $0.text : nil }
-        guard let text = plain, let flag = FieldCodec.boolean(text.utf8) else {
+        guard let text = node.plainText, let flag = FieldCodec.boolean(text.utf8) else {
             let found = node.scalar.map { Phrase.quoted(Limits.quoted($0.text)) } ?? node.kind
             reader.report(.typeMismatch, node, Phrase("true ou false attendu pour \(field.name), trouvé : \(found.fr)", en: "expected true or false for \(field.name), found \(found.en)"),
                           hint: Phrase("écrivez true ou false", en: "write true or false"))

@@ -18,8 +18,7 @@ package struct IntegerKind: FieldKind {
     package var operators: FieldOperators { [.equality, .order] }
 
     package func read(_ node: Node, of field: Field, codec: FieldCodec, reader: inout NodeReader) -> FieldValue? {
-        let plain = node.scalar.flatMap { $0.style == .plain && !node.isNull ? $0.text : nil }
-        guard let text = plain, let number = FieldCodec.wholeNumber(text.utf8) else {
+        guard let text = node.plainText, let number = FieldCodec.wholeNumber(text.utf8) else {
             let found = node.scalar.map { Phrase.quoted(Limits.quoted($0.text)) } ?? node.kind
             let quotedNumber = node.scalar.map { $0.style.isQuoted && FieldCodec.wholeNumber($0.text.utf8) != nil } == true
             reader.report(.typeMismatch, node, Phrase("nombre entier attendu pour \(field.name), trouvé : \(found.fr)", en: "expected a whole number for \(field.name), found \(found.en)"),
