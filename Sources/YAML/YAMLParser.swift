@@ -89,6 +89,11 @@ public enum YAMLParser {
 public struct Document: Sendable {
     public let root: Node?
     public let duplicateKeys: [YAMLError]
+
+    public init(root: Node?, duplicateKeys: [YAMLError]) {
+        self.root = root
+        self.duplicateKeys = duplicateKeys
+    }
 }
 
 /// Turns libyaml's event stream into nodes. One per parse; owns the C parser.

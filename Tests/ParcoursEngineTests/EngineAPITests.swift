@@ -35,6 +35,23 @@ struct EngineAPITests {
         }
     }
 
+    /// A JSON profile on several lines is read by the same strict JSON reader as a one-line
+    /// one: what JSON does not write (`07`, a comment) is an error at its line, not a YAML guess.
+    @Test func multiLineJSONIsReadAsJSON() throws {
+        let pretty = "{\n  \"age\": 22,\n  \"autonomy\": 2\n}\n"
+        let plain = try engine.recommend(.file(SourceFile(path: "p.json", text: #"{"age": 22, "autonomy": 2}"#)), on: "2026-11-22")
+        #expect(try engine.recommend(.file(SourceFile(path: "p", text: pretty)), on: "2026-11-22").jsonBytes == plain.jsonBytes)
+        for text in ["{\n  \"age\": 07\n}\n", "{\n  # âge\n  \"age\": 22\n}\n"] {
+            do {
+                _ = try engine.profile(SourceFile(path: "p", text: text), on: "2026-11-22")
+                Issue.record("accepted: \(text)")
+            } catch {
+                #expect(error.code == .invalidProfile)
+                #expect(error.diagnostics.first?.location.line == 2, "\(error.diagnostics)")
+            }
+        }
+    }
+
     /// A JSON number with a zero fraction is an integer (JSON does not tell them apart); any
     /// other fraction is an error, never dropped.
     @Test func integersWrittenWithAZeroFraction() throws {

@@ -38,7 +38,7 @@ public struct Diagnosis: Sendable {
 package enum DiagnosisReader {
     package static func read(_ file: SourceFile, format: DiagnosisFormat) -> (diagnosis: Diagnosis?, diagnostics: [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
-        guard let root = parse(file, into: &diagnostics) else { return (nil, diagnostics) }
+        guard let root = RuleSetLoader.parseDocument(file, into: &diagnostics) else { return (nil, diagnostics) }
         var reader = NodeReader(file: file.path)
         reader.diagnostics = diagnostics
         let items: [Diagnosis.Item]?
@@ -48,19 +48,6 @@ package enum DiagnosisReader {
         }
         guard let items, !reader.diagnostics.hasErrors else { return (nil, reader.diagnostics) }
         return (Diagnosis(format: format, items: items), reader.diagnostics)
-    }
-
-    /// The tree of a diagnosis: as JSON when it is JSON, as YAML otherwise.
-    private static func parse(_ file: SourceFile, into diagnostics: inout [Diagnostic]) -> Node? {
-        guard JSONParser.isJSON(file.bytes, path: file.path) else { return RuleSetLoader.parse(file, into: &diagnostics) }
-        var reader = NodeReader(file: file.path)
-        switch JSONParser.parse(document: file.bytes) {
-        case .success(let root?): return root
-        case .success(nil): reader.report(.typeMismatch, at: SourceLocation(file: file.path, line: 1, column: 1), Phrase("le fichier est vide", en: "the file is empty"))
-        case .failure(let error): reader.report(error)
-        }
-        diagnostics += reader.diagnostics
-        return nil
     }
 
     /// The node under each of `keys` in turn, where the document has it (an export may give the

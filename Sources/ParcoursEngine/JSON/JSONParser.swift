@@ -14,7 +14,9 @@ enum JSONParser {
     }
 
     /// A whole JSON document (several lines, a byte order mark allowed); nil for an empty one.
-    static func parse(document bytes: [UInt8]) -> Result<Node?, YAMLError> {
+    /// A duplicate key is not fatal here, as in a YAML document: the first value is kept and
+    /// each repeat is returned beside the tree, so that the reader reports it with the rest.
+    static func parse(document bytes: [UInt8]) -> Result<Document, YAMLError> {
         var body = bytes[...]
         if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
         guard let text = String(validating: body, as: UTF8.self) else {
@@ -24,9 +26,10 @@ enum JSONParser {
         }
         let scalars = Array(text.unicodeScalars)
         var parser = State(scalars: scalars, line: 1)
+        parser.keepsDuplicates = true
         parser.skipSpaces()
-        if parser.index == scalars.count { return .success(nil) }
-        return parser.wholeValue().map { $0 }
+        if parser.index == scalars.count { return .success(Document(root: nil, duplicateKeys: [])) }
+        return parser.wholeValue().map { Document(root: $0, duplicateKeys: parser.duplicateKeys) }
     }
 
     /// A number as JSON writes it: `-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?`.
@@ -69,6 +72,10 @@ enum JSONParser {
         /// Where the current line starts in `scalars` (for columns).
         var lineStart = 0
         var index = 0
+        /// Whether a repeated key is set aside in `duplicateKeys` (a document) rather than an
+        /// error (a corpus line).
+        var keepsDuplicates = false
+        var duplicateKeys: [YAMLError] = []
 
         init(scalars: [Unicode.Scalar], line: Int) {
             self.scalars = scalars
@@ -118,21 +125,28 @@ enum JSONParser {
             case "{":
                 index += 1
                 var pairs: [Pair] = []
-                var seen: Set<String> = []
+                var seen: [String: Mark] = [:]
                 skipSpaces()
                 if index < scalars.count, scalars[index] == "}" { index += 1; return Node(.mapping(pairs), mark: start) }
                 while true {
                     skipSpaces()
                     guard index < scalars.count, scalars[index] == "\"" else { throw error("expected a quoted key") }
                     let key = try string()
-                    guard let text = key.scalar?.text, !seen.contains(text) else {
-                        throw .duplicateKey(key: key.scalar?.text ?? "", mark: key.mark, first: start)
+                    let text = key.scalar?.text ?? ""
+                    var repeated = false
+                    if let first = seen[text] {
+                        let duplicate = YAMLError.duplicateKey(key: text, mark: key.mark, first: first)
+                        guard keepsDuplicates else { throw duplicate }
+                        duplicateKeys.append(duplicate)
+                        repeated = true
+                    } else {
+                        seen[text] = key.mark
                     }
-                    seen.insert(text)
                     skipSpaces()
                     guard index < scalars.count, scalars[index] == ":" else { throw error("expected \":\" after the key") }
                     index += 1
-                    pairs.append(Pair(key: key, value: try value(depth: depth + 1)))
+                    let item = try value(depth: depth + 1)
+                    if !repeated { pairs.append(Pair(key: key, value: item)) }
                     skipSpaces()
                     guard index < scalars.count else { throw error("the object is never closed") }
                     if scalars[index] == "," { index += 1; continue }

@@ -14,7 +14,7 @@ package struct ProfileResult: Sendable {
 package enum ProfileLoader {
     package static func load(_ file: SourceFile, vocabulary: Vocabulary) -> ProfileResult {
         var diagnostics: [Diagnostic] = []
-        guard let root = RuleSetLoader.parse(file, into: &diagnostics) else {
+        guard let root = RuleSetLoader.parseDocument(file, into: &diagnostics) else {
             return ProfileResult(profile: nil, diagnostics: diagnostics)
         }
         var reader = NodeReader(file: file.path)

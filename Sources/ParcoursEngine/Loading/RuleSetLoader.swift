@@ -253,6 +253,24 @@ package enum RuleSetLoader {
         return file
     }
 
+    /// The tree of a document a person's data comes in (a profile, a diagnosis): as JSON, by the
+    /// strict JSON reader, when it is JSON (named `.json`, or starting with `{` or `[`), as YAML
+    /// otherwise; nil with its error reported. An empty file is an error too.
+    static func parseDocument(_ file: SourceFile, into diagnostics: inout [Diagnostic]) -> Node? {
+        guard JSONParser.isJSON(file.bytes, path: file.path) else { return parse(file, into: &diagnostics) }
+        var reader = NodeReader(file: file.path)
+        switch JSONParser.parse(document: file.bytes) {
+        case .success(let document) where document.root != nil:
+            document.duplicateKeys.forEach { reader.report($0) }
+            diagnostics += reader.diagnostics
+            return document.root
+        case .success: reader.report(.typeMismatch, at: SourceLocation(file: file.path, line: 1, column: 1), Phrase("le fichier est vide", en: "the file is empty"))
+        case .failure(let error): reader.report(error)
+        }
+        diagnostics += reader.diagnostics
+        return nil
+    }
+
     /// The YAML tree of a file, or nil with its error reported. An empty file is an error too.
     static func parse(_ file: SourceFile, into diagnostics: inout [Diagnostic]) -> Node? {
         var reader = NodeReader(file: file.path)

@@ -27,7 +27,8 @@ public struct RulesInForce: Sendable {
     }
 
     /// A profile file, read and typed: a one-line JSON object by the corpus's precise reader
-    /// (what the page and most clients send), anything else by the YAML reader.
+    /// (what the page and most clients send), anything else by `ProfileLoader` (strict JSON when
+    /// it is JSON, YAML otherwise).
     private func read(_ file: SourceFile) throws(ParcoursError) -> Profile {
         let vocabulary = ruleSet.vocabulary
         let bytes = file.bytes
