@@ -41,10 +41,14 @@ let package = Package(
         .executableTarget(name: "parcours", dependencies: ["ParcoursCommands", "Platform"]),
         // Generators of rule sets and profiles, shared by the differential tests and the benchmark.
         .target(name: "ParcoursTestSupport", dependencies: ["ParcoursEngine"]),
+        // The fuzz harnesses, built with every build so that they cannot rot; `.ci/fuzz` links
+        // them into libFuzzer binaries, `parcours-fuzz` replays files through them.
+        .target(name: "ParcoursFuzz", dependencies: ["ParcoursEngine", "ParcoursBatch", "YAML"]),
+        .executableTarget(name: "parcours-fuzz", dependencies: ["ParcoursFuzz", "Platform"]),
         // The benchmark (bench/run): figures, never assertions.
         .executableTarget(name: "parcours-bench", dependencies: ["ParcoursEngine", "ParcoursBatch", "ParcoursCommands", "ParcoursTestSupport"]),
         .testTarget(name: "YAMLTests", dependencies: ["YAML"]),
-        .testTarget(name: "ParcoursBatchTests", dependencies: ["ParcoursBatch", "ParcoursEngine"]),
+        .testTarget(name: "ParcoursBatchTests", dependencies: ["ParcoursBatch", "ParcoursEngine", "ParcoursFuzz"]),
         // A raw TCP client for the server tests: sends bytes as given, well-formed or not.
         .target(name: "HTTPTestSupport"),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "HTTPTestSupport"]),
