@@ -50,7 +50,7 @@ public struct DocsSite {
     }
 
     /// The folders and root files the site is made of: `docs --out` cleans only these.
-    package static let folders = ["rules", "catalogue", "schemes", "fields", "cases", "imports"]
+    package static let folders = ["rules", "catalogue", "schemes", "fields", "cases", "imports", "sources"]
 
     package static func slug(_ id: String) -> String { id.replacingOccurrences(of: ".", with: "--") }
 

@@ -1,10 +1,10 @@
 import ParcoursEngine
 
-/// The register of sources on the documentation site: one page, `sources.html`, with each
+/// The register of sources on the documentation site: one page, `sources/index.html`, with each
 /// registered source once (title, issuer, year, file or reference) and the pages that cite it;
 /// every `source:` shown elsewhere links to its sources there.
 extension DocsSite {
-    package static let sourcesPath = "sources.html"
+    package static let sourcesPath = "sources/index.html"
     static let sourcesSection = (label: "Sources", anchor: "sources")
 
     /// The sources a `source:` text cites, registered ones only, each once, in the text's order.
@@ -35,13 +35,13 @@ extension DocsSite {
             if let file = source.file { body += "<p class=\"muted\">Fichier : <code>\(HTML.escape(file))</code></p>" }
             if let reference = source.reference { body += "<p class=\"muted\">Référence : \(HTML.escape(reference))</p>" }
             var citing = ruleSet.rules.filter { cited($0.source).contains { $0.id == source.id } }.map { rule in
-                HTML.link("rules/\(Self.slug(rule.id)).html", rule.title)
+                HTML.link("../rules/\(Self.slug(rule.id)).html", rule.title)
             }
             citing += ruleSet.catalogue.entries.filter { cited($0.source ?? "").contains { $0.id == source.id } }.map { entry in
-                HTML.link("catalogue/\(entry.id).html", entry.name)
+                HTML.link("../catalogue/\(entry.id).html", entry.name)
             }
             citing += ruleSet.schemes.filter { cited($0.source).contains { $0.id == source.id } }.map { scheme in
-                HTML.link("schemes/\(scheme.id).html", scheme.name)
+                HTML.link("../schemes/\(scheme.id).html", scheme.name)
             }
             body += "<p>Citée par :</p>" + HTML.list(citing, empty: "Aucune règle, entrée ni dispositif de ce jour.")
         }

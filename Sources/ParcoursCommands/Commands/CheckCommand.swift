@@ -19,7 +19,7 @@ struct CheckCommand: ParcoursCommand {
         options: CommonSpec.all + [OptionSpec("--format", choices: CheckFormat.allCases.map(\.rawValue),
                                               help: Phrase("format de sortie : text, json, ou sarif (SARIF 2.1.0, pour les éditeurs et la relecture de code)",
                                                            en: "output format: text, json, or sarif (SARIF 2.1.0, for editors and code review)")),
-                                   OptionSpec("--sources", value: "DOSSIER[:DOSSIER...]",
+                                   OptionSpec("--sources", value: "DIR[:DIR...]",
                                               help: Phrase("vérifie aussi chaque passage « … » cité contre les documents sources de ces dossiers",
                                                            en: "also check each quoted « … » passage against the source documents in these folders")),
                                    OptionSpec("--strict", help: Phrase("compte les avertissements comme des erreurs", en: "count warnings as errors"))])
