@@ -44,12 +44,13 @@ public struct DocsSite {
         pages += ruleSet.vocabulary.fields.map { ("fields/\($0.name).html", field($0)) }
         pages += cases.indices.map { (casePath($0), casePage($0)) }
         pages += ruleSet.imports.map { ("imports/\($0.format.rawValue).html", importPage($0)) }
+        if !ruleSet.sources.isEmpty { pages.append((Self.sourcesPath, sourcesPage())) }
         pages += [("search-index.js", SearchAssets.index(searchEntries)), ("search.js", SearchAssets.script)]
         return pages
     }
 
     /// The folders and root files the site is made of: `docs --out` cleans only these.
-    package static let folders = ["rules", "catalogue", "schemes", "fields", "cases", "imports"]
+    package static let folders = ["rules", "catalogue", "schemes", "fields", "cases", "imports", "sources"]
 
     package static func slug(_ id: String) -> String { id.replacingOccurrences(of: ".", with: "--") }
 
@@ -92,7 +93,7 @@ public struct DocsSite {
     }
 
     /// A page under a section of the index (`section`: its label and anchor).
-    private func page(_ title: String, section: (label: String, anchor: String)?, _ body: String) -> String {
+    func page(_ title: String, section: (label: String, anchor: String)?, _ body: String) -> String {
         var trail: [(label: String, href: String?)] = [("Sommaire", section == nil ? nil : "index.html")]
         if let section { trail += [(section.label, "index.html#" + section.anchor), (title, nil)] }
         return HTML.page(title: title, depth: section == nil ? 0 : 1, trail: trail, body: body, footer: footer)
@@ -156,7 +157,7 @@ public struct DocsSite {
     private func index() -> String {
         var body = "<h1>Le jeu de règles de Parcours</h1>"
         body += "<p>Règles en vigueur le <strong>\(HTML.escape(ruleSet.date))</strong> : \(ruleSet.rules.count) règles, \(ruleSet.schemes.count) dispositifs, \(ruleSet.catalogue.entries.count) entrées du catalogue, \(ruleSet.vocabulary.fields.count) champs de profil, \(cases.count) cas rejouables.</p>"
-        body += "<p>Sommaire : <a href=\"#parcours\">règles de parcours</a> · <a href=\"#propositions\">autres règles</a> · <a href=\"#dispositifs\">dispositifs</a> · <a href=\"#catalogue\">catalogue</a> · <a href=\"#faits\">faits dérivés</a> · <a href=\"#champs\">champs du profil</a> · <a href=\"#cas\">cas rejouables</a> · <a href=\"#imports\">correspondances d'import</a></p>"
+        body += "<p>Sommaire : <a href=\"#parcours\">règles de parcours</a> · <a href=\"#propositions\">autres règles</a> · <a href=\"#dispositifs\">dispositifs</a> · <a href=\"#catalogue\">catalogue</a> · <a href=\"#faits\">faits dérivés</a> · <a href=\"#champs\">champs du profil</a> · <a href=\"#cas\">cas rejouables</a> · <a href=\"#imports\">correspondances d'import</a>" + (ruleSet.sources.isEmpty ? "" : " · <a href=\"#sources\">sources</a>") + "</p>"
         let routeRules = ruleSet.rules.filter { $0.route != nil || $0.referent != nil }.sorted { ($1.priority, $0.id) < ($0.priority, $1.id) }
         body += "<h2 id=\"parcours\">Règles de parcours et de référent, par priorité</h2>"
         body += HTML.table(["Priorité", "Règle", "Parcours", "Référent"], routeRules.map { rule in
@@ -183,6 +184,9 @@ public struct DocsSite {
         body += "<h2 id=\"imports\">Correspondances d'import</h2>" + HTML.list(ruleSet.imports.map { mapping in
             HTML.link("imports/\(mapping.format.rawValue).html", mapping.label) + " <span class=\"muted\">(\(mapping.entries.count) codes, <code>parcours import --from \(HTML.escape(mapping.format.rawValue))</code>)</span>"
         }, empty: "Aucune correspondance.")
+        if !ruleSet.sources.isEmpty {
+            body += "<h2 id=\"sources\">Sources</h2><p>" + HTML.link(Self.sourcesPath, "Les \(ruleSet.sources.sources.count) documents et textes publics cités") + "</p>"
+        }
         return page("Sommaire", section: nil, body)
     }
 
@@ -218,7 +222,7 @@ public struct DocsSite {
         body += "<p><span class=\"tag\">règle</span><code>\(HTML.escape(rule.id))</code> — priorité \(rule.priority)"
         if !rule.validity.isAlways { body += " — \(HTML.escape(french.period(rule.validity)))" }
         body += "</p><p class=\"muted\">Définie dans \(HTML.escape(rule.location.file)), ligne \(rule.location.line).</p>"
-        body += "<h2>Source</h2><p>\(HTML.escape(rule.source))</p>"
+        body += "<h2>Source</h2>" + sourceHTML(rule.source, depth: 1)
         body += "<h2>Quand s'applique-t-elle ?</h2>"
         if let schemeID = rule.scheme, let scheme = ruleSet.scheme(schemeID) {
             body += "<p>Aux personnes éligibles au dispositif \(schemeLink(scheme, depth: 1)) ou déjà entrées dans ce dispositif, et si :</p>"
@@ -249,7 +253,7 @@ public struct DocsSite {
         body += "<h2>Codes data·inclusion</h2><p>Thématiques : \(entry.thematiques.isEmpty ? "aucune" : entry.thematiques.map { "<code>\(HTML.escape($0))</code>" }.joined(separator: " "))</p>"
         body += "<p>Réseaux porteurs : \(entry.reseauxPorteurs.isEmpty ? "aucun" : entry.reseauxPorteurs.map { "<code>\(HTML.escape($0))</code>" }.joined(separator: " "))</p>"
         if case .always = entry.requires {} else {
-            body += "<h2>Conditions</h2>" + conditionWithFields(entry.requires, depth: 1) + "<p class=\"muted\">Source : \(HTML.escape(entry.source ?? ""))</p>"
+            body += "<h2>Conditions</h2>" + conditionWithFields(entry.requires, depth: 1) + "<h2>Source</h2>" + sourceHTML(entry.source ?? "", depth: 1)
         }
         let suggesting = ruleSet.rules.filter { rule in rule.suggestions.contains { $0.entry == entry.id } }
         body += "<h2>Règles qui le proposent</h2>" + HTML.list(suggesting.map { ruleLink($0, depth: 1) }, empty: "Aucune règle.")
@@ -267,7 +271,7 @@ public struct DocsSite {
     private func scheme(_ scheme: Scheme) -> String {
         var body = "<h1>\(HTML.escape(scheme.name))</h1><p><span class=\"tag\">dispositif</span><code>\(HTML.escape(scheme.id))</code>"
         if let duration = scheme.duration { body += " — durée : \(HTML.escape(duration))" }
-        body += "</p><p>\(HTML.escape(scheme.summary))</p><p class=\"muted\">Source : \(HTML.escape(scheme.source))</p>"
+        body += "</p><p>\(HTML.escape(scheme.summary))</p>" + sourceHTML(scheme.source, depth: 1)
         body += "<h2>Critères d'éligibilité</h2>"
         body += HTML.table(["Critère", "Condition", "Raison donnée au conseiller"], scheme.criteria.map { criterion in
             [HTML.escape(criterion.label), conditionWithFields(criterion.condition, depth: 1), HTML.escape(criterion.reason)]

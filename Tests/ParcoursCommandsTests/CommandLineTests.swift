@@ -73,7 +73,7 @@ struct CommandLineTests {
         rules:
           - id: essai
             title: Essai
-            source: "essai"
+            source: "parcours (essai)"
             when: barriers includes chilcare
             referent: mision_locale
             why: "essai"

@@ -18,7 +18,7 @@ struct CostBoundTests {
             text += """
               - id: g\(index)
                 title: g\(index)
-                source: "invented"
+                source: "parcours (invented)"
                 priority: 101
                 when: age >= \(16 + index % 5)
                 route: \(routes[index % routes.count])
@@ -95,7 +95,7 @@ struct CostBoundTests {
         try FileManager.default.copyItem(atPath: Support.rules, toPath: directory)
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let condition = "age >= 18 and " + String(repeating: "x", count: 20_000)
-        try "rules:\n  - id: long\n    title: t\n    source: \"x\"\n    priority: 7\n    when: \"\(condition)\"\n    route: immersion\n    why: \"x\"\n"
+        try "rules:\n  - id: long\n    title: t\n    source: \"parcours\"\n    priority: 7\n    when: \"\(condition)\"\n    route: immersion\n    why: \"x\"\n"
             .write(toFile: directory + "/zz.yaml", atomically: true, encoding: .utf8)
         let run = Support.run(["check", "--rules", directory])
         #expect(run.code == 1)

@@ -58,7 +58,7 @@ struct HostileInputTests {
         rules:
           - id: essai
             title: Essai
-            source: "essai"
+            source: "parcours (essai)"
             when: "\(condition)"
             route: work_first
             why: "essai"

@@ -16,7 +16,7 @@ struct DecisionOrderTests {
         """
           - id: \(id)
             title: \(id)
-            source: essai
+            source: "parcours (essai)"
             priority: \(priority)
             when: \(when)
             route: \(route)

@@ -14,14 +14,14 @@ struct DeepAnalysisTests {
     rules:
       - id: immersion_peu_autonomes
         title: Peu autonomes
-        source: essai
+        source: "parcours (essai)"
         priority: 50
         when: autonomy <= 2
         route: immersion
         why: essai
       - id: emploi_tres_peu_autonomes
         title: Très peu autonomes
-        source: essai
+        source: "parcours (essai)"
         priority: 40
         when: autonomy = 1
         route: work_first
@@ -55,13 +55,13 @@ struct DeepAnalysisTests {
     rules:
       - id: seuil_quotient
         title: Ancien seuil
-        source: essai
+        source: "parcours (essai)"
         valid_until: 2025-12-31
         when: family_quotient < 1000
         suggest: [{partner: caf, stage: barriers, why: ancien}]
       - id: seuil_quotient
         title: Nouveau seuil
-        source: essai
+        source: "parcours (essai)"
         valid_from: 2026-01-01
         when:
           any:

@@ -74,7 +74,7 @@ struct ServerTests {
         rules:
           - id: zz_conflit_du_nouvel_an
             title: Conflit fictif
-            source: "test"
+            source: "parcours (test)"
             priority: 50
             valid_from: 2027-01-01
             when:

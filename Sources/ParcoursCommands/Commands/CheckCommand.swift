@@ -19,21 +19,27 @@ struct CheckCommand: ParcoursCommand {
         options: CommonSpec.all + [OptionSpec("--format", choices: CheckFormat.allCases.map(\.rawValue),
                                               help: Phrase("format de sortie : text, json, ou sarif (SARIF 2.1.0, pour les éditeurs et la relecture de code)",
                                                            en: "output format: text, json, or sarif (SARIF 2.1.0, for editors and code review)")),
+                                   OptionSpec("--sources", value: "DIR[:DIR...]",
+                                              help: Phrase("vérifie aussi chaque passage « … » cité contre les documents sources de ces dossiers",
+                                                           en: "also check each quoted « … » passage against the source documents in these folders")),
                                    OptionSpec("--strict", help: Phrase("compte les avertissements comme des erreurs", en: "count warnings as errors"))])
 
     let common: CommonOptions
     let strict: Bool
     let format: CheckFormat
+    /// The folders of source documents (`--sources A:B`).
+    let sources: [String]
 
     init(_ arguments: ParsedArguments) throws(UsageError) {
         common = try arguments.common()
         strict = arguments.flag("--strict")
         format = arguments.value("--format").flatMap(CheckFormat.init(rawValue:)) ?? .text
+        sources = (arguments.value("--sources") ?? "").split(separator: ":").map(String.init)
     }
 
     func run(terminal: Terminal) -> Int32 {
         ParcoursCLI.answering(terminal) { () throws(ParcoursError) -> Int32 in
-            let answer = try ParcoursCLI.engine(common).check(on: common.date)
+            let answer = try ParcoursCLI.engine(common).check(on: common.date, sources: sources)
             var diagnostics = answer.diagnostics
             if strict {
                 diagnostics = diagnostics.map { var strict = $0; strict.severity = .error; return strict }

@@ -46,6 +46,9 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
     case gap = "gap"
     case unused = "unused"
     case mappingConflict = "mapping-conflict"
+    case unknownSource = "unknown-source"
+    case missingQuote = "missing-quote"
+    case quoteNotFound = "quote-not-found"
     case tooMany = "too-many"
 }
 

@@ -39,6 +39,9 @@ extension DiagnosticCode {
         case .gap: return Phrase("des profils n'obtiennent aucun parcours", en: "some profiles get no route")
         case .unused: return Phrase("entrée ou champ jamais utilisé", en: "entry or field never used")
         case .tooMany: return Phrase("d'autres problèmes, comptés mais non détaillés", en: "more problems, counted but not listed")
+        case .unknownSource: return Phrase("source absente du registre (sources.yaml), ou qui ne peut pas être citée", en: "source not in the register (sources.yaml), or one that cannot be cited")
+        case .missingQuote: return Phrase("citation d'un document source sans passage « … », ou « … » pour un texte que check ne lit pas", en: "citation of a seed without a « … » quote, or a quote of a text check cannot read")
+        case .quoteNotFound: return Phrase("passage cité introuvable dans le document", en: "quoted passage not found in the document")
         case .mappingConflict: return Phrase("deux codes d'import donnent des valeurs différentes à un champ", en: "two import codes give a field different values")
         }
     }

@@ -7,6 +7,10 @@ public struct LoadResult: Sendable {
     /// True when the search for conflicts stopped at the first few (the rule set is refused);
     /// `check` loads again to find them all.
     public var conflictsCut = false
+    /// The register of sources and every `source:` text, even when the rule set is refused
+    /// (`check` verifies their quotes all the same).
+    public internal(set) var sources = SourceRegister.empty
+    public internal(set) var citations: [CitedText] = []
 
     init(ruleSet: RuleSet?, diagnostics: [Diagnostic], conflictsCut: Bool = false) {
         self.ruleSet = ruleSet
@@ -42,7 +46,7 @@ package enum RuleSetLoader {
         if files.incomplete { return LoadResult(ruleSet: nil, diagnostics: diagnostics.sorted()) }
 
         // Every file's YAML at once, on all cores: the files are independent until read.
-        let trees = Trees(parsing: files.references + files.schemes + [files.vocabulary, files.catalogue].compactMap { $0 } + files.rules + files.imports)
+        let trees = Trees(parsing: files.references + files.schemes + [files.vocabulary, files.catalogue, files.sources].compactMap { $0 } + files.rules + files.imports)
         var taxonomy = Taxonomy()
         for file in files.references {
             guard let root = trees.root(of: file, into: &diagnostics) else { continue }
@@ -161,6 +165,7 @@ package enum RuleSetLoader {
             if let mapping = loader.load(root, fileName: fileName) { imports.append(mapping) }
             diagnostics += loader.reader.diagnostics
         }
+        let (register, citations) = cited(files, trees: trees, into: &diagnostics)
         // From here on, the rule set of `date`.
         rules = DateResolution.rules(rules, on: date)
         facts = DateResolution.facts(facts, on: date)
@@ -190,9 +195,29 @@ package enum RuleSetLoader {
             }
             if case .fingerprint(let fingerprint) = parts.first { ruleSet?.fingerprint = fingerprint }
             ruleSet?.imports = imports
+            ruleSet?.sources = register
+            ruleSet?.citations = citations
         }
         diagnostics.sort()
-        return LoadResult(ruleSet: ruleSet, diagnostics: diagnostics, conflictsCut: conflictsCut)
+        var result = LoadResult(ruleSet: ruleSet, diagnostics: diagnostics, conflictsCut: conflictsCut)
+        (result.sources, result.citations) = (register, citations)
+        return result
+    }
+
+    /// The register of sources and every `source:` of the vocabulary, catalogue, rule and scheme
+    /// files, checked against it; without `sources.yaml`, sources stay free text, unchecked.
+    private static func cited(_ files: RuleSetFiles, trees: Trees, into diagnostics: inout [Diagnostic]) -> (SourceRegister, [CitedText]) {
+        guard let file = files.sources, let root = trees.root(of: file, into: &diagnostics) else { return (.empty, []) }
+        var loader = SourceRegisterLoader(file: file.path)
+        let register = loader.load(root)
+        diagnostics += loader.reader.diagnostics
+        var scan = CitationScan(register: register)
+        for file in [files.vocabulary, files.catalogue].compactMap({ $0 }) + files.rules + files.schemes {
+            var ignored: [Diagnostic] = []
+            if let root = trees.root(of: file, into: &ignored) { scan.scan(root, file: file) }
+        }
+        diagnostics += scan.diagnostics
+        return (register, scan.cited)
     }
 
     /// What each of the two last loading tasks gives.

@@ -13,6 +13,11 @@ public struct RuleSet: Sendable {
     /// How other platforms' diagnoses become profiles (`imports/`), one per format at most. Not
     /// in the fingerprint: they decide which profile is read, not what is recommended for it.
     public internal(set) var imports: [ImportMapping] = []
+    /// The register of sources (`sources.yaml`), empty when the rule set has none. Not in the
+    /// fingerprint: the rules' `source:` texts are.
+    public internal(set) var sources = SourceRegister.empty
+    /// Every `source:` text of the rule set's files and schemes, with its place and citations.
+    public internal(set) var citations: [CitedText] = []
     /// Every condition in core form (facts inlined, dates resolved), aligned with the arrays above:
     /// what evaluation, compilation and analysis read.
     package let lowered: LoweredRuleSet

@@ -57,6 +57,10 @@ package enum FileShapes {
     package static let inclusion = KeyShape(required: [], optional: ["include", "exclude", "exactly"])
     package static let why = KeyShape(required: [], optional: ["fired", "not_fired"])
 
+    // The register of sources (`Rules/sources.yaml`).
+    package static let sourcesFile = KeyShape(required: ["sources"], optional: [])
+    package static let registeredSource = KeyShape(required: ["title", "year", "issuer", "kind"], optional: ["file", "reference"])
+
     // An import mapping (`Rules/imports/<format>.yaml`).
     package static let importSections = ["themes", "situations", "objectives"]
     package static let importMapping = KeyShape(required: ["format", "label", "source"], optional: importSections)

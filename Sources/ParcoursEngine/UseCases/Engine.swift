@@ -117,18 +117,27 @@ public final class Engine: Sendable {
     }
 
     /// Every finding of `parcours check` for `date`: loading, the case files of the schemes and
-    /// of the rule set (`cases/`), then the deep analysis, sorted.
-    public func check(on date: String? = nil) throws(ParcoursError) -> CheckAnswer {
+    /// of the rule set (`cases/`), then the deep analysis, sorted. The quotes of the `source:`
+    /// texts are checked against the rule set's `reference/` files and the documents found
+    /// directly in `sources` (folders, `check --sources`).
+    public func check(on date: String? = nil, sources: [String] = []) throws(ParcoursError) -> CheckAnswer {
         let day = try day(date)
         let entry = entry(for: day)
         guard let rules = entry.rules else {
             // Loading stops at the first conflicts; check lists them all (capped, the rest counted).
             let result = entry.result.conflictsCut ? RuleSetLoader.load(files, date: day, allConflicts: true) : entry.result
-            return CheckAnswer(ruleSet: nil, diagnostics: result.diagnostics, cases: [])
+            return CheckAnswer(ruleSet: nil, diagnostics: (result.diagnostics + quotes(entry.result, sources)).sorted(), cases: [])
         }
         let loaded = CaseLoader.loadAll(in: caseFolders(rules.ruleSet), ruleSet: rules.ruleSet)
-        let diagnostics = (entry.result.diagnostics + loaded.diagnostics + DeepAnalysis(ruleSet: rules.ruleSet).run()).sorted()
+        let diagnostics = (entry.result.diagnostics + loaded.diagnostics + DeepAnalysis(ruleSet: rules.ruleSet).run() + quotes(entry.result, sources)).sorted()
         return CheckAnswer(ruleSet: rules.ruleSet, diagnostics: diagnostics, cases: loaded.cases)
+    }
+
+    /// The quotes of the rule set's `source:` texts not found in their documents.
+    private func quotes(_ loaded: LoadResult, _ folders: [String]) -> [Diagnostic] {
+        guard !loaded.sources.isEmpty else { return [] }
+        let (documents, unreadable) = QuoteCheck.documents(references: files.references, folders: folders)
+        return unreadable + QuoteCheck(register: loaded.sources, documents: documents, seedsGiven: !folders.isEmpty).run(loaded.citations)
     }
 
     /// The folders whose `cases/` hold the shipped cases: each scheme's, then the rule set's

@@ -11,6 +11,7 @@ package enum SchemaName: String, CaseIterable, Sendable {
     case batchLine = "batch-line"
     case diff
     case importMapping = "import-mapping"
+    case sources
     case diagnosisFranceTravail = "diagnosis-france-travail"
     case diagnosisCarnetDeBord = "diagnosis-carnet-de-bord"
     case problem
@@ -29,6 +30,7 @@ package enum SchemaName: String, CaseIterable, Sendable {
         case .batchLine: return Phrase("une ligne de batch (--format jsonl)", en: "a line of batch (--format jsonl)")
         case .diff: return Phrase("la sortie de diff --format json", en: "the output of diff --format json")
         case .importMapping: return Phrase("une correspondance d'import (Rules/imports/*.yaml)", en: "an import mapping (Rules/imports/*.yaml)")
+        case .sources: return Phrase("le registre des sources (Rules/sources.yaml)", en: "the register of sources (Rules/sources.yaml)")
         case .diagnosisFranceTravail: return Phrase("un diagnostic France Travail à importer (recommend --from france-travail)", en: "a France Travail diagnosis to import (recommend --from france-travail)")
         case .diagnosisCarnetDeBord: return Phrase("un diagnostic Carnet de bord à importer (recommend --from carnet-de-bord)", en: "a Carnet de bord diagnosis to import (recommend --from carnet-de-bord)")
         case .problem: return Phrase("une erreur : --format json et les réponses d'erreur de l'API", en: "an error: --format json and the API's error answers")
@@ -62,6 +64,7 @@ package struct Schemas {
         case .batchLine: return B.document(id: id, title: title, batchLine)
         case .diff: return B.document(id: id, title: title, diff)
         case .importMapping: return B.document(id: id, title: title, importMapping, defs: [("profile", profile(allowThis: false))])
+        case .sources: return B.document(id: id, title: title, sourceRegister)
         case .diagnosisFranceTravail: return B.document(id: id, title: title, franceTravailDiagnosis, defs: franceTravailDefs)
         case .diagnosisCarnetDeBord: return B.document(id: id, title: title, carnetDeBordDiagnosis, defs: carnetDeBordDefs)
         case .problem: return B.document(id: id, title: title, problem)
@@ -207,6 +210,17 @@ package struct Schemas {
         var properties: [String: JSONValue] = ["format": B.oneOf(DiagnosisFormat.allCases.map(\.rawValue)), "label": B.string("le nom de la correspondance"), "source": Self.source]
         for section in FileShapes.importSections { properties[section] = B.array(entry) }
         return B.object(FileShapes.importMapping, properties)
+    }
+
+    /// The register of sources: each document or public text a `source:` may cite, by id.
+    private var sourceRegister: JSONValue {
+        let source = B.object(FileShapes.registeredSource, ["title": B.string("le titre du document ou du texte public, sans guillemets"),
+                                                            "year": B.integer("l'année de publication ou d'entrée en vigueur"),
+                                                            "issuer": B.string("qui l'a publié"),
+                                                            "kind": B.oneOf(RegisteredSource.Kind.allCases.map(\.rawValue), "seed, reference, law ou project"),
+                                                            "file": B.string("le fichier lu par check (seed : son nom ; reference : reference/<nom>)"),
+                                                            "reference": B.string("où lire un texte public (article, journal officiel)")])
+        return B.object(FileShapes.sourcesFile, ["sources": B.map(source, keys: B.string(pattern: "^[A-Za-z0-9_]+$"), "une source par identifiant")])
     }
 
     private var scheme: JSONValue {
