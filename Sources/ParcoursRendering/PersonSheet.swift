@@ -4,7 +4,7 @@ import ParcoursEngine
 /// addressed to them, without rule ids, codes or the counsellor's questions.
 public enum PersonSheet {
     public static func render(_ recommendation: Recommendation, catalogue: Catalogue) -> String {
-        var lines = ["VOTRE PARCOURS", "Fiche remise le \(frenchDate(recommendation.date))", ""]
+        var lines = ["VOTRE PARCOURS", "Fiche remise le \(FrenchText.date(recommendation.date))", ""]
         let actions = recommendation.nextActions
         lines.append("CE QUE NOUS FAISONS D'ABORD")
         if actions.isEmpty { lines.append("  Nous faisons le point ensemble au prochain rendez-vous.") }
@@ -49,12 +49,5 @@ public enum PersonSheet {
         }
         lines.append("Ce document ne contient que ce qui vous a été proposé. Rien n'est enregistré.")
         return lines.joined(separator: "\n") + "\n"
-    }
-
-    /// `2026-11-23` → `23/11/2026`.
-    package static func frenchDate(_ date: String) -> String {
-        let parts = date.split(separator: "-")
-        guard parts.count == 3 else { return date }
-        return "\(parts[2])/\(parts[1])/\(parts[0])"
     }
 }

@@ -89,7 +89,7 @@ extension ParcoursService {
         body: .profile, answer: .explanation, failures: [.badDate, .invalidProfile, .unknownRule]
     ) { call throws(ParcoursError) in
         let rules = try call.rules()
-        return call.json(try rules.explain(.rule(call.segment ?? ""), for: call.profile).json, rules.ruleSet)
+        return call.json(ExplanationJSON.json(try rules.explain(.rule(call.segment ?? ""), for: call.profile), ruleSet: rules.ruleSet), rules.ruleSet)
     }
 
     /// A scheme's criteria for a profile (`parcours explain --scheme`).
@@ -100,6 +100,6 @@ extension ParcoursService {
         body: .profile, answer: .explanation, failures: [.badDate, .invalidProfile, .unknownScheme]
     ) { call throws(ParcoursError) in
         let rules = try call.rules()
-        return call.json(try rules.explain(.scheme(call.segment ?? ""), for: call.profile).json, rules.ruleSet)
+        return call.json(ExplanationJSON.json(try rules.explain(.scheme(call.segment ?? ""), for: call.profile), ruleSet: rules.ruleSet), rules.ruleSet)
     }
 }
