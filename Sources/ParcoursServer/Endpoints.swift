@@ -4,7 +4,7 @@ import ParcoursRendering
 
 extension ParcoursService {
     /// Every operation of the server, in the order the OpenAPI document lists them.
-    static let endpoints: [Endpoint] = pages + documents + [recommend] + DiagnosisFormat.allCases.map(importing) + [explainRule, explainScheme]
+    static let endpoints: [Endpoint] = pages + documents + [recommend] + DiagnosisFormat.allCases.map(importing) + [sheet, explainRule, explainScheme]
 
     /// The page and the health check.
     private static let pages: [Endpoint] = [
@@ -67,6 +67,20 @@ extension ParcoursService {
         }
         let rules = try call.rules()
         return call.json(try rules.recommend(call.profile, services: call.service.services).jsonBytes, rules.ruleSet)
+    }
+
+    /// The person's sheet for a profile: `parcours recommend --format fiche` as a printable page.
+    private static let sheet = Endpoint(
+        method: "POST", path: "/api/v1/fiche", operationID: "sheet", summary: "Fiche de la personne pour un profil, page HTML imprimable (recommend --format fiche)",
+        dated: true, switches: [.init(name: "include_discreet", description: "true : la fiche garde les entrées discrètes (false par défaut)")],
+        body: .profile, answer: .sheet, failures: [.badDate, .invalidProfile, .unknownFormat]
+    ) { call throws(ParcoursError) in
+        let includeDiscreet = try call.flag("include_discreet")
+        let rules = try call.rules()
+        let answer = try rules.recommend(call.profile, services: nil)
+        // Seam for #36: the use-case layer and PersonSheet take the discretion choice at merge.
+        let page = PersonSheetPage.html(answer.recommendation, catalogue: rules.ruleSet.catalogue, includeDiscreet: includeDiscreet)
+        return HTTPResponse(status: 200, headers: [("Content-Type", "text/html; charset=utf-8"), ("X-Parcours-Fingerprint", rules.ruleSet.fingerprint)], body: Array(page.utf8))
     }
 
     /// Another platform's diagnosis imported through `Rules/imports/`, then recommended:
