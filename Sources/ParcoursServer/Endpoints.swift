@@ -17,6 +17,9 @@ extension ParcoursService {
         Endpoint(method: "GET", path: "/parcours.css", operationID: "pageStyle", summary: "La feuille de style de la page", answer: .asset("text/css; charset=utf-8")) { _ throws(ParcoursError) in
             HTTPResponse(status: 200, contentType: "text/css; charset=utf-8", text: PageAssets.style)
         },
+        Endpoint(method: "GET", path: "/accessibilite", operationID: "accessibilityStatement", summary: "La déclaration d'accessibilité de la page", answer: .asset("text/html; charset=utf-8")) { _ throws(ParcoursError) in
+            HTTPResponse(status: 200, contentType: "text/html; charset=utf-8", text: PageAssets.accessibility)
+        },
         // Healthy means today's rules answer: past midnight, a rule set that does not load on the
         // new day is a failure here too, not only on every recommendation.
         Endpoint(method: "GET", path: "/healthz", operationID: "health", summary: "État du serveur et empreinte des règles en vigueur aujourd'hui",
