@@ -24,12 +24,13 @@ def url(page):
 
 pages = ["index.html", "rules/r2s--parcours.html", "schemes/sma.html", "fields/barriers.html", "catalogue/pmsmp.html", "cases/sma--01-eligible-18-ans.html"]
 
-for width, height in ((1280, 900), (390, 844)):
+for width, height in ((1280, 900), (390, 844), (320, 640)):
     driver = browser(width, height)
     try:
         for page in pages:
             driver.get(url(page))
-            overflow = driver.execute_script("return document.documentElement.scrollWidth - window.innerWidth")
+            # Against the client width: window.innerWidth grows with the content under emulation.
+            overflow = driver.execute_script("return document.documentElement.scrollWidth - document.documentElement.clientWidth")
             check(overflow <= 0, f"{page} at {width} px is {overflow} px wider than the window")
             trail = driver.find_elements(By.CSS_SELECTOR, "nav.trail a")
             check(page == "index.html" or (trail and trail[0].text == "Sommaire"), f"{page} has no breadcrumb back to the index")

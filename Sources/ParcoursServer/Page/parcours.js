@@ -66,10 +66,10 @@ const widgets = {
     read(form, field) { return typedNumber(form.querySelector(`input[name="${field.name}"]`)); },
     set(form, field, value) { form.querySelector(`input[name="${field.name}"]`).value = value === undefined ? "" : value; },
     ask(field, box, answer) {
-      const input = el("input", { id: "ask-input", type: "number", min: field.min, max: field.max, step: 1, inputmode: "numeric", "aria-describedby": "ask-hint ask-error" });
+      const input = el("input", { id: "ask-input", type: "number", min: field.min, max: field.max, step: 1, inputmode: "numeric", "aria-labelledby": "ask-question", "aria-describedby": "ask-hint ask-error" });
       const submit = el("button", { type: "submit", text: "Valider" });
       const form = el("form", { class: "ask-number", novalidate: true },
-        el("label", { for: "ask-input", class: "visually-hidden", text: field.label }), input, submit,
+        input, submit,
         el("p", { id: "ask-hint", class: "hint", text: "De " + field.min + " à " + field.max + "." }));
       form.addEventListener("submit", (event) => {
         event.preventDefault();
