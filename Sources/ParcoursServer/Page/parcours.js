@@ -260,7 +260,7 @@ function showQuestion(focus) {
   }
   const field = fieldNamed(question.field);
   const body = el("div", { class: "ask" });
-  box.replaceChildren(
+  box.replaceChildren(...[
     el("p", { class: "ask-label", id: "ask-label", text: field ? field.label : question.label }),
     el("p", { class: "ask-question", id: "ask-question", text: question.question }),
     question.changes.length ? el("p", { class: "badge", text: "Peut changer " + question.changes.map((c) => c === "route" ? "le parcours" : "le référent").join(" et ") }) : null,
@@ -269,7 +269,7 @@ function showQuestion(focus) {
       const unknown = el("button", { type: "button", class: "secondary", text: "Je ne sais pas" });
       unknown.addEventListener("click", () => skip(question.field));
       return unknown;
-    })()));
+    })())].filter(Boolean));
   body.setAttribute("role", "group");
   body.setAttribute("aria-labelledby", "ask-question");
   const first = field ? widget(field).ask(field, body, (value) => answer(question.field, value)) : null;
