@@ -1,5 +1,5 @@
 /// French typography for what people read: dates (« 6 décembre 2026 »), counts with their
-/// plural (« 1 réponse », « 0 réponse »), lists (« A, B et C »). The one place these are written.
+/// plural (« 1 réponse », « 0 réponse »). The one place these are written.
 public enum FrenchText {
     private static let months = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"]
 
@@ -16,9 +16,4 @@ public enum FrenchText {
         "\(count)\u{00A0}\(count <= 1 ? singular : plural ?? singular + "s")"
     }
 
-    /// `A`, `A et B`, `A, B et C`.
-    public static func list(_ items: [String]) -> String {
-        guard let last = items.last else { return "" }
-        return items.count == 1 ? last : items.dropLast().joined(separator: ", ") + " et " + last
-    }
 }
