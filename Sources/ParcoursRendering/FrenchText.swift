@@ -15,5 +15,4 @@ public enum FrenchText {
     public static func count(_ count: Int, _ singular: String, _ plural: String? = nil) -> String {
         "\(count)\u{00A0}\(count <= 1 ? singular : plural ?? singular + "s")"
     }
-
 }
