@@ -34,7 +34,8 @@ let package = Package(
         // The counsellors' page and the JSON API, on HTTPServer, over the engine.
         // The page's files are embedded in the binary by the build (PageAssets).
         .target(name: "ParcoursServer", dependencies: ["ParcoursEngine", "ParcoursRendering", "HTTPServer"],
-                resources: [.embedInCode("Page/index.html"), .embedInCode("Page/parcours.js"), .embedInCode("Page/parcours.css")]),
+                resources: [.embedInCode("Page/index.html"), .embedInCode("Page/parcours.js"), .embedInCode("Page/parcours.css"),
+                            .embedInCode("Page/accessibilite.html")]),
         // Command-line commands and output formatting (text, JSON).
         .target(name: "ParcoursCommands", dependencies: ["ParcoursEngine", "ParcoursRendering", "ParcoursBatch", "ParcoursServer", "Platform"]),
         // The `parcours` executable: hands the arguments to ParcoursCommands.

@@ -65,7 +65,7 @@ public struct DocsSite {
     private var searchEntries: [SearchAssets.Entry] {
         var entries: [SearchAssets.Entry] = []
         entries += ruleSet.rules.map { rule in
-            SearchAssets.Entry(title: rule.title, kind: "règle", words: [rule.id, rule.why ?? "", rule.source, french.text(ownCondition(rule))].joined(separator: " "),
+            SearchAssets.Entry(title: rule.title, kind: "règle", words: ([rule.id, rule.why ?? "", rule.source, french.text(ownCondition(rule))] + actions(of: rule)).joined(separator: " "),
                                path: "rules/\(Self.slug(rule.id)).html")
         }
         entries += ruleSet.catalogue.entries.map { entry in
@@ -89,7 +89,7 @@ public struct DocsSite {
     }
 
     private var footer: String {
-        "Jeu de règles en vigueur le \(HTML.escape(ruleSet.date)) — empreinte <code>\(HTML.escape(ruleSet.fingerprint))</code> — \(ruleSet.rules.count) règles. Page générée par <code>parcours docs</code>."
+        "Jeu de règles en vigueur le \(HTML.escape(FrenchText.date(ruleSet.date))) — empreinte <code>\(HTML.escape(ruleSet.fingerprint))</code> — \(ruleSet.rules.count) règles. Page générée par <code>parcours docs</code>."
     }
 
     /// A page under a section of the index (`section`: its label and anchor).
@@ -140,6 +140,30 @@ public struct DocsSite {
     }
 
     /// A scheme rule's own condition (its scope, "eligible or enrolled", is said in words).
+    /// What a rule does, in the words a counsellor searches with (« orienter vers le SMA »,
+    /// « proposer l'auto-école sociale »).
+    private func actions(of rule: Rule) -> [String] {
+        var words: [String] = []
+        if let route = rule.route {
+            words.append("orienter vers le parcours " + (ruleSet.catalogue.info(for: route)?.label ?? route.rawValue))
+            if route == .scheme, let scheme = rule.scheme.flatMap(ruleSet.scheme) { words.append("orienter vers le dispositif " + scheme.name + " " + scheme.id) }
+        }
+        if let referent = rule.referent { words.append("désigner comme référent " + (ruleSet.catalogue.entry(referent)?.name ?? referent)) }
+        words += rule.suggestions.map { "proposer " + (ruleSet.catalogue.entry($0.entry)?.name ?? $0.entry) }
+        return words
+    }
+
+    /// When a scheme's own rule applies besides its condition: entered in the scheme, or eligible
+    /// and having chosen it (`SchemeLoader.scope`), said with the vocabulary's labels.
+    private func schemeScope(_ scheme: Scheme) -> String {
+        let link = schemeLink(scheme, depth: 1)
+        let enrolled = ruleSet.vocabulary.field(named: RuleSetFiles.enrolledField).map { "déjà entrées dans le dispositif \(link) (« \(HTML.escape($0.label)) »)" }
+        let chosen = ruleSet.vocabulary.field(named: RuleSetFiles.chosenField).map { "éligibles au dispositif \(link) <strong>et</strong> qui l'ont choisi avec leur conseiller·ère (« \(HTML.escape($0.label)) »)" }
+        let branches = [enrolled, chosen].compactMap { $0 }
+        if branches.isEmpty { return "<p>Jamais : le vocabulaire n'a ni dispositif choisi ni dispositif suivi.</p>" }
+        return "<p>Aux personnes " + branches.joined(separator: ", ou ") + ". Être éligible ne suffit pas : un dispositif se discute avec la personne avant d'être proposé.</p>"
+    }
+
     private func ownCondition(_ rule: Rule) -> Condition {
         if rule.scheme != nil, case .all(let parts) = rule.condition, parts.count == 2 { return parts[1] }
         return rule.condition
@@ -224,10 +248,15 @@ public struct DocsSite {
         body += "</p><p class=\"muted\">Définie dans \(HTML.escape(rule.location.file)), ligne \(rule.location.line).</p>"
         body += "<h2>Source</h2>" + sourceHTML(rule.source, depth: 1)
         body += "<h2>Quand s'applique-t-elle ?</h2>"
+        let own = ownCondition(rule)
         if let schemeID = rule.scheme, let scheme = ruleSet.scheme(schemeID) {
-            body += "<p>Aux personnes éligibles au dispositif \(schemeLink(scheme, depth: 1)) ou déjà entrées dans ce dispositif, et si :</p>"
+            body += schemeScope(scheme)
+            if case .always = own { body += "<p>Sans autre condition.</p>" } else { body += "<p>Et si :</p>" + conditionWithFields(own, depth: 1) }
+        } else if case .always = own {
+            body += "<p>Toujours, pour toute personne.</p>"
+        } else {
+            body += conditionWithFields(own, depth: 1)
         }
-        body += conditionWithFields(ownCondition(rule), depth: 1)
         body += "<h2>Ce qu'elle propose</h2>"
         var outcomes: [String] = []
         if let route = rule.route {

@@ -1,6 +1,7 @@
 import ParcoursEngine
 
-/// `parcours explain` output: each condition with its value for the profile.
+/// `parcours explain` output: each condition in French with its value for the profile
+/// (`FrenchCondition` words every node; no field id, no keyword of the rule language).
 public enum ExplanationText {
     package static func mark(_ truth: Truth) -> String {
         switch truth {
@@ -10,57 +11,51 @@ public enum ExplanationText {
         }
     }
 
-    package static func word(_ truth: Truth) -> String {
+    /// The tree, one node per line, indented: « ✓ Parent isolé : oui — remplie ».
+    package static func lines(_ node: ExplanationNode, _ french: FrenchCondition, indent: String = "  ") -> [String] {
+        let line = "\(indent)\(mark(node.truth)) \(capitalized(french.sentence(node))) — \(french.value(node))"
+        return [line] + node.children.flatMap { lines($0, french, indent: indent + "    ") }
+    }
+
+    /// What a rule's verdict is, in words.
+    package static func verdict(_ truth: Truth) -> String {
         switch truth {
-        case .yes: return "vrai"
-        case .no: return "faux"
-        case .unknown: return "inconnu"
+        case .yes: return "la règle s'applique"
+        case .no: return "la règle ne s'applique pas"
+        case .unknown: return "on ne sait pas encore : il manque des réponses"
         }
     }
 
-    package static func connective(_ text: String) -> String {
-        switch text {
-        case "all": return "toutes ces conditions"
-        case "any": return "au moins une de ces conditions"
-        case "not": return "non"
-        case "always": return "toujours"
-        default: return text
-        }
-    }
-
-    /// The tree, one node per line, indented.
-    public static func lines(_ node: ExplanationNode, indent: String = "  ") -> [String] {
-        var line = "\(indent)\(mark(node.truth)) \(connective(node.text)) : \(word(node.truth))"
-        if node.truth == .unknown && !node.missing.isEmpty { line += " (manque : \(node.missing.joined(separator: ", ")))" }
-        return [line] + node.children.flatMap { lines($0, indent: indent + "    ") }
-    }
-
-    public static func render(rule: Rule, node: ExplanationNode) -> String {
-        let verdict: String
-        switch node.truth {
-        case .yes: verdict = "la règle s'applique"
-        case .no: verdict = "la règle ne s'applique pas"
-        case .unknown: verdict = "indéterminée : il manque des réponses"
-        }
-        var out = ["Règle \(rule.id) : \(rule.title)", "Source : \(rule.source)", "Priorité : \(rule.priority)", "Résultat : \(verdict)", ""]
-        out += lines(node)
+    public static func render(rule: Rule, node: ExplanationNode, ruleSet: RuleSet) -> String {
+        let french = FrenchCondition(ruleSet: ruleSet)
+        var out = ["Règle \(rule.id) : \(rule.title)", "Source : \(rule.source)", "Priorité : \(rule.priority)", "Résultat : \(verdict(node.truth))", ""]
+        out += lines(node, french)
         return TerminalText.escaped(out.joined(separator: "\n") + "\n", lineBreaks: true)
     }
 
-    public static func render(scheme: Scheme, result: SchemeResult, criteria: [(criterion: Criterion, priority: Bool, node: ExplanationNode)]) -> String {
-        let status: String
-        switch result.status {
-        case .eligible: status = "éligible"
-        case .notEligible: status = "non éligible"
-        case .undetermined: status = "indéterminé"
-        }
-        var out = ["Dispositif \(scheme.id) : \(scheme.name)", "Source : \(scheme.source)", "Statut : \(status)"]
+    public static func render(scheme: Scheme, result: SchemeResult, criteria: [(criterion: Criterion, priority: Bool, node: ExplanationNode)], ruleSet: RuleSet) -> String {
+        let french = FrenchCondition(ruleSet: ruleSet)
+        var out = ["Dispositif \(scheme.id) : \(scheme.name)", "Source : \(scheme.source)", "Statut : \(status(result.status))"]
         if let stage = result.stage { out.append("Étape : \(stage.label)") }
         for item in criteria {
             out.append("")
             out.append("\(item.priority ? "Critère de priorité" : "Critère") \(item.criterion.id) : \(item.criterion.label)")
-            out += lines(item.node)
+            out += lines(item.node, french)
         }
         return TerminalText.escaped(out.joined(separator: "\n") + "\n", lineBreaks: true)
+    }
+
+    package static func status(_ status: SchemeStatus) -> String {
+        switch status {
+        case .eligible: return "éligible"
+        case .notEligible: return "non éligible"
+        case .undetermined: return "indéterminé"
+        }
+    }
+
+    /// The first letter in capitals (« Toutes ces conditions »).
+    package static func capitalized(_ text: String) -> String {
+        guard let first = text.first else { return text }
+        return first.uppercased() + text.dropFirst()
     }
 }

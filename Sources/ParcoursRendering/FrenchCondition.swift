@@ -1,7 +1,8 @@
 import ParcoursEngine
 
-/// Conditions in readable French, for the documentation site ("Âge entre 18 et 25",
-/// "Freins à l'emploi : comprend Garde d'enfants").
+/// Conditions in readable French ("Âge entre 18 et 25", "Freins à l'emploi : comprend « Garde
+/// d'enfants »"): the one renderer of conditions for people, read by the documentation site,
+/// `explain` (text and JSON), the page's « pourquoi ? » (through the API) and the fiche.
 package struct FrenchCondition {
     package let ruleSet: RuleSet
 
@@ -16,7 +17,7 @@ package struct FrenchCondition {
     package func text(_ condition: Condition) -> String {
         switch condition {
         case .always: return "toujours"
-        case .fact(let name, _): return "fait « \(ruleSet.fact(named: name)?.label ?? name) »"
+        case .fact(let name, _): return "« \(ruleSet.fact(named: name)?.label ?? "condition définie par ailleurs") »"
         case .dated(.always, let validity): return period(validity)
         case .dated(let inner, let validity): return "\(text(inner)) (\(period(validity)))"
         case .all(let items): return items.map(text).joined(separator: " et ")
@@ -56,10 +57,41 @@ package struct FrenchCondition {
     package func period(_ validity: Validity) -> String {
         switch (validity.from, validity.until) {
         case (nil, nil): return "toujours en vigueur"
-        case (let from?, nil): return "en vigueur depuis le \(from)"
-        case (nil, let until?): return "en vigueur jusqu'au \(until)"
-        case (let from?, let until?): return "en vigueur du \(from) au \(until)"
+        case (let from?, nil): return "en vigueur depuis le \(FrenchText.date(from))"
+        case (nil, let until?): return "en vigueur jusqu'au \(FrenchText.date(until))"
+        case (let from?, let until?): return "en vigueur du \(FrenchText.date(from)) au \(FrenchText.date(until))"
         }
+    }
+
+    /// What one node of an explanation says, without its value: a connective (« toutes ces
+    /// conditions »), a fact by its label, a period, or a comparison in French.
+    package func sentence(_ node: ExplanationNode) -> String {
+        switch node.condition {
+        case .always: return "toujours"
+        case .all(let items): return items.isEmpty ? "toujours" : "toutes ces conditions"
+        case .any(let items): return items.isEmpty ? "aucune condition en vigueur ce jour-là" : "au moins une de ces conditions"
+        case .not: return "le contraire de"
+        case .dated(_, let validity): return period(validity)
+        case .fact(let name, _): return "« \(ruleSet.fact(named: name)?.label ?? "condition définie par ailleurs") »"
+        case .comparison, .test: return text(node.condition)
+        }
+    }
+
+    /// A node's value for the person, in words (« remplie », « non remplie », « à vérifier : il
+    /// manque l'âge »), with the missing fields by their labels.
+    package func value(_ node: ExplanationNode) -> String {
+        switch node.truth {
+        case .yes: return "remplie"
+        case .no: return "non remplie"
+        case .unknown:
+            let labels = missingLabels(node)
+            return labels.isEmpty ? "à vérifier" : "à vérifier, il manque : \(labels.joined(separator: ", "))"
+        }
+    }
+
+    /// The labels of the fields a node misses, in the vocabulary's order.
+    package func missingLabels(_ node: ExplanationNode) -> [String] {
+        node.missingFields.compactMap { $0 < ruleSet.vocabulary.fields.count ? ruleSet.vocabulary.fields[$0].label : nil }
     }
 
     private func test(_ test: Test) -> String {

@@ -1,16 +1,22 @@
 import ParcoursEngine
 
 /// The one-page « fiche » handed to the person (`recommend --format fiche`): plain French,
-/// addressed to them, without rule ids, codes or the counsellor's questions.
+/// addressed to them, without rule ids, codes or the counsellor's questions. A long plan keeps
+/// the next actions, the contacts and the first `laterSteps` steps, and says how many more the
+/// counsellor has. `PersonSheetPage` prints the same lines as an HTML page.
 public enum PersonSheet {
+    /// The steps after the next actions that fit on one page.
+    package static let laterSteps = 6
+
     public static func render(_ recommendation: Recommendation, catalogue: Catalogue) -> String {
-        var lines = ["VOTRE PARCOURS", "Fiche remise le \(frenchDate(recommendation.date))", ""]
+        var lines = ["VOTRE PARCOURS", "Fiche remise le \(FrenchText.date(recommendation.date))", ""]
         let actions = recommendation.nextActions
         lines.append("CE QUE NOUS FAISONS D'ABORD")
         if actions.isEmpty { lines.append("  Nous faisons le point ensemble au prochain rendez-vous.") }
         for (number, action) in actions.enumerated() {
             lines.append("  \(number + 1). \(action.label)")
-            lines += RecommendationText.wrap(action.why, indent: "     ")
+            // A reason written for the counsellor (« la personne ne peut pas venir ») is not said to the person.
+            if !action.why.contains("la personne") { lines += RecommendationText.wrap(action.why, indent: "     ") }
         }
         lines.append("")
         if let route = recommendation.route {
@@ -31,13 +37,18 @@ public enum PersonSheet {
         if !later.isEmpty {
             lines.append("ENSUITE")
             var seen: Set<String> = []
+            let distinct = later.filter { seen.insert($0.id).inserted }
             var stage: Stage?
-            for step in later where seen.insert(step.id).inserted {
+            for step in distinct.prefix(laterSteps) {
                 if step.stage != stage {
                     stage = step.stage
                     lines.append("  \(step.stageLabel)")
                 }
                 lines.append("    - \(step.label)")
+            }
+            if distinct.count > laterSteps {
+                let more = distinct.count - laterSteps
+                lines.append("  … et \(FrenchText.count(more, "autre étape", "autres étapes")), que votre conseiller·ère a dans votre dossier.")
             }
             lines.append("")
         }
@@ -49,12 +60,5 @@ public enum PersonSheet {
         }
         lines.append("Ce document ne contient que ce qui vous a été proposé. Rien n'est enregistré.")
         return lines.joined(separator: "\n") + "\n"
-    }
-
-    /// `2026-11-23` → `23/11/2026`.
-    package static func frenchDate(_ date: String) -> String {
-        let parts = date.split(separator: "-")
-        guard parts.count == 3 else { return date }
-        return "\(parts[2])/\(parts[1])/\(parts[0])"
     }
 }

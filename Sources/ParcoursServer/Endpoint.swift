@@ -28,6 +28,14 @@ struct Endpoint: Sendable {
         case recommendation
         /// `explanation.schema.json`.
         case explanation
+        /// The person's printable sheet (`text/html`).
+        case sheet
+    }
+
+    /// A `?name=true|false` switch of the query (false when absent).
+    struct QuerySwitch: Sendable {
+        let name: String
+        let description: String
     }
 
     /// A `{name}` segment of the path: its values (from the rule set in force) and what it names.
@@ -47,6 +55,7 @@ struct Endpoint: Sendable {
     /// Whether `?date=AAAA-MM-JJ` chooses the rules in force.
     var dated = false
     var parameter: PathParameter?
+    var switches: [QuerySwitch] = []
     var body = Body.none
     let answer: Answer
     /// The use-case errors it may answer (their HTTP statuses are listed in the document).
@@ -84,6 +93,17 @@ struct Endpoint: Sendable {
         /// The rules in force on `?date=`, today without it.
         func rules() throws(ParcoursError) -> RulesInForce {
             try snapshot.rules(on: request.parameter("date"))
+        }
+
+        /// The value of a `?name=true|false` switch; another value is refused (400).
+        func flag(_ name: String) throws(ParcoursError) -> Bool {
+            switch request.parameter(name) {
+            case nil, "false": return false
+            case "true": return true
+            case let other?:
+                throw ParcoursError(.unknownFormat, Phrase("?\(name)= vaut true ou false, pas « \(Limits.quoted(other)) »",
+                                                           en: "?\(name)= is true or false, not \"\(Limits.quoted(other))\""))
+            }
         }
 
         /// The body as a profile file.

@@ -4,7 +4,7 @@ import ParcoursRendering
 
 extension ParcoursService {
     /// Every operation of the server, in the order the OpenAPI document lists them.
-    static let endpoints: [Endpoint] = pages + documents + [recommend] + DiagnosisFormat.allCases.map(importing) + [explainRule, explainScheme]
+    static let endpoints: [Endpoint] = pages + documents + [recommend] + DiagnosisFormat.allCases.map(importing) + [sheet, explainRule, explainScheme]
 
     /// The page and the health check.
     private static let pages: [Endpoint] = [
@@ -16,6 +16,9 @@ extension ParcoursService {
         },
         Endpoint(method: "GET", path: "/parcours.css", operationID: "pageStyle", summary: "La feuille de style de la page", answer: .asset("text/css; charset=utf-8")) { _ throws(ParcoursError) in
             HTTPResponse(status: 200, contentType: "text/css; charset=utf-8", text: PageAssets.style)
+        },
+        Endpoint(method: "GET", path: "/accessibilite", operationID: "accessibilityStatement", summary: "La déclaration d'accessibilité de la page", answer: .asset("text/html; charset=utf-8")) { _ throws(ParcoursError) in
+            HTTPResponse(status: 200, contentType: "text/html; charset=utf-8", text: PageAssets.accessibility)
         },
         // Healthy means today's rules answer: past midnight, a rule set that does not load on the
         // new day is a failure here too, not only on every recommendation.
@@ -69,6 +72,20 @@ extension ParcoursService {
         return call.json(try rules.recommend(call.profile, services: call.service.services).jsonBytes, rules.ruleSet)
     }
 
+    /// The person's sheet for a profile: `parcours recommend --format fiche` as a printable page.
+    private static let sheet = Endpoint(
+        method: "POST", path: "/api/v1/fiche", operationID: "sheet", summary: "Fiche de la personne pour un profil, page HTML imprimable (recommend --format fiche)",
+        dated: true, switches: [.init(name: "include_discreet", description: "true : la fiche garde les entrées discrètes (false par défaut)")],
+        body: .profile, answer: .sheet, failures: [.badDate, .invalidProfile, .unknownFormat]
+    ) { call throws(ParcoursError) in
+        let includeDiscreet = try call.flag("include_discreet")
+        let rules = try call.rules()
+        let answer = try rules.recommend(call.profile, services: nil)
+        // Seam for #36: the use-case layer and PersonSheet take the discretion choice at merge.
+        let page = PersonSheetPage.html(answer.recommendation, catalogue: rules.ruleSet.catalogue, includeDiscreet: includeDiscreet)
+        return HTTPResponse(status: 200, headers: [("Content-Type", "text/html; charset=utf-8"), ("X-Parcours-Fingerprint", rules.ruleSet.fingerprint)], body: Array(page.utf8))
+    }
+
     /// Another platform's diagnosis imported through `Rules/imports/`, then recommended:
     /// `parcours recommend --from FORMAT --format json`, import report included.
     private static func importing(_ format: DiagnosisFormat) -> Endpoint {
@@ -89,7 +106,7 @@ extension ParcoursService {
         body: .profile, answer: .explanation, failures: [.badDate, .invalidProfile, .unknownRule]
     ) { call throws(ParcoursError) in
         let rules = try call.rules()
-        return call.json(try rules.explain(.rule(call.segment ?? ""), for: call.profile).json, rules.ruleSet)
+        return call.json(ExplanationJSON.json(try rules.explain(.rule(call.segment ?? ""), for: call.profile), ruleSet: rules.ruleSet), rules.ruleSet)
     }
 
     /// A scheme's criteria for a profile (`parcours explain --scheme`).
@@ -100,6 +117,6 @@ extension ParcoursService {
         body: .profile, answer: .explanation, failures: [.badDate, .invalidProfile, .unknownScheme]
     ) { call throws(ParcoursError) in
         let rules = try call.rules()
-        return call.json(try rules.explain(.scheme(call.segment ?? ""), for: call.profile).json, rules.ruleSet)
+        return call.json(ExplanationJSON.json(try rules.explain(.scheme(call.segment ?? ""), for: call.profile), ruleSet: rules.ruleSet), rules.ruleSet)
     }
 }

@@ -137,6 +137,10 @@ package struct OpenAPIDocument: Sendable {
                                        ("description", .string(parameter.description)), ("schema", schema)]))
         }
         if endpoint.dated { parameters.append(.object([("$ref", .string("#/components/parameters/date"))])) }
+        for flag in endpoint.switches {
+            parameters.append(.object([("name", .string(flag.name)), ("in", .string("query")), ("required", .bool(false)), ("description", .string(flag.description)),
+                                       ("schema", .object([("type", .string("string")), ("enum", .array([.string("true"), .string("false")]))]))]))
+        }
         if !parameters.isEmpty { pairs.append(("parameters", .array(parameters))) }
         if let body = requestBody(endpoint.body) { pairs.append(("requestBody", body)) }
         var responses: [(String, JSONValue)] = [("200", success(endpoint.answer))]
@@ -173,6 +177,7 @@ package struct OpenAPIDocument: Sendable {
         case .openAPI: (description, mediaType, schema) = ("Ce document", "application/json", .object([("type", .string("object")), ("required", .array([.string("openapi"), .string("paths")]))]))
         case .recommendation: (description, mediaType, schema) = ("La recommandation (contrat JSON de recommend --format json)", "application/json", .object([("$ref", .string("#/components/schemas/Recommendation"))]))
         case .explanation: (description, mediaType, schema) = ("L'explication (explain --format json)", "application/json", .object([("$ref", .string("#/components/schemas/Explanation"))]))
+        case .sheet: (description, mediaType, schema) = ("La fiche de la personne (recommend --format fiche), page HTML imprimable sur une page A4", "text/html", .object([("type", .string("string"))]))
         }
         return .object([("description", .string(description)), ("content", .object([(mediaType, .object([("schema", schema)]))]))])
     }

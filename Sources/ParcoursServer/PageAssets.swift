@@ -5,4 +5,6 @@ enum PageAssets {
     static let html = String(decoding: PackageResources.index_html, as: UTF8.self)
     static let script = String(decoding: PackageResources.parcours_js, as: UTF8.self)
     static let style = String(decoding: PackageResources.parcours_css, as: UTF8.self)
+    /// The accessibility statement (« Déclaration d'accessibilité »).
+    static let accessibility = String(decoding: PackageResources.accessibilite_html, as: UTF8.self)
 }

@@ -13,6 +13,8 @@ public struct ParcoursService: Sendable {
     let allowedHosts: Set<String>?
     /// Local services for each step (`serve --services`), when given.
     let services: ServiceDirectory?
+    /// The documentation site, built on the first request for `/docs/`.
+    let docs = DocsPages()
 
     public init(store: RuleSetStore, token: String?, allowedHosts: Set<String>?, services: ServiceDirectory? = nil) {
         self.store = store
@@ -39,7 +41,11 @@ public struct ParcoursService: Sendable {
 
     public func handle(_ request: HTTPRequest) -> HTTPResponse {
         var response = route(request)
-        response.headers += Self.securityHeaders
+        // The documentation site's pages carry their stylesheet inline (they are plain files too).
+        let documentation = request.path.hasPrefix("/docs/")
+        response.headers += Self.securityHeaders.map { header in
+            documentation && header.name == "Content-Security-Policy" ? (header.name, header.value.replacingOccurrences(of: "style-src 'self'", with: "style-src 'self' 'unsafe-inline'")) : header
+        }
         if request.path.hasPrefix("/api/") || request.path == "/healthz" {
             response.headers.append(("Cache-Control", "no-store"))
         }
@@ -58,6 +64,7 @@ public struct ParcoursService: Sendable {
             refused.headers.append(("WWW-Authenticate", "Bearer realm=\"parcours\""))
             return refused
         }
+        if request.path == "/docs" || request.path.hasPrefix("/docs/") { return documentation(request, in: language) }
         let matching = Self.endpoints.compactMap { endpoint in endpoint.match(request.path).map { (endpoint, $0) } }
         guard !matching.isEmpty else {
             return Problem.response(404, code: "not-found", Phrase("rien à l'adresse \(Limits.quoted(request.path))", en: "nothing at \(Limits.quoted(request.path))"),
@@ -69,6 +76,22 @@ public struct ParcoursService: Sendable {
         }
         do {
             return try endpoint.handler(Endpoint.Call(service: self, request: request, snapshot: store.snapshot, segment: segments.first))
+        } catch {
+            return Problem.response(error, in: language)
+        }
+    }
+
+    /// The documentation site, public like the page: `GET /docs/PATH` (`/docs` goes to `/docs/`).
+    private func documentation(_ request: HTTPRequest, in language: Language) -> HTTPResponse {
+        guard request.method == "GET" || request.method == "HEAD" else { return Problem.methodNotAllowed(allow: "GET, HEAD", in: language) }
+        if request.path == "/docs" { return HTTPResponse(status: 308, headers: [("Location", "/docs/")]) }
+        let path = String(request.path.dropFirst("/docs/".count))
+        do {
+            guard !path.contains(".."), let page = try docs.page(path, snapshot: store.snapshot) else {
+                return Problem.response(404, code: "not-found", Phrase("rien à l'adresse \(Limits.quoted(request.path))", en: "nothing at \(Limits.quoted(request.path))"), in: language)
+            }
+            let type = path.hasSuffix(".js") ? "text/javascript; charset=utf-8" : "text/html; charset=utf-8"
+            return HTTPResponse(status: 200, contentType: type, text: page)
         } catch {
             return Problem.response(error, in: language)
         }

@@ -11,12 +11,12 @@ struct PolicyToolsTests {
                               input: "barriers: [mobility]\ndriving_licence: false\n")
         #expect(run.code == 0, "\(run.error)")
         #expect(run.output.hasSuffix("""
-        Résultat : indéterminée : il manque des réponses
+        Résultat : on ne sait pas encore : il manque des réponses
 
-          ? toutes ces conditions : inconnu (manque : age)
-              ✓ barriers includes mobility : vrai
-              ✓ not driving_licence : vrai
-              ? age >= 17 : inconnu (manque : age)
+          ? Toutes ces conditions — à vérifier, il manque : Âge
+              ✓ Freins à l'emploi : comprend « Mobilité » — remplie
+              ✓ Permis B : non — remplie
+              ? Âge ≥ 17 — à vérifier, il manque : Âge
 
         """))
     }
@@ -31,9 +31,20 @@ struct PolicyToolsTests {
               "label": "Avoir un quotient familial inférieur à 1 000 €",
               "priority": false,
               "condition": {
-                "condition": "family_quotient < 1000",
+                "condition": "Quotient familial CAF (euros) ≤ 999",
                 "value": "false",
+                "value_label": "non remplie",
+                "missing": [],
+                "missing_labels": [],
         """))
+        // Every sentence is French: no field id, no keyword of the rule language.
+        let sentences = run.output.split(separator: "\n").filter { $0.contains("\"condition\": \"") || $0.contains("_label\": \"") }
+        #expect(sentences.count >= 7)
+        for sentence in sentences {
+            for word in ["family_quotient", "parental_leave", "single_parent", "employment", "department", " includes ", " in [", ">=", "<", "true", "false"] {
+                #expect(!(sentence.components(separatedBy: "\": \"").last ?? "").contains(word), "\(sentence)")
+            }
+        }
     }
 
     @Test func explainAnUnknownRuleSuggestsTheNearestId() {

@@ -134,7 +134,7 @@ struct EngineAPITests {
         let recommended = try rules.recommend(input).recommendation.schemes
         #expect(recommended.count == rules.ruleSet.schemes.count)
         for scheme in rules.ruleSet.schemes {
-            guard case .scheme(_, let result, _, _) = try rules.explain(.scheme(scheme.id), for: input) else { Issue.record("expected a scheme"); continue }
+            guard case .scheme(_, let result, _) = try rules.explain(.scheme(scheme.id), for: input) else { Issue.record("expected a scheme"); continue }
             let expected = try #require(recommended.first { $0.id == scheme.id })
             #expect(result.status == expected.status, "\(scheme.id)")
             #expect(result.criteria.map(\.status) == expected.criteria.map(\.status), "\(scheme.id)")

@@ -142,7 +142,7 @@ struct ServerTests {
         #expect(document.body == OpenAPIDocument(ruleSet: running.store.snapshot.loaded.ruleSet).json.rendered() + "\n")
         for endpoint in ParcoursService.endpoints { #expect(document.body.contains("\"\(endpoint.path)\": {\n      \"\(endpoint.method.lowercased())\""), "\(endpoint.path) undocumented") }
         // The page's files are served as they are in Sources/ParcoursServer/Page/ (embedded by the build).
-        for (path, file) in [("/", "index.html"), ("/parcours.js", "parcours.js"), ("/parcours.css", "parcours.css")] {
+        for (path, file) in [("/", "index.html"), ("/parcours.js", "parcours.js"), ("/parcours.css", "parcours.css"), ("/accessibilite", "accessibilite.html")] {
             client.send(RawClient.request("GET", path))
             let served = try #require(client.response())
             #expect(served.body == (try String(contentsOfFile: Self.root + "/Sources/ParcoursServer/Page/" + file, encoding: .utf8)), "\(path)")

@@ -24,12 +24,13 @@ def url(page):
 
 pages = ["index.html", "rules/r2s--parcours.html", "schemes/sma.html", "fields/barriers.html", "catalogue/pmsmp.html", "cases/sma--01-eligible-18-ans.html"]
 
-for width, height in ((1280, 900), (390, 844)):
+for width, height in ((1280, 900), (390, 844), (320, 640)):
     driver = browser(width, height)
     try:
         for page in pages:
             driver.get(url(page))
-            overflow = driver.execute_script("return document.documentElement.scrollWidth - window.innerWidth")
+            # Against the client width: window.innerWidth grows with the content under emulation.
+            overflow = driver.execute_script("return document.documentElement.scrollWidth - document.documentElement.clientWidth")
             check(overflow <= 0, f"{page} at {width} px is {overflow} px wider than the window")
             trail = driver.find_elements(By.CSS_SELECTOR, "nav.trail a")
             check(page == "index.html" or (trail and trail[0].text == "Sommaire"), f"{page} has no breadcrumb back to the index")
@@ -44,6 +45,15 @@ for width, height in ((1280, 900), (390, 844)):
         box.send_keys(Keys.ENTER)
         WebDriverWait(driver, 5).until(lambda d: not d.current_url.endswith("fields/age.html"))
         check("/catalogue/" in driver.current_url or "/rules/" in driver.current_url, "Enter opens the first result: " + driver.current_url)
+        # A rule is found by what it does, in French.
+        driver.get(url("index.html"))
+        box = driver.find_element(By.ID, "search")
+        box.send_keys("orienter vers le SMA")
+        results = WebDriverWait(driver, 5).until(lambda d: d.find_elements(By.CSS_SELECTOR, "#search-results a"))
+        check(any(result.get_attribute("href").endswith("rules/sma--orientation.html") for result in results), "searching « orienter vers le SMA » finds the SMA rule")
+        driver.get(url("rules/sma--orientation.html"))
+        when = driver.find_element(By.TAG_NAME, "main").text
+        check("choisi" in when and "toujours" not in when.lower().split("ce qu'elle propose")[0], "the SMA rule says it needs the scheme to be chosen")
         driver.get(url("index.html"))
         box = driver.find_element(By.ID, "search")
         box.send_keys("Freins")

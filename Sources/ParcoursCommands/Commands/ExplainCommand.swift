@@ -43,11 +43,11 @@ struct ExplainCommand: ParcoursCommand {
                 try ParcoursCLI.profileInput(path, from: nil, terminal: terminal)
             })
             switch format {
-            case .json: terminal.write(answer.json.rendered() + "\n")
+            case .json: terminal.write(ExplanationJSON.json(answer, ruleSet: rules.ruleSet).rendered() + "\n")
             case .text:
                 switch answer {
-                case .rule(let rule, let node, _): terminal.write(ExplanationText.render(rule: rule, node: node))
-                case .scheme(let scheme, let result, let criteria, _): terminal.write(ExplanationText.render(scheme: scheme, result: result, criteria: criteria))
+                case .rule(let rule, let node): terminal.write(ExplanationText.render(rule: rule, node: node, ruleSet: rules.ruleSet))
+                case .scheme(let scheme, let result, let criteria): terminal.write(ExplanationText.render(scheme: scheme, result: result, criteria: criteria, ruleSet: rules.ruleSet))
                 }
             }
             return ExitCode.success

@@ -1,12 +1,23 @@
 /// A condition's evaluation for one profile, node by node, for authors asking "why did this
-/// rule (not) apply?".
+/// rule (not) apply?". The engine says no sentence: `ParcoursRendering` words each node in
+/// French from its `condition` (`FrenchCondition`).
 public struct ExplanationNode: Sendable, Equatable {
-    /// The condition as written (`age >= 26`), or its connective (`all`, `any`, `not`, `fact jeune`).
+    /// The condition as written (`age >= 26`), or its connective (`all`, `any`, `not`, `fact jeune`):
+    /// for authors and tests, never shown to counsellors.
     public var text: String
+    /// The part of the condition this node evaluates (its children are its parts).
+    public var condition: Condition
     public var truth: Truth
-    /// Unknown fields that keep this node undecided.
+    /// Unknown fields that keep this node undecided, by position in the vocabulary.
+    public var missingFields: [Int]
+    /// Their ids (`age`).
     public var missing: [String]
     public var children: [ExplanationNode]
+
+    /// Equal when they read the same: the written text, the value, what is missing and the parts.
+    public static func == (lhs: ExplanationNode, rhs: ExplanationNode) -> Bool {
+        lhs.text == rhs.text && lhs.truth == rhs.truth && lhs.missing == rhs.missing && lhs.children == rhs.children
+    }
 }
 
 /// Explains, condition by condition, a rule or a scheme's criteria for one profile.
@@ -37,7 +48,7 @@ package struct Explainer: Sendable {
         let outcome = evaluator.evaluate(condition, for: profile)
         let missing = outcome.missing.map { ruleSet.vocabulary.fields[$0].name }
         func make(_ text: String, _ children: [ExplanationNode] = []) -> ExplanationNode {
-            ExplanationNode(text: text, truth: outcome.truth, missing: missing, children: children)
+            ExplanationNode(text: text, condition: condition, truth: outcome.truth, missingFields: outcome.missing, missing: missing, children: children)
         }
         switch condition {
         case .always: return make("always")

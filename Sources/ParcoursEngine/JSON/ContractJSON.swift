@@ -189,38 +189,6 @@ extension Question {
     }
 }
 
-extension ExplanationNode: Encodable {
-    /// One node of an explanation: the condition, its value and the fields it misses.
-    public var json: JSONValue {
-        .object([
-            ("condition", .string(text)),
-            ("value", .string(truth == .yes ? "true" : truth == .no ? "false" : "unknown")),
-            ("missing", .array(missing.map(JSONValue.string))),
-            ("children", .array(children.map(\.json))),
-        ])
-    }
-
-    public func encode(to encoder: any Encoder) throws { try json.encode(to: encoder) }
-}
-
-extension Explainer {
-    /// `explain --rule` as JSON: the rule and its condition, node by node.
-    package func json(rule: Rule, node: ExplanationNode) -> JSONValue {
-        .object([("rule", .string(rule.id)), ("title", .string(rule.title)), ("source", .string(rule.source)),
-                 ("date", .string(ruleSet.date)), ("condition", node.json)])
-    }
-
-    /// `explain --scheme` as JSON: the status and every criterion, node by node.
-    package func json(scheme: Scheme, result: SchemeResult, criteria: [(criterion: Criterion, priority: Bool, node: ExplanationNode)]) -> JSONValue {
-        let items = criteria.map { item in
-            JSONValue.object([("id", .string(item.criterion.id)), ("label", .string(item.criterion.label)), ("priority", .bool(item.priority)),
-                              ("condition", item.node.json)])
-        }
-        return .object([("scheme", .string(scheme.id)), ("status", .string(result.status.rawValue)),
-                        ("date", .string(ruleSet.date)), ("criteria", .array(items))])
-    }
-}
-
 extension Diagnostic: Encodable {
     /// A diagnostic as JSON, message and hint in French.
     public var json: JSONValue { json(in: .fr) }

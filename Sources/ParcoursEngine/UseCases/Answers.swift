@@ -19,17 +19,11 @@ public struct RecommendAnswer: Sendable {
     }
 }
 
-/// What `explain` answers: the evaluated tree of a rule, or a scheme's criteria, and its JSON.
+/// What `explain` answers: the evaluated tree of a rule, or a scheme's criteria. Its words and
+/// its JSON are `ParcoursRendering`'s (`ExplanationText`, `ExplanationJSON`).
 public enum ExplainAnswer: Sendable {
-    case rule(Rule, ExplanationNode, json: JSONValue)
-    case scheme(Scheme, SchemeResult, criteria: [(criterion: Criterion, priority: Bool, node: ExplanationNode)], json: JSONValue)
-
-    /// The JSON contract (`explain --format json`, `POST /api/v1/explain/rule/{id}` and `/explain/scheme/{id}`).
-    public var json: JSONValue {
-        switch self {
-        case .rule(_, _, let json), .scheme(_, _, _, let json): return json
-        }
-    }
+    case rule(Rule, ExplanationNode)
+    case scheme(Scheme, SchemeResult, criteria: [(criterion: Criterion, priority: Bool, node: ExplanationNode)])
 }
 
 /// What `import` answers: the profile and what was not used, with the reader's warnings.

@@ -81,7 +81,7 @@ public struct RulesInForce: Sendable {
                                     hint: Spelling.hint(for: id, in: ruleSet.rules.map(\.id)))
             }
             let node = explainer.explain(rule, for: try profile(try input()).profile)
-            return .rule(rule, node, json: explainer.json(rule: rule, node: node))
+            return .rule(rule, node)
         case .scheme(let id):
             guard let scheme = ruleSet.scheme(id) else {
                 throw ParcoursError(.unknownScheme, Phrase("aucun dispositif « \(Limits.quoted(id)) » en vigueur le \(date)", en: "no scheme \"\(Limits.quoted(id))\" in force on \(date)"),
@@ -90,7 +90,7 @@ public struct RulesInForce: Sendable {
             let profile = try profile(try input()).profile
             let criteria = explainer.explain(scheme, for: profile)
             let result = evaluator.schemeResult(scheme, for: profile)
-            return .scheme(scheme, result, criteria: criteria, json: explainer.json(scheme: scheme, result: result, criteria: criteria))
+            return .scheme(scheme, result, criteria: criteria)
         }
     }
 

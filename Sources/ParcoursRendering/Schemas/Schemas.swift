@@ -339,18 +339,19 @@ package struct Schemas {
     }
 
     private var explanationNode: JSONValue {
-        B.object(required: ["condition", "value", "missing", "children"], [
-            ("condition", B.string()), ("value", B.oneOf(["true", "false", "unknown"])), ("missing", B.array(B.string())), ("children", B.array(B.ref("node"))),
+        B.object(required: ["condition", "value", "value_label", "missing", "missing_labels", "children"], [
+            ("condition", B.string()), ("value", B.oneOf(["true", "false", "unknown"])), ("value_label", B.string()),
+            ("missing", B.array(B.string())), ("missing_labels", B.array(B.string())), ("children", B.array(B.ref("node"))),
         ])
     }
 
     private var explanation: JSONValue {
         B.anyOf([
-            B.object(required: ["rule", "title", "source", "date", "condition"], [
-                ("rule", B.string()), ("title", B.string()), ("source", B.string()), ("date", B.string(pattern: Self.date)), ("condition", B.ref("node")),
+            B.object(required: ["rule", "title", "source", "date", "verdict", "condition"], [
+                ("rule", B.string()), ("title", B.string()), ("source", B.string()), ("date", B.string(pattern: Self.date)), ("verdict", B.string()), ("condition", B.ref("node")),
             ], "explain --rule"),
-            B.object(required: ["scheme", "status", "date", "criteria"], [
-                ("scheme", B.string()), ("status", B.oneOf(SchemeStatus.allCases.map(\.rawValue))), ("date", B.string(pattern: Self.date)),
+            B.object(required: ["scheme", "name", "status", "status_label", "date", "criteria"], [
+                ("scheme", B.string()), ("name", B.string()), ("status", B.oneOf(SchemeStatus.allCases.map(\.rawValue))), ("status_label", B.string()), ("date", B.string(pattern: Self.date)),
                 ("criteria", B.array(B.object(required: ["id", "label", "priority", "condition"], [
                     ("id", B.string()), ("label", B.string()), ("priority", B.boolean()), ("condition", B.ref("node")),
                 ]))),

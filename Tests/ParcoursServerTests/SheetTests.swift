@@ -1,0 +1,43 @@
+import Testing
+import HTTPTestSupport
+@testable import ParcoursServer
+
+/// `POST /api/v1/fiche`: the person's sheet as a printable page, with the words of
+/// `recommend --format fiche` and none of the counsellors' interface.
+@Suite("The person's sheet", .serialized)
+struct SheetTests {
+    static let mother = #"{"age": 29, "single_parent": true, "children_under_6": 1, "barriers": ["childcare", "mobility"], "driving_licence": false}"#
+
+    @Test func theSheetIsAPageForThePerson() throws {
+        let running = try ServerTests.Running()
+        defer { running.stop() }
+        let client = try running.client()
+        defer { client.close() }
+        client.send(RawClient.request("POST", "/api/v1/fiche?date=2026-12-06", body: Self.mother))
+        let response = try #require(client.response())
+        #expect(response.status == 200)
+        #expect(response.headers["content-type"]?.hasPrefix("text/html") == true)
+        let page = response.body
+        #expect(page.contains("<html lang=\"fr\">") && page.contains("<h1>Votre parcours</h1>"))
+        #expect(page.contains("Fiche remise le 6\u{00A0}décembre\u{00A0}2026"))
+        #expect(page.contains("<h2>Ce que nous faisons d&#39;abord</h2>") && page.contains("<ol>\n<li><strong>"))
+        // Nothing of the interface, no field id, nothing said of « la personne ».
+        for word in ["la personne", "single_parent", "childcare", "Règle", "Imprimer", "(à demander)", "pourquoi"] {
+            #expect(!page.contains(word), "\(word)")
+        }
+    }
+
+    @Test func theDiscretionSwitchIsTrueOrFalse() throws {
+        let running = try ServerTests.Running()
+        defer { running.stop() }
+        let client = try running.client()
+        defer { client.close() }
+        client.send(RawClient.request("POST", "/api/v1/fiche?include_discreet=true", body: Self.mother))
+        #expect(try #require(client.response()).status == 200)
+        client.send(RawClient.request("POST", "/api/v1/fiche?include_discreet=oui", body: Self.mother))
+        let refused = try #require(client.response())
+        #expect(refused.status == 400 && refused.body.contains("include_discreet"))
+        client.send(RawClient.request("POST", "/api/v1/fiche", body: #"{"age": 7}"#))
+        #expect(try #require(client.response()).status == 422)
+    }
+}
