@@ -1,38 +1,38 @@
 import ParcoursEngine
 
 /// The one-page « fiche » handed to the person (`recommend --format fiche`): plain French,
-/// addressed to them, without rule ids, codes or the counsellor's questions.
+/// addressed to them, without rule ids, codes or the counsellor's questions. What reaches the
+/// paper is `PaperSheet`'s choice: discreet entries only with `includeDiscreet`.
 public enum PersonSheet {
-    public static func render(_ recommendation: Recommendation, catalogue: Catalogue) -> String {
-        var lines = ["VOTRE PARCOURS", "Fiche remise le \(frenchDate(recommendation.date))", ""]
-        let actions = recommendation.nextActions
+    public static func render(_ recommendation: Recommendation, catalogue: Catalogue, includeDiscreet: Bool = false) -> String {
+        render(PaperSheet(recommendation, catalogue: catalogue, includeDiscreet: includeDiscreet))
+    }
+
+    public static func render(_ sheet: PaperSheet) -> String {
+        var lines = ["VOTRE PARCOURS", "Fiche remise le \(frenchDate(sheet.date))", ""]
         lines.append("CE QUE NOUS FAISONS D'ABORD")
-        if actions.isEmpty { lines.append("  Nous faisons le point ensemble au prochain rendez-vous.") }
-        for (number, action) in actions.enumerated() {
+        if sheet.actions.isEmpty { lines.append("  Nous faisons le point ensemble au prochain rendez-vous.") }
+        for (number, action) in sheet.actions.enumerated() {
             lines.append("  \(number + 1). \(action.label)")
             lines += RecommendationText.wrap(action.why, indent: "     ")
         }
         lines.append("")
-        if let route = recommendation.route {
-            let description = Route(rawValue: route.id).flatMap { catalogue.info(for: $0)?.description }
-            lines.append("VOTRE CHEMIN : \(route.label)")
-            if let description { lines += RecommendationText.wrap(description, indent: "  ") }
+        if let route = sheet.routeLabel {
+            lines.append("VOTRE CHEMIN : \(route)")
+            if let description = sheet.routeDescription { lines += RecommendationText.wrap(description, indent: "  ") }
             lines.append("")
         }
-        if !recommendation.referents.isEmpty {
-            lines.append(recommendation.referents.count > 1 ? "VOS INTERLOCUTEURS" : "VOTRE INTERLOCUTEUR")
-            for referent in recommendation.referents {
-                let role = referent.role == .justice ? "pour votre mesure de justice" : "pour votre parcours vers l'emploi"
-                lines.append("  \(referent.label), \(role)")
+        if !sheet.referents.isEmpty {
+            lines.append(sheet.referents.count > 1 ? "VOS INTERLOCUTEURS" : "VOTRE INTERLOCUTEUR")
+            for referent in sheet.referents {
+                lines.append("  \(referent.label), \(referent.justice ? "pour votre mesure de justice" : "pour votre parcours vers l'emploi")")
             }
             lines.append("")
         }
-        let later = recommendation.steps.filter { step in !actions.contains { $0.id == step.id } }
-        if !later.isEmpty {
+        if !sheet.later.isEmpty {
             lines.append("ENSUITE")
-            var seen: Set<String> = []
             var stage: Stage?
-            for step in later where seen.insert(step.id).inserted {
+            for step in sheet.later {
                 if step.stage != stage {
                     stage = step.stage
                     lines.append("  \(step.stageLabel)")
@@ -41,10 +41,9 @@ public enum PersonSheet {
             }
             lines.append("")
         }
-        let schemes = recommendation.schemes.filter { $0.status == .eligible || $0.enrolled || $0.chosen }
-        if !schemes.isEmpty {
+        if !sheet.schemes.isEmpty {
             lines.append("DISPOSITIFS DONT NOUS AVONS PARLÉ")
-            for scheme in schemes { lines.append("  - \(scheme.name)") }
+            for scheme in sheet.schemes { lines.append("  - \(scheme)") }
             lines.append("")
         }
         lines.append("Ce document ne contient que ce qui vous a été proposé. Rien n'est enregistré.")

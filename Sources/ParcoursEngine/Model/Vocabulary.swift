@@ -51,6 +51,8 @@ public struct Field: Sendable {
     public let defaultValue: FieldValue?
     /// Where the field sits in a diagnosis, for forms (`group:` in the vocabulary).
     public let group: FieldGroup
+    /// The emergency its question screens for (`screens:`): asked first while unanswered.
+    public var screens: Urgency? = nil
 
     public init(index: Int, name: String, type: FieldType, label: String, question: String, location: SourceLocation,
                 defaultValue: FieldValue? = nil, group: FieldGroup = .situation) {
