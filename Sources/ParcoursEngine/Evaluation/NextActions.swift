@@ -27,7 +27,8 @@ public struct NextAction: Sendable, Equatable {
 /// - The contract (`after_plan` entries) is never the first action: it formalises a plan once
 ///   explained and understood (002, 2.1).
 /// - In-job steps only when the route is `in_work` (the person already works: 003,
-///   « accompagner les personnes dans l'emploi »); otherwise they come once a job starts.
+///   « accompagner les personnes dans l'emploi »), then first after urgencies and with no job
+///   search step (stage `transition`); otherwise they come once a job starts.
 /// - After a rupture (a `reengagement` entry among the steps): at most one partner besides it,
 ///   so that the person is not sent from one scheme to the next (003).
 /// - One action per catalogue entry; at most `limit` (5: what fits a 30-minute appointment).
@@ -43,13 +44,18 @@ public enum NextActions {
             let step = item.element
             if step.stage == .inJob && !keepsInJob { return false }
             if crisis && (step.afterPlan || step.kind == .immersion || step.stage == .transition) { return false }
+            if keepsInJob && step.stage == .transition { return false }
             return seen.insert(step.id).inserted
         }
         candidates.sort { a, b in
             let x = a.element, y = b.element
             if x.severity != y.severity { return (x.severity?.rank ?? Urgency.allCases.count) < (y.severity?.rank ?? Urgency.allCases.count) }
             if x.reengagement != y.reengagement { return x.reengagement }
-            if x.stage != y.stage { return x.stage < y.stage }
+            if x.stage != y.stage {
+                // In work, the in-job follow-up comes first after urgencies.
+                if keepsInJob && (x.stage == .inJob || y.stage == .inJob) { return x.stage == .inJob }
+                return x.stage < y.stage
+            }
             if x.priority != y.priority { return x.priority > y.priority }
             return a.offset < b.offset
         }

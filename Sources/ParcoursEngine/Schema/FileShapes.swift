@@ -52,8 +52,11 @@ package enum FileShapes {
     // A replayable case (`cases/*.yaml`).
     package static let caseFile = KeyShape(required: ["name", "profile"], optional: ["description", "date", "expect", "steps"])
     package static let caseStep = KeyShape(required: ["name"], optional: ["set", "unset", "expect"])
-    package static let expectations = KeyShape(required: [], optional: ["route", "route_scheme", "referent", "referents", "scheme", "schemes", "steps", "questions", "why"])
-    package static let schemeExpectation = KeyShape(required: [], optional: ["status", "stage", "criteria"])
+    package static let expectations = KeyShape(required: [], optional: ["route", "route_scheme", "referent", "referents", "scheme", "schemes", "steps", "next_actions", "questions",
+                                                                                   "first_questions", "fiche", "why"])
+    package static let schemeExpectation = KeyShape(required: [], optional: ["status", "advice", "stage", "criteria"])
+    package static let nextActionsExpectation = KeyShape(required: [], optional: ["include", "exclude", "order"])
+    package static let ficheExpectation = KeyShape(required: [], optional: ["include", "exclude"])
     package static let inclusion = KeyShape(required: [], optional: ["include", "exclude", "exactly"])
     package static let why = KeyShape(required: [], optional: ["fired", "not_fired"])
 
