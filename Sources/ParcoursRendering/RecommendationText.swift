@@ -150,7 +150,8 @@ public enum RecommendationText {
             lines.append("  \(number + 1). \(stage.label)")
             for entry in stage.entries {
                 lines.append("     - \(entry.step.label)")
-                for reason in entry.reasons { lines += wrap(reason, indent: "       ") }
+                // The short text names what the plan adds; its reasons are under --detail.
+                if detail { for reason in entry.reasons { lines += wrap(reason, indent: "       ") } }
                 if detail { lines.append("       (règle\(entry.rules.count > 1 ? "s" : "") \(entry.rules.joined(separator: ", ")))") }
                 if let services = entry.step.services {
                     if services.isEmpty { lines.append("       Près de la personne : aucun service dans l'export.") }
