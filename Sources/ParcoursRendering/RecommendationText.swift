@@ -41,6 +41,7 @@ public enum RecommendationText {
         for (number, action) in actions.enumerated() {
             lines.append("  \(number + 1). \(action.label)\(action.severity.map { " (urgent : \($0.label))" } ?? "")")
             lines += wrap(action.why, indent: "     ")
+            if let step = recommendation.steps.first(where: { $0.id == action.id }) { lines += services(step, indent: "     ") }
         }
         return lines + [""]
     }
@@ -153,16 +154,20 @@ public enum RecommendationText {
                 // The short text names what the plan adds; its reasons are under --detail.
                 if detail { for reason in entry.reasons { lines += wrap(reason, indent: "       ") } }
                 if detail { lines.append("       (règle\(entry.rules.count > 1 ? "s" : "") \(entry.rules.joined(separator: ", ")))") }
-                if let services = entry.step.services {
-                    if services.isEmpty { lines.append("       Près de la personne : aucun service dans l'export.") }
-                    for service in services { lines += wrap(ServiceText.line(service), indent: "         ", first: "       → ") }
-                }
+                lines += services(entry.step, indent: "       ")
             }
         }
         return lines + [""]
     }
 
-    /// Those that can change the route or a référent first; at most `questionLimit` unless `detail`.
+    /// The local services of a step (`--services`), under it.
+    private static func services(_ step: Step, indent: String) -> [String] {
+        guard let services = step.services else { return [] }
+        if services.isEmpty { return [indent + "Près de la personne : aucun service dans l'export."] }
+        return services.flatMap { wrap(ServiceText.line($0), indent: indent + "  ", first: indent + "→ ") }
+    }
+
+    /// In `QuestionOrder` (emergencies, then what can change the route or a référent); at most `questionLimit` unless `detail`.
     private static func questions(_ questions: [Question], detail: Bool) -> [String] {
         var lines = ["QUESTIONS À POSER"]
         if questions.isEmpty { lines.append("  Aucune : le profil suffit.") }
