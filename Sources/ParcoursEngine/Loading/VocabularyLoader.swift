@@ -66,6 +66,8 @@ struct VocabularyLoader {
             type = .integer(min: min, max: max)
         case "boolean":
             type = .boolean
+        case "department":
+            type = .department
         case "set" where keys["values_from"] != nil:
             guard let fromNode = keys["values_from"], let from = reader.text(fromNode, .same("values_from")) else { return nil }
             guard from == "schemes" else {

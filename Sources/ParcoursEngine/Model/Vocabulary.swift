@@ -124,6 +124,8 @@ public enum FieldType: Sendable {
     case enumeration([EnumValue], ordered: Bool)
     /// Any number of values among several (e.g. the barriers to work).
     case set([EnumValue])
+    /// A French département by its INSEE code (« 2A », « 91 », « 974 »).
+    case department
 
     /// What the type decides: its kind (one case each).
     package var kind: any FieldKind {
@@ -132,6 +134,7 @@ public enum FieldType: Sendable {
         case .boolean: return BooleanKind()
         case .enumeration(let values, let ordered): return EnumerationKind(values: values, ordered: ordered)
         case .set(let values): return SetKind(values: values)
+        case .department: return DepartmentKind()
         }
     }
 
@@ -139,7 +142,7 @@ public enum FieldType: Sendable {
     public var keyword: String { kind.keyword }
 
     /// The names a vocabulary file may give as a type, in the order they are listed to authors.
-    package static let keywords = ["integer", "boolean", "enum", "ordered", "set"]
+    package static let keywords = ["integer", "boolean", "enum", "ordered", "set", "department"]
 }
 
 /// One allowed value of an enumeration or set field, with its French label and, for

@@ -163,7 +163,7 @@ package struct Schemas {
         let value = B.anyOf([B.string("libellé"), B.object(KeyShape(required: ["label"], optional: FileShapes.linkCodes),
                                                                ["label": B.string("libellé")].merging(links) { first, _ in first })])
         let field = B.object(FileShapes.field, [
-            "type": B.oneOf(FieldType.keywords, "integer (avec min et max), boolean, enum, ordered (enum ordonné), set (plusieurs valeurs)"),
+            "type": B.oneOf(FieldType.keywords, "integer (avec min et max), boolean, enum, ordered (enum ordonné), set (plusieurs valeurs), department (code INSEE)"),
             "label": B.string("libellé court"), "question": B.string("la question à poser pour remplir le champ"),
             "min": B.integer(), "max": B.integer(),
             "values": B.map(value, keys: B.string(pattern: "^[A-Za-z][A-Za-z0-9_]*$"), "valeurs : identifiant → libellé"),
