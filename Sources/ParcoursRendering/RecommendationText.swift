@@ -16,7 +16,8 @@ public enum RecommendationText {
         lines += referents(recommendation, detail: detail)
         lines += schemes(recommendation.schemes, detail: detail)
         let shown = Set(recommendation.nextActions.map(\.id))
-        lines += plan(detail ? recommendation.steps : recommendation.steps.filter { !shown.contains($0.id) }, detail: detail)
+        lines += plan(detail ? recommendation.steps : recommendation.steps.filter { !shown.contains($0.id) }, detail: detail,
+                      nothingYet: recommendation.steps.isEmpty)
         lines += questions(recommendation.questions, detail: detail)
         if detail {
             lines.append("Règles en vigueur le \(recommendation.date) : \(recommendation.ruleCount) règles, empreinte \(recommendation.fingerprint)")
@@ -57,9 +58,11 @@ public enum RecommendationText {
 
     private static func referents(_ recommendation: Recommendation, detail: Bool) -> [String] {
         var lines = [recommendation.referents.count > 1 ? "RÉFÉRENTS" : "RÉFÉRENT"]
-        if recommendation.referents.isEmpty {
+        // No insertion référent the facts ground: say so, with the question that would decide it.
+        if recommendation.referent == nil {
             let deciding = recommendation.questions.first { $0.changes.contains(.referent) }
-            lines += wrap("À déterminer" + (deciding.map { " : \($0.question)" } ?? "."), indent: "    ", first: "  ")
+            let role = recommendation.referents.isEmpty ? "" : "\(ReferentRole.insertion.label) : "
+            lines += wrap(role + (role.isEmpty ? "À déterminer" : "à déterminer") + (deciding.map { " ; \(RecommendationText.lowercasedFirst($0.question))" } ?? "."), indent: "    ", first: "  ")
         }
         for referent in recommendation.referents {
             let role = (referent.role ?? .insertion).label
@@ -133,9 +136,9 @@ public enum RecommendationText {
     }
 
     /// The plan by stage, one entry per partner, immersion or action with all its reasons.
-    private static func plan(_ steps: [Step], detail: Bool) -> [String] {
+    private static func plan(_ steps: [Step], detail: Bool, nothingYet: Bool) -> [String] {
         var lines = [detail ? "PLAN PAR ÉTAPE" : "ENSUITE, PAR ÉTAPE"]
-        if steps.isEmpty { lines.append(detail ? "  Aucune étape proposée pour l'instant." : "  Rien de plus que les prochaines actions.") }
+        if steps.isEmpty { lines.append(nothingYet ? "  Aucune étape proposée pour l'instant." : "  Rien de plus que les prochaines actions.") }
         var stages: [(stage: Stage, label: String, entries: [(step: Step, reasons: [String], rules: [String])])] = []
         for step in steps {
             if stages.last?.stage != step.stage { stages.append((step.stage, step.stageLabel, [])) }

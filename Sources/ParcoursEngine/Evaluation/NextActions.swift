@@ -29,8 +29,8 @@ public struct NextAction: Sendable, Equatable {
 /// - In-job steps only when the route is `in_work` (the person already works: 003,
 ///   « accompagner les personnes dans l'emploi »), then first after urgencies and with no job
 ///   search step (stage `transition`); otherwise they come once a job starts.
-/// - After a rupture (a `reengagement` entry among the steps): at most one partner besides it,
-///   so that the person is not sent from one scheme to the next (003).
+/// - After a rupture (a `reengagement` entry among the steps): no contract yet, and at most one
+///   new partner or immersion (urgencies aside), so that the person is not sent from one scheme to the next (003).
 /// - One action per catalogue entry; at most `limit` (5: what fits a 30-minute appointment).
 public enum NextActions {
     public static let limit = 5
@@ -45,6 +45,8 @@ public enum NextActions {
             if step.stage == .inJob && !keepsInJob { return false }
             if crisis && (step.afterPlan || step.kind == .immersion || step.stage == .transition) { return false }
             if keepsInJob && step.stage == .transition { return false }
+            // After a rupture, the link comes back before any new commitment is signed.
+            if rupture && step.afterPlan { return false }
             return seen.insert(step.id).inserted
         }
         candidates.sort { a, b in
@@ -62,7 +64,7 @@ public enum NextActions {
         if rupture {
             var partners = 0
             candidates = candidates.filter { item in
-                guard item.element.kind == .partner && item.element.severity == nil else { return true }
+                guard item.element.kind != .action && item.element.severity == nil else { return true }
                 partners += 1
                 return partners <= 1
             }

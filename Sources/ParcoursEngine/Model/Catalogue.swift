@@ -67,7 +67,7 @@ public struct CatalogueEntry: Sendable {
     /// counsellor prints it on purpose (`--include-discreet`).
     public let discreet: Bool
     /// Opens a re-engagement after a pathway left before its end (`reengagement: true`, 003):
-    /// while it is among the steps, at most one new partner joins the next actions.
+    /// while it is among the steps, at most one new partner or immersion joins the next actions.
     public let reengagement: Bool
     /// Formalises a plan once explained and understood (`after_plan: true`, the contract of
     /// 002, 2.1): never the first next action, and none in a crisis.
