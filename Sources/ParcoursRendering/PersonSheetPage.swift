@@ -1,55 +1,57 @@
 import ParcoursEngine
 
-/// The fiche as a printable HTML page (`POST /api/v1/fiche`): exactly the lines of
-/// `PersonSheet` (`recommend --format fiche`), laid out for one A4 page, with nothing of the
-/// counsellors' interface. What the sheet says is decided once, by `PersonSheet`.
+/// The fiche as a printable HTML page (`POST /api/v1/fiche`): the same `PaperSheet` as
+/// `PersonSheet` (`recommend --format fiche`), section by section, laid out for one A4 page,
+/// with nothing of the counsellors' interface. What the sheet says is decided once, by
+/// `PaperSheet` (discretion, the later steps that fit).
 public enum PersonSheetPage {
-    /// - Parameter includeDiscreet: whether discreet entries are printed (`?include_discreet=true`).
-    ///   Seam for issue #36: `PersonSheet` decides discretion; this passes the choice on.
-    public static func html(_ recommendation: Recommendation, catalogue: Catalogue, includeDiscreet: Bool = false) -> String {
-        // #36 adds discretion to PersonSheet.render: pass `includeDiscreet` to it at merge.
-        _ = includeDiscreet
-        return html(sheet: PersonSheet.render(recommendation, catalogue: catalogue))
-    }
-
-    /// The sheet's text as HTML: the first line is the title, a line in capitals a heading, a
-    /// numbered line an action (the indented lines under it its reason), a line with a dash a
-    /// step, another indented line under « ENSUITE » a stage, lines that follow each other one
-    /// paragraph, the last line the closing note.
-    package static func html(sheet: String) -> String {
-        let lines = sheet.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        var body: [String] = []
-        var list: String?
-        func close() { if let open = list { body.append("</\(open)>"); list = nil } }
-        func open(_ kind: String) { if list != kind { close(); body.append("<\(kind)>"); list = kind } }
-        var section = ""
-        for (index, line) in lines.enumerated() {
-            let trimmed = trim(line)
-            if trimmed.isEmpty { continue }
-            let indent = line.prefix { $0 == " " }.count
-            if index == 0 { body.append("<h1>\(heading(trimmed))</h1>"); continue }
-            let head = String(trimmed.split(separator: ":", maxSplits: 1)[0])
-            if index == 1 { body.append("<p class=\"date\">\(HTML.escape(trimmed))</p>"); continue }
-            if indent == 0 && head == head.uppercased() && head.contains(where: \.isLetter) {
-                close(); body.append("<h2>\(heading(trimmed))</h2>")
-                section = trimmed
-            } else if indent == 0 {
-                close(); body.append("<p class=\"note\">\(HTML.escape(trimmed))</p>")
-            } else if let dot = trimmed.firstIndex(of: "."), indent == 2, Int(trimmed[..<dot]) != nil {
-                open("ol"); body.append("<li><strong>\(HTML.escape(trim(String(trimmed[trimmed.index(after: dot)...]))))</strong></li>")
-            } else if indent >= 5 && list == "ol", let last = body.popLast() {
-                body.append(String(last.dropLast(5)) + " <span class=\"why\">\(HTML.escape(trimmed))</span></li>")
-            } else if trimmed.hasPrefix("- ") {
-                open("ul"); body.append("<li>\(HTML.escape(String(trimmed.dropFirst(2))))</li>")
-            } else if indent == 2 && section == "ENSUITE" && !trimmed.hasPrefix("…") {
-                close(); body.append("<h3>\(HTML.escape(trimmed))</h3>")
-            } else if list == nil, let last = body.last, last.hasPrefix("<p>"), index > 0, !trim(lines[index - 1]).isEmpty {
-                body[body.count - 1] = String(last.dropLast(4)) + " \(HTML.escape(trimmed))</p>"
-            } else {
-                close(); body.append("<p>\(HTML.escape(trimmed))</p>")
+    public static func html(_ sheet: PaperSheet) -> String {
+        var body = ["<h1>Votre parcours</h1>", "<p class=\"date\">Fiche remise le \(HTML.escape(FrenchText.date(sheet.date)))</p>"]
+        body.append("<h2>\(HTML.escape("Ce que nous faisons d'abord"))</h2>")
+        if sheet.actions.isEmpty {
+            body.append("<p>Nous faisons le point ensemble au prochain rendez-vous.</p>")
+        } else {
+            body.append("<ol>")
+            for action in sheet.actions {
+                let why = action.why.isEmpty ? "" : " <span class=\"why\">\(HTML.escape(action.why))</span>"
+                body.append("<li><strong>\(HTML.escape(action.label))</strong>\(why)</li>")
+            }
+            body.append("</ol>")
+        }
+        if let route = sheet.routeLabel {
+            body.append("<h2>Votre chemin\u{00A0}: \(HTML.escape(route))</h2>")
+            if let description = sheet.routeDescription { body.append("<p>\(HTML.escape(description))</p>") }
+        }
+        if !sheet.referents.isEmpty {
+            let title = sheet.referents.count > 1 ? "Vos interlocuteurs" : "Votre interlocuteur"
+            body += ["<h2>\(title)</h2>", "<ul>"]
+            for referent in sheet.referents {
+                body.append("<li>\(HTML.escape(referent.label)), \(HTML.escape(referent.justice ? "pour votre mesure de justice" : "pour votre parcours vers l'emploi"))</li>")
+            }
+            body.append("</ul>")
+        }
+        if !sheet.later.isEmpty {
+            body.append("<h2>Ensuite</h2>")
+            var stage: Stage?
+            for step in sheet.later {
+                if step.stage != stage {
+                    if stage != nil { body.append("</ul>") }
+                    stage = step.stage
+                    body += ["<h3>\(HTML.escape(step.stageLabel))</h3>", "<ul>"]
+                }
+                body.append("<li>\(HTML.escape(step.label))</li>")
+            }
+            body.append("</ul>")
+            if sheet.moreLater > 0 {
+                body.append("<p>\u{2026} et \(FrenchText.count(sheet.moreLater, "autre étape", "autres étapes")), que votre conseiller·ère a dans votre dossier.</p>")
             }
         }
-        close()
+        if !sheet.schemes.isEmpty {
+            body += ["<h2>Dispositifs dont nous avons parlé</h2>", "<ul>"]
+            body += sheet.schemes.map { "<li>\(HTML.escape($0))</li>" }
+            body.append("</ul>")
+        }
+        body.append("<p class=\"note\">\(HTML.escape("Ce document ne contient que ce qui vous a été proposé. Rien n'est enregistré."))</p>")
         return """
         <!doctype html>
         <html lang="fr">
@@ -67,18 +69,6 @@ public enum PersonSheetPage {
         </html>
 
         """
-    }
-
-    /// « CE QUE NOUS FAISONS D'ABORD » → « Ce que nous faisons d'abord »; the colon's value keeps its case.
-    private static func heading(_ text: String) -> String {
-        let parts = text.split(separator: ":", maxSplits: 1)
-        let head = trim(parts[0].lowercased())
-        let first = head.prefix(1).uppercased() + head.dropFirst()
-        return HTML.escape(parts.count > 1 ? first + "\u{00A0}: " + trim(String(parts[1])) : first)
-    }
-
-    private static func trim(_ text: String) -> String {
-        String(text.drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
     }
 
     private static let style = """

@@ -1,20 +1,23 @@
 import ParcoursEngine
 
-/// The French text a counsellor reads in an appointment: the next actions first, then the
-/// route and the référents, the schemes worth discussing, the plan by stage and a few
-/// questions. `detail` adds what an audit needs (rule ids, every criterion and question,
-/// the rule set's fingerprint).
+/// The French text a counsellor reads in an appointment: what is kept off the person's sheet,
+/// the next actions, then the route and the référents, the schemes worth discussing, what the
+/// plan adds to the next actions (each entry once) and a few questions. `detail` adds what an
+/// audit needs (rule ids, the whole plan, every criterion and question, the fingerprint).
 public enum RecommendationText {
     /// How many questions the short text shows (the others are counted; all with `detail`).
     public static let questionLimit = 5
 
     public static func render(_ recommendation: Recommendation, detail: Bool = false) -> String {
         var lines: [String] = []
+        lines += keptOffPaper(recommendation)
         lines += nextActions(recommendation)
         lines += route(recommendation, detail: detail)
         lines += referents(recommendation, detail: detail)
         lines += schemes(recommendation.schemes, detail: detail)
-        lines += plan(recommendation.steps, detail: detail)
+        let shown = Set(recommendation.nextActions.map(\.id))
+        lines += plan(detail ? recommendation.steps : recommendation.steps.filter { !shown.contains($0.id) }, detail: detail,
+                      nothingYet: recommendation.steps.isEmpty)
         lines += questions(recommendation.questions, detail: detail)
         if detail {
             lines.append("Règles en vigueur le \(recommendation.date) : \(recommendation.ruleCount) règles, empreinte \(recommendation.fingerprint)")
@@ -24,13 +27,22 @@ public enum RecommendationText {
         return TerminalText.escaped(lines.joined(separator: "\n") + "\n", lineBreaks: true)
     }
 
+    /// What the person's sheet leaves out, and why: said first, before anything is printed.
+    private static func keptOffPaper(_ recommendation: Recommendation) -> [String] {
+        let kept = recommendation.keptOffPaper
+        guard !kept.isEmpty else { return [] }
+        return ["HORS DE LA FICHE REMISE"] + wrap("\(kept.map(\.label).joined(separator: ", ")) : à dire de vive voix, pas sur papier. "
+            + "Une fiche trouvée au domicile peut mettre la personne en danger. Pour les imprimer quand même : --format fiche --include-discreet.", indent: "  ") + [""]
+    }
+
     private static func nextActions(_ recommendation: Recommendation) -> [String] {
         var lines = ["PROCHAINES ACTIONS"]
         let actions = recommendation.nextActions
         if actions.isEmpty { lines.append("  Aucune pour l'instant : répondez d'abord aux questions ci-dessous.") }
         for (number, action) in actions.enumerated() {
-            lines.append("  \(number + 1). \(action.label)\(action.urgent ? " (urgent)" : "")")
+            lines.append("  \(number + 1). \(action.label)\(action.severity.map { " (urgent : \($0.label))" } ?? "")")
             lines += wrap(action.why, indent: "     ")
+            if let step = recommendation.steps.first(where: { $0.id == action.id }) { lines += services(step, indent: "     ") }
         }
         return lines + [""]
     }
@@ -46,7 +58,12 @@ public enum RecommendationText {
 
     private static func referents(_ recommendation: Recommendation, detail: Bool) -> [String] {
         var lines = [recommendation.referents.count > 1 ? "RÉFÉRENTS" : "RÉFÉRENT"]
-        if recommendation.referents.isEmpty { lines.append("  Non déterminé.") }
+        // No insertion référent the facts ground: say so, with the question that would decide it.
+        if recommendation.referent == nil {
+            let deciding = recommendation.questions.first { $0.changes.contains(.referent) }
+            let role = recommendation.referents.isEmpty ? "" : "\(ReferentRole.insertion.label) : "
+            lines += wrap(role + (role.isEmpty ? "À déterminer" : "à déterminer") + (deciding.map { " ; \(RecommendationText.lowercasedFirst($0.question))" } ?? "."), indent: "    ", first: "  ")
+        }
         for referent in recommendation.referents {
             let role = (referent.role ?? .insertion).label
             lines.append("  \(role) : \(referent.label)")
@@ -56,8 +73,8 @@ public enum RecommendationText {
         return lines + [""]
     }
 
-    /// The scheme the person is in or chose; then those to propose, with their fit and what to
-    /// discuss; undetermined and ineligible ones only with `detail`.
+    /// The scheme the person is in or chose; then those to propose (`SchemeAdvice`), and those to
+    /// discuss first, with what to discuss; the others only with `detail`.
     private static func schemes(_ schemes: [SchemeResult], detail: Bool) -> [String] {
         var lines: [String] = []
         let current = schemes.filter { $0.enrolled || $0.chosen }
@@ -72,47 +89,56 @@ public enum RecommendationText {
             }
             lines.append("")
         }
-        let proposed = schemes.filter { $0.status == .eligible && !$0.enrolled && !$0.chosen }
+        let others = schemes.filter { !$0.enrolled && !$0.chosen }
+        let proposed = others.filter { $0.advice == .proposed }
         if !proposed.isEmpty {
             lines.append("DISPOSITIFS À PROPOSER")
             for scheme in proposed {
                 lines.append("  \(scheme.name)")
                 let fits = scheme.criteria.filter { $0.status == .passed }.map { lowercasedFirst($0.label) }
                 lines += wrap("Conditions remplies : \(fits.joined(separator: ", ")).", indent: "    ")
-                for criterion in scheme.priorityCriteria where criterion.status == .passed {
-                    lines += wrap("Public prioritaire : \(criterion.reason)", indent: "    ")
+                if let verify = scheme.verifyLocally { lines += wrap("À vérifier localement : \(verify)", indent: "    ") }
+            }
+            lines.append("")
+        }
+        let discussed = others.filter { $0.advice == .toDiscuss || $0.advice == .notAdvised }
+        if !discussed.isEmpty {
+            lines.append("DISPOSITIFS À DISCUTER")
+            for scheme in discussed {
+                lines.append("  \(scheme.name) : \(scheme.advice.label)")
+                for caution in scheme.cautions { lines += wrap("Attention : \(caution.reason)", indent: "    ") }
+                for criterion in scheme.criteria where criterion.status == .undetermined {
+                    lines += wrap("? \(criterion.label) (à demander : \(criterion.missingLabels.joined(separator: ", ")))", indent: "    ")
                 }
-                for caution in scheme.cautions {
-                    lines += wrap("À discuter : \(caution.reason)", indent: "    ")
-                }
+                if let verify = scheme.verifyLocally { lines += wrap("À vérifier localement : \(verify)", indent: "    ") }
             }
             lines.append("")
         }
         if detail {
-            let undetermined = schemes.filter { $0.status == .undetermined && !$0.enrolled && !$0.chosen }
-            let others = schemes.filter { $0.status == .notEligible && !$0.enrolled && !$0.chosen }
-            if !undetermined.isEmpty || !others.isEmpty { lines.append("AUTRES DISPOSITIFS") }
-            for scheme in undetermined {
+            let unknown = others.filter { $0.advice == .toCheck }
+            let refused = others.filter { $0.advice == .notEligible }
+            if !unknown.isEmpty || !refused.isEmpty { lines.append("AUTRES DISPOSITIFS") }
+            for scheme in unknown {
                 lines.append("  \(scheme.name) : à vérifier")
                 for criterion in scheme.criteria where criterion.status == .undetermined {
                     lines += wrap("? \(criterion.label) (à demander : \(criterion.missingLabels.joined(separator: ", ")))", indent: "    ")
                 }
             }
-            if !others.isEmpty {
-                lines += wrap("Non éligible : " + others.map { scheme in
+            if !refused.isEmpty {
+                lines += wrap("Non éligible : " + refused.map { scheme in
                     let failed = scheme.criteria.first { $0.status == .failed }.map { " (\(lowercasedFirst($0.label)))" } ?? ""
                     return scheme.name + failed
                 }.joined(separator: " ; "), indent: "  ")
             }
-            if !undetermined.isEmpty || !others.isEmpty { lines.append("") }
+            if !unknown.isEmpty || !refused.isEmpty { lines.append("") }
         }
         return lines
     }
 
     /// The plan by stage, one entry per partner, immersion or action with all its reasons.
-    private static func plan(_ steps: [Step], detail: Bool) -> [String] {
-        var lines = ["PLAN PAR ÉTAPE"]
-        if steps.isEmpty { lines.append("  Aucune étape proposée pour l'instant.") }
+    private static func plan(_ steps: [Step], detail: Bool, nothingYet: Bool) -> [String] {
+        var lines = [detail ? "PLAN PAR ÉTAPE" : "ENSUITE, PAR ÉTAPE"]
+        if steps.isEmpty { lines.append(nothingYet ? "  Aucune étape proposée pour l'instant." : "  Rien de plus que les prochaines actions.") }
         var stages: [(stage: Stage, label: String, entries: [(step: Step, reasons: [String], rules: [String])])] = []
         for step in steps {
             if stages.last?.stage != step.stage { stages.append((step.stage, step.stageLabel, [])) }
@@ -128,23 +154,27 @@ public enum RecommendationText {
             lines.append("  \(number + 1). \(stage.label)")
             for entry in stage.entries {
                 lines.append("     - \(entry.step.label)")
-                for reason in entry.reasons { lines += wrap(reason, indent: "       ") }
+                // The short text names what the plan adds; its reasons are under --detail.
+                if detail { for reason in entry.reasons { lines += wrap(reason, indent: "       ") } }
                 if detail { lines.append("       (règle\(entry.rules.count > 1 ? "s" : "") \(entry.rules.joined(separator: ", ")))") }
-                if let services = entry.step.services {
-                    if services.isEmpty { lines.append("       Près de la personne : aucun service dans l'export.") }
-                    for service in services { lines += wrap(ServiceText.line(service), indent: "         ", first: "       → ") }
-                }
+                lines += services(entry.step, indent: "       ")
             }
         }
         return lines + [""]
     }
 
-    /// Those that can change the route or a référent first; at most `questionLimit` unless `detail`.
+    /// The local services of a step (`--services`), under it.
+    private static func services(_ step: Step, indent: String) -> [String] {
+        guard let services = step.services else { return [] }
+        if services.isEmpty { return [indent + "Près de la personne : aucun service dans l'export."] }
+        return services.flatMap { wrap(ServiceText.line($0), indent: indent + "  ", first: indent + "→ ") }
+    }
+
+    /// In `QuestionOrder` (emergencies, then what can change the route or a référent); at most `questionLimit` unless `detail`.
     private static func questions(_ questions: [Question], detail: Bool) -> [String] {
         var lines = ["QUESTIONS À POSER"]
         if questions.isEmpty { lines.append("  Aucune : le profil suffit.") }
-        let ordered = questions.filter { $0.changes.contains(.route) } + questions.filter { $0.changes == [.referent] }
-            + questions.filter { $0.changes.isEmpty }
+        let ordered = questions  // already in `QuestionOrder`
         let shown = detail ? ordered : Array(ordered.prefix(questionLimit))
         for question in shown {
             var line = question.question

@@ -81,8 +81,7 @@ extension ParcoursService {
         let includeDiscreet = try call.flag("include_discreet")
         let rules = try call.rules()
         let answer = try rules.recommend(call.profile, services: nil)
-        // Seam for #36: the use-case layer and PersonSheet take the discretion choice at merge.
-        let page = PersonSheetPage.html(answer.recommendation, catalogue: rules.ruleSet.catalogue, includeDiscreet: includeDiscreet)
+        let page = PersonSheetPage.html(answer.sheet(includeDiscreet: includeDiscreet))
         return HTTPResponse(status: 200, headers: [("Content-Type", "text/html; charset=utf-8"), ("X-Parcours-Fingerprint", rules.ruleSet.fingerprint)], body: Array(page.utf8))
     }
 

@@ -32,7 +32,7 @@ struct DeepAnalysisTests {
         let ruleSet = try #require(load(twoRoutes).ruleSet)
         let findings = TestSupport.render(DeepAnalysis(ruleSet: ruleSet).run().filter { $0.code != .unused })
         #expect(findings == """
-        Rules/profile.yaml:12:5: warning[gap]: no rule gives a route when autonomy in 3 to 5 (e.g. autonomy = 3) | hint: add a rule for these profiles, or make sure they cannot occur
+        Rules/profile.yaml:13:5: warning[gap]: no rule gives a route when autonomy in 3 to 5 (e.g. autonomy = 3) | hint: add a rule for these profiles, or make sure they cannot occur
         essai.yaml:9:5: warning[shadowed]: the route of rule "emploi_tres_peu_autonomes" never applies: wherever the rule applies, rules of higher priority give the route (immersion_peu_autonomes) | hint: raise its priority, or remove its route if only its suggestions matter
         """)
     }

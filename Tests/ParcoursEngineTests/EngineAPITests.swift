@@ -15,7 +15,7 @@ struct EngineAPITests {
         #expect(recommendation.referent?.id == "mission_locale")
         let encoded = try JSONSerialization.jsonObject(with: JSONEncoder().encode(recommendation)) as? [String: Any]
         #expect((encoded?["referent"] as? String) == "mission_locale")
-        #expect(String(decoding: answer.jsonBytes, as: UTF8.self).hasPrefix("{\n  \"contract\": 2,\n  \"route\""))
+        #expect(String(decoding: answer.jsonBytes, as: UTF8.self).hasPrefix("{\n  \"contract\": 3,\n  \"route\""))
     }
 
     /// A one-line JSON profile and the same profile in YAML give the same answer, and the same

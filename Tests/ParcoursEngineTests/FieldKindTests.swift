@@ -126,6 +126,7 @@ struct FieldKindTests {
             (.enumeration(values, ordered: false), "enum", .choice, [.equality]),
             (.enumeration(values, ordered: true), "ordered", .choice, [.equality, .order]),
             (.set(values), "set", .multiChoice, [.membership]),
+            (.department, "department", .choice, [.equality]),
         ]
         for (type, keyword, widget, operators) in expected {
             #expect(type.kind.keyword == keyword)
@@ -134,6 +135,33 @@ struct FieldKindTests {
             #expect(type.kind.operators == operators, "\(keyword)")
         }
         #expect(expected.map(\.1) == FieldType.keywords)
+    }
+
+    @Test("A département is an INSEE code: Corsica's 2A and 2B, overseas codes, and the old whole numbers")
+    func departmentsAreInseeCodes() throws {
+        let ruleSet = try TestSupport.shippedRuleSet()
+        let field = try #require(ruleSet.vocabulary.field(named: "department"))
+        let codec = ruleSet.vocabulary.codecs[field.index]
+        func read(_ text: String) -> (String?, [Diagnostic]) {
+            var reader = NodeReader(file: "profil")
+            guard let node = try? YAMLParser.parse(text), case .scalar(let index)? = field.kind.read(node, of: field, codec: codec, reader: &reader) else {
+                return (nil, reader.diagnostics)
+            }
+            return (field.values[index].id, reader.diagnostics)
+        }
+        #expect(read("2A").0 == "2A")
+        #expect(read("2b").0 == "2B")
+        #expect(read("\"971\"").0 == "971")
+        #expect(read("91").0 == "91")
+        #expect(read("1").0 == "01")
+        let corsica = read("20")
+        #expect(corsica.0 == nil && corsica.1.first?.hint?.fr.contains("2A") == true)
+        #expect(read("96").0 == nil)
+        #expect(field.kind.json(.scalar(try #require(field.valueIndex(of: "2A")))) == "\"2A\"")
+        // The service directory numbers Corsica 20.
+        var profile = Profile()
+        profile[field.index] = .scalar(try #require(field.valueIndex(of: "2B")))
+        #expect(ruleSet.department(of: profile) == 20)
     }
 
     @Test("Every shipped field's values round-trip through its kind: JSON and CSV written, read back the same")

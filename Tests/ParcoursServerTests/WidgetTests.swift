@@ -26,7 +26,7 @@ struct WidgetTests {
             switch field.type {
             case .integer: expected = "number"
             case .boolean: expected = "yes-no"
-            case .enumeration: expected = "choice"
+            case .enumeration, .department: expected = "choice"
             case .set: expected = "multi-choice"
             }
             #expect(widget == expected, "\(field.name)")

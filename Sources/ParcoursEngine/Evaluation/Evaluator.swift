@@ -46,8 +46,9 @@ package struct Evaluator: Sendable {
             let entry = ruleSet.catalogue.entry(suggestion.entry)
             return Step(stage: suggestion.stage, stageLabel: ruleSet.catalogue.info(for: suggestion.stage)?.label ?? suggestion.stage.rawValue,
                         kind: entry?.kind ?? suggestion.kind, id: suggestion.entry, label: entry?.name ?? suggestion.entry, why: suggestion.why,
-                        rule: rules[item.rule].id, alsoSuggestedBy: [], urgent: entry?.urgent ?? false, priority: rules[item.rule].priority,
-                        thematiques: entry?.thematiques ?? [], reseauxPorteurs: entry?.reseauxPorteurs ?? [])
+                        rule: rules[item.rule].id, alsoSuggestedBy: [], severity: entry?.severity, discreet: entry?.discreet ?? false,
+                        discreetReason: suggestion.discreetReason, afterPlan: entry?.afterPlan ?? false, reengagement: entry?.reengagement ?? false,
+                        priority: rules[item.rule].priority, thematiques: entry?.thematiques ?? [], reseauxPorteurs: entry?.reseauxPorteurs ?? [])
         }
         for (step, rule) in selection.duplicates { steps[step].alsoSuggestedBy.append(rules[rule].id) }
 
@@ -65,7 +66,7 @@ package struct Evaluator: Sendable {
             return Decision(id: id, label: ruleSet.catalogue.entry(id)?.name ?? id, why: rule.why ?? "", rule: rule.id, priority: rule.priority,
                             role: rule.referentRole)
         }
-        let schemes = ruleSet.schemes.indices.map { schemeResult(at: $0, for: profile) }
+        let schemes = SchemeAdvice.advise(ruleSet.schemes.indices.map { schemeResult(at: $0, for: profile) }, rupture: steps.contains { $0.reengagement })
         for scheme in schemes where scheme.status == .undetermined {
             for criterion in scheme.criteria + scheme.priorityCriteria {
                 for name in criterion.missing {
@@ -87,13 +88,13 @@ package struct Evaluator: Sendable {
                 if referent { changes[field, default: []].insert(.referent) }
             }
         }
-        let questions = ruleSet.vocabulary.fields.compactMap { field -> Question? in
+        let questions = QuestionOrder.ordered(ruleSet.vocabulary.fields.compactMap { field -> Question? in
             guard let rules = askedBy[field.index] else { return nil }
             // Asked only when its `ask_when` holds: a dependent question waits for its parent.
             if let when = lowered.askWhen[field.index], ConditionEvaluator.truth(when, for: profile) != .yes { return nil }
             return Question(field: field.name, label: field.label, question: field.question, rules: Array(Set(rules)).sorted(),
-                            changes: QuestionChange.allCases.filter { changes[field.index]?.contains($0) ?? false })
-        }
+                            changes: QuestionChange.allCases.filter { changes[field.index]?.contains($0) ?? false }, screens: field.screens)
+        })
         return Recommendation(route: route, referents: referents, steps: steps, questions: questions, schemes: schemes,
                               fired: outcomes.indices.filter { outcomes[$0].truth == .yes }.map { rules[$0].id },
                               undetermined: outcomes.indices.filter { outcomes[$0].truth == .unknown }.map { rules[$0].id },
@@ -132,7 +133,10 @@ package struct Evaluator: Sendable {
         })
             .map { StageResult(id: scheme.stages[$0].id, label: scheme.stages[$0].label) }
         let cautions = results(scheme.cautions, lowered.cautions[index]).filter { $0.status == .passed }
-        return SchemeResult(id: scheme.id, name: scheme.name, status: status, enrolled: enrolled, chosen: chosen, criteria: criteria,
-                            priorityCriteria: results(scheme.priorityCriteria, lowered.priorityCriteria[index]), cautions: cautions, stage: stage)
+        var result = SchemeResult(id: scheme.id, name: scheme.name, status: status, enrolled: enrolled, chosen: chosen, criteria: criteria,
+                                  priorityCriteria: results(scheme.priorityCriteria, lowered.priorityCriteria[index]), cautions: cautions, stage: stage)
+        result.advice = SchemeAdvice.verdict(result)
+        result.verifyLocally = scheme.verifyLocally
+        return result
     }
 }

@@ -7,8 +7,13 @@ public struct Recommendation: Sendable, Equatable {
     /// One référent per role that a rule gives, in `ReferentRole` order (insertion, justice).
     public var referents: [Decision]
     public var steps: [Step]
-    /// At most five actions to start now, urgent first (`NextActions`).
-    public var nextActions: [NextAction] { NextActions.choose(from: steps) }
+    /// At most five actions to start now, the most severe urgency first (`NextActions`).
+    public var nextActions: [NextAction] { NextActions.choose(from: steps, route: route.flatMap { Route(rawValue: $0.id) }) }
+    /// The steps kept off the paper handed to the person (discreet entries), in step order, once each.
+    public var keptOffPaper: [Step] {
+        var seen: Set<String> = []
+        return steps.filter { $0.discreet && seen.insert($0.id).inserted }
+    }
     public var questions: [Question]
     /// Every loaded scheme, in folder order, with its eligibility for this profile.
     public var schemes: [SchemeResult]
@@ -46,14 +51,27 @@ public struct Step: Sendable, Equatable {
     public var rule: String
     /// Other rules that suggested the same thing at the same stage.
     public var alsoSuggestedBy: [String]
-    /// The catalogue entry deals with an urgency.
-    public var urgent: Bool
+    /// How urgent the catalogue entry is (`Urgency`), nil when it is no emergency.
+    public var severity: Urgency?
+    /// The catalogue entry is kept off the paper handed to the person.
+    public var discreet: Bool = false
+    /// This reason is kept off paper (the entry may still be shown, without it).
+    public var discreetReason: Bool = false
+    /// The entry formalises an explained plan (the contract): never the first next action.
+    public var afterPlan: Bool = false
+    /// The entry opens a re-engagement after a rupture: new partners wait (at most one).
+    public var reengagement: Bool = false
     var priority: Int
     /// The catalogue entry's data·inclusion codes, so that any client can query a service directory.
     public var thematiques: [String] = []
     public var reseauxPorteurs: [String] = []
     /// Local services for this step from a data·inclusion export (`--services`); nil without one.
     public var services: [LocalService]?
+}
+
+extension Step {
+    /// The catalogue entry deals with an urgency (the JSON `urgent`).
+    public var urgent: Bool { severity != nil }
 }
 
 /// A field the counsellor should still ask about, and the rules its answer would decide.
@@ -64,6 +82,8 @@ public struct Question: Sendable, Equatable {
     public var rules: [String]
     /// What the answer could still change (empty: only suggestions or schemes).
     public var changes: [QuestionChange]
+    /// The emergency the question screens for (`screens:` in the vocabulary), asked first.
+    public var screens: Urgency? = nil
 }
 
 /// What answering a question could still change.
@@ -115,6 +135,10 @@ public struct SchemeResult: Sendable, Equatable {
     public var cautions: [CriterionResult]
     /// The first stage whose condition holds, for an eligible or enrolled person.
     public var stage: StageResult?
+    /// The verdict for this person (`SchemeAdvice`): eligible is not advised.
+    public var advice: SchemeAdvice = .toCheck
+    /// Why to check locally before proposing it (a scheme described in 2014), nil when not needed.
+    public var verifyLocally: String? = nil
 }
 
 /// One criterion's outcome, with its reason and the fields still to ask.

@@ -11,6 +11,7 @@ enum CanonicalForm {
             out.put("field ", field.name, " ", field.kind.keyword, " "); out.quoted(field.label); out.put(" "); out.quoted(field.question); out.end()
             for detail in field.kind.canonicalDetails { out.line("  " + detail) }
             if let when = vocabulary.askWhen[field.index] { out.put("  ask_when "); out.condition(when); out.end() }
+            if let screens = field.screens { out.line("  screens " + screens.rawValue) }
             switch field.defaultValue {
             case .scalar(let value): out.line("  default \(value)")
             case .set(let mask): out.line("  default set \(mask)")
@@ -36,7 +37,10 @@ enum CanonicalForm {
             out.line("  reseaux " + entry.reseauxPorteurs.joined(separator: " "))
             out.put("  requires "); out.condition(entry.requires); out.end()
             out.put("  source "); out.quoted(entry.source ?? ""); out.end()
-            if entry.urgent { out.line("  urgent") }
+            if let severity = entry.severity { out.line("  severity " + severity.rawValue) }
+            if entry.discreet { out.line("  discreet") }
+            if entry.afterPlan { out.line("  after_plan") }
+            if entry.reengagement { out.line("  reengagement") }
         }
         for fact in facts.sorted(by: { $0.name < $1.name }) {
             out.put("fact ", fact.name, " "); out.quoted(fact.label); out.put(" "); out.condition(fact.condition)
@@ -45,6 +49,7 @@ enum CanonicalForm {
         for scheme in schemes.sorted(by: { $0.id < $1.id }) {
             out.put("scheme ", scheme.id)
             for text in [scheme.name, scheme.summary, scheme.source, scheme.duration ?? ""] { out.put(" "); out.quoted(text) }
+            if let verify = scheme.verifyLocally { out.put(" verify_locally "); out.quoted(verify) }
             out.end()
             for (kind, criteria) in [("criterion", scheme.criteria), ("priority", scheme.priorityCriteria), ("caution", scheme.cautions)] {
                 for criterion in criteria {
@@ -73,6 +78,7 @@ enum CanonicalForm {
             for suggestion in rule.suggestions {
                 out.put("  suggest ", suggestion.kind.rawValue, " ", suggestion.entry, " ", suggestion.stage.rawValue, " "); out.quoted(suggestion.why)
                 if suggestion.followsRoute { out.put(" follows-route") }
+                if suggestion.discreetReason { out.put(" discreet") }
                 out.end()
             }
         }

@@ -28,6 +28,15 @@ extension Recommendation: Encodable {
             sink.endObject()
         }
         sink.endArray()
+        sink.key("kept_off_paper")
+        sink.beginArray()
+        for step in keptOffPaper {
+            sink.beginObject()
+            sink.field("id", step.id)
+            sink.field("label", step.label)
+            sink.endObject()
+        }
+        sink.endArray()
         sink.key("next_actions")
         sink.beginArray()
         for action in nextActions { action.write(to: &sink) }
@@ -60,7 +69,7 @@ extension Recommendation: Encodable {
     }
 
     /// The version of the JSON contract (docs/contrat-json.md; CHANGELOG.md records every change).
-    public static let contractVersion = 2
+    public static let contractVersion = 3
 
     /// The contract's pretty-printed bytes, as `recommend --format json` prints them (no final newline).
     public var jsonBytes: [UInt8] {
@@ -103,6 +112,8 @@ extension SchemeResult {
         sink.field("id", id)
         sink.field("name", name)
         sink.field("status", status.rawValue)
+        sink.field("advice", advice.rawValue)
+        sink.field("verify_locally", verifyLocally)
         sink.field("enrolled", enrolled)
         sink.field("chosen", chosen)
         sink.key("criteria")
@@ -152,6 +163,9 @@ extension Step {
         sink.field("why", why)
         sink.field("rule", rule)
         sink.field("also_suggested_by", strings: alsoSuggestedBy)
+        sink.field("severity", severity?.rawValue)
+        sink.field("discreet", discreet)
+        sink.field("discreet_reason", discreetReason)
         sink.field("thematiques", strings: thematiques)
         sink.field("reseaux_porteurs", strings: reseauxPorteurs)
         if let services {
@@ -173,6 +187,8 @@ extension NextAction {
         sink.field("why", why)
         sink.field("stage", stage.rawValue)
         sink.field("urgent", urgent)
+        sink.field("severity", severity?.rawValue)
+        sink.field("discreet", discreet)
         sink.endObject()
     }
 }
@@ -185,6 +201,7 @@ extension Question {
         sink.field("question", question)
         sink.field("rules", strings: rules)
         sink.field("changes", strings: changes.map(\.rawValue))
+        sink.field("screens", screens?.rawValue)
         sink.endObject()
     }
 }

@@ -92,9 +92,26 @@ struct CatalogueLoader {
             }
         }
         let source = keys["source"].flatMap { reader.text($0, .same("source")) }
-        let urgent = keys["urgent"].flatMap { reader.boolean($0, Phrase("« urgent » de \(what.fr)", en: "\"urgent\" of \(what.en)")) } ?? false
-        return CatalogueEntry(id: id, name: name, kind: kind, description: description, thematiques: thematiques,
-                              reseauxPorteurs: reseaux, requires: requires, source: source, location: reader.location(node), urgent: urgent)
+        let severity = keys["severity"].flatMap { self.severity($0, what) }
+        let discreet = keys["discreet"].flatMap { reader.boolean($0, Phrase("« discreet » de \(what.fr)", en: "\"discreet\" of \(what.en)")) } ?? false
+        let afterPlan = keys["after_plan"].flatMap { reader.boolean($0, Phrase("« after_plan » de \(what.fr)", en: "\"after_plan\" of \(what.en)")) } ?? false
+        let reengagement = keys["reengagement"].flatMap { reader.boolean($0, Phrase("« reengagement » de \(what.fr)", en: "\"reengagement\" of \(what.en)")) } ?? false
+        if severity != nil && keys["source"] == nil {
+            reader.report(.missingSource, node, Phrase("\(what.fr) a une « severity » mais pas de « source » pour elle", en: "\(what.en) has a \"severity\" but no \"source\" for it"),
+                          hint: Phrase("citez le passage qui en fait une urgence", en: "cite the passage that makes it an urgency"))
+        }
+        return CatalogueEntry(id: id, name: name, kind: kind, description: description, thematiques: thematiques, reseauxPorteurs: reseaux,
+                              requires: requires, source: source, location: reader.location(node), severity: severity, discreet: discreet, afterPlan: afterPlan,
+                              reengagement: reengagement)
+    }
+
+    /// A `severity:` word of the one scale (`Urgency`).
+    private mutating func severity(_ node: Node, _ what: Phrase) -> Urgency? {
+        guard let word = reader.text(node, Phrase("« severity » de \(what.fr)", en: "\"severity\" of \(what.en)")) else { return nil }
+        if let severity = Urgency(rawValue: word) { return severity }
+        let words = Urgency.allCases.map(\.rawValue).joined(separator: ", ")
+        reader.report(.unknownValue, node, Phrase("« severity » inconnue « \(Limits.quoted(word)) » (valeurs : \(words))", en: "unknown \"severity\" \"\(Limits.quoted(word))\" (expected one of: \(words))"))
+        return nil
     }
 
     private mutating func codes(_ node: Node?, in known: [String], _ what: Phrase, plural: Phrase) -> [String] {

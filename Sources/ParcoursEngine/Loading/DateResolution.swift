@@ -10,11 +10,7 @@ enum DateResolution {
     }
 
     static func catalogue(_ catalogue: Catalogue, on date: String) -> Catalogue {
-        Catalogue(routes: catalogue.routes, stages: catalogue.stages, entries: catalogue.entries.map { entry in
-            CatalogueEntry(id: entry.id, name: entry.name, kind: entry.kind, description: entry.description, thematiques: entry.thematiques,
-                           reseauxPorteurs: entry.reseauxPorteurs, requires: entry.requires.resolved(on: date), source: entry.source,
-                           location: entry.location, urgent: entry.urgent)
-        })
+        Catalogue(routes: catalogue.routes, stages: catalogue.stages, entries: catalogue.entries.map { $0.with(requires: $0.requires.resolved(on: date)) })
     }
 
     static func schemes(_ schemes: [Scheme], on date: String) -> [Scheme] {
@@ -29,9 +25,11 @@ enum DateResolution {
                 SchemeStage(id: stage.id, label: stage.label, duration: stage.duration, milestones: stage.milestones,
                             when: stage.when?.resolved(on: date), location: stage.location)
             }
-            return Scheme(id: scheme.id, name: scheme.name, summary: scheme.summary, source: scheme.source, duration: scheme.duration,
+            var resolved = Scheme(id: scheme.id, name: scheme.name, summary: scheme.summary, source: scheme.source, duration: scheme.duration,
                           criteria: inForce(scheme.criteria), priorityCriteria: inForce(scheme.priorityCriteria), cautions: inForce(scheme.cautions), stages: stages,
                           partners: scheme.partners, location: scheme.location, directory: scheme.directory)
+            resolved.verifyLocally = scheme.verifyLocally
+            return resolved
         }
     }
 }

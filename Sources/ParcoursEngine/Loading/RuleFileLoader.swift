@@ -136,7 +136,7 @@ struct RuleFileLoader: Sendable {
     }
 
     private mutating func suggestion(_ node: Node) -> Suggestion? {
-        let kinds = FileShapes.suggestion.optional
+        let kinds = EntryKind.allCases.map(\.rawValue)
         guard let keys = reader.keys(of: node, Phrase("une suggestion", en: "a suggestion"), FileShapes.suggestion) else { return nil }
         let given = kinds.filter { keys[$0] != nil }
         guard given.count == 1, let kindName = given.first, let kind = EntryKind(rawValue: kindName), let entryNode = keys[kindName] else {
@@ -152,7 +152,9 @@ struct RuleFileLoader: Sendable {
             return nil
         }
         guard let why = keys["why"].flatMap({ reader.text($0, .same("why")) }) else { return nil }
-        return Suggestion(entry: entry, kind: kind, stage: stage, why: why, location: reader.location(node))
+        var suggestion = Suggestion(entry: entry, kind: kind, stage: stage, why: why, location: reader.location(node))
+        suggestion.discreetReason = keys["discreet"].flatMap { reader.boolean($0, Phrase("« discreet » d'une suggestion", en: "\"discreet\" of a suggestion")) } ?? false
+        return suggestion
     }
 
     /// Checks that `id` is a catalogue entry of `kind`.

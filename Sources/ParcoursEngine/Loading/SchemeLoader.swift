@@ -38,9 +38,10 @@ struct SchemeLoader {
         }
         let stages = stageList(keys["stages"])
         let partners = partnerList(keys["partners"])
-        let scheme = Scheme(id: folder, name: name, summary: summary, source: source, duration: duration, criteria: criteria,
+        var scheme = Scheme(id: folder, name: name, summary: summary, source: source, duration: duration, criteria: criteria,
                             priorityCriteria: priority, cautions: cautions, stages: stages, partners: partners,
                             location: rules.reader.location(root), directory: directory)
+        scheme.verifyLocally = keys["verify_locally"].flatMap { rules.reader.text($0, .same("verify_locally")) }
         var schemeRules: [Rule] = []
         if let node = keys["rules"], !node.isNull, let items = rules.reader.list(node, .same("rules")) {
             let scope = Self.scope(of: scheme, vocabulary: vocabulary)

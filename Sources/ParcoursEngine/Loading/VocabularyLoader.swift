@@ -66,6 +66,8 @@ struct VocabularyLoader {
             type = .integer(min: min, max: max)
         case "boolean":
             type = .boolean
+        case "department":
+            type = .department
         case "set" where keys["values_from"] != nil:
             guard let fromNode = keys["values_from"], let from = reader.text(fromNode, .same("values_from")) else { return nil }
             guard from == "schemes" else {
@@ -95,10 +97,22 @@ struct VocabularyLoader {
                           hint: Spelling.hint(for: typeName, in: kinds))
             return nil
         }
-        let field = Field(index: index, name: name, type: type, label: label, question: question, location: reader.location(node), group: group)
+        var screens: Urgency?
+        if let screensNode = keys["screens"], let word = reader.text(screensNode, Phrase("« screens » de \(what.fr)", en: "\"screens\" of \(what.en)")) {
+            screens = Urgency(rawValue: word)
+            if screens == nil {
+                let words = Urgency.allCases.map(\.rawValue)
+                reader.report(.unknownValue, screensNode, Phrase("urgence inconnue « \(Limits.quoted(word)) » pour \(what.fr) (possibles : \(words.joined(separator: ", ")))", en: "unknown urgency \"\(Limits.quoted(word))\" for \(what.en) (expected: \(words.joined(separator: ", ")))"),
+                              hint: Spelling.hint(for: word, in: words))
+            }
+        }
+        var field = Field(index: index, name: name, type: type, label: label, question: question, location: reader.location(node), group: group)
+        field.screens = screens
         guard let defaultNode = keys["default"] else { return field }
         guard let value = ProfileLoader.value(defaultNode, of: field, reader: &reader) else { return nil }
-        return Field(index: index, name: name, type: type, label: label, question: question, location: field.location, defaultValue: value, group: group)
+        var defaulted = Field(index: index, name: name, type: type, label: label, question: question, location: field.location, defaultValue: value, group: group)
+        defaulted.screens = screens
+        return defaulted
     }
 
     private mutating func enumValues(_ node: Node, of what: Phrase, linked: Bool) -> [EnumValue] {

@@ -59,12 +59,26 @@ public struct CatalogueEntry: Sendable {
     public let requires: Condition
     public let source: String?
     public let location: SourceLocation
-    /// Deals with an urgency (shelter, safety, rights, income, childcare): comes first among
-    /// the next actions (004, partie 2 : « en fonction des urgences des bénéficiaires »).
-    public let urgent: Bool
+    /// How urgent the entry is (`severity:`), nil when it is not an emergency: next actions
+    /// are ordered by it (004, partie 2 : « en fonction des urgences des bénéficiaires »).
+    public let severity: Urgency?
+    /// Kept off the paper handed to the person (`discreet: true`): a sheet found at home must
+    /// not reveal violence, a helpline or a victims' association. Given orally unless the
+    /// counsellor prints it on purpose (`--include-discreet`).
+    public let discreet: Bool
+    /// Opens a re-engagement after a pathway left before its end (`reengagement: true`, 003):
+    /// while it is among the steps, at most one new partner or immersion joins the next actions.
+    public let reengagement: Bool
+    /// Formalises a plan once explained and understood (`after_plan: true`, the contract of
+    /// 002, 2.1): never the first next action, and none in a crisis.
+    public let afterPlan: Bool
+
+    /// Deals with an urgency: the JSON contract's `urgent`, derived from `severity`.
+    public var urgent: Bool { severity != nil }
 
     public init(id: String, name: String, kind: EntryKind, description: String, thematiques: [String],
-                reseauxPorteurs: [String], requires: Condition, source: String?, location: SourceLocation, urgent: Bool = false) {
+                reseauxPorteurs: [String], requires: Condition, source: String?, location: SourceLocation, severity: Urgency? = nil,
+                discreet: Bool = false, afterPlan: Bool = false, reengagement: Bool = false) {
         self.id = id
         self.name = name
         self.kind = kind
@@ -74,7 +88,17 @@ public struct CatalogueEntry: Sendable {
         self.requires = requires
         self.source = source
         self.location = location
-        self.urgent = urgent
+        self.severity = severity
+        self.discreet = discreet
+        self.afterPlan = afterPlan
+        self.reengagement = reengagement
+    }
+
+    /// The same entry with another requirement (e.g. once resolved for a date).
+    func with(requires: Condition) -> CatalogueEntry {
+        CatalogueEntry(id: id, name: name, kind: kind, description: description, thematiques: thematiques, reseauxPorteurs: reseauxPorteurs,
+                       requires: requires, source: source, location: location, severity: severity, discreet: discreet, afterPlan: afterPlan,
+                       reengagement: reengagement)
     }
 }
 
@@ -104,6 +128,8 @@ public enum Route: String, Sendable, CaseIterable, Hashable {
     case selfDirected = "self_directed"
     case businessCreation = "business_creation"
     case scheme
+    /// The person already works (full or part time): keep and grow the job (003).
+    case inWork = "in_work"
 }
 
 /// Which référent a rule names: a person may have several, one per role (002, annexe 7: « deux

@@ -66,6 +66,9 @@ public struct Suggestion: Sendable {
     public let location: SourceLocation
     /// A route's `follow_up` step: suggested only when this rule's route is the one chosen.
     public var followsRoute = false
+    /// The reason is kept off the paper handed to the person (`discreet: true`): it says what
+    /// must not be found at home (violence). The entry itself is shown unless it is discreet.
+    public var discreetReason = false
 
     public init(entry: String, kind: EntryKind, stage: Stage, why: String, location: SourceLocation) {
         self.entry = entry

@@ -66,9 +66,11 @@ public struct RuleSet: Sendable {
         imports.first { $0.format == format }
     }
 
-    /// The person's département (the vocabulary's `department` field), if known.
+    /// The person's département (the vocabulary's `department` field), if known, as the
+    /// service directory numbers it (Corsica's 2A and 2B are 20 there).
     public func department(of profile: Profile) -> Int? {
-        guard let field = vocabulary.field(named: "department"), case .scalar(let number)? = profile[field.index] else { return nil }
-        return number
+        guard let field = vocabulary.field(named: "department"), case .scalar(let value)? = profile[field.index] else { return nil }
+        if field.kind is DepartmentKind, value >= 0, value < field.values.count { return ServiceDirectory.department(ofZone: field.values[value].id) }
+        return value
     }
 }

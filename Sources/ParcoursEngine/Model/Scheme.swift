@@ -20,6 +20,9 @@ public struct Scheme: Sendable {
     public let location: SourceLocation
     /// The folder the scheme was read from (its cases are under `cases/`).
     public let directory: String
+    /// Why the scheme must be checked locally before it is proposed (`verify_locally:`): a
+    /// scheme described in a dated source that may no longer run, or not near the person.
+    public var verifyLocally: String? = nil
 
     public init(id: String, name: String, summary: String, source: String, duration: String?, criteria: [Criterion],
                 priorityCriteria: [Criterion], cautions: [Criterion] = [], stages: [SchemeStage], partners: [SchemePartner], location: SourceLocation,

@@ -51,6 +51,8 @@ public struct Field: Sendable {
     public let defaultValue: FieldValue?
     /// Where the field sits in a diagnosis, for forms (`group:` in the vocabulary).
     public let group: FieldGroup
+    /// The emergency its question screens for (`screens:`): asked first while unanswered.
+    public var screens: Urgency? = nil
 
     public init(index: Int, name: String, type: FieldType, label: String, question: String, location: SourceLocation,
                 defaultValue: FieldValue? = nil, group: FieldGroup = .situation) {
@@ -122,6 +124,8 @@ public enum FieldType: Sendable {
     case enumeration([EnumValue], ordered: Bool)
     /// Any number of values among several (e.g. the barriers to work).
     case set([EnumValue])
+    /// A French département by its INSEE code (« 2A », « 91 », « 974 »).
+    case department
 
     /// What the type decides: its kind (one case each).
     package var kind: any FieldKind {
@@ -130,6 +134,7 @@ public enum FieldType: Sendable {
         case .boolean: return BooleanKind()
         case .enumeration(let values, let ordered): return EnumerationKind(values: values, ordered: ordered)
         case .set(let values): return SetKind(values: values)
+        case .department: return DepartmentKind()
         }
     }
 
@@ -137,7 +142,7 @@ public enum FieldType: Sendable {
     public var keyword: String { kind.keyword }
 
     /// The names a vocabulary file may give as a type, in the order they are listed to authors.
-    package static let keywords = ["integer", "boolean", "enum", "ordered", "set"]
+    package static let keywords = ["integer", "boolean", "enum", "ordered", "set", "department"]
 }
 
 /// One allowed value of an enumeration or set field, with its French label and, for

@@ -236,11 +236,45 @@ struct CaseReader {
                 return name
             }
         }
+        if let node = keys["next_actions"], let actions = reader.keys(of: node, .quoted("next_actions"), FileShapes.nextActionsExpectation) {
+            result.nextActionsIncluded = actions["include"].map { entryIDs($0) } ?? []
+            result.nextActionsExcluded = actions["exclude"].map { entryIDs($0) } ?? []
+            result.nextActionsOrder = actions["order"].map { entryIDs($0) } ?? []
+        }
+        if let node = keys["first_questions"], let items = reader.list(node, .quoted("first_questions")) {
+            result.firstQuestions = items.compactMap { node in
+                let name = node.scalar?.text ?? ""
+                if ruleSet.vocabulary.field(named: name) == nil {
+                    reader.report(.unknownField, node, .unknownProfileField(name), hint: ruleSet.vocabulary.suggestion(for: name))
+                }
+                return name
+            }
+        }
+        if let node = keys["fiche"], let fiche = reader.keys(of: node, .quoted("fiche"), FileShapes.ficheExpectation) {
+            func words(_ node: Node?) -> [String] {
+                guard let node, let items = reader.list(node, .quoted("fiche")) else { return [] }
+                return items.compactMap { reader.text($0, Phrase("mot de la fiche", en: "sheet word")) }
+            }
+            result.ficheIncluded = words(fiche["include"])
+            result.ficheExcluded = words(fiche["exclude"])
+        }
         if let node = keys["why"], let why = reader.keys(of: node, .quoted("why"), FileShapes.why) {
             if let node = why["fired"] { result.fired = ruleIDs(node) }
             if let node = why["not_fired"] { result.notFired = ruleIDs(node) }
         }
         return result
+    }
+
+    /// Catalogue entry ids, each checked.
+    private mutating func entryIDs(_ node: Node) -> [String] {
+        guard let items = reader.list(node, .quoted("next_actions")) else { return [] }
+        return items.compactMap { node in
+            guard let id = reader.text(node, .same("step")) else { return nil }
+            if ruleSet.catalogue.entry(id) == nil {
+                reader.report(.danglingReference, node, Phrase("aucune entrée « \(Limits.quoted(id)) » dans le catalogue", en: "no catalogue entry \"\(Limits.quoted(id))\""), hint: Spelling.hint(for: id, in: ruleSet.catalogue.entries.map(\.id)))
+            }
+            return id
+        }
     }
 
     private mutating func nullable(_ node: Node, _ read: (inout NodeReader, Node) -> String?) -> String?? {
@@ -268,6 +302,14 @@ struct CaseReader {
         }
         guard let keys = reader.keys(of: node, Phrase("les attentes du dispositif « \(Limits.quoted(id)) »", en: "scheme \"\(Limits.quoted(id))\" expectations"), FileShapes.schemeExpectation) else { return nil }
         if let node = keys["status"] { expectation.status = status(node) }
+        if let node = keys["advice"] {
+            let text = node.scalar?.text ?? ""
+            expectation.advice = SchemeAdvice(rawValue: text)
+            if expectation.advice == nil {
+                let ids = SchemeAdvice.allCases.map(\.rawValue)
+                reader.report(.unknownValue, node, Phrase("avis inconnu « \(Limits.quoted(text)) » (possibles : \(ids.joined(separator: ", ")))", en: "unknown advice \"\(Limits.quoted(text))\" (expected: \(ids.joined(separator: ", ")))"), hint: Spelling.hint(for: text, in: ids))
+            }
+        }
         if let node = keys["stage"] {
             expectation.stage = nullable(node) { reader, node in
                 guard let stage = reader.text(node, .same("stage")) else { return nil }

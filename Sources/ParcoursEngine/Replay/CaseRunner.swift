@@ -26,7 +26,16 @@ package struct CaseRunner: Sendable {
                     criteria[scheme.id + "." + criterion.id, default: []].insert(criterion.status)
                 }
             }
-            let mismatches = Self.compare(result, with: step.expectations)
+            var mismatches = Self.compare(result, with: step.expectations)
+            if !step.expectations.ficheIncluded.isEmpty || !step.expectations.ficheExcluded.isEmpty {
+                let text = PaperSheet(result, catalogue: evaluator.ruleSet.catalogue, includeDiscreet: false).texts.joined(separator: "\n").lowercased()
+                for word in step.expectations.ficheIncluded where !text.contains(word.lowercased()) {
+                    mismatches.append(Mismatch(what: Phrase("fiche", en: "sheet"), expected: .same(word), actual: Phrase("absent", en: "absent")))
+                }
+                for word in step.expectations.ficheExcluded where text.contains(word.lowercased()) {
+                    mismatches.append(Mismatch(what: Phrase("fiche", en: "sheet"), expected: Phrase("pas de « \(word) »", en: "no \"\(word)\""), actual: Phrase("« \(word) » présent", en: "\"\(word)\" present")))
+                }
+            }
             if !mismatches.isEmpty {
                 failures.append(StepFailure(index: index, name: step.name, location: step.location, mismatches: mismatches))
             }
@@ -49,6 +58,7 @@ package struct CaseRunner: Sendable {
         for scheme in expected.schemes {
             guard let actual = result.schemes.first(where: { $0.id == scheme.scheme }) else { continue }
             if let status = scheme.status { check(Phrase("dispositif \(scheme.scheme)", en: "scheme \(scheme.scheme)"), status.rawValue, actual.status.rawValue) }
+            if let advice = scheme.advice { check(Phrase("avis sur le dispositif \(scheme.scheme)", en: "scheme \(scheme.scheme) advice"), advice.rawValue, actual.advice.rawValue) }
             if let stage = scheme.stage { check(Phrase("étape du dispositif \(scheme.scheme)", en: "scheme \(scheme.scheme) stage"), stage, actual.stage?.id) }
             for (id, status) in scheme.criteria {
                 let found = (actual.criteria + actual.priorityCriteria).first { $0.id == id }
@@ -57,7 +67,17 @@ package struct CaseRunner: Sendable {
         }
         let steps = result.steps.map(\.id)
         presence(Phrase("action", en: "step"), expected.stepsIncluded, expected.stepsExcluded, in: steps, into: &mismatches)
+        let actions = result.nextActions.map(\.id)
+        presence(Phrase("prochaine action", en: "next action"), expected.nextActionsIncluded, expected.nextActionsExcluded, in: actions, into: &mismatches)
+        let ordered = actions.filter { expected.nextActionsOrder.contains($0) }
+        if !expected.nextActionsOrder.isEmpty && ordered != expected.nextActionsOrder {
+            mismatches.append(Mismatch(what: Phrase("ordre des prochaines actions", en: "next actions order"), expected: list(expected.nextActionsOrder), actual: list(actions)))
+        }
         let questions = result.questions.map(\.field)
+        if !expected.firstQuestions.isEmpty && Set(questions.prefix(expected.firstQuestions.count)) != Set(expected.firstQuestions) {
+            mismatches.append(Mismatch(what: Phrase("premières questions", en: "first questions"), expected: list(expected.firstQuestions),
+                                       actual: list(Array(questions.prefix(expected.firstQuestions.count)))))
+        }
         presence(Phrase.same("question"), expected.questionsIncluded, expected.questionsExcluded, in: questions, into: &mismatches)
         if let exactly = expected.questionsExactly, exactly.sorted() != questions.sorted() {
             mismatches.append(Mismatch(what: Phrase.same("questions"), expected: list(exactly), actual: list(questions)))

@@ -35,6 +35,15 @@ public struct Expectations: Sendable {
     public var questionsExcluded: [String] = []
     /// The exact set of questions, when given (an empty list: nothing left to ask).
     public var questionsExactly: [String]?
+    /// Next actions that must (not) be there, and ids that must come in this relative order.
+    public var nextActionsIncluded: [String] = []
+    public var nextActionsExcluded: [String] = []
+    public var nextActionsOrder: [String] = []
+    /// Questions that must be the first ones asked (in any order among themselves).
+    public var firstQuestions: [String] = []
+    /// Words the person's sheet must (not) contain (without `--include-discreet`), case aside.
+    public var ficheIncluded: [String] = []
+    public var ficheExcluded: [String] = []
     /// Rules that must have applied: the right answer for the right reason.
     public var fired: [String] = []
     public var notFired: [String] = []
@@ -46,6 +55,7 @@ public struct Expectations: Sendable {
 public struct SchemeExpectation: Sendable {
     public var scheme: String
     public var status: SchemeStatus?
+    public var advice: SchemeAdvice?
     /// `.some(nil)` expects no current stage.
     public var stage: String??
     public var criteria: [(id: String, status: CriterionStatus)] = []

@@ -25,13 +25,13 @@ package enum FileShapes {
     package static let fact = KeyShape(required: ["label", "when", "source"])
     package static let rule = KeyShape(required: ["id", "title", "source"],
                                       optional: ["priority", "when", "route", "referent", "referent_role", "why", "suggest", "notes"] + validity)
-    package static let suggestion = KeyShape(required: ["stage", "why"], optional: EntryKind.allCases.map(\.rawValue))
+    package static let suggestion = KeyShape(required: ["stage", "why"], optional: EntryKind.allCases.map(\.rawValue) + ["discreet"])
     package static let datedCondition = KeyShape(required: ["when"], optional: validity)
 
     // The vocabulary (`Rules/profile.yaml`).
     package static let vocabulary = KeyShape(required: ["fields"], optional: ["source"])
     package static let field = KeyShape(required: ["type", "label", "question"],
-                                       optional: ["min", "max", "values", "values_from", "taxonomy", "default", "source", "group", "ask_when"])
+                                       optional: ["min", "max", "values", "values_from", "taxonomy", "default", "source", "group", "ask_when", "screens"])
     package static let linkCodes = ["data_inclusion", "france_travail", "carnet_de_bord"]
 
     // The catalogue (`Rules/catalogue.yaml`).
@@ -39,11 +39,11 @@ package enum FileShapes {
     package static let catalogue = KeyShape(required: catalogueSections, optional: ["source"])
     package static let stageLabel = KeyShape(required: ["label", "description"], optional: ["source"])
     package static let routeLabel = stageLabel.adding(["follow_up"])
-    package static let entry = KeyShape(required: ["name", "description", "thematiques", "reseaux_porteurs"], optional: ["requires", "source", "urgent"])
+    package static let entry = KeyShape(required: ["name", "description", "thematiques", "reseaux_porteurs"], optional: ["requires", "source", "severity", "discreet", "after_plan", "reengagement"])
 
     // A scheme (`Scenarios/<id>/scheme.yaml`).
     package static let scheme = KeyShape(required: ["id", "name", "summary", "source", "eligibility", "stages", "partners"],
-                                        optional: ["duration", "priority_criteria", "cautions", "in_force", "rules"])
+                                        optional: ["duration", "priority_criteria", "cautions", "in_force", "rules", "verify_locally"])
     package static let inForce = KeyShape(required: ["reason", "source"], optional: validity)
     package static let criterion = KeyShape(required: ["id", "label", "when", "reason", "source"], optional: validity)
     package static let schemeStage = KeyShape(required: ["id", "label", "milestones"], optional: ["duration", "when"])
@@ -52,8 +52,11 @@ package enum FileShapes {
     // A replayable case (`cases/*.yaml`).
     package static let caseFile = KeyShape(required: ["name", "profile"], optional: ["description", "date", "expect", "steps"])
     package static let caseStep = KeyShape(required: ["name"], optional: ["set", "unset", "expect"])
-    package static let expectations = KeyShape(required: [], optional: ["route", "route_scheme", "referent", "referents", "scheme", "schemes", "steps", "questions", "why"])
-    package static let schemeExpectation = KeyShape(required: [], optional: ["status", "stage", "criteria"])
+    package static let expectations = KeyShape(required: [], optional: ["route", "route_scheme", "referent", "referents", "scheme", "schemes", "steps", "next_actions", "questions",
+                                                                                   "first_questions", "fiche", "why"])
+    package static let schemeExpectation = KeyShape(required: [], optional: ["status", "advice", "stage", "criteria"])
+    package static let nextActionsExpectation = KeyShape(required: [], optional: ["include", "exclude", "order"])
+    package static let ficheExpectation = KeyShape(required: [], optional: ["include", "exclude"])
     package static let inclusion = KeyShape(required: [], optional: ["include", "exclude", "exactly"])
     package static let why = KeyShape(required: [], optional: ["fired", "not_fired"])
 

@@ -11,6 +11,12 @@ public struct RecommendAnswer: Sendable {
     /// all of France are listed.
     public let servicesWithoutDepartment: Bool
 
+    /// What reaches the paper handed to the person (`recommend --format fiche`, the API's
+    /// `include_discreet`): discreet entries only when the counsellor asks for them.
+    public func sheet(includeDiscreet: Bool = false) -> PaperSheet {
+        PaperSheet(recommendation, catalogue: ruleSet.catalogue, includeDiscreet: includeDiscreet)
+    }
+
     /// The JSON contract (`recommend --format json`, `POST /api/v1/recommend`), with the import
     /// report when there is one.
     public var jsonBytes: [UInt8] {

@@ -135,6 +135,7 @@ package struct Schemas {
             "partner": B.oneOf(entries(.partner), "un partenaire du catalogue"),
             "immersion": B.oneOf(entries(.immersion), "une immersion du catalogue"),
             "action": B.oneOf(entries(.action), "une action du catalogue"),
+            "discreet": B.boolean("la raison reste hors de la fiche remise à la personne"),
         ], "une proposition : exactement un partner, une immersion ou une action")
         if case .object(let pairs) = schema {
             schema = .object(pairs + [("oneOf", .array(EntryKind.allCases.map { .object([("required", .array([.string($0.rawValue)]))]) }))])
@@ -165,13 +166,14 @@ package struct Schemas {
         let value = B.anyOf([B.string("libellé"), B.object(KeyShape(required: ["label"], optional: FileShapes.linkCodes),
                                                                ["label": B.string("libellé")].merging(links) { first, _ in first })])
         let field = B.object(FileShapes.field, [
-            "type": B.oneOf(FieldType.keywords, "integer (avec min et max), boolean, enum, ordered (enum ordonné), set (plusieurs valeurs)"),
+            "type": B.oneOf(FieldType.keywords, "integer (avec min et max), boolean, enum, ordered (enum ordonné), set (plusieurs valeurs), department (code INSEE)"),
             "label": B.string("libellé court"), "question": B.string("la question à poser pour remplir le champ"),
             "min": B.integer(), "max": B.integer(),
             "values": B.map(value, keys: B.string(pattern: "^[A-Za-z][A-Za-z0-9_]*$"), "valeurs : identifiant → libellé"),
             "values_from": B.oneOf(["schemes"], "les valeurs sont les dispositifs"),
             "taxonomy": B.boolean("chaque valeur porte ses codes data·inclusion, France Travail et Carnet de bord"),
             "default": .object([("description", .string("valeur quand le champ est inconnu"))]),
+            "screens": B.oneOf(Urgency.allCases.map(\.rawValue), "l'urgence que la question repère : posée d'abord tant qu'elle est sans réponse"),
             "source": Self.source,
             "group": B.oneOf(FieldGroup.allCases.map(\.rawValue), "la partie du diagnostic"),
             "ask_when": B.described(B.ref("condition"), "quand la question a un sens"),
@@ -189,7 +191,10 @@ package struct Schemas {
                 "name": B.string("nom affiché"), "description": B.string(),
                 "thematiques": B.array(B.string(), "thématiques data·inclusion"), "reseaux_porteurs": B.array(B.string(), "réseaux porteurs data·inclusion"),
                 "requires": B.described(B.ref("condition"), "quand l'entrée peut être proposée"), "source": Self.source,
-                "urgent": B.boolean("à faire avant tout le reste"),
+                "severity": B.oneOf(Urgency.allCases.map(\.rawValue), "urgence, de la plus grave à la moins grave"),
+                "discreet": B.boolean("hors de la fiche remise à la personne, sauf --include-discreet"),
+                "after_plan": B.boolean("formalise un plan expliqué : jamais la première action"),
+                "reengagement": B.boolean("renoue après une rupture : au plus un nouveau partenaire"),
             ]), keys: B.string(pattern: Self.identifier))
         }
         return B.object(FileShapes.catalogue, [
@@ -230,6 +235,7 @@ package struct Schemas {
         return B.object(FileShapes.scheme, [
             "id": B.string("le nom du dossier du dispositif", pattern: Self.identifier), "name": B.string(), "summary": B.string(), "source": Self.source,
             "duration": B.string("durée, en clair"),
+            "verify_locally": B.string("pourquoi vérifier sur place qu'il existe encore avant de le proposer"),
             "eligibility": B.array(criterion, "critères d'éligibilité", minItems: 1),
             "priority_criteria": B.array(criterion, "publics prioritaires"),
             "cautions": B.array(criterion, "points à discuter avant de proposer le dispositif"),
@@ -256,7 +262,7 @@ package struct Schemas {
     private var expectations: JSONValue {
         let status = B.oneOf(SchemeStatus.allCases.map(\.rawValue))
         let schemeExpectation = B.anyOf([status, B.object(FileShapes.schemeExpectation, [
-            "status": status, "stage": B.anyOf([B.string(), B.null()]),
+            "status": status, "advice": B.oneOf(SchemeAdvice.allCases.map(\.rawValue)), "stage": B.anyOf([B.string(), B.null()]),
             "criteria": B.map(B.oneOf(["passed", "failed", "undetermined"])),
         ])])
         func inclusion(_ items: JSONValue) -> JSONValue {
@@ -271,6 +277,9 @@ package struct Schemas {
             "scheme": schemeExpectation,
             "schemes": B.object(schemeIDs.map { ($0, schemeExpectation) }),
             "steps": inclusion(steps), "questions": inclusion(B.oneOf(fieldNames)),
+            "next_actions": B.object(FileShapes.nextActionsExpectation, ["include": B.array(steps), "exclude": B.array(steps), "order": B.array(steps)]),
+            "first_questions": B.array(B.oneOf(fieldNames)),
+            "fiche": B.object(FileShapes.ficheExpectation, ["include": B.array(B.string()), "exclude": B.array(B.string())]),
             "why": B.object(FileShapes.why, ["fired": B.array(B.string()), "not_fired": B.array(B.string())]),
         ])
     }
@@ -299,23 +308,29 @@ package struct Schemas {
             ("referents", B.array(B.object(required: ["role", "partner", "label", "why", "rule"], [
                 ("role", B.oneOf(ReferentRole.allCases.map(\.rawValue))), ("partner", B.string()), ("label", B.string()), ("why", Self.nullableString), ("rule", B.string()),
             ]))),
-            ("next_actions", B.array(B.object(required: ["id", "kind", "label", "why", "stage", "urgent"], [
+            ("kept_off_paper", B.array(B.object(required: ["id", "label"], [("id", B.string()), ("label", B.string())]))),
+            ("next_actions", B.array(B.object(required: ["id", "kind", "label", "why", "stage", "urgent", "severity", "discreet"], [
                 ("id", B.string()), ("kind", B.oneOf(kinds)), ("label", B.string()), ("why", B.string()), ("stage", B.oneOf(stages)), ("urgent", B.boolean()),
+                ("severity", B.oneOf(Urgency.allCases.map(\.rawValue), nullable: true)), ("discreet", B.boolean()),
             ]))),
-            ("steps", B.array(B.object(required: ["stage", "kind", "id", "label", "why", "rule", "also_suggested_by", "thematiques", "reseaux_porteurs"], [
+            ("steps", B.array(B.object(required: ["stage", "kind", "id", "label", "why", "rule", "also_suggested_by", "severity", "discreet", "discreet_reason",
+                                                  "thematiques", "reseaux_porteurs"], [
                 ("stage", B.oneOf(stages)), ("kind", B.oneOf(kinds)), ("id", B.string()), ("label", B.string()), ("why", B.string()), ("rule", B.string()),
-                ("also_suggested_by", B.array(B.string())), ("thematiques", B.array(B.string())), ("reseaux_porteurs", B.array(B.string())),
+                ("also_suggested_by", B.array(B.string())), ("severity", B.oneOf(Urgency.allCases.map(\.rawValue), nullable: true)),
+                ("discreet", B.boolean()), ("discreet_reason", B.boolean()), ("thematiques", B.array(B.string())), ("reseaux_porteurs", B.array(B.string())),
                 // Present only with a services export (`--services`).
                 ("services", B.array(B.object(required: ["id", "source", "nom", "structure", "adresse", "code_postal", "commune", "telephone", "courriel", "horaires_accueil"],
                                               ["id", "source", "nom", "structure", "adresse", "code_postal", "commune", "telephone", "courriel", "horaires_accueil"].map {
                                                   ($0, $0 == "id" || $0 == "nom" ? B.string() : Self.nullableString)
                                               }))),
             ]))),
-            ("questions", B.array(B.object(required: ["field", "label", "question", "rules", "changes"], [
+            ("questions", B.array(B.object(required: ["field", "label", "question", "rules", "changes", "screens"], [
                 ("field", B.string()), ("label", B.string()), ("question", B.string()), ("rules", B.array(B.string())), ("changes", B.array(B.oneOf(["route", "referent"]))),
+                ("screens", B.oneOf(Urgency.allCases.map(\.rawValue), nullable: true)),
             ]))),
-            ("schemes", B.array(B.object(required: ["id", "name", "status", "enrolled", "chosen", "criteria", "priority_criteria", "cautions", "stage"], [
-                ("id", B.string()), ("name", B.string()), ("status", B.oneOf(SchemeStatus.allCases.map(\.rawValue))), ("enrolled", B.boolean()), ("chosen", B.boolean()),
+            ("schemes", B.array(B.object(required: ["id", "name", "status", "advice", "verify_locally", "enrolled", "chosen", "criteria", "priority_criteria", "cautions", "stage"], [
+                ("id", B.string()), ("name", B.string()), ("status", B.oneOf(SchemeStatus.allCases.map(\.rawValue))),
+                ("advice", B.oneOf(SchemeAdvice.allCases.map(\.rawValue))), ("verify_locally", Self.nullableString), ("enrolled", B.boolean()), ("chosen", B.boolean()),
                 ("criteria", B.array(B.ref("criterion"))), ("priority_criteria", B.array(B.ref("criterion"))), ("cautions", B.array(B.ref("criterion"))),
                 ("stage", B.anyOf([B.object(required: ["id", "label"], [("id", B.string()), ("label", B.string())]), B.null()])),
             ]))),
