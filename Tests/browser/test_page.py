@@ -150,6 +150,9 @@ for width, height in ((1280, 900), (390, 844)):
         driver.find_element(By.ID, "back").click()
         wait_for(driver, lambda d: d.find_element(By.ID, "progress").text != progress)
         check(driver.find_element(By.ID, "progress").text != progress, "« Retour » goes back one answer")
+        # Answering again gives the same answer back (the last answer may be what decided the route).
+        run_interview(driver, mother)
+        check(driver.find_element(By.ID, "result").text == result, "answering again after « Retour » gives the same answer")
         # « pourquoi ? » in French sentences.
         summary = driver.find_element(By.CSS_SELECTOR, ".decision details.explain summary")
         driver.execute_script("arguments[0].scrollIntoView()", summary)
@@ -191,7 +194,11 @@ try:
     for press in range(1, 6):
         body = driver.switch_to.active_element
         body.send_keys(Keys.TAB)
-        if driver.switch_to.active_element.get_attribute("id") == "ask-input":
+        # The first answer control of the question (a number field, or a « Oui » / choice button).
+        if driver.execute_script("""
+            const e = document.activeElement;
+            return !!e && !!e.closest('#question-box') && (e.id === 'ask-input' || (e.tagName === 'BUTTON'
+                && !['Retour', 'Je ne sais pas'].includes(e.textContent.trim())));"""):
             reached = press
             break
     check(reached is not None, f"the first question's answer is reached in at most 5 Tab presses ({reached})")
@@ -289,7 +296,7 @@ for width, height in ((1280, 900), (390, 844)):
         check("à vérifier" in report and "difficultés financières" in report, "the import names the themes not discussed")
         for box in ["f-barriers-mobility", "f-barriers-childcare", "f-driving_licence-false"]:
             check(driver.find_element(By.ID, box).is_selected(), f"the import filled {box}")
-        driver.find_element(By.ID, "f-department").send_keys("35")
+        Select(driver.find_element(By.ID, "f-department")).select_by_value("35")
         driver.find_element(By.ID, "f-age").send_keys("30")
         wait_for(driver, lambda d: "CAF d'Ille-et-Exemple" in d.find_element(By.ID, "result").text)
         check(True, "with the département, the steps name nearby services")
