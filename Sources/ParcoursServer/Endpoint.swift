@@ -14,6 +14,8 @@ struct Endpoint: Sendable {
         case profile
         /// Another platform's diagnosis (`diagnosis-*.schema.json`).
         case diagnosis(DiagnosisFormat)
+        /// A draft rule set (`Draft`: changed files over the rules in force).
+        case draft
     }
 
     /// What a successful answer is.

@@ -52,6 +52,7 @@ package struct OpenAPIDocument: Sendable {
         let schemas = Schemas(ruleSet: ruleSet)
         var definitions: [(String, JSONValue)] = []
         for (name, key) in Self.embedded { definitions += Self.component(schemas.document(name), as: key) }
+        definitions.append(("Draft", Self.draftSchema))
         definitions.append(("TransportProblem", .object([
             ("type", .string("object")), ("description", .string("Une requête refusée par le serveur HTTP avant toute opération (RFC 9457).")),
             ("required", .array(["type", "title", "status", "detail"].map(JSONValue.string))),
@@ -86,6 +87,25 @@ package struct OpenAPIDocument: Sendable {
             ])),
         ])
     }
+
+    /// The body of `/api/v1/drafts/*` (and, with `base` and `summary`, the change file of `parcours apply`).
+    static let draftSchema: JSONValue = .object([
+        ("type", .string("object")), ("additionalProperties", .bool(false)), ("required", .array([.string("files")])),
+        ("description", .string("Les fichiers changés par-dessus les règles en vigueur.")),
+        ("properties", .object([
+            ("summary", .object([("type", .string("string")), ("minLength", .int(1)), ("description", .string("Ce qui change, dans les mots de l'auteur·e."))])),
+            ("files", .object([("type", .string("array")), ("maxItems", .int(Draft.Bounds.files)), ("items", .object([
+                ("type", .string("object")), ("additionalProperties", .bool(false)), ("required", .array([.string("path"), .string("content")])),
+                ("properties", .object([
+                    ("path", .object([("type", .string("string")), ("pattern", .string(#"^(?!/)(?!.*(^|/)\.)[A-Za-z0-9_./-]+\.yaml$"#)),
+                                      ("description", .string("Relatif au dossier des règles (facts.yaml, cases/x.yaml), ou Scenarios/<dispositif>/scheme.yaml, Scenarios/<dispositif>/cases/x.yaml."))])),
+                    ("content", .object([("type", .string("string")), ("description", .string("Le nouveau texte entier du fichier (YAML)."))])),
+                    ("base", .object([("type", .string("string")), ("pattern", .string("^([0-9a-f]{64}|absent)$")),
+                                      ("description", .string("L'empreinte SHA-256 du fichier d'origine, ou absent pour un fichier nouveau (fichiers de changement)."))])),
+                ])),
+            ]))])),
+        ])),
+    ])
 
     /// A real day, year 1 at least (the engine refuses year 0000).
     static let datePattern = "^(?!0000)[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"
@@ -163,6 +183,9 @@ package struct OpenAPIDocument: Sendable {
         case .profile: (schema, description) = ("Profile", "Un profil, en JSON ou en YAML : les champs de /api/v1/vocabulary ; un champ absent ou null est inconnu.")
         case .diagnosis(.franceTravail): (schema, description) = ("DiagnosisFranceTravail", "Le diagnostic, en JSON ou en YAML, tel que la plateforme l'exporte.")
         case .diagnosis(.carnetDeBord): (schema, description) = ("DiagnosisCarnetDeBord", "Le diagnostic, en JSON ou en YAML, tel que la plateforme l'exporte.")
+        case .draft: (schema, description) = ("Draft", "Un brouillon de règles : les fichiers changés, chacun avec son nouveau contenu, par-dessus les règles en vigueur. "
+                                                + "Au plus \(Draft.Bounds.files) fichiers, la requête entière au plus 1 Mio ; une évaluation à la fois (503 et Retry-After sinon) ; "
+                                                + "l'impact s'arrête après \(Int(Drafts.Bounds.seconds)) s. Rien n'est écrit dans le dossier des règles.")
         }
         let reference = JSONValue.object([("schema", .object([("$ref", .string("#/components/schemas/\(schema)"))]))])
         return .object([("description", .string(description)), ("required", .bool(true)),

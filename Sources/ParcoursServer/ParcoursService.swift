@@ -15,9 +15,16 @@ public struct ParcoursService: Sendable {
     let services: ServiceDirectory?
     /// The documentation site, built on the first request for `/docs/`.
     let docs = DocsPages()
+    /// One draft evaluation at a time (`/api/v1/drafts/*`).
+    let draftGate = DraftGate()
+    /// The profiles draft impacts are measured on.
+    let caseload: CaseloadSource
 
-    public init(store: RuleSetStore, token: String?, allowedHosts: Set<String>?, services: ServiceDirectory? = nil) {
+    /// `caseload`: the reference profiles of `/api/v1/drafts/impact` (`serve --caseload`);
+    /// invented profiles when nil.
+    public init(store: RuleSetStore, token: String?, allowedHosts: Set<String>?, services: ServiceDirectory? = nil, caseload: Caseload? = nil) {
         self.store = store
+        self.caseload = CaseloadSource(caseload)
         self.services = services
         self.token = token.map { Array($0.utf8) }
         self.allowedHosts = allowedHosts

@@ -17,6 +17,7 @@ struct ServerTests {
         let server: Server
         let store: RuleSetStore
         let thread: Thread
+        let box = Box()
         init(rules: String = ServerTests.root + "/Rules", scenarios: String? = ServerTests.root + "/Scenarios",
              token: String? = nil, services: ServiceDirectory? = nil, clock: Clock = .system,
              configure: (inout ServerConfiguration) -> Void = { _ in }) throws {
@@ -24,7 +25,7 @@ struct ServerTests {
             var configuration = ServerConfiguration()
             configuration.port = 0
             configure(&configuration)
-            let holder = Box()
+            let holder = box
             server = try Server(configuration: configuration) { holder.service?.handle($0) ?? HTTPResponse(status: 503) }
             holder.service = ParcoursService(store: store, token: token, allowedHosts: ParcoursService.loopbackHosts(port: server.port), services: services)
             let server = self.server
@@ -32,6 +33,7 @@ struct ServerTests {
             thread.start()
         }
         var port: Int { server.port }
+        var service: ParcoursService? { box.service }
         func client() throws -> RawClient { try RawClient(port: port) }
         func stop() { server.stop() }
         final class Box: @unchecked Sendable { var service: ParcoursService? }

@@ -13,7 +13,7 @@ public enum ParcoursCLI {
     /// Every command, in the order the help lists them.
     public static let commands: [any ParcoursCommand.Type] = [
         RecommendCommand.self, CheckCommand.self, ReplayCommand.self, ExplainCommand.self, SampleCommand.self,
-        DiffCommand.self, BatchCommand.self, ImportCommand.self, DocsCommand.self, ServeCommand.self, SchemaCommand.self, CompletionsCommand.self, ManCommand.self,
+        DiffCommand.self, ApplyCommand.self, BatchCommand.self, ImportCommand.self, DocsCommand.self, ServeCommand.self, SchemaCommand.self, CompletionsCommand.self, ManCommand.self,
     ]
 
     /// Runs the command line; a write that failed on standard output or error makes the exit

@@ -33,6 +33,8 @@ struct ServeCommand: ParcoursCommand {
                   OptionSpec("--insecure", help: Phrase("autorise une adresse hors boucle locale sans jeton", en: "allow a non-loopback address without a token")),
                   OptionSpec("--max-connections", value: "N", help: Phrase("clients servis en même temps (par défaut : 256)", en: "clients served at once (default: 256)")),
                   OptionSpec("--services", value: "FILE", help: Phrase("un export data·inclusion : les services proches de chaque étape", en: "a data·inclusion export: nearby services for each step")),
+                  OptionSpec("--caseload", value: "FILE", help: Phrase("le corpus de référence de l'atelier (lignes JSON ou CSV ; par défaut : 20 000 profils inventés)",
+                                                                      en: "the workshop's reference caseload (JSON lines or CSV; default: 20,000 invented profiles)")),
                   CommonSpec.rules, CommonSpec.scenarios])
 
     let host: String
@@ -43,6 +45,10 @@ struct ServeCommand: ParcoursCommand {
     let rules: String?
     let scenarios: String?
     let services: String?
+    let caseload: String?
+
+    /// The largest `--caseload` file read.
+    static let caseloadBytes = 256 << 20
 
     init(_ arguments: ParsedArguments) throws(UsageError) {
         host = arguments.value("--host") ?? "127.0.0.1"
@@ -53,6 +59,7 @@ struct ServeCommand: ParcoursCommand {
         rules = arguments.value("--rules")
         scenarios = arguments.value("--scenarios")
         services = arguments.value("--services")
+        caseload = arguments.value("--caseload")
     }
 
     /// Why the server could not start, in French and in English.
@@ -111,6 +118,19 @@ struct ServeCommand: ParcoursCommand {
             guard let loaded = ParcoursCLI.serviceDirectory(services, terminal: terminal) else { return ExitCode.failure }
             serviceDirectory = loaded
         }
+        var reference: Caseload?
+        if let caseload {
+            do {
+                let file = try SourceFile.load(caseload, limit: Self.caseloadBytes)
+                reference = try Caseload.read(file, vocabulary: store.snapshot.loaded.ruleSet.vocabulary)
+            } catch let error as ParcoursError {
+                return ParcoursCLI.report(error, terminal: terminal)
+            } catch let error as InputError {
+                return ParcoursCLI.report(.unreadable(error, outcome: Phrase("le serveur ne démarre pas", en: "the server does not start")), terminal: terminal)
+            } catch {
+                return ExitCode.failure
+            }
+        }
         var configuration = ServerConfiguration()
         configuration.host = host
         configuration.port = port
@@ -125,7 +145,7 @@ struct ServeCommand: ParcoursCommand {
             }
             let bound = host.contains(":") ? "[\(host)]" : host
             let hosts = ParcoursService.loopbackHosts(port: server.port).union([bound, "\(bound):\(server.port)"])
-            service = ParcoursService(store: store, token: token, allowedHosts: loopback ? hosts : nil, services: serviceDirectory)
+            service = ParcoursService(store: store, token: token, allowedHosts: loopback ? hosts : nil, services: serviceDirectory, caseload: reference)
             holder.set(service)
         } catch {
             terminal.complain(Self.phrase(error, host: host, port: port))

@@ -103,10 +103,12 @@ package struct ImpactAccumulator: Sendable {
         return tallies.count - 1
     }
 
-    private mutating func count(_ changes: [Int], line: Int, text: () -> String) {
+    @discardableResult
+    private mutating func count(_ changes: [Int], line: Int, text: () -> String) -> Bool {
         profiles += 1
         for change in changes { tallies[change].note(line: line, text: text, keeping: examplesPerChange) }
         if !changes.isEmpty { changed += 1 }
+        return !changes.isEmpty
     }
 
     /// `text` is read only when the line is kept as an example.
@@ -117,8 +119,9 @@ package struct ImpactAccumulator: Sendable {
 
     /// `add` for an outcome pair known by its codes (`OutcomeCodes.signature`): its changes are
     /// worked out from `summaries` the first time the signature is met, then reused (equal
-    /// codes are equal names, so the changes are the same).
-    package mutating func add(line: Int, text: @autoclosure () -> String, signature: [Int32], summaries: () -> (base: OutcomeSummary, current: OutcomeSummary)) {
+    /// codes are equal names, so the changes are the same). True when the profile changed.
+    @discardableResult
+    package mutating func add(line: Int, text: @autoclosure () -> String, signature: [Int32], summaries: () -> (base: OutcomeSummary, current: OutcomeSummary)) -> Bool {
         let changes: [Int]
         let key = OutcomeSignature(signature)
         if let known = patterns[key] {
@@ -131,7 +134,7 @@ package struct ImpactAccumulator: Sendable {
             changes = (shared.map { $0.changes(key, transitions) } ?? transitions()).map { tally($0.category, $0.key) }
             patterns[key] = changes
         }
-        count(changes, line: line, text: text)
+        return count(changes, line: line, text: text)
     }
 
     /// Merges the counts of another accumulator (e.g. from another worker).

@@ -41,6 +41,9 @@ public struct RuleSetFiles: Sendable {
     public var sources: SourceFile?
     /// Where the rule set was read from, for "missing file" diagnostics.
     public var directory: String
+    /// Case files held in memory (a draft's), by full path: read instead of the file at the same
+    /// path on disk, or beside the files of their `cases/` folder.
+    public var heldCases: [SourceFile] = []
     /// Files that belong to the rule set but could not be read (or are misnamed), and why:
     /// reported as errors, never skipped in silence.
     public var problems: [(path: String, message: Phrase, hint: Phrase?)] = []

@@ -5,8 +5,30 @@ import YAML
 /// every field, value, rule, scheme and criterion they name.
 public enum CaseLoader {
     /// Every case under the `cases/` folder of each directory.
-    public static func loadAll(in directories: [String], ruleSet: RuleSet, lister: FolderLister = .system) -> (cases: [ScenarioCase], diagnostics: [Diagnostic]) {
-        load(paths: directories.map { $0 + "/cases" }.filter { FileKind.of($0) != .unknown }, ruleSet: ruleSet, lister: lister)
+    /// `held`: case files in memory (a draft's), read instead of the disk's at the same path or
+    /// beside them.
+    public static func loadAll(in directories: [String], ruleSet: RuleSet, held: [SourceFile] = [], lister: FolderLister = .system) -> (cases: [ScenarioCase], diagnostics: [Diagnostic]) {
+        let folders = directories.map { $0 + "/cases" }
+        guard !held.isEmpty else { return load(paths: folders.filter { FileKind.of($0) != .unknown }, ruleSet: ruleSet, lister: lister) }
+        let listed = caseFiles(folders.filter { FileKind.of($0) != .unknown }, lister: lister)
+        let inFolders = held.filter { file in folders.contains { file.path.hasPrefix($0 + "/") } }
+        let onDisk = listed.files.map(\.path)
+        let paths = (onDisk + inFolders.map(\.path).filter { !onDisk.contains($0) }).sorted()
+        var cases: [ScenarioCase] = []
+        var diagnostics = listed.diagnostics
+        for path in paths {
+            let file: SourceFile
+            if let memory = inFolders.first(where: { $0.path == path }) {
+                file = memory
+            } else {
+                let loaded = load(paths: [path], ruleSet: ruleSet, lister: lister)
+                cases += loaded.cases
+                diagnostics += loaded.diagnostics
+                continue
+            }
+            read(file, ruleSet: ruleSet, into: &cases, &diagnostics)
+        }
+        return (cases, diagnostics.sorted())
     }
 
     /// Cases from files, or from every `.yaml` below the directories given, in path order. A
@@ -27,13 +49,18 @@ public enum CaseLoader {
                                               Phrase("fichier de cas illisible : \(error.phrase.fr)", en: "unreadable case file: \(error.phrase.en)"), hint: error.hint))
                 continue
             }
-            var reader = CaseReader(file: file.path, ruleSet: ruleSet, scheme: owningScheme(of: path, in: ruleSet))
-            guard let root = RuleSetLoader.parse(file, into: &diagnostics) else { continue }
-            let loaded = reader.read(root)
-            diagnostics += reader.reader.diagnostics
-            if let loaded, !reader.reader.diagnostics.hasErrors { cases.append(loaded) }
+            read(file, ruleSet: ruleSet, into: &cases, &diagnostics)
         }
         return (cases, diagnostics.sorted())
+    }
+
+    /// One case file read: its case appended when it has no error, its diagnostics always.
+    private static func read(_ file: SourceFile, ruleSet: RuleSet, into cases: inout [ScenarioCase], _ diagnostics: inout [Diagnostic]) {
+        var reader = CaseReader(file: file.path, ruleSet: ruleSet, scheme: owningScheme(of: file.path, in: ruleSet))
+        guard let root = RuleSetLoader.parse(file, into: &diagnostics) else { return }
+        let loaded = reader.read(root)
+        diagnostics += reader.reader.diagnostics
+        if let loaded, !reader.reader.diagnostics.hasErrors { cases.append(loaded) }
     }
 
     /// Files as given, directories expanded to the `.yaml` files they hold (recursively), each

@@ -128,7 +128,7 @@ public final class Engine: Sendable {
             let result = entry.result.conflictsCut ? RuleSetLoader.load(files, date: day, allConflicts: true) : entry.result
             return CheckAnswer(ruleSet: nil, diagnostics: (result.diagnostics + quotes(entry.result, sources)).sorted(), cases: [])
         }
-        let loaded = CaseLoader.loadAll(in: caseFolders(rules.ruleSet), ruleSet: rules.ruleSet)
+        let loaded = CaseLoader.loadAll(in: caseFolders(rules.ruleSet), ruleSet: rules.ruleSet, held: files.heldCases)
         let diagnostics = (entry.result.diagnostics + loaded.diagnostics + DeepAnalysis(ruleSet: rules.ruleSet).run() + quotes(entry.result, sources)).sorted()
         return CheckAnswer(ruleSet: rules.ruleSet, diagnostics: diagnostics, cases: loaded.cases)
     }

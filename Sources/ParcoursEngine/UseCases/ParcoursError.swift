@@ -28,13 +28,19 @@ public struct ParcoursError: Error, Sendable, Equatable {
         case unknownScheme = "unknown-scheme"
         /// `explain` needs exactly one of a rule and a scheme.
         case explainTarget = "explain-target"
+        /// A draft rule set or change file that cannot be read (shape, paths, limits).
+        case invalidDraft = "invalid-draft"
+        /// A draft's evaluation went past its time limit (`Drafts.Bounds.seconds`).
+        case draftTooSlow = "draft-too-slow"
+        /// A change file based on files that have changed since (`parcours apply`).
+        case staleChange = "stale-change"
 
         /// The command line's exit status: 2 when what was asked cannot be understood (a wrong
         /// name, date or option), 1 when an input or the rule set has errors.
         public var exitStatus: Int32 {
             switch self {
             case .noRuleSet, .badDate, .unknownFormat, .unknownRule, .unknownScheme, .explainTarget: return 2
-            case .invalidRuleSet, .unreadableInput, .invalidProfile, .invalidDiagnosis, .noMapping: return 1
+            case .invalidRuleSet, .unreadableInput, .invalidProfile, .invalidDiagnosis, .noMapping, .invalidDraft, .draftTooSlow, .staleChange: return 1
             }
         }
 
@@ -43,7 +49,9 @@ public struct ParcoursError: Error, Sendable, Equatable {
             switch self {
             case .noRuleSet, .invalidRuleSet: return 500
             case .badDate, .unknownFormat, .explainTarget, .unreadableInput: return 400
-            case .invalidProfile, .invalidDiagnosis: return 422
+            case .invalidProfile, .invalidDiagnosis, .invalidDraft: return 422
+            case .staleChange: return 409
+            case .draftTooSlow: return 503
             case .noMapping, .unknownRule, .unknownScheme: return 404
             }
         }
