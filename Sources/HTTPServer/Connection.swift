@@ -1,3 +1,44 @@
+import Platform
+import Synchronization
+
+/// The descriptor of a connection, shared by the loop and the worker computing its answer: the
+/// worker writes the answer straight away (no round trip through the loop), and the loop never
+/// closes the descriptor while a worker writes to it (a closed number can be reused at once by
+/// the next client or file).
+final class SocketGate: Sendable {
+    let descriptor: Int32
+    private let open = Mutex(true)
+
+    init(descriptor: Int32) {
+        self.descriptor = descriptor
+    }
+
+    /// Writes what the socket takes now of `bytes`, unless the descriptor was closed: the count
+    /// written, nil when the connection failed or was closed.
+    func sendNow(_ bytes: [UInt8]) -> Int? {
+        open.withLock { open -> Int? in
+            guard open else { return nil }
+            var sent = 0
+            while sent < bytes.count {
+                let outcome = bytes.withUnsafeBytes { Socket.send(descriptor, UnsafeRawBufferPointer(rebasing: $0[sent...])) }
+                switch outcome {
+                case .done(let count): sent += count
+                case .wouldBlock: return sent
+                case .closed, .failed: return nil
+                }
+            }
+            return sent
+        }
+    }
+
+    func close() {
+        open.withLock { open in
+            if open { Socket.close(descriptor) }
+            open = false
+        }
+    }
+}
+
 /// One client connection as the event loop sees it: the bytes received and not yet used, the
 /// answer being sent, and where it is in the request cycle. Used by the loop's thread only.
 final class Connection {
@@ -17,6 +58,7 @@ final class Connection {
 
     let id: UInt64
     let descriptor: Int32
+    let gate: SocketGate
     var phase = Phase.waiting
     /// Received bytes not yet parsed (the rest of a request, pipelined requests).
     var input: [UInt8] = []
@@ -38,6 +80,7 @@ final class Connection {
     init(id: UInt64, descriptor: Int32, now: Double) {
         self.id = id
         self.descriptor = descriptor
+        gate = SocketGate(descriptor: descriptor)
         since = now
         lastProgress = now
     }
@@ -50,6 +93,14 @@ final class Connection {
     var isSending: Bool {
         if case .sending = phase { return true }
         return false
+    }
+
+    /// More requests received while one is computed or sent: a client that pipelines.
+    var isPipelining: Bool {
+        switch phase {
+        case .processing, .sending: return !input.isEmpty
+        case .waiting, .head, .body: return false
+        }
     }
 
     /// Nothing asked and nothing owed: the connection can be closed without cutting a request.

@@ -8,12 +8,15 @@ final class LoopShared: Sendable {
     struct Completion: Sendable {
         let id: UInt64
         let bytes: [UInt8]
+        /// How much of `bytes` the worker already wrote; nil when the connection failed.
+        let sent: Int?
         let close: Bool
     }
 
     /// A request handed to a worker.
     struct Job: Sendable {
         let id: UInt64
+        let gate: SocketGate
         let request: HTTPRequest
         let close: Bool
         let started: Double
@@ -106,10 +109,22 @@ final class EventLoop {
 
     // MARK: Accepting
 
+    /// Accepts the clients waiting. At the limit, a client is accepted only when a connection
+    /// can give it its slot; otherwise it waits in the system's backlog until one can (checked
+    /// at each close and sweep).
     private func acceptSome(_ now: Double) {
         for _ in 0..<64 {
+            var victim: Connection?
+            if connections.count >= configuration.maxConnections {
+                victim = longestStalled(now)
+                guard victim != nil else {
+                    acceptPending = false
+                    return
+                }
+            }
             switch Socket.accept(listener) {
             case .done(let descriptor):
+                if let victim { evict(victim) }
                 admit(Int32(descriptor), now)
             case .wouldBlock:
                 acceptPending = false
@@ -124,18 +139,6 @@ final class EventLoop {
     }
 
     private func admit(_ descriptor: Int32, _ now: Double) {
-        if connections.count >= configuration.maxConnections {
-            if let victim = longestStalled(now) {
-                evict(victim)
-            } else {
-                report.refused += 1
-                let busy = HTTPResponse(status: 503, headers: [("Content-Type", "text/plain; charset=utf-8"), ("Retry-After", "1")],
-                                        body: Array("too many connections\n".utf8))
-                _ = busy.serialized(close: true, head: false).withUnsafeBytes { Socket.send(descriptor, $0) }
-                Socket.close(descriptor)
-                return
-            }
-        }
         let connection = Connection(id: nextID, descriptor: descriptor, now: now)
         nextID += 1
         guard shared.poller.add(descriptor, token: connection.id) else {
@@ -146,13 +149,25 @@ final class EventLoop {
         shared.active.store(connections.count, ordering: .releasing)
     }
 
-    /// The connection that has not moved forward for longest (at least the eviction grace),
-    /// not computing a request: a client that sends slowly, never reads, or sits idle.
+    /// The connection to give its slot to a new client: first one that pipelines requests while
+    /// its answers wait (it has sent more than it reads), then the one that has not moved
+    /// forward for longest (at least the eviction grace) and is not computing a request: a
+    /// client that sends slowly, never reads, or sits idle.
     private func longestStalled(_ now: Double) -> Connection? {
         var found: Connection?
-        for connection in connections.values where !connection.isProcessing && now - connection.lastProgress >= configuration.evictionGrace {
-            if let best = found, (best.lastProgress, best.id) <= (connection.lastProgress, connection.id) { continue }
+        var foundRank = 2
+        for connection in connections.values {
+            let rank: Int
+            if connection.isPipelining {
+                rank = 0
+            } else if !connection.isProcessing && now - connection.lastProgress >= configuration.evictionGrace {
+                rank = 1
+            } else {
+                continue
+            }
+            if let best = found, (foundRank, best.lastProgress, best.id) <= (rank, connection.lastProgress, connection.id) { continue }
             found = connection
+            foundRank = rank
         }
         return found
     }
@@ -173,9 +188,10 @@ final class EventLoop {
     private func close(_ connection: Connection) {
         guard !connection.closed else { return }
         connection.closed = true
-        Socket.close(connection.descriptor)
+        connection.gate.close()
         connections[connection.id] = nil
         shared.active.store(connections.count, ordering: .releasing)
+        if listening { acceptPending = true }
     }
 
     // MARK: One connection
@@ -277,7 +293,8 @@ final class EventLoop {
             let request = HTTPRequest(method: head.method, path: head.path, query: head.query, version: head.version, headers: head.headers, body: body)
             connection.phase = .processing
             let close = request.wantsClose || connection.served + 1 >= configuration.maxRequestsPerConnection
-            pool.submit(LoopShared.Job(id: connection.id, request: request, close: close, started: now))
+            // A request with more pipelined behind it waits behind the others' requests.
+            pool.submit(LoopShared.Job(id: connection.id, gate: connection.gate, request: request, close: close, started: now), urgent: !connection.isPipelining)
         }
         return false
     }
@@ -300,8 +317,12 @@ final class EventLoop {
         }
         for completion in ready {
             guard let connection = connections[completion.id], connection.isProcessing else { continue }
+            guard let sent = completion.sent else {
+                close(connection)
+                continue
+            }
             connection.output = completion.bytes
-            connection.sent = 0
+            connection.sent = sent
             connection.closeAfterSending = completion.close
             connection.phase = .sending
             connection.since = now

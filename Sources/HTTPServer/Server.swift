@@ -8,8 +8,8 @@ public struct ServerConfiguration: Sendable {
     public var port = 8080
     /// Connections open at once. A new client beyond it takes the slot of the connection that
     /// has not moved forward for longest (idle, sending slowly, or not reading its answers,
-    /// for at least `evictionGrace`); when every connection is computing or busy, it is
-    /// answered 503 and closed.
+    /// for at least `evictionGrace`; one cut while sending a request head is answered 503);
+    /// while none can give its slot, new clients wait in the system's backlog.
     public var maxConnections = 256
     /// Time to receive a whole request (head and body) once its first byte came, and the first
     /// request of a new connection (a slow client is answered 408 and cut off).
@@ -19,7 +19,7 @@ public struct ServerConfiguration: Sendable {
     /// Time to send one answer: a client that does not read it in time is closed.
     public var sendTimeout: TimeInterval = 10
     /// How long a connection must have stalled before a new client may take its slot.
-    public var evictionGrace: TimeInterval = 1
+    public var evictionGrace: TimeInterval = 0.5
     /// On stop, how long the requests in flight have to finish; past it they are cut.
     public var drainTimeout: TimeInterval = 15
     /// Threads that compute the answers (the event loop itself never waits on them).
@@ -48,8 +48,6 @@ public struct ShutdownReport: Sendable, Equatable {
     public var cut = 0
     /// Connections closed to give their slot to a new client.
     public var evicted = 0
-    /// Clients answered 503 because every slot was busy.
-    public var refused = 0
     /// Connections closed by a timeout (first request, request, or answer not read).
     public var timedOut = 0
 
@@ -110,8 +108,9 @@ public final class Server: Sendable {
             let response = handler(job.request)
             let close = job.close || shared.stopping.load(ordering: .acquiring)
             let bytes = response.serialized(close: close, head: job.request.method == "HEAD")
+            let sent = job.gate.sendNow(bytes)
             let micros = Int((SystemClock.monotonic() - job.started) * 1_000_000)
-            shared.complete(LoopShared.Completion(id: job.id, bytes: bytes, close: close))
+            shared.complete(LoopShared.Completion(id: job.id, bytes: bytes, sent: sent, close: close))
             log(AccessLog.line(method: job.request.method, path: job.request.path, status: response.status, micros: micros, bytes: response.body.count))
         }
         return EventLoop(configuration: configuration, listener: listener, shared: shared, pool: pool, log: log).run()

@@ -4,8 +4,11 @@ import Synchronization
 
 /// A few threads that run the application's handler, fed by the event loop: the loop never
 /// waits on the application, and the number of requests computed at once stays bounded.
+/// Urgent jobs (a client waiting for its one request) go before the others (requests pipelined
+/// behind others on the same connection).
 final class WorkerPool<Job: Sendable>: Sendable {
     private struct Queue {
+        var urgent: [Job] = []
         var jobs: [Job] = []
         var closed = false
     }
@@ -27,8 +30,10 @@ final class WorkerPool<Job: Sendable>: Sendable {
         }
     }
 
-    func submit(_ job: Job) {
-        queue.withLock { $0.jobs.append(job) }
+    func submit(_ job: Job, urgent: Bool) {
+        queue.withLock { queue in
+            if urgent { queue.urgent.append(job) } else { queue.jobs.append(job) }
+        }
         ready.signal()
     }
 
@@ -42,6 +47,7 @@ final class WorkerPool<Job: Sendable>: Sendable {
         while true {
             ready.wait()
             let taken: (job: Job?, done: Bool) = queue.withLock { queue in
+                if !queue.urgent.isEmpty { return (queue.urgent.removeFirst(), false) }
                 if !queue.jobs.isEmpty { return (queue.jobs.removeFirst(), false) }
                 return (nil, queue.closed)
             }
