@@ -108,10 +108,11 @@ public final class Server: Sendable {
             let response = handler(job.request)
             let close = job.close || shared.stopping.load(ordering: .acquiring)
             let bytes = response.serialized(close: close, head: job.request.method == "HEAD")
-            let sent = job.gate.sendNow(bytes)
+            // Logged before the answer leaves: once a client has its answer, its line is written.
             let micros = Int((SystemClock.monotonic() - job.started) * 1_000_000)
-            shared.complete(LoopShared.Completion(id: job.id, bytes: bytes, sent: sent, close: close))
             log(AccessLog.line(method: job.request.method, path: job.request.path, status: response.status, micros: micros, bytes: response.body.count))
+            let sent = job.gate.sendNow(bytes)
+            shared.complete(LoopShared.Completion(id: job.id, bytes: bytes, sent: sent, close: close))
         }
         return EventLoop(configuration: configuration, listener: listener, shared: shared, pool: pool, log: log).run()
     }

@@ -119,6 +119,10 @@ struct ServeCommand: ParcoursCommand {
     }
 
     func run(terminal: Terminal) -> Int32 {
+        // From the start, SIGTERM and SIGINT stop and SIGHUP reloads, on the signal relay's own
+        // thread (never behind a reload); a stop asked while starting ends the server at once.
+        let control = ServeControl()
+        _ = SignalRelay.start([SIGTERM, SIGINT, SIGHUP]) { control.received($0) }
         guard let directory = RulesLocator.locate(explicit: rules) else {
             terminal.complain(Phrase("aucun jeu de règles trouvé ; passez --rules DOSSIER ou lancez depuis le dossier de Parcours",
                                      en: "no rule set found; pass --rules DIR or run from the Parcours folder"))
@@ -196,7 +200,7 @@ struct ServeCommand: ParcoursCommand {
                                            : logged.say("Accès réseau : l'API exige le jeton (Authorization: Bearer).\n",
                                                         en: "Network access: the API requires the token (Authorization: Bearer).\n"))
         }
-        let sources = watch(store: store, server: server, terminal: logged)
+        let sources = watch(store: store, server: server, control: control, terminal: logged)
         let report = server.run()
         for source in sources { source.cancel() }
         if report.cut > 0 {
@@ -211,10 +215,10 @@ struct ServeCommand: ParcoursCommand {
     /// How long the rule files must stay unchanged before a change is loaded.
     static let settlingDelay: TimeInterval = 0.4
 
-    /// Signals and reloads, each on its own queue: a stop (SIGTERM, SIGINT) is handled at once
-    /// even while a reload runs or is stuck; SIGHUP and the folder watch only queue a reload.
-    private func watch(store: RuleSetStore, server: Server, terminal: Terminal) -> [DispatchSourceProtocol] {
-        let signals = DispatchQueue(label: "parcours.serve.signals")
+    /// Signals and reloads apart: a stop (SIGTERM, SIGINT) is handled at once on the signal
+    /// relay's thread, even while a reload runs or is stuck; SIGHUP and the folder watch only
+    /// queue a reload on the reloads' queue.
+    private func watch(store: RuleSetStore, server: Server, control: ServeControl, terminal: Terminal) -> [DispatchSourceProtocol] {
         let reloads = DispatchQueue(label: "parcours.serve.reloads")
         @Sendable func report(_ report: RuleSetStore.ReloadReport, why: Phrase) {
             if report.accepted {
@@ -227,20 +231,8 @@ struct ServeCommand: ParcoursCommand {
                                                  en: "Rules refused (\(why.en)): \(summary); the previous ones keep serving\n"))
             }
         }
+        control.ready(stop: { server.stop() }, reload: { reloads.async { report(store.reload(), why: .same("SIGHUP")) } })
         var sources: [DispatchSourceProtocol] = []
-        for (number, stops) in [(SIGTERM, true), (SIGINT, true), (SIGHUP, false)] {
-            signal(number, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: number, queue: signals)
-            source.setEventHandler {
-                if stops {
-                    server.stop()
-                } else {
-                    reloads.async { report(store.reload(), why: .same("SIGHUP")) }
-                }
-            }
-            source.resume()
-            sources.append(source)
-        }
         let timer = DispatchSource.makeTimerSource(queue: reloads)
         timer.schedule(deadline: .now() + 0.25, repeating: 0.25)
         timer.setEventHandler {
@@ -260,6 +252,36 @@ struct TokenProblem: Error {
     init(_ message: Phrase, hint: Phrase?) {
         self.message = message
         self.hint = hint
+    }
+}
+
+/// What the signals do, once the server runs: before, a stop is remembered (and done as soon as
+/// the server is ready) and a reload is moot (the rules are being loaded).
+private final class ServeControl: Sendable {
+    private struct Actions {
+        var stop: (@Sendable () -> Void)?
+        var reload: (@Sendable () -> Void)?
+        var stopAsked = false
+    }
+
+    private let actions = Mutex(Actions())
+
+    func received(_ number: Int32) {
+        let action: (@Sendable () -> Void)? = actions.withLock { actions in
+            if number == SIGHUP { return actions.reload }
+            actions.stopAsked = true
+            return actions.stop
+        }
+        action?()
+    }
+
+    func ready(stop: @escaping @Sendable () -> Void, reload: @escaping @Sendable () -> Void) {
+        let stopNow = actions.withLock { actions -> Bool in
+            actions.stop = stop
+            actions.reload = reload
+            return actions.stopAsked
+        }
+        if stopNow { stop() }
     }
 }
 
