@@ -17,7 +17,7 @@ let package = Package(
         // GNU extensions of the system C library that the Glibc module does not expose.
         .systemLibrary(name: "CSystem"),
         // The system calls Parcours makes (reading and writing files, swapping paths, the clock),
-        // in one place: no other Parcours module imports Glibc or CSystem, except HTTPServer for its sockets.
+        // the sockets and the event poller, in one place: no other Parcours module imports Glibc or CSystem.
         .target(name: "Platform", dependencies: ["CSystem"]),
         // YAML text to a positioned node tree. Knows nothing of rules.
         .target(name: "YAML", dependencies: ["CYAML"]),
@@ -30,10 +30,10 @@ let package = Package(
         // the block pipeline across jobs, batch output formats and files replaced whole.
         .target(name: "ParcoursBatch", dependencies: ["ParcoursEngine", "Platform"]),
         // A small HTTP/1.1 server on the system's sockets. Knows nothing of rules.
-        .target(name: "HTTPServer"),
+        .target(name: "HTTPServer", dependencies: ["Platform"]),
         // The counsellors' page and the JSON API, on HTTPServer, over the engine.
         // The page's files are embedded in the binary by the build (PageAssets).
-        .target(name: "ParcoursServer", dependencies: ["ParcoursEngine", "ParcoursRendering", "HTTPServer"],
+        .target(name: "ParcoursServer", dependencies: ["ParcoursEngine", "ParcoursRendering", "HTTPServer", "Platform"],
                 resources: [.embedInCode("Page/index.html"), .embedInCode("Page/parcours.js"), .embedInCode("Page/parcours.css"),
                             .embedInCode("Page/accessibilite.html")]),
         // Command-line commands and output formatting (text, JSON).
@@ -52,7 +52,7 @@ let package = Package(
         .testTarget(name: "ParcoursBatchTests", dependencies: ["ParcoursBatch", "ParcoursEngine", "ParcoursFuzz"]),
         // A raw TCP client for the server tests: sends bytes as given, well-formed or not.
         .target(name: "HTTPTestSupport"),
-        .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "HTTPTestSupport"]),
+        .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "HTTPTestSupport", "Platform"]),
         .testTarget(name: "ParcoursServerTests", dependencies: ["ParcoursServer", "HTTPServer", "ParcoursEngine", "ParcoursRendering", "HTTPTestSupport"]),
         .testTarget(
             name: "ParcoursEngineTests",

@@ -82,6 +82,17 @@ public struct HTTPResponse: Sendable {
         }
     }
 
+    /// The `problem+json` answer to a request refused by the server itself (malformed, too
+    /// large, too slow). The detail may quote what the client sent: it is kept printable
+    /// ASCII, without quotes or backslashes.
+    static func refusal(_ error: HTTPError) -> HTTPResponse {
+        let detail = String(error.message.unicodeScalars.prefix(200).map { scalar -> Character in
+            scalar.value >= 0x20 && scalar.value < 0x7F && scalar != "\"" && scalar != "\\" ? Character(scalar) : "?"
+        })
+        let body = "{\"type\":\"about:blank\",\"title\":\"\(reason(error.status))\",\"status\":\(error.status),\"detail\":\"\(detail)\"}"
+        return HTTPResponse(status: error.status, headers: [("Content-Type", "application/problem+json")], body: Array(body.utf8))
+    }
+
     /// The bytes sent on the wire.
     func serialized(close: Bool, head: Bool) -> [UInt8] {
         var text = "HTTP/1.1 \(status) \(Self.reason(status))\r\n"

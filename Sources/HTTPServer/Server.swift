@@ -1,20 +1,29 @@
 import Foundation
-import Synchronization
-#if canImport(Glibc)
-import Glibc
-#endif
+import Platform
 
 /// How the server runs: where it listens, how many clients it serves, how long it waits.
 public struct ServerConfiguration: Sendable {
     public var host = "127.0.0.1"
     /// 0 asks the system for a free port (see `Server.port`).
     public var port = 8080
-    /// Clients served at once; one more is answered 503 and closed.
+    /// Connections open at once. A new client beyond it takes the slot of the connection that
+    /// has not moved forward for longest (idle, sending slowly, or not reading its answers,
+    /// for at least `evictionGrace`; one cut while sending a request head is answered 503);
+    /// while none can give its slot, new clients wait in the system's backlog.
     public var maxConnections = 256
-    /// Time to receive a whole request head, or a body, once started (a slow client is cut off).
+    /// Time to receive a whole request (head and body) once its first byte came, and the first
+    /// request of a new connection (a slow client is answered 408 and cut off).
     public var readTimeout: TimeInterval = 10
     /// Time a kept-alive connection may stay idle between requests.
     public var idleTimeout: TimeInterval = 5
+    /// Time to send one answer: a client that does not read it in time is closed.
+    public var sendTimeout: TimeInterval = 10
+    /// How long a connection must have stalled before a new client may take its slot.
+    public var evictionGrace: TimeInterval = 0.5
+    /// On stop, how long the requests in flight have to finish; past it they are cut.
+    public var drainTimeout: TimeInterval = 15
+    /// Threads that compute the answers (the event loop itself never waits on them).
+    public var workers = min(4, max(2, ProcessInfo.processInfo.activeProcessorCount))
     /// Requests on one connection before it is closed.
     public var maxRequestsPerConnection = 10_000
     public var limits = HTTPLimits()
@@ -24,17 +33,8 @@ public struct ServerConfiguration: Sendable {
 
 /// Why the server could not start.
 public struct ServerError: Error, Sendable, CustomStringConvertible {
-    /// What failed.
-    public enum Kind: Sendable, Equatable {
-        /// The host is not a numeric IP address.
-        case address
-        /// No socket could be created.
-        case socket
-        /// The address and port could not be bound (in use, not allowed).
-        case bind
-        /// The socket could not listen.
-        case listen
-    }
+    /// What failed: the address, the socket, the bind or the listen.
+    public typealias Kind = SocketError.Step
 
     public let kind: Kind
     /// The system's reason (`strerror` or `gai_strerror`).
@@ -42,24 +42,31 @@ public struct ServerError: Error, Sendable, CustomStringConvertible {
     public let description: String
 }
 
-/// A small, strict HTTP/1.1 server on the system's sockets: keep-alive, `Content-Length`
-/// bodies, bounded connections, read and idle timeouts, graceful stop. It knows nothing of
-/// what it serves: `handler` turns each request into a response (on one of many threads).
+/// What a stop left behind: the requests cut at the drain deadline, and what the limits did.
+public struct ShutdownReport: Sendable, Equatable {
+    /// Connections closed at the drain deadline with a request not yet answered.
+    public var cut = 0
+    /// Connections closed to give their slot to a new client.
+    public var evicted = 0
+    /// Connections closed by a timeout (first request, request, or answer not read).
+    public var timedOut = 0
+
+    public init() {}
+}
+
+/// A small, strict HTTP/1.1 server on non-blocking sockets: one event loop (`epoll`) holds
+/// every connection (keep-alive, pipelining one request at a time, `Content-Length` bodies,
+/// bounded connections, header, idle and send timeouts, graceful stop); a few worker threads
+/// run `handler`. It knows nothing of what it serves.
 public final class Server: Sendable {
     public let configuration: ServerConfiguration
     private let handler: @Sendable (HTTPRequest) -> HTTPResponse
     private let listener: Int32
     /// The port bound (the one asked, or the one the system chose for 0).
     public let port: Int
-    private let state = Mutex(State())
+    private let shared: LoopShared
     /// What a finished request reports to the log: method, path, status, duration, size.
     private let log: @Sendable (String) -> Void
-
-    private struct State {
-        var active = 0
-        var stopping = false
-        var connections: Set<Int32> = []
-    }
 
     /// Binds and listens (nothing is accepted before `run`).
     public init(configuration: ServerConfiguration, log: @escaping @Sendable (String) -> Void = { _ in },
@@ -67,218 +74,56 @@ public final class Server: Sendable {
         self.configuration = configuration
         self.handler = handler
         self.log = log
-        signal(SIGPIPE, SIG_IGN)
-        var hints = addrinfo()
-        hints.ai_family = AF_UNSPEC
-        hints.ai_socktype = Int32(SOCK_STREAM.rawValue)
-        hints.ai_flags = AI_PASSIVE | AI_NUMERICHOST
-        var found: UnsafeMutablePointer<addrinfo>?
-        let status = getaddrinfo(configuration.host, String(configuration.port), &hints, &found)
-        guard status == 0, let address = found else {
-            let reason = String(cString: gai_strerror(status))
-            throw ServerError(kind: .address, reason: reason, description: "cannot listen on \(configuration.host): not a numeric IP address (\(reason))")
-        }
-        defer { freeaddrinfo(found) }
-        let descriptor = socket(address.pointee.ai_family, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
-        guard descriptor >= 0 else {
-            let reason = String(cString: strerror(errno))
-            throw ServerError(kind: .socket, reason: reason, description: "cannot create a socket: \(reason)")
-        }
-        var yes: Int32 = 1
-        setsockopt(descriptor, SOL_SOCKET, SO_REUSEADDR, &yes, socklen_t(MemoryLayout<Int32>.size))
-        guard bind(descriptor, address.pointee.ai_addr, address.pointee.ai_addrlen) == 0 else {
-            let reason = String(cString: strerror(errno))
-            close(descriptor)
-            throw ServerError(kind: .bind, reason: reason, description: "cannot listen on \(configuration.host) port \(configuration.port): \(reason)")
-        }
-        guard listen(descriptor, 512) == 0 else {
-            let reason = String(cString: strerror(errno))
-            close(descriptor)
-            throw ServerError(kind: .listen, reason: reason, description: "cannot listen: \(reason)")
-        }
-        var bound = sockaddr_storage()
-        var length = socklen_t(MemoryLayout<sockaddr_storage>.size)
-        _ = withUnsafeMutablePointer(to: &bound) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(descriptor, $0, &length) } }
-        let family = bound.ss_family
-        let port: UInt16 = withUnsafePointer(to: &bound) { pointer in
-            if family == sa_family_t(AF_INET6) {
-                return pointer.withMemoryRebound(to: sockaddr_in6.self, capacity: 1) { UInt16(bigEndian: $0.pointee.sin6_port) }
+        let host = configuration.host, port = configuration.port
+        let bound: (descriptor: Int32, port: Int)
+        do {
+            bound = try Socket.listen(host: host, port: port, backlog: 1024)
+        } catch {
+            switch error.step {
+            case .address:
+                throw ServerError(kind: .address, reason: error.reason, description: "cannot listen on \(host): not a numeric IP address (\(error.reason))")
+            case .socket:
+                throw ServerError(kind: .socket, reason: error.reason, description: "cannot create a socket: \(error.reason)")
+            case .bind:
+                throw ServerError(kind: .bind, reason: error.reason, description: "cannot listen on \(host) port \(port): \(error.reason)")
+            case .listen:
+                throw ServerError(kind: .listen, reason: error.reason, description: "cannot listen: \(error.reason)")
             }
-            return pointer.withMemoryRebound(to: sockaddr_in.self, capacity: 1) { UInt16(bigEndian: $0.pointee.sin_port) }
         }
-        self.listener = descriptor
-        self.port = Int(port)
+        guard let poller = EventPoller() else {
+            Socket.close(bound.descriptor)
+            throw ServerError(kind: .socket, reason: "Too many open files", description: "cannot create the event loop: Too many open files")
+        }
+        listener = bound.descriptor
+        self.port = bound.port
+        shared = LoopShared(poller: poller)
     }
 
-    /// Accepts and serves clients until `stop`; then waits for the requests in flight.
-    public func run() {
-        while true {
-            var client = pollfd(fd: listener, events: Int16(POLLIN), revents: 0)
-            let ready = poll(&client, 1, 200)
-            if state.withLock({ $0.stopping }) { break }
-            guard ready > 0 else { continue }
-            let connection = accept(listener, nil, nil)
-            guard connection >= 0 else { continue }
-            let admitted = state.withLock { state -> Bool in
-                guard state.active < configuration.maxConnections, !state.stopping else { return false }
-                state.active += 1
-                state.connections.insert(connection)
-                return true
-            }
-            guard admitted else {
-                let busy = HTTPResponse(status: 503, headers: [("Content-Type", "text/plain; charset=utf-8"), ("Retry-After", "1")],
-                                        body: Array("too many connections\n".utf8))
-                Self.send(connection, busy.serialized(close: true, head: false))
-                close(connection)
-                continue
-            }
-            var one: Int32 = 1
-            setsockopt(connection, Int32(IPPROTO_TCP), TCP_NODELAY, &one, socklen_t(MemoryLayout<Int32>.size))
-            let thread = Thread { [self] in
-                self.serve(connection)
-                close(connection)
-                self.state.withLock { state in
-                    state.active -= 1
-                    state.connections.remove(connection)
-                }
-            }
-            thread.stackSize = 1 << 20
-            thread.start()
-        }
-        close(listener)
-        // Drain: the connections finish their current request (idle ones are woken and close).
-        let deadline = Date().addingTimeInterval(configuration.readTimeout + 5)
-        while state.withLock({ $0.active }) > 0 && Date() < deadline {
-            state.withLock { state in for connection in state.connections { shutdown(connection, Int32(SHUT_RD)) } }
-            usleep(20_000)
-        }
-    }
-
-    /// Stops accepting; `run` returns once the requests in flight are answered.
-    public func stop() {
-        state.withLock { $0.stopping = true }
-    }
-
-    /// The connections being served now.
-    public var activeConnections: Int { state.withLock { $0.active } }
-
-    // MARK: One connection
-
-    private func serve(_ connection: Int32) {
-        var buffer: [UInt8] = []
-        var served = 0
-        while served < configuration.maxRequestsPerConnection {
-            // Wait for the first byte of the next request, within the idle timeout.
-            if buffer.isEmpty {
-                guard Self.wait(connection, seconds: served == 0 ? configuration.readTimeout : configuration.idleTimeout),
-                      Self.receive(connection, into: &buffer) else { return }
-            }
-            if state.withLock({ $0.stopping }) && served > 0 { return }
-            let started = Date()
-            let deadline = started.addingTimeInterval(configuration.readTimeout)
-            // The head, within the read deadline and the header limit.
-            var end: Int?
-            var scanned = 0
-            while true {
-                end = RequestParser.headEnd(buffer, from: scanned)
-                if end != nil { break }
-                scanned = max(0, buffer.count - 3)
-                if buffer.count > configuration.limits.headerBytes {
-                    refuse(connection, HTTPError(431, "the request head is larger than \(configuration.limits.headerBytes) bytes"))
-                    return
-                }
-                guard Self.wait(connection, until: deadline) else {
-                    if !buffer.isEmpty { refuse(connection, HTTPError(408, "the request was not received in time")) }
-                    return
-                }
-                guard Self.receive(connection, into: &buffer) else { return }
-            }
-            guard let headEnd = end else { return }
-            if headEnd > configuration.limits.headerBytes {
-                refuse(connection, HTTPError(431, "the request head is larger than \(configuration.limits.headerBytes) bytes"))
-                return
-            }
-            let parsed: (request: HTTPRequest, bodyLength: Int)
-            do {
-                parsed = try RequestParser.parseHead(buffer[0..<headEnd], limits: configuration.limits)
-            } catch {
-                refuse(connection, error)
-                return
-            }
-            buffer.removeFirst(headEnd)
-            while buffer.count < parsed.bodyLength {
-                guard Self.wait(connection, until: deadline) else {
-                    refuse(connection, HTTPError(408, "the request body was not received in time"))
-                    return
-                }
-                guard Self.receive(connection, into: &buffer) else { return }
-            }
-            let body = Array(buffer[0..<parsed.bodyLength])
-            buffer.removeFirst(parsed.bodyLength)
-            let request = HTTPRequest(method: parsed.request.method, path: parsed.request.path, query: parsed.request.query,
-                                      version: parsed.request.version, headers: parsed.request.headers, body: body)
-            let response = handler(request)
-            served += 1
-            let close = request.wantsClose || served >= configuration.maxRequestsPerConnection || state.withLock { $0.stopping }
-            let sent = Self.send(connection, response.serialized(close: close, head: request.method == "HEAD"))
-            let micros = Int(Date().timeIntervalSince(started) * 1_000_000)
-            log("\(request.method) \(request.path) \(response.status) \(micros)µs \(response.body.count)B")
-            if close || !sent { return }
-        }
-    }
-
-    private func refuse(_ connection: Int32, _ error: HTTPError) {
-        // The detail may quote what the client sent: keep it printable ASCII, without quotes or backslashes.
-        let detail = String(error.message.unicodeScalars.prefix(200).map { scalar -> Character in
-            scalar.value >= 0x20 && scalar.value < 0x7F && scalar != "\"" && scalar != "\\" ? Character(scalar) : "?"
-        })
-        let body = "{\"type\":\"about:blank\",\"title\":\"\(HTTPResponse.reason(error.status))\",\"status\":\(error.status),\"detail\":\"\(detail)\"}"
-        let response = HTTPResponse(status: error.status, headers: [("Content-Type", "application/problem+json")], body: Array(body.utf8))
-        Self.send(connection, response.serialized(close: true, head: false))
-        log("- - \(error.status) 0µs \(response.body.count)B")
-    }
-
-    // MARK: Sockets
-
-    /// Waits until `connection` has bytes (or is closed) before `deadline`.
-    private static func wait(_ connection: Int32, until deadline: Date) -> Bool {
-        wait(connection, seconds: deadline.timeIntervalSinceNow)
-    }
-
-    private static func wait(_ connection: Int32, seconds: TimeInterval) -> Bool {
-        guard seconds > 0 else { return false }
-        var descriptor = pollfd(fd: connection, events: Int16(POLLIN), revents: 0)
-        while true {
-            let ready = poll(&descriptor, 1, Int32(min(seconds * 1000, Double(Int32.max))))
-            if ready < 0 && errno == EINTR { continue }
-            return ready > 0
-        }
-    }
-
-    /// Appends what the socket has; false when the peer closed or an error occurred.
-    private static func receive(_ connection: Int32, into buffer: inout [UInt8]) -> Bool {
-        var chunk = [UInt8](repeating: 0, count: 16 * 1024)
-        while true {
-            let count = chunk.withUnsafeMutableBytes { recv(connection, $0.baseAddress, $0.count, 0) }
-            if count < 0 && errno == EINTR { continue }
-            guard count > 0 else { return false }
-            buffer.append(contentsOf: chunk[0..<count])
-            return true
-        }
-    }
-
+    /// Accepts and serves clients until `stop`; then lets the requests in flight finish (up to
+    /// `drainTimeout`) and says what was cut.
     @discardableResult
-    private static func send(_ connection: Int32, _ bytes: [UInt8]) -> Bool {
-        var offset = 0
-        while offset < bytes.count {
-            let sent = bytes.withUnsafeBytes { raw -> Int in
-                guard let base = raw.baseAddress else { return -1 }
-                return Glibc.send(connection, base + offset, bytes.count - offset, Int32(MSG_NOSIGNAL))
-            }
-            if sent < 0 && errno == EINTR { continue }
-            guard sent > 0 else { return false }
-            offset += sent
+    public func run() -> ShutdownReport {
+        let shared = self.shared, handler = self.handler, log = self.log
+        let pool = WorkerPool<LoopShared.Job>(count: max(1, configuration.workers)) { job in
+            let response = handler(job.request)
+            let close = job.close || shared.stopping.load(ordering: .acquiring)
+            let bytes = response.serialized(close: close, head: job.request.method == "HEAD")
+            // Logged before the answer leaves: once a client has its answer, its line is written.
+            let micros = Int((SystemClock.monotonic() - job.started) * 1_000_000)
+            log(AccessLog.line(method: job.request.method, path: job.request.path, status: response.status, micros: micros, bytes: response.body.count))
+            let sent = job.gate.sendNow(bytes)
+            shared.complete(LoopShared.Completion(id: job.id, bytes: bytes, sent: sent, close: close))
         }
-        return true
+        return EventLoop(configuration: configuration, listener: listener, shared: shared, pool: pool, log: log).run()
     }
+
+    /// Stops accepting; `run` returns once the requests in flight are answered. Safe from any
+    /// thread and from a signal handler's queue: it never waits.
+    public func stop() {
+        shared.stopping.store(true, ordering: .releasing)
+        shared.poller.wake()
+    }
+
+    /// The connections open now.
+    public var activeConnections: Int { shared.active.load(ordering: .acquiring) }
 }

@@ -9,8 +9,13 @@ public final class RawClient {
     /// Bytes received past the last response (pipelined answers).
     private var pending: [UInt8] = []
 
-    public init(port: Int) throws {
+    /// Connects to loopback `port`; `receiveBuffer` sets a small `SO_RCVBUF` first (a client
+    /// that reads slowly, or never, fills it at once).
+    public init(port: Int, receiveBuffer: Int32? = nil) throws {
         descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        if var size = receiveBuffer {
+            setsockopt(descriptor, SOL_SOCKET, SO_RCVBUF, &size, socklen_t(MemoryLayout<Int32>.size))
+        }
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
         address.sin_port = in_port_t(UInt16(port).bigEndian)

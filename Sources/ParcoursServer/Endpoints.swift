@@ -25,7 +25,8 @@ extension ParcoursService {
         Endpoint(method: "GET", path: "/healthz", operationID: "health", summary: "État du serveur et empreinte des règles en vigueur aujourd'hui",
                  answer: .document, failures: [.invalidRuleSet]) { call throws(ParcoursError) in
             let today = try call.snapshot.rules().ruleSet
-            return call.json(.object([("status", .string("ok")), ("fingerprint", .string(today.fingerprint))]), today)
+            return call.json(.object([("status", .string("ok")), ("fingerprint", .string(today.fingerprint)),
+                                      ("log_lines_dropped", .int(call.service.droppedLogLines()))]), today)
         },
     ]
 

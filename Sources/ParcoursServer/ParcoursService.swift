@@ -19,13 +19,17 @@ public struct ParcoursService: Sendable {
     let draftGate = DraftGate()
     /// The profiles draft impacts are measured on.
     let caseload: CaseloadSource
+    /// The access-log lines dropped so far (a log that could not be written), for `/healthz`.
+    let droppedLogLines: @Sendable () -> Int
 
     /// `caseload`: the reference profiles of `/api/v1/drafts/impact` (`serve --caseload`);
     /// invented profiles when nil.
-    public init(store: RuleSetStore, token: String?, allowedHosts: Set<String>?, services: ServiceDirectory? = nil, caseload: Caseload? = nil) {
+    public init(store: RuleSetStore, token: String?, allowedHosts: Set<String>?, services: ServiceDirectory? = nil, caseload: Caseload? = nil,
+                droppedLogLines: @escaping @Sendable () -> Int = { 0 }) {
         self.store = store
         self.caseload = CaseloadSource(caseload)
         self.services = services
+        self.droppedLogLines = droppedLogLines
         self.token = token.map { Array($0.utf8) }
         self.allowedHosts = allowedHosts
     }
@@ -105,9 +109,12 @@ public struct ParcoursService: Sendable {
     }
 
     /// Compares the Bearer token in constant time (no early exit on the first difference).
+    /// The scheme's name is case-insensitive (RFC 9110, 11.1): `bearer` and `BEARER` are taken.
     private func authorized(_ request: HTTPRequest, _ token: [UInt8]) -> Bool {
-        guard let header = request.header("authorization"), header.hasPrefix("Bearer ") else { return false }
-        let given = Array(header.dropFirst("Bearer ".count).utf8)
+        guard let header = request.header("authorization") else { return false }
+        let scheme = header.prefix { $0 != " " }
+        guard scheme.lowercased() == "bearer" else { return false }
+        let given = Array(header.dropFirst(scheme.count).drop { $0 == " " }.utf8)
         var difference = UInt8(given.count == token.count ? 0 : 1)
         for index in 0..<token.count { difference |= token[index] ^ (index < given.count ? given[index] : 0) }
         return difference == 0

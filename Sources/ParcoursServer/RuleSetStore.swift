@@ -1,5 +1,6 @@
 import Foundation
 import ParcoursEngine
+import Platform
 import ParcoursRendering
 import Synchronization
 
@@ -35,6 +36,8 @@ public final class RuleSetStore: Sendable {
     private let current: Mutex<Snapshot>
     private let lastReload = Mutex<ReloadReport?>(nil)
     private let signature = Mutex<String>("")
+    /// A change seen and not yet loaded: its signature and when it was first seen.
+    private let pending = Mutex<(signature: String, since: Date)?>(nil)
 
     /// Loads the rule set in force today; throws with the diagnostics when it has errors (the
     /// server does not start).
@@ -75,20 +78,49 @@ public final class RuleSetStore: Sendable {
         return reload()
     }
 
+    /// Reloads once the files changed and then stayed the same for `quiet` seconds (a file
+    /// being written, a folder being copied, are not loaded half-way). Call it regularly.
+    public func reloadIfSettled(quiet: TimeInterval, now: Date = Date()) -> ReloadReport? {
+        let seen = Self.signature(rules: rules, scenarios: scenarios)
+        guard signature.withLock({ $0 }) != seen else {
+            pending.withLock { $0 = nil }
+            return nil
+        }
+        let settled = pending.withLock { pending -> Bool in
+            guard let change = pending, change.signature == seen else {
+                pending = (seen, now)
+                return false
+            }
+            return now.timeIntervalSince(change.since) >= quiet
+        }
+        guard settled else { return nil }
+        pending.withLock { $0 = nil }
+        return reload()
+    }
+
     private static func load(rules: String, scenarios: String?, clock: Clock) throws(ParcoursError) -> Snapshot {
         let engine = Engine(rules: rules, scenarios: scenarios, clock: clock)
         return Snapshot(engine: engine, loaded: try engine.rules(), loadedAt: Date())
     }
 
-    /// Paths, sizes and modification times of every file under the folders, sorted.
+    /// Paths, kinds, modes, sizes and change times of every entry under the folders, in path
+    /// order, and the folders or files that cannot be read (a folder made unreadable, a file
+    /// whose permissions changed, are changes too). Nothing is opened: a named pipe cannot
+    /// block it.
     static func signature(rules: String, scenarios: String?) -> String {
         var lines: [String] = []
         for folder in [rules] + (scenarios.map { [$0] } ?? []) {
-            let paths = (FileManager.default.enumerator(atPath: folder)?.allObjects as? [String] ?? []).sorted()
-            for path in paths {
+            let walked = FolderLister.system.walk(folder)
+            for problem in walked.unreadable { lines.append("unreadable \(problem.path)") }
+            for entry in walked.entries {
+                let path = folder + "/" + entry.path
                 var info = stat()
-                guard stat(folder + "/" + path, &info) == 0 else { continue }
-                lines.append("\(folder)/\(path) \(info.st_size) \(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)")
+                guard stat(path, &info) == 0 else {
+                    lines.append("\(path) missing")
+                    continue
+                }
+                let readable = access(path, R_OK) == 0 ? "readable" : "unreadable"
+                lines.append("\(path) \(entry.kind.rawValue) \(info.st_mode) \(info.st_size) \(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec) \(info.st_ctim.tv_sec).\(info.st_ctim.tv_nsec) \(readable)")
             }
         }
         return lines.joined(separator: "\n")

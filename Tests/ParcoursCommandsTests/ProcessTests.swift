@@ -66,23 +66,28 @@ struct BatchProcessTests {
 /// `parcours serve` as a process: it says where it listens, answers, and stops cleanly on SIGTERM.
 @Suite("parcours serve as a process")
 struct ServeProcessTests {
-    @Test func servesThenDrainsOnSIGTERM() throws {
+    /// Starts `parcours serve` with `arguments` (plus the rules and a free port) and reads its
+    /// standard error up to the line that says where it listens.
+    private func startServe(_ arguments: [String] = []) throws -> (process: Process, reader: FileHandle, head: String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: Support.executable)
-        process.arguments = ["serve", "--port", "0", "--rules", Support.rules, "--scenarios", Support.packageRoot + "/Scenarios"]
+        process.arguments = ["serve", "--port", "0", "--rules", Support.rules, "--scenarios", Support.packageRoot + "/Scenarios"] + arguments
         let stderr = Pipe()
         process.standardError = stderr
         process.standardOutput = FileHandle.nullDevice
         try process.run()
-        // The first line names the port.
         var head = Data()
         let reader = stderr.fileHandleForReading
-        while !head.contains(UInt8(ascii: "\n")) {
+        while !String(decoding: head, as: UTF8.self).contains("écoute") || head.last != UInt8(ascii: "\n") {
             let chunk = reader.availableData
             if chunk.isEmpty { break }
             head.append(chunk)
         }
-        let line = String(decoding: head, as: UTF8.self)
+        return (process, reader, String(decoding: head, as: UTF8.self))
+    }
+
+    @Test func servesThenDrainsOnSIGTERM() throws {
+        let (process, reader, line) = try startServe()
         #expect(line.hasPrefix("Parcours écoute sur http://127.0.0.1:"))
         let port = try #require(Int(line.split(separator: ":")[2].prefix { $0.isNumber }))
         let url = try #require(URL(string: "http://127.0.0.1:\(port)/api/v1/recommend"))
@@ -110,6 +115,42 @@ struct ServeProcessTests {
         let run = try Support.spawn(["serve", "--host", "0.0.0.0", "--port", "0"])
         #expect(run.code == 2)
         #expect(run.error.contains("without a token"))
+    }
+
+    private func tokenFile(_ text: String, mode: mode_t) throws -> String {
+        let path = NSTemporaryDirectory() + "parcours-token-" + UUID().uuidString
+        try text.write(toFile: path, atomically: false, encoding: .utf8)
+        chmod(path, mode)
+        return path
+    }
+
+    /// A token no client could send (a newline inside) is refused, with the reason.
+    @Test func aTokenWithANewlineInsideIsRefused() throws {
+        let path = try tokenFile("0123456789abcdef\n0123456789abcdef\n", mode: 0o600)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let run = try Support.spawn(["serve", "--port", "0", "--token-file", path])
+        #expect(run.code == 1)
+        #expect(run.error.contains("holds a character no client can send (U+000A)"), "\(run.error)")
+    }
+
+    /// A host name is refused for what it is, not for a missing token.
+    @Test func aHostNameIsRefusedAsNotNumeric() throws {
+        let run = try Support.spawn(["serve", "--host", "parcours.example", "--port", "0"])
+        #expect(run.code == 2)
+        #expect(run.error.contains("a numeric IP address is expected"), "\(run.error)")
+    }
+
+    /// `--host localhost` listens on loopback (no token needed); a token file others can read
+    /// is served with a warning.
+    @Test func localhostIsLoopbackAndAReadableTokenFileIsWarned() throws {
+        let path = try tokenFile("0123456789abcdef0123\n", mode: 0o644)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let (process, _, text) = try startServe(["--host", "localhost", "--token-file", path])
+        process.terminate()
+        process.waitUntilExit()
+        #expect(text.contains("ATTENTION : le fichier du jeton \(path) est lisible par d'autres utilisateurs (droits 644)"), "\(text)")
+        #expect(text.contains("Parcours écoute sur http://127.0.0.1:"))
+        #expect(process.terminationStatus == 0)
     }
 }
 

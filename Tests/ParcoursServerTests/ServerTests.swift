@@ -93,7 +93,10 @@ struct ServerTests {
         let client = try running.client()
         defer { client.close() }
         client.send(RawClient.request("GET", "/healthz"))
-        #expect(client.response()?.status == 200)
+        let healthy = try #require(client.response())
+        #expect(healthy.status == 200)
+        // The log lines dropped so far (none: this server's log is not written).
+        #expect(healthy.body.contains("\"log_lines_dropped\": 0"), "\(healthy.body)")
         now.advance(by: 10)
         client.send(RawClient.request("GET", "/healthz"))
         let failing = try #require(client.response())
@@ -308,6 +311,15 @@ struct ServerTests {
         #expect(client.response()?.status == 401)
         client.send(RawClient.request("GET", "/api/v1/ruleset", headers: ["Authorization: Bearer 0123456789abcdef0123"]))
         #expect(client.response()?.status == 200)
+        // The scheme is case-insensitive (RFC 9110, 11.1); the token is not.
+        client.send(RawClient.request("GET", "/api/v1/ruleset", headers: ["Authorization: bearer 0123456789abcdef0123"]))
+        #expect(client.response()?.status == 200)
+        client.send(RawClient.request("GET", "/api/v1/ruleset", headers: ["Authorization: BEARER  0123456789abcdef0123"]))
+        #expect(client.response()?.status == 200)
+        client.send(RawClient.request("GET", "/api/v1/ruleset", headers: ["Authorization: bearer 0123456789ABCDEF0123"]))
+        #expect(client.response()?.status == 401)
+        client.send(RawClient.request("GET", "/api/v1/ruleset", headers: ["Authorization: Basic 0123456789abcdef0123"]))
+        #expect(client.response()?.status == 401)
     }
 
     /// Rules edited under concurrent requests: every answer is computed with one whole rule

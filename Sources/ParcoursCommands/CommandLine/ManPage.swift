@@ -44,8 +44,8 @@ enum ManPage {
         }
         lines += [
             ".SH " + (fr ? "CODES DE SORTIE" : "EXIT STATUS"),
-            fr ? "0 : succès ; 1 : erreurs dans les règles, le profil ou les cas (affichées), entrée illisible ou sortie qui n'a pas pu être écrite (sortie standard fermée ou pleine, tube fermé) ; 2 : ligne de commande incorrecte."
-               : "0: success; 1: errors in the rules, the profile or the cases (printed), an unreadable input or an output that could not be written (standard output closed or full, a pipe closed); 2: wrong command line.",
+            fr ? "0 : succès ; 1 : erreurs dans les règles, le profil ou les cas (affichées), entrée illisible ou sortie qui n'a pas pu être écrite (sortie standard fermée ou pleine, tube fermé) ; 2 : ligne de commande incorrecte ; 3 : serve arrêté en coupant une requête en cours."
+               : "0: success; 1: errors in the rules, the profile or the cases (printed), an unreadable input or an output that could not be written (standard output closed or full, a pipe closed); 2: wrong command line; 3: serve stopped and cut a request in flight.",
             ".SH " + (fr ? "ENVIRONNEMENT" : "ENVIRONMENT"),
             ".TP", ".B PARCOURS_RULES, PARCOURS_SCENARIOS", escape(fr ? "les dossiers par défaut de --rules et --scenarios" : "the default folders of --rules and --scenarios"),
             ".TP", ".B LANG, LC_MESSAGES, LC_ALL", escape(fr ? "en* : messages en anglais ; sinon en français" : "en*: messages in English; French otherwise"),

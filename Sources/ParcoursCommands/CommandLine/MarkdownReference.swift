@@ -63,6 +63,8 @@ enum MarkdownReference {
             fr ? "- 1 : erreurs dans les règles, le profil ou les cas (affichées) ; une entrée illisible (entrée standard fermée) ; une sortie qui n'a pas pu être écrite (sortie standard fermée ou pleine, tube fermé par le lecteur, --out refusé parce que c'est une entrée)"
                : "- 1: errors in the rules, the profile or the cases (printed); an unreadable input (standard input closed); an output that could not be written (standard output closed or full, a pipe closed by its reader, --out refused because it is an input)",
             fr ? "- 2 : ligne de commande incorrecte" : "- 2: wrong command line",
+            fr ? "- 3 : `serve` arrêté en coupant une requête en cours (encore inachevée au bout des 15 s d'attente)"
+               : "- 3: `serve` stopped and cut a request in flight (still unfinished after the 15 s wait)",
             "",
             "## " + (fr ? "Environnement" : "Environment"), "",
             "- " + code("PARCOURS_RULES") + ", " + code("PARCOURS_SCENARIOS") + " : " + (fr ? "les dossiers par défaut de --rules et --scenarios" : "the default folders of --rules and --scenarios"),

@@ -76,4 +76,6 @@ public enum ExitCode {
     public static let failure: Int32 = 1
     /// The command line itself is wrong.
     public static let usage: Int32 = 2
+    /// `serve` stopped, but a request in flight had to be cut at the drain deadline.
+    public static let requestsCut: Int32 = 3
 }
