@@ -158,7 +158,7 @@ public struct DocsSite {
     private func schemeScope(_ scheme: Scheme) -> String {
         let link = schemeLink(scheme, depth: 1)
         let enrolled = ruleSet.vocabulary.field(named: RuleSetFiles.enrolledField).map { "déjà entrées dans le dispositif \(link) (« \(HTML.escape($0.label)) »)" }
-        let chosen = ruleSet.vocabulary.field(named: RuleSetFiles.chosenField).map { "éligibles au dispositif \(link) <strong>et</strong> qui l'ont choisi avec leur conseiller·ère (« \(HTML.escape($0.label)) »)" }
+        let chosen = ruleSet.vocabulary.field(named: RuleSetFiles.chosenField).map { "éligibles au dispositif \(link) <strong>et</strong> qui l'ont choisi avec leur conseillère ou leur conseiller (« \(HTML.escape($0.label)) »)" }
         let branches = [enrolled, chosen].compactMap { $0 }
         if branches.isEmpty { return "<p>Jamais : le vocabulaire n'a ni dispositif choisi ni dispositif suivi.</p>" }
         return "<p>Aux personnes " + branches.joined(separator: ", ou ") + ". Être éligible ne suffit pas : un dispositif se discute avec la personne avant d'être proposé.</p>"

@@ -26,7 +26,7 @@ public enum PersonSheet {
             lines.append("")
         }
         if !sheet.referents.isEmpty {
-            lines.append(sheet.referents.count > 1 ? "VOS INTERLOCUTEURS" : "VOTRE INTERLOCUTEUR")
+            lines.append(sheet.referents.count > 1 ? "VOS CONTACTS" : "VOTRE CONTACT")
             for referent in sheet.referents {
                 lines.append("  \(referent.label), \(referent.justice ? "pour votre mesure de justice" : "pour votre parcours vers l'emploi")")
             }
@@ -48,7 +48,7 @@ public enum PersonSheet {
             lines.append("")
         }
         if !sheet.schemes.isEmpty {
-            lines.append("DISPOSITIFS DONT NOUS AVONS PARLÉ")
+            lines.append("LES PROGRAMMES DONT NOUS AVONS PARLÉ")
             for scheme in sheet.schemes { lines.append("  - \(scheme)") }
             lines.append("")
         }

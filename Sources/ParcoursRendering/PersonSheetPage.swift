@@ -25,7 +25,7 @@ public enum PersonSheetPage {
             if let description = sheet.routeDescription { body.append("<p>\(text(description))</p>") }
         }
         if !sheet.referents.isEmpty {
-            let title = sheet.referents.count > 1 ? "Vos interlocuteurs" : "Votre interlocuteur"
+            let title = sheet.referents.count > 1 ? "Vos contacts" : "Votre contact"
             body += ["<h2>\(title)</h2>", "<ul>"]
             for referent in sheet.referents {
                 body.append("<li>\(text(referent.label)), \(text(referent.justice ? "pour votre mesure de justice" : "pour votre parcours vers l'emploi"))</li>")
@@ -49,7 +49,7 @@ public enum PersonSheetPage {
             }
         }
         if !sheet.schemes.isEmpty {
-            body += ["<h2>Dispositifs dont nous avons parlé</h2>", "<ul>"]
+            body += ["<h2>Les programmes dont nous avons parlé</h2>", "<ul>"]
             body += sheet.schemes.map { "<li>\(text($0))</li>" }
             body.append("</ul>")
         }

@@ -50,11 +50,9 @@ public struct PaperSheet: Sendable, Equatable {
         actions = nextActions.filter { shown($0.discreet) }.map { item($0.id, label: $0.label, stage: $0.stage) }
         if let route = recommendation.route {
             let info = Route(rawValue: route.id).flatMap { catalogue.info(for: $0) }
-            routeLabel = route.label
-            if let label = info?.forPerson?.label {
-                let scheme = route.scheme.flatMap { id in recommendation.schemes.first { $0.id == id }?.name }
-                routeLabel = scheme.map { "\(label) : \($0)" } ?? label
-            }
+            // The scheme route is the scheme itself, by its name.
+            let scheme = route.scheme.flatMap { id in recommendation.schemes.first { $0.id == id }?.name }
+            routeLabel = scheme ?? info?.forPerson?.label ?? route.label
             routeDescription = info?.forPerson?.text
         }
         referents = recommendation.referents.map { (catalogue.entry($0.id)?.personLabel ?? $0.label, $0.role == .justice) }

@@ -122,7 +122,7 @@ package struct Schemas {
             "route": B.oneOf(Route.allCases.map(\.rawValue), "le parcours que la règle donne"),
             "referent": B.oneOf(entries(.partner), "le partenaire référent que la règle donne"),
             "referent_role": B.oneOf(ReferentRole.allCases.map(\.rawValue), "le rôle du référent (insertion par défaut)"),
-            "why": B.string("pourquoi, pour le ou la conseiller·ère"),
+            "why": B.string("pourquoi, pour la conseillère ou le conseiller"),
             "suggest": B.array(B.ref("suggestion"), "ce que la règle propose, par étape"),
             "notes": B.string("notes pour les auteurs"),
         ].merging(validity) { first, _ in first }, "une règle")
