@@ -10,12 +10,8 @@ struct GlossaryLoader {
     }
 
     mutating func load(_ root: Node) -> Glossary {
-        guard let keys = reader.keys(of: root, Phrase("le glossaire", en: "the glossary"), FileShapes.glossaryFile),
-              let list = keys["acronyms"] else { return .empty }
-        guard let pairs = list.mapping else {
-            reader.report(.typeMismatch, list, Phrase("acronyms : un sigle et son sens par ligne attendus (mapping)", en: "acronyms: expected one acronym and its meaning per line (a mapping)"))
-            return .empty
-        }
+        guard let pairs = reader.section("acronyms", of: root, Phrase("le glossaire", en: "the glossary"), FileShapes.glossaryFile,
+                                         expected: Phrase("un sigle et son sens par ligne", en: "one acronym and its meaning per line")) else { return .empty }
         var terms: [(acronym: String, meaning: String)] = []
         for pair in pairs {
             guard let acronym = pair.key.scalar?.text else { continue }
