@@ -279,6 +279,11 @@ public struct DocsSite {
     private func entry(_ entry: CatalogueEntry) -> String {
         var body = "<h1>\(HTML.escape(entry.name))</h1><p><span class=\"tag\">\(entry.kind.frenchLabel)</span><code>\(HTML.escape(entry.id))</code>\(entry.urgent ? " <span class=\"tag\">urgent</span>" : "")</p>"
         body += "<p>\(HTML.escape(entry.description))</p>"
+        if let person = entry.forPerson {
+            // What the person reads on their sheet, as the sheet prints it (acronyms explained there).
+            let label = person.label.map { "<strong>\(HTML.escape(FrenchText.typography($0)))</strong> " } ?? ""
+            body += "<h2>Sur la fiche de la personne</h2><p>\(label)\(HTML.escape(FrenchText.typography(person.text ?? "")))\(entry.discreet ? " <span class=\"tag\">seulement à sa demande (discret)</span>" : "")</p>"
+        }
         body += "<h2>Codes data·inclusion</h2><p>Thématiques : \(entry.thematiques.isEmpty ? "aucune" : entry.thematiques.map { "<code>\(HTML.escape($0))</code>" }.joined(separator: " "))</p>"
         body += "<p>Réseaux porteurs : \(entry.reseauxPorteurs.isEmpty ? "aucun" : entry.reseauxPorteurs.map { "<code>\(HTML.escape($0))</code>" }.joined(separator: " "))</p>"
         if case .always = entry.requires {} else {
