@@ -25,7 +25,8 @@ public struct Glossary: Sendable, Equatable {
         lhs.terms.map(\.acronym) == rhs.terms.map(\.acronym) && lhs.terms.map(\.meaning) == rhs.terms.map(\.meaning)
     }
 
-    /// An acronym: a word of at least two capital letters and no small one (`CAF`, `R2S`).
+    /// An acronym: a word of at least two capital letters and no small one (`CAF`, `R2S`,
+    /// `ENIC-NARIC`).
     public static func isAcronym(_ word: Substring) -> Bool {
         var capitals = 0
         for character in word {
@@ -35,15 +36,19 @@ public struct Glossary: Sendable, Equatable {
         return capitals >= 2
     }
 
-    /// Every acronym of `text`, in order, with the offset (in characters) where it starts.
+    /// Every acronym of `text`, in order, with the offset (in characters) where it starts; a
+    /// hyphen between two letters or digits stays inside the word (`ENIC-NARIC`).
     public static func acronyms(in text: String) -> [(word: String, offset: Int)] {
         var found: [(word: String, offset: Int)] = []
         var start: String.Index?
         var offset = 0
         var startOffset = 0
+        func isWordCharacter(_ character: Character) -> Bool { character.isLetter || character.isNumber }
         for index in text.indices {
             let character = text[index]
-            if character.isLetter || character.isNumber {
+            let next = text.index(after: index)
+            let joining = character == "-" && start != nil && next < text.endIndex && isWordCharacter(text[next])
+            if isWordCharacter(character) || joining {
                 if start == nil { (start, startOffset) = (index, offset) }
             } else if let first = start {
                 if isAcronym(text[first..<index]) { found.append((String(text[first..<index]), startOffset)) }

@@ -193,7 +193,7 @@ package struct Schemas {
 
     /// The glossary: each acronym the person may read, with its meaning in plain French.
     private var glossary: JSONValue {
-        B.object(FileShapes.glossaryFile, ["acronyms": B.map(B.string("le sens en mots simples, en minuscules"), keys: B.string(pattern: "^[A-Z0-9]*[A-Z][A-Z0-9]*[A-Z][A-Z0-9]*$"),
+        B.object(FileShapes.glossaryFile, ["acronyms": B.map(B.string("le sens en mots simples, en minuscules"), keys: B.string(pattern: "^(?=(?:[^A-Z]*[A-Z]){2})[A-Z0-9]+(?:-[A-Z0-9]+)*$"),
                                                              "un sigle (au moins deux capitales) et son sens")])
     }
 
