@@ -158,7 +158,7 @@ public struct DocsSite {
     private func schemeScope(_ scheme: Scheme) -> String {
         let link = schemeLink(scheme, depth: 1)
         let enrolled = ruleSet.vocabulary.field(named: RuleSetFiles.enrolledField).map { "déjà entrées dans le dispositif \(link) (« \(HTML.escape($0.label)) »)" }
-        let chosen = ruleSet.vocabulary.field(named: RuleSetFiles.chosenField).map { "éligibles au dispositif \(link) <strong>et</strong> qui l'ont choisi avec leur conseiller·ère (« \(HTML.escape($0.label)) »)" }
+        let chosen = ruleSet.vocabulary.field(named: RuleSetFiles.chosenField).map { "éligibles au dispositif \(link) <strong>et</strong> qui l'ont choisi avec leur conseillère ou leur conseiller (« \(HTML.escape($0.label)) »)" }
         let branches = [enrolled, chosen].compactMap { $0 }
         if branches.isEmpty { return "<p>Jamais : le vocabulaire n'a ni dispositif choisi ni dispositif suivi.</p>" }
         return "<p>Aux personnes " + branches.joined(separator: ", ou ") + ". Être éligible ne suffit pas : un dispositif se discute avec la personne avant d'être proposé.</p>"
@@ -279,6 +279,11 @@ public struct DocsSite {
     private func entry(_ entry: CatalogueEntry) -> String {
         var body = "<h1>\(HTML.escape(entry.name))</h1><p><span class=\"tag\">\(entry.kind.frenchLabel)</span><code>\(HTML.escape(entry.id))</code>\(entry.urgent ? " <span class=\"tag\">urgent</span>" : "")</p>"
         body += "<p>\(HTML.escape(entry.description))</p>"
+        if let person = entry.forPerson {
+            // What the person reads on their sheet, as the sheet prints it (acronyms explained there).
+            let label = person.label.map { "<strong>\(HTML.escape(FrenchText.typography($0)))</strong> " } ?? ""
+            body += "<h2>Sur la fiche de la personne</h2><p>\(label)\(HTML.escape(FrenchText.typography(person.text ?? "")))\(entry.discreet ? " <span class=\"tag\">seulement à sa demande (discret)</span>" : "")</p>"
+        }
         body += "<h2>Codes data·inclusion</h2><p>Thématiques : \(entry.thematiques.isEmpty ? "aucune" : entry.thematiques.map { "<code>\(HTML.escape($0))</code>" }.joined(separator: " "))</p>"
         body += "<p>Réseaux porteurs : \(entry.reseauxPorteurs.isEmpty ? "aucun" : entry.reseauxPorteurs.map { "<code>\(HTML.escape($0))</code>" }.joined(separator: " "))</p>"
         if case .always = entry.requires {} else {

@@ -1,13 +1,14 @@
 import ParcoursEngine
 
 /// The one-page « fiche » handed to the person (`recommend --format fiche`): plain French,
-/// addressed to them, without rule ids, codes or the counsellor's questions. What reaches the
-/// paper is `PaperSheet`'s choice (discreet entries only with `includeDiscreet`; a long plan
+/// addressed to them, without rule ids, codes or the counsellor's questions, in French
+/// typography (`FrenchText.typography`). What reaches the paper, in the person's words, is
+/// `PaperSheet`'s choice (discreet entries only with `includeDiscreet`; a long plan
 /// keeps the next actions, the contacts and the first later steps, and says how many more the
 /// counsellor has). `PersonSheetPage` prints the same sheet as an HTML page.
 public enum PersonSheet {
-    public static func render(_ recommendation: Recommendation, catalogue: Catalogue, includeDiscreet: Bool = false) -> String {
-        render(PaperSheet(recommendation, catalogue: catalogue, includeDiscreet: includeDiscreet))
+    public static func render(_ recommendation: Recommendation, catalogue: Catalogue, glossary: Glossary = .empty, includeDiscreet: Bool = false) -> String {
+        render(PaperSheet(recommendation, catalogue: catalogue, glossary: glossary, includeDiscreet: includeDiscreet))
     }
 
     public static func render(_ sheet: PaperSheet) -> String {
@@ -25,7 +26,7 @@ public enum PersonSheet {
             lines.append("")
         }
         if !sheet.referents.isEmpty {
-            lines.append(sheet.referents.count > 1 ? "VOS INTERLOCUTEURS" : "VOTRE INTERLOCUTEUR")
+            lines.append(sheet.referents.count > 1 ? "VOS CONTACTS" : "VOTRE CONTACT")
             for referent in sheet.referents {
                 lines.append("  \(referent.label), \(referent.justice ? "pour votre mesure de justice" : "pour votre parcours vers l'emploi")")
             }
@@ -42,16 +43,16 @@ public enum PersonSheet {
                 lines.append("    - \(step.label)")
             }
             if sheet.moreLater > 0 {
-                lines.append("  … et \(FrenchText.count(sheet.moreLater, "autre étape", "autres étapes")), que votre conseiller·ère a dans votre dossier.")
+                lines.append("  … et \(FrenchText.count(sheet.moreLater, "autre étape", "autres étapes")), que votre conseillère ou votre conseiller a dans votre dossier.")
             }
             lines.append("")
         }
         if !sheet.schemes.isEmpty {
-            lines.append("DISPOSITIFS DONT NOUS AVONS PARLÉ")
+            lines.append("LES PROGRAMMES DONT NOUS AVONS PARLÉ")
             for scheme in sheet.schemes { lines.append("  - \(scheme)") }
             lines.append("")
         }
         lines.append("Ce document ne contient que ce qui vous a été proposé. Rien n'est enregistré.")
-        return lines.joined(separator: "\n") + "\n"
+        return lines.map(FrenchText.typography).joined(separator: "\n") + "\n"
     }
 }

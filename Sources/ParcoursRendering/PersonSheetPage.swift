@@ -2,31 +2,33 @@ import ParcoursEngine
 
 /// The fiche as a printable HTML page (`POST /api/v1/fiche`): the same `PaperSheet` as
 /// `PersonSheet` (`recommend --format fiche`), section by section, laid out for one A4 page,
-/// with nothing of the counsellors' interface. What the sheet says is decided once, by
+/// with nothing of the counsellors' interface, every text in French typography
+/// (`FrenchText.typography`) before it is escaped. What the sheet says is decided once, by
 /// `PaperSheet` (discretion, the later steps that fit).
 public enum PersonSheetPage {
     public static func html(_ sheet: PaperSheet) -> String {
-        var body = ["<h1>Votre parcours</h1>", "<p class=\"date\">Fiche remise le \(HTML.escape(FrenchText.date(sheet.date)))</p>"]
-        body.append("<h2>\(HTML.escape("Ce que nous faisons d'abord"))</h2>")
+        func text(_ plain: String) -> String { HTML.escape(FrenchText.typography(plain)) }
+        var body = ["<h1>Votre parcours</h1>", "<p class=\"date\">Fiche remise le \(text(FrenchText.date(sheet.date)))</p>"]
+        body.append("<h2>\(text("Ce que nous faisons d'abord"))</h2>")
         if sheet.actions.isEmpty {
             body.append("<p>Nous faisons le point ensemble au prochain rendez-vous.</p>")
         } else {
             body.append("<ol>")
             for action in sheet.actions {
-                let why = action.why.isEmpty ? "" : " <span class=\"why\">\(HTML.escape(action.why))</span>"
-                body.append("<li><strong>\(HTML.escape(action.label))</strong>\(why)</li>")
+                let why = action.why.isEmpty ? "" : " <span class=\"why\">\(text(action.why))</span>"
+                body.append("<li><strong>\(text(action.label))</strong>\(why)</li>")
             }
             body.append("</ol>")
         }
         if let route = sheet.routeLabel {
-            body.append("<h2>Votre chemin\u{00A0}: \(HTML.escape(route))</h2>")
-            if let description = sheet.routeDescription { body.append("<p>\(HTML.escape(description))</p>") }
+            body.append("<h2>\(text("Votre chemin : " + route))</h2>")
+            if let description = sheet.routeDescription { body.append("<p>\(text(description))</p>") }
         }
         if !sheet.referents.isEmpty {
-            let title = sheet.referents.count > 1 ? "Vos interlocuteurs" : "Votre interlocuteur"
+            let title = sheet.referents.count > 1 ? "Vos contacts" : "Votre contact"
             body += ["<h2>\(title)</h2>", "<ul>"]
             for referent in sheet.referents {
-                body.append("<li>\(HTML.escape(referent.label)), \(HTML.escape(referent.justice ? "pour votre mesure de justice" : "pour votre parcours vers l'emploi"))</li>")
+                body.append("<li>\(text(referent.label)), \(text(referent.justice ? "pour votre mesure de justice" : "pour votre parcours vers l'emploi"))</li>")
             }
             body.append("</ul>")
         }
@@ -37,21 +39,21 @@ public enum PersonSheetPage {
                 if step.stage != stage {
                     if stage != nil { body.append("</ul>") }
                     stage = step.stage
-                    body += ["<h3>\(HTML.escape(step.stageLabel))</h3>", "<ul>"]
+                    body += ["<h3>\(text(step.stageLabel))</h3>", "<ul>"]
                 }
-                body.append("<li>\(HTML.escape(step.label))</li>")
+                body.append("<li>\(text(step.label))</li>")
             }
             body.append("</ul>")
             if sheet.moreLater > 0 {
-                body.append("<p>\u{2026} et \(FrenchText.count(sheet.moreLater, "autre étape", "autres étapes")), que votre conseiller·ère a dans votre dossier.</p>")
+                body.append("<p>\(text("\u{2026} et \(FrenchText.count(sheet.moreLater, "autre étape", "autres étapes")), que votre conseillère ou votre conseiller a dans votre dossier."))</p>")
             }
         }
         if !sheet.schemes.isEmpty {
-            body += ["<h2>Dispositifs dont nous avons parlé</h2>", "<ul>"]
-            body += sheet.schemes.map { "<li>\(HTML.escape($0))</li>" }
+            body += ["<h2>Les programmes dont nous avons parlé</h2>", "<ul>"]
+            body += sheet.schemes.map { "<li>\(text($0))</li>" }
             body.append("</ul>")
         }
-        body.append("<p class=\"note\">\(HTML.escape("Ce document ne contient que ce qui vous a été proposé. Rien n'est enregistré."))</p>")
+        body.append("<p class=\"note\">\(text("Ce document ne contient que ce qui vous a été proposé. Rien n'est enregistré."))</p>")
         return """
         <!doctype html>
         <html lang="fr">

@@ -24,7 +24,7 @@ public enum RecommendationText {
         } else {
             lines.append("Règles du \(recommendation.date). Détail (règles, critères, toutes les questions) : --detail")
         }
-        return TerminalText.escaped(lines.joined(separator: "\n") + "\n", lineBreaks: true)
+        return TerminalText.escaped(lines.map(FrenchText.typography).joined(separator: "\n") + "\n", lineBreaks: true)
     }
 
     /// What the person's sheet leaves out, and why: said first, before anything is printed.
@@ -193,12 +193,13 @@ public enum RecommendationText {
     package static func lowercasedFirst(_ text: String) -> String { text.prefix(1).lowercased() + text.dropFirst() }
 
     /// Breaks `text` into lines of at most 96 columns, each starting with `indent` (the first
-    /// with `first` when given: a line that already carries its own indent).
+    /// with `first` when given: a line that already carries its own indent), never at a
+    /// non-breaking space of French typography (`FrenchText.typography`, applied first).
     package static func wrap(_ text: String, indent: String, first: String? = nil, width: Int = 96) -> [String] {
         var lines: [String] = []
         var lead = first ?? indent
         var current = lead
-        for word in text.split(separator: " ") {
+        for word in FrenchText.typography(text).split(separator: " ") {
             if current.count > lead.count && current.count + 1 + word.count > width {
                 lines.append(current)
                 lead = indent

@@ -8,7 +8,7 @@ extension ParcoursService {
 
     /// The page and the health check.
     private static let pages: [Endpoint] = [
-        Endpoint(method: "GET", path: "/", operationID: "page", summary: "La page des conseiller·ères", answer: .asset("text/html; charset=utf-8")) { _ throws(ParcoursError) in
+        Endpoint(method: "GET", path: "/", operationID: "page", summary: "La page des conseillères et conseillers", answer: .asset("text/html; charset=utf-8")) { _ throws(ParcoursError) in
             HTTPResponse(status: 200, contentType: "text/html; charset=utf-8", text: PageAssets.html)
         },
         Endpoint(method: "GET", path: "/parcours.js", operationID: "pageScript", summary: "Le script de la page", answer: .asset("text/javascript; charset=utf-8")) { _ throws(ParcoursError) in

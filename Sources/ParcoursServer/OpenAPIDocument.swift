@@ -93,7 +93,7 @@ package struct OpenAPIDocument: Sendable {
         ("type", .string("object")), ("additionalProperties", .bool(false)), ("required", .array([.string("files")])),
         ("description", .string("Les fichiers changés par-dessus les règles en vigueur.")),
         ("properties", .object([
-            ("summary", .object([("type", .string("string")), ("minLength", .int(1)), ("description", .string("Ce qui change, dans les mots de l'auteur·e."))])),
+            ("summary", .object([("type", .string("string")), ("minLength", .int(1)), ("description", .string("Ce qui change, dans les mots de la personne qui rédige."))])),
             ("files", .object([("type", .string("array")), ("maxItems", .int(Draft.Bounds.files)), ("items", .object([
                 ("type", .string("object")), ("additionalProperties", .bool(false)), ("required", .array([.string("path"), .string("content")])),
                 ("properties", .object([

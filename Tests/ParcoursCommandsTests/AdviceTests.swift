@@ -34,8 +34,10 @@ struct AdviceTests {
         for (name, answer) in try shippedProfiles() {
             let lines = RecommendationText.render(answer.recommendation).split(separator: "\n").map(String.init)
             for (number, action) in answer.recommendation.nextActions.enumerated() {
-                #expect(lines.contains { $0.hasPrefix("  \(number + 1). \(action.label)") }, "\(name): « \(action.label) » is not a next action")
-                #expect(!lines.contains("     - \(action.label)"), "\(name): « \(action.label) » is repeated in the plan")
+                // The text is in French typography (l’emploi), like every text people read.
+                let label = FrenchText.typography(action.label)
+                #expect(lines.contains { $0.hasPrefix("  \(number + 1). \(label)") }, "\(name): « \(label) » is not a next action")
+                #expect(!lines.contains("     - \(label)"), "\(name): « \(label) » is repeated in the plan")
             }
         }
     }
@@ -55,7 +57,7 @@ struct AdviceTests {
         let sheet = PersonSheet.render(answer.sheet()).lowercased()
         for word in ["violence", "3919", "victime", "cidff", "sécurité"] { #expect(!sheet.contains(word), "« \(word) » on the sheet") }
         let asked = PersonSheet.render(answer.sheet(includeDiscreet: true)).lowercased()
-        #expect(asked.contains("mise en sécurité") && asked.contains("3919"))
+        #expect(asked.contains("votre sécurité d\u{2019}abord") && asked.contains("3919"))
         let text = RecommendationText.render(answer.recommendation)
         #expect(text.hasPrefix("HORS DE LA FICHE REMISE\n"))
     }

@@ -225,12 +225,12 @@ struct ReplayCommandTests {
         """))
         let text = Support.run(["recommend", "-", "--rules", Support.rules, "--scenarios", Self.scenarios],
                                input: "age: 20\nterritory: outre_mer\nqualification: none\nemployment: unemployed\n")
-        #expect(text.output.contains("DISPOSITIFS À PROPOSER\n  Service militaire adapté (SMA)\n    Conditions remplies : avoir de 18 à 25 ans,"))
+        #expect(text.output.contains("DISPOSITIFS À PROPOSER\n  Service militaire adapté (SMA)\n    Conditions remplies\u{00A0}: avoir de 18 à 25 ans,"))
         #expect(!text.output.contains("Dispositif spécifique"))
         let chosen = Support.run(["recommend", "-", "--rules", Support.rules, "--scenarios", Self.scenarios],
                                  input: "age: 20\nterritory: outre_mer\nqualification: none\nemployment: unemployed\nchosen_schemes: [sma]\n")
-        #expect(chosen.output.contains("PARCOURS : Dispositif spécifique : Service militaire adapté (SMA)"))
-        #expect(chosen.output.contains("DISPOSITIF\n  Service militaire adapté (SMA) : choisi\n"))
+        #expect(chosen.output.contains("PARCOURS\u{00A0}: Dispositif spécifique\u{00A0}: Service militaire adapté (SMA)"))
+        #expect(chosen.output.contains("DISPOSITIF\n  Service militaire adapté (SMA)\u{00A0}: choisi\n"))
     }
 }
 

@@ -171,7 +171,7 @@ struct PolicyToolsTests {
         let profile = try String(contentsOfFile: Support.packageRoot + "/docs/examples/profil-exemple.yaml", encoding: .utf8) + "department: 35\n"
         let text = Support.run(["recommend", "-", "--rules", Support.rules, "--date", date, "--services", services], input: profile, language: .fr)
         #expect(text.code == 0, "\(text.error)")
-        #expect(text.output.contains("→ Aide à la recherche d'un mode de garde (CAF d'Ille-et-Exemple) — 10 avenue Fictive,"))
+        #expect(text.output.contains("→ Aide à la recherche d\u{2019}un mode de garde (CAF d\u{2019}Ille-et-Exemple) — 10 avenue Fictive,"))
         let json = Support.run(["recommend", "-", "--rules", Support.rules, "--date", date, "--services", services, "--format", "json"], input: profile)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any])
         let steps = try #require(object["steps"] as? [[String: Any]])

@@ -37,7 +37,7 @@ struct ProcessTests {
         let profile = Support.golden + "/autonome-creation.yaml"
         let run = try Support.spawn(["recommend", profile], directory: NSTemporaryDirectory())
         #expect(run.code == 0, "\(run.error)")
-        #expect(run.output.contains("Création d'activité"))
+        #expect(run.output.contains("Création d\u{2019}activité"))
     }
 
     @Test func badProfileGivesPositionedErrorsAndNoRecommendation() throws {

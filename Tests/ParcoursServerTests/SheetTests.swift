@@ -20,7 +20,11 @@ struct SheetTests {
         let page = response.body
         #expect(page.contains("<html lang=\"fr\">") && page.contains("<h1>Votre parcours</h1>"))
         #expect(page.contains("Fiche remise le 6\u{00A0}décembre\u{00A0}2026"))
-        #expect(page.contains("<h2>Ce que nous faisons d&#39;abord</h2>") && page.contains("<ol>\n<li><strong>"))
+        #expect(page.contains("<h2>Ce que nous faisons d\u{2019}abord</h2>") && page.contains("<ol>\n<li><strong>"))
+        // The person's words, in French typography: an acronym explained at its first use, a
+        // non-breaking space before « : », typographic apostrophes, no point médian.
+        #expect(page.contains("CAF (caisse d\u{2019}allocations familiales)"), "\(page)")
+        #expect(page.contains("Votre chemin\u{00A0}:") && !page.contains("&#39;") && !page.contains("·"))
         // Nothing of the interface, no field id, nothing said of « la personne ».
         for word in ["la personne", "single_parent", "childcare", "Règle", "Imprimer", "(à demander)", "pourquoi"] {
             #expect(!page.contains(word), "\(word)")

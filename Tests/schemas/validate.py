@@ -58,10 +58,10 @@ def run(*arguments, stdin=None):
     return result.stdout
 
 
-rules, vocabulary, catalogue, scheme, case, profile, sources = (schema(n) for n in ["rules", "vocabulary", "catalogue", "scheme", "case", "profile", "sources"])
+rules, vocabulary, catalogue, scheme, case, profile, sources, glossary = (schema(n) for n in ["rules", "vocabulary", "catalogue", "scheme", "case", "profile", "sources", "glossary"])
 for path in sorted(glob.glob("Rules/*.yaml")):
     name = path.split("/")[-1]
-    validator = vocabulary if name == "profile.yaml" else catalogue if name == "catalogue.yaml" else sources if name == "sources.yaml" else rules
+    validator = {"profile.yaml": vocabulary, "catalogue.yaml": catalogue, "sources.yaml": sources, "glossaire.yaml": glossary}.get(name, rules)
     check(validator, load(path), path)
 for path in sorted(glob.glob("Scenarios/*/scheme.yaml")):
     check(scheme, load(path), path)
@@ -79,6 +79,7 @@ check(import_mapping, {"format": "france-travail", "label": "x", "source": "x", 
 
 # Wrong files are refused: a misspelt value, an unknown key, a priority out of range.
 check(sources, {"sources": {"x": {"title": "x", "year": 2020, "issuer": "x", "kind": "loi"}}}, "source of kind loi", valid=False)
+check(glossary, {"acronyms": {"Caf": "caisse d'allocations familiales"}}, "glossary entry that is no acronym", valid=False)
 check(profile, {"age": 22, "barriers": ["chilcare"]}, "profile with chilcare", valid=False)
 check(profile, {"permis_b": True}, "profile with an unknown field", valid=False)
 check(profile, {"vehicle": "no"}, "profile with vehicle: no", valid=False)

@@ -11,7 +11,7 @@ import Synchronization
 /// `parcours serve`: the counsellors' page and the JSON API on a small HTTP server.
 struct ServeCommand: ParcoursCommand {
     static let spec = CommandSpec(
-        name: "serve", abstract: Phrase("Sert la page des conseiller·ères et l'API JSON (/api/v1).", en: "Serves the counsellors' page and the JSON API (/api/v1)."),
+        name: "serve", abstract: Phrase("Sert la page des conseillères et conseillers et l'API JSON (/api/v1).", en: "Serves the counsellors' page and the JSON API (/api/v1)."),
         discussion: Phrase("""
         Écoute sur 127.0.0.1 par défaut. Toute autre adresse exige --token-file (les clients envoient
         alors Authorization: Bearer JETON), ou --insecure pour s'en passer. Le jeu de règles est rechargé

@@ -9,12 +9,8 @@ struct SourceRegisterLoader {
     }
 
     mutating func load(_ root: Node) -> SourceRegister {
-        guard let keys = reader.keys(of: root, Phrase("le registre des sources", en: "the source register"), FileShapes.sourcesFile),
-              let list = keys["sources"] else { return .empty }
-        guard let pairs = list.mapping else {
-            reader.report(.typeMismatch, list, Phrase("sources : une source par identifiant attendue (mapping)", en: "sources: expected one source per id (a mapping)"))
-            return .empty
-        }
+        guard let pairs = reader.section("sources", of: root, Phrase("le registre des sources", en: "the source register"), FileShapes.sourcesFile,
+                                         expected: Phrase("une source par identifiant", en: "one source per id")) else { return .empty }
         var sources: [RegisteredSource] = []
         for pair in pairs {
             guard let id = pair.key.scalar?.text else { continue }

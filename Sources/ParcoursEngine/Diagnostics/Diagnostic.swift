@@ -50,6 +50,9 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
     case missingQuote = "missing-quote"
     case quoteNotFound = "quote-not-found"
     case tooMany = "too-many"
+    case missingPersonText = "missing-person-text"
+    case thirdPerson = "third-person"
+    case unexplainedAcronym = "unexplained-acronym"
 }
 
 /// One problem found in a rule set or a profile, with its position and a likely fix.

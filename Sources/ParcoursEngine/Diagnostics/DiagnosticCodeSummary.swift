@@ -42,6 +42,9 @@ extension DiagnosticCode {
         case .unknownSource: return Phrase("source absente du registre (sources.yaml), ou qui ne peut pas être citée", en: "source not in the register (sources.yaml), or one that cannot be cited")
         case .missingQuote: return Phrase("citation d'un document source sans passage « … », ou « … » pour un texte que check ne lit pas", en: "citation of a seed without a « … » quote, or a quote of a text check cannot read")
         case .quoteNotFound: return Phrase("passage cité introuvable dans le document", en: "quoted passage not found in the document")
+        case .missingPersonText: return Phrase("texte pour la personne (for_person) manquant", en: "missing text for the person (for_person)")
+        case .thirdPerson: return Phrase("un texte pour la personne parle d'elle (« la personne ») au lieu de lui dire « vous »", en: "a text for the person speaks about them (« la personne ») instead of to them")
+        case .unexplainedAcronym: return Phrase("sigle lu par la personne sans explication dans le glossaire", en: "acronym the person reads that the glossary does not explain")
         case .mappingConflict: return Phrase("deux codes d'import donnent des valeurs différentes à un champ", en: "two import codes give a field different values")
         }
     }

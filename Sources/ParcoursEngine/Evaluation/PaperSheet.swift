@@ -1,13 +1,16 @@
-/// What reaches the paper handed to the person (`recommend --format fiche`, and the page's
-/// sheet): the one place that decides it, so that the rendering and the replayable cases
+/// What reaches the paper handed to the person (`recommend --format fiche`, `POST /api/v1/fiche`):
+/// the one place that decides it, so that the rendering and the replayable cases
 /// (`fiche: {exclude: [...]}`) see the same words.
 ///
-/// Discreet entries (catalogue `discreet`) are left out, and a discreet reason is replaced by
-/// the entry's neutral description, unless the counsellor asks (`includeDiscreet`): a sheet
-/// found at home must not reveal violence, a helpline or a victims' association (004, partie
-/// 2: violences conjugales are part of the global support, not of what is written down).
+/// The words are the person's (`for_person:` of each catalogue entry, route and stage), never
+/// the counsellor's reasons: second person, plain words, no stage names. Each acronym is
+/// explained at its first use on the sheet, from the glossary (« la CAF (caisse d'allocations
+/// familiales) »). Discreet entries (catalogue `discreet`) are left out unless the counsellor
+/// asks (`includeDiscreet`): a sheet found at home must not reveal violence, a helpline or a
+/// victims' association (004, partie 2: violences conjugales are part of the global support,
+/// not of what is written down).
 public struct PaperSheet: Sendable, Equatable {
-    /// One line of the sheet: a label and what it is for.
+    /// One line of the sheet: a label, what it is for, and the heading of its stage.
     public struct Item: Sendable, Equatable {
         public var label: String
         public var why: String
@@ -34,38 +37,60 @@ public struct PaperSheet: Sendable, Equatable {
     /// How many entries were kept off paper.
     public var keptOff: Int
 
-    public init(_ recommendation: Recommendation, catalogue: Catalogue, includeDiscreet: Bool) {
+    public init(_ recommendation: Recommendation, catalogue: Catalogue, glossary: Glossary = .empty, includeDiscreet: Bool) {
         func shown(_ discreet: Bool) -> Bool { includeDiscreet || !discreet }
-        func why(_ id: String, _ why: String, discreetReason: Bool) -> String {
-            let reason = shown(discreetReason) ? why : (catalogue.entry(id)?.description ?? "")
-            // A reason written for the counsellor (« la personne ne peut pas venir ») is not said to the person.
-            return reason.contains("la personne") ? "" : reason
+        func item(_ id: String, label: String, stage: Stage) -> Item {
+            let entry = catalogue.entry(id)
+            let stageInfo = catalogue.info(for: stage)
+            return Item(label: entry?.personLabel ?? label, why: entry?.forPerson?.text ?? "",
+                        stageLabel: stageInfo?.forPerson?.label ?? stageInfo?.label ?? stage.rawValue, stage: stage)
         }
         let nextActions = recommendation.nextActions
         date = recommendation.date
-        actions = nextActions.filter { shown($0.discreet) }.map { action in
-            Item(label: action.label, why: why(action.id, action.why, discreetReason: action.discreetReason),
-                 stageLabel: catalogue.info(for: action.stage)?.label ?? action.stage.rawValue, stage: action.stage)
-        }
+        actions = nextActions.filter { shown($0.discreet) }.map { item($0.id, label: $0.label, stage: $0.stage) }
         if let route = recommendation.route {
-            routeLabel = route.label
-            routeDescription = Route(rawValue: route.id).flatMap { catalogue.info(for: $0)?.description }
+            let info = Route(rawValue: route.id).flatMap { catalogue.info(for: $0) }
+            // The scheme route is the scheme itself, by its name.
+            let scheme = route.scheme.flatMap { id in recommendation.schemes.first { $0.id == id }?.name }
+            routeLabel = scheme ?? info?.forPerson?.label ?? route.label
+            routeDescription = info?.forPerson?.text
         }
-        referents = recommendation.referents.map { ($0.label, $0.role == .justice) }
+        referents = recommendation.referents.map { (catalogue.entry($0.id)?.personLabel ?? $0.label, $0.role == .justice) }
         var seen = Set(nextActions.map(\.id))
         let allLater = recommendation.steps.filter { shown($0.discreet) && seen.insert($0.id).inserted }
-        later = allLater.prefix(Self.laterLimit).map { step in
-            Item(label: step.label, why: why(step.id, step.why, discreetReason: step.discreetReason), stageLabel: step.stageLabel, stage: step.stage)
-        }
+        later = allLater.prefix(Self.laterLimit).map { item($0.id, label: $0.label, stage: $0.stage) }
         moreLater = allLater.count - later.count
         schemes = recommendation.schemes.filter { $0.enrolled || $0.chosen || $0.advice == .proposed }.map(\.name)
         keptOff = includeDiscreet ? 0 : recommendation.keptOffPaper.count
+        explainAcronyms(glossary)
+    }
+
+    /// Each acronym followed by its meaning where the sheet first prints it, in print order.
+    private mutating func explainAcronyms(_ glossary: Glossary) {
+        guard !glossary.isEmpty else { return }
+        var explained: Set<String> = []
+        for index in actions.indices {
+            actions[index].label = glossary.explain(actions[index].label, explained: &explained)
+            actions[index].why = glossary.explain(actions[index].why, explained: &explained)
+        }
+        routeLabel = routeLabel.map { glossary.explain($0, explained: &explained) }
+        routeDescription = routeDescription.map { glossary.explain($0, explained: &explained) }
+        for index in referents.indices { referents[index].label = glossary.explain(referents[index].label, explained: &explained) }
+        var stage: Stage?
+        for index in later.indices {
+            if later[index].stage != stage {
+                stage = later[index].stage
+                later[index].stageLabel = glossary.explain(later[index].stageLabel, explained: &explained)
+            }
+            later[index].label = glossary.explain(later[index].label, explained: &explained)
+        }
+        schemes = schemes.map { glossary.explain($0, explained: &explained) }
     }
 
     /// Every word the sheet can print, for checks (`fiche: {exclude: [...]}` in a case).
     public var texts: [String] {
         actions.flatMap { [$0.label, $0.why] } + [routeLabel, routeDescription].compactMap { $0 } + referents.map(\.label)
-            + later.map(\.label) + schemes
+            + later.flatMap { [$0.stageLabel, $0.label] } + schemes
     }
 
     public static func == (lhs: PaperSheet, rhs: PaperSheet) -> Bool {

@@ -17,10 +17,10 @@ struct CatalogueLoader {
             return Catalogue(routes: [], stages: [], entries: [])
         }
         let routes = labelled(top["routes"], Phrase("parcours", en: "route"), plural: Phrase("parcours", en: "routes"), ids: Route.allCases.map(\.rawValue)).compactMap { item in
-            Route(rawValue: item.id).map { RouteInfo(route: $0, label: item.label, description: item.description) }
+            Route(rawValue: item.id).map { RouteInfo(route: $0, label: item.label, description: item.description, forPerson: item.forPerson, location: item.location) }
         }
         let stages = labelled(top["stages"], Phrase("étape", en: "stage"), feminine: true, plural: Phrase("étapes", en: "stages"), ids: Stage.allCases.map(\.rawValue)).compactMap { item in
-            Stage(rawValue: item.id).map { StageInfo(stage: $0, label: item.label, description: item.description) }
+            Stage(rawValue: item.id).map { StageInfo(stage: $0, label: item.label, description: item.description, forPerson: item.forPerson, location: item.location) }
         }
         var entries: [CatalogueEntry] = []
         var seen: [String: SourceLocation] = [:]
@@ -49,9 +49,9 @@ struct CatalogueLoader {
     }
 
     /// A section keyed by fixed ids, each with a label and description; every id must be there once.
-    private mutating func labelled(_ node: Node?, _ what: Phrase, feminine: Bool = false, plural: Phrase, ids: [String]) -> [(id: String, label: String, description: String)] {
+    private mutating func labelled(_ node: Node?, _ what: Phrase, feminine: Bool = false, plural: Phrase, ids: [String]) -> [(id: String, label: String, description: String, forPerson: PersonText?, location: SourceLocation)] {
         guard let node, let pairs = mapping(node, plural) else { return [] }
-        var result: [(id: String, label: String, description: String)] = []
+        var result: [(id: String, label: String, description: String, forPerson: PersonText?, location: SourceLocation)] = []
         for pair in pairs {
             guard let id = pair.key.scalar?.text else { continue }
             guard ids.contains(id) else {
@@ -67,7 +67,8 @@ struct CatalogueLoader {
             }
             let label = keys["label"].flatMap { reader.text($0, .same("label")) } ?? id
             let description = keys["description"].flatMap { reader.text($0, .same("description")) } ?? ""
-            result.append((id, label, description))
+            let forPerson = keys["for_person"].flatMap { personText($0, Phrase("\(what.fr) « \(Limits.quoted(id)) »", en: "\(what.en) \"\(Limits.quoted(id))\"")) }
+            result.append((id, label, description, forPerson, reader.location(pair.key)))
         }
         for id in ids where !result.contains(where: { $0.id == id }) {
             reader.report(.missingKey, node, Phrase("\(what.fr) « \(Limits.quoted(id)) » : pas de libellé dans le catalogue", en: "\(what.en) \"\(Limits.quoted(id))\" has no label in the catalogue"))
@@ -96,13 +97,24 @@ struct CatalogueLoader {
         let discreet = keys["discreet"].flatMap { reader.boolean($0, Phrase("« discreet » de \(what.fr)", en: "\"discreet\" of \(what.en)")) } ?? false
         let afterPlan = keys["after_plan"].flatMap { reader.boolean($0, Phrase("« after_plan » de \(what.fr)", en: "\"after_plan\" of \(what.en)")) } ?? false
         let reengagement = keys["reengagement"].flatMap { reader.boolean($0, Phrase("« reengagement » de \(what.fr)", en: "\"reengagement\" of \(what.en)")) } ?? false
+        let forPerson = keys["for_person"].flatMap { personText($0, what) }
         if severity != nil && keys["source"] == nil {
             reader.report(.missingSource, node, Phrase("\(what.fr) a une « severity » mais pas de « source » pour elle", en: "\(what.en) has a \"severity\" but no \"source\" for it"),
                           hint: Phrase("citez le passage qui en fait une urgence", en: "cite the passage that makes it an urgency"))
         }
         return CatalogueEntry(id: id, name: name, kind: kind, description: description, thematiques: thematiques, reseauxPorteurs: reseaux,
                               requires: requires, source: source, location: reader.location(node), severity: severity, discreet: discreet, afterPlan: afterPlan,
-                              reengagement: reengagement)
+                              reengagement: reengagement, forPerson: forPerson)
+    }
+
+    /// A `for_person:` block: the person's `label` and `text`, both optional here (`check`
+    /// says which one is missing, `PersonTextCheck`).
+    private mutating func personText(_ node: Node, _ what: Phrase) -> PersonText? {
+        guard let keys = reader.keys(of: node, Phrase("« for_person » de \(what.fr)", en: "\"for_person\" of \(what.en)"), FileShapes.personText) else { return nil }
+        let label = keys["label"].flatMap { reader.text($0, .same("label")) }
+        let text = keys["text"].flatMap { reader.text($0, .same("text")) }
+        return PersonText(label: label, text: text, labelLocation: keys["label"].map { reader.location($0) },
+                          textLocation: keys["text"].map { reader.location($0) })
     }
 
     /// A `severity:` word of the one scale (`Urgency`).

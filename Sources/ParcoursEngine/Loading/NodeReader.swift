@@ -67,6 +67,17 @@ package struct NodeReader: Sendable {
         report(code, at: SourceLocation(file: file, mark: error.mark), error.phrase, hint: error.hintPhrase)
     }
 
+    /// The entries of the one section of a file made of a single mapping (`sources:` of
+    /// `sources.yaml`, `acronyms:` of `glossaire.yaml`), nil when absent or not a mapping (said).
+    mutating func section(_ key: String, of root: Node, _ what: Phrase, _ shape: KeyShape, expected: Phrase) -> [Pair]? {
+        guard let keys = keys(of: root, what, shape), let list = keys[key] else { return nil }
+        guard let pairs = list.mapping else {
+            report(.typeMismatch, list, Phrase("\(key) : il faut \(expected.fr) (mapping)", en: "\(key): expected \(expected.en) (a mapping)"))
+            return nil
+        }
+        return pairs
+    }
+
     /// The keys of a mapping, after reporting unknown keys (with a suggestion) and missing required ones.
     mutating func keys(of node: Node, _ what: Phrase, _ shape: KeyShape) -> KeyedNodes? {
         keys(of: node, what, required: shape.required, optional: shape.optional)

@@ -113,7 +113,7 @@ struct RuleFileLoader: Sendable {
         }
         let why = keys["why"].flatMap { reader.text($0, .same("why")) }
         if (route != nil || referent != nil) && keys["why"] == nil {
-            reader.report(.missingWhy, node, Phrase("\(what.fr) donne un parcours ou un référent sans « why » pour le ou la conseiller·ère", en: "\(what.en) gives a route or a referent but no \"why\" for the counsellor"))
+            reader.report(.missingWhy, node, Phrase("\(what.fr) donne un parcours ou un référent sans « why » pour la conseillère ou le conseiller", en: "\(what.en) gives a route or a referent but no \"why\" for the counsellor"))
         }
         var suggestions: [Suggestion] = []
         if let node = keys["suggest"], let items = reader.list(node, .same("suggest")) {

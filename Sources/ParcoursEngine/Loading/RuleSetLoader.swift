@@ -46,7 +46,7 @@ package enum RuleSetLoader {
         if files.incomplete { return LoadResult(ruleSet: nil, diagnostics: diagnostics.sorted()) }
 
         // Every file's YAML at once, on all cores: the files are independent until read.
-        let trees = Trees(parsing: files.references + files.schemes + [files.vocabulary, files.catalogue, files.sources].compactMap { $0 } + files.rules + files.imports)
+        let trees = Trees(parsing: files.references + files.schemes + [files.vocabulary, files.catalogue, files.sources, files.glossary].compactMap { $0 } + files.rules + files.imports)
         var taxonomy = Taxonomy()
         for file in files.references {
             guard let root = trees.root(of: file, into: &diagnostics) else { continue }
@@ -166,6 +166,12 @@ package enum RuleSetLoader {
             diagnostics += loader.reader.diagnostics
         }
         let (register, citations) = cited(files, trees: trees, into: &diagnostics)
+        var glossary = Glossary.empty
+        if let file = files.glossary, let root = trees.root(of: file, into: &diagnostics) {
+            var loader = GlossaryLoader(file: file.path)
+            glossary = loader.load(root)
+            diagnostics += loader.reader.diagnostics
+        }
         // From here on, the rule set of `date`.
         rules = DateResolution.rules(rules, on: date)
         facts = DateResolution.facts(facts, on: date)
@@ -197,6 +203,7 @@ package enum RuleSetLoader {
             ruleSet?.imports = imports
             ruleSet?.sources = register
             ruleSet?.citations = citations
+            ruleSet?.glossary = glossary
         }
         diagnostics.sort()
         var result = LoadResult(ruleSet: ruleSet, diagnostics: diagnostics, conflictsCut: conflictsCut)

@@ -39,6 +39,8 @@ public struct RuleSetFiles: Sendable {
     public var imports: [SourceFile] = []
     /// `sources.yaml`: the register of the documents and public texts rules may cite.
     public var sources: SourceFile?
+    /// `glossaire.yaml`: the acronyms the person may read, with their meaning.
+    public var glossary: SourceFile?
     /// Where the rule set was read from, for "missing file" diagnostics.
     public var directory: String
     /// Case files held in memory (a draft's), by full path: read instead of the file at the same
@@ -131,6 +133,7 @@ public struct RuleSetFiles: Sendable {
     public static let vocabularyName = "profile.yaml"
     public static let catalogueName = "catalogue.yaml"
     public static let sourcesName = "sources.yaml"
+    public static let glossaryName = "glossaire.yaml"
     public static let referenceFolder = "reference"
 
     /// Reads a rule set folder: `profile.yaml`, `catalogue.yaml`, `reference/*.yaml` and every
@@ -170,6 +173,8 @@ public struct RuleSetFiles: Sendable {
                 files.catalogue = file
             } else if relative == sourcesName {
                 files.sources = file
+            } else if relative == glossaryName {
+                files.glossary = file
             } else if relative.hasPrefix(referenceFolder + "/") {
                 files.references.append(file)
             } else if relative.hasPrefix(importsFolder + "/") {

@@ -72,13 +72,15 @@ public struct CatalogueEntry: Sendable {
     /// Formalises a plan once explained and understood (`after_plan: true`, the contract of
     /// 002, 2.1): never the first next action, and none in a crisis.
     public let afterPlan: Bool
+    /// What the person reads about the entry on their sheet (`for_person:`), nil when unwritten.
+    public let forPerson: PersonText?
 
     /// Deals with an urgency: the JSON contract's `urgent`, derived from `severity`.
     public var urgent: Bool { severity != nil }
 
     public init(id: String, name: String, kind: EntryKind, description: String, thematiques: [String],
                 reseauxPorteurs: [String], requires: Condition, source: String?, location: SourceLocation, severity: Urgency? = nil,
-                discreet: Bool = false, afterPlan: Bool = false, reengagement: Bool = false) {
+                discreet: Bool = false, afterPlan: Bool = false, reengagement: Bool = false, forPerson: PersonText? = nil) {
         self.id = id
         self.name = name
         self.kind = kind
@@ -92,14 +94,18 @@ public struct CatalogueEntry: Sendable {
         self.discreet = discreet
         self.afterPlan = afterPlan
         self.reengagement = reengagement
+        self.forPerson = forPerson
     }
 
     /// The same entry with another requirement (e.g. once resolved for a date).
     func with(requires: Condition) -> CatalogueEntry {
         CatalogueEntry(id: id, name: name, kind: kind, description: description, thematiques: thematiques, reseauxPorteurs: reseauxPorteurs,
                        requires: requires, source: source, location: location, severity: severity, discreet: discreet, afterPlan: afterPlan,
-                       reengagement: reengagement)
+                       reengagement: reengagement, forPerson: forPerson)
     }
+
+    /// The entry's name on the person's sheet: the person's label, else the entry's name.
+    public var personLabel: String { forPerson?.label ?? name }
 }
 
 /// The French label and description of a route.
@@ -110,6 +116,10 @@ public struct RouteInfo: Sendable {
     /// Steps that come with the route whenever it is the one chosen (`follow_up`), e.g. the
     /// in-job follow-up of the routes that lead into a job (003).
     public var followUp: [Suggestion] = []
+    /// What the person reads about the route (`for_person:`), nil when unwritten.
+    public var forPerson: PersonText? = nil
+    /// Where the route is written in the catalogue.
+    public var location: SourceLocation? = nil
 }
 
 /// The French label and description of a pathway stage.
@@ -117,6 +127,10 @@ public struct StageInfo: Sendable {
     public let stage: Stage
     public let label: String
     public let description: String
+    /// The stage's heading on the person's sheet (`for_person: {label: …}`), nil when unwritten.
+    public var forPerson: PersonText? = nil
+    /// Where the stage is written in the catalogue.
+    public var location: SourceLocation? = nil
 }
 
 /// The routes a person can be oriented to. One per profile.

@@ -18,6 +18,9 @@ public struct RuleSet: Sendable {
     public internal(set) var sources = SourceRegister.empty
     /// Every `source:` text of the rule set's files and schemes, with its place and citations.
     public internal(set) var citations: [CitedText] = []
+    /// The acronyms the person may read and their meaning (`glossaire.yaml`), empty without
+    /// one. Not in the fingerprint: it changes the words of the sheet, not a decision.
+    public internal(set) var glossary = Glossary.empty
     /// Every condition in core form (facts inlined, dates resolved), aligned with the arrays above:
     /// what evaluation, compilation and analysis read.
     package let lowered: LoweredRuleSet

@@ -28,7 +28,7 @@ package struct CaseRunner: Sendable {
             }
             var mismatches = Self.compare(result, with: step.expectations)
             if !step.expectations.ficheIncluded.isEmpty || !step.expectations.ficheExcluded.isEmpty {
-                let text = PaperSheet(result, catalogue: evaluator.ruleSet.catalogue, includeDiscreet: false).texts.joined(separator: "\n").lowercased()
+                let text = PaperSheet(result, catalogue: evaluator.ruleSet.catalogue, glossary: evaluator.ruleSet.glossary, includeDiscreet: false).texts.joined(separator: "\n").lowercased()
                 for word in step.expectations.ficheIncluded where !text.contains(word.lowercased()) {
                     mismatches.append(Mismatch(what: Phrase("fiche", en: "sheet"), expected: .same(word), actual: Phrase("absent", en: "absent")))
                 }

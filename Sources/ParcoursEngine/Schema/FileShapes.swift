@@ -37,9 +37,15 @@ package enum FileShapes {
     // The catalogue (`Rules/catalogue.yaml`).
     package static let catalogueSections = ["routes", "stages", "partners", "immersions", "actions"]
     package static let catalogue = KeyShape(required: catalogueSections, optional: ["source"])
-    package static let stageLabel = KeyShape(required: ["label", "description"], optional: ["source"])
+    package static let stageLabel = KeyShape(required: ["label", "description"], optional: ["source", "for_person"])
     package static let routeLabel = stageLabel.adding(["follow_up"])
-    package static let entry = KeyShape(required: ["name", "description", "thematiques", "reseaux_porteurs"], optional: ["requires", "source", "severity", "discreet", "after_plan", "reengagement"])
+    package static let entry = KeyShape(required: ["name", "description", "thematiques", "reseaux_porteurs"],
+                                        optional: ["requires", "source", "severity", "discreet", "after_plan", "reengagement", "for_person"])
+    /// What the person reads (`for_person:`): a plainer name and a sentence addressed to them.
+    package static let personText = KeyShape(required: [], optional: ["label", "text"])
+
+    // The glossary (`Rules/glossaire.yaml`): acronym → meaning in plain French.
+    package static let glossaryFile = KeyShape(required: ["acronyms"], optional: [])
 
     // A scheme (`Scenarios/<id>/scheme.yaml`).
     package static let scheme = KeyShape(required: ["id", "name", "summary", "source", "eligibility", "stages", "partners"],

@@ -14,7 +14,7 @@ public struct RecommendAnswer: Sendable {
     /// What reaches the paper handed to the person (`recommend --format fiche`, the API's
     /// `include_discreet`): discreet entries only when the counsellor asks for them.
     public func sheet(includeDiscreet: Bool = false) -> PaperSheet {
-        PaperSheet(recommendation, catalogue: ruleSet.catalogue, includeDiscreet: includeDiscreet)
+        PaperSheet(recommendation, catalogue: ruleSet.catalogue, glossary: ruleSet.glossary, includeDiscreet: includeDiscreet)
     }
 
     /// The JSON contract (`recommend --format json`, `POST /api/v1/recommend`), with the import

@@ -117,7 +117,8 @@ public final class Engine: Sendable {
     }
 
     /// Every finding of `parcours check` for `date`: loading, the case files of the schemes and
-    /// of the rule set (`cases/`), then the deep analysis, sorted. The quotes of the `source:`
+    /// of the rule set (`cases/`), then the deep analysis and the texts for the person
+    /// (`PersonTextCheck`), sorted. The quotes of the `source:`
     /// texts are checked against the rule set's `reference/` files and the documents found
     /// directly in `sources` (folders, `check --sources`).
     public func check(on date: String? = nil, sources: [String] = []) throws(ParcoursError) -> CheckAnswer {
@@ -129,7 +130,8 @@ public final class Engine: Sendable {
             return CheckAnswer(ruleSet: nil, diagnostics: (result.diagnostics + quotes(entry.result, sources)).sorted(), cases: [])
         }
         let loaded = CaseLoader.loadAll(in: caseFolders(rules.ruleSet), ruleSet: rules.ruleSet, held: files.heldCases)
-        let diagnostics = (entry.result.diagnostics + loaded.diagnostics + DeepAnalysis(ruleSet: rules.ruleSet).run() + quotes(entry.result, sources)).sorted()
+        let personTexts = PersonTextCheck(ruleSet: rules.ruleSet, files: [files.catalogue].compactMap { $0 } + files.schemes).run()
+        let diagnostics = (entry.result.diagnostics + loaded.diagnostics + DeepAnalysis(ruleSet: rules.ruleSet).run() + quotes(entry.result, sources) + personTexts).sorted()
         return CheckAnswer(ruleSet: rules.ruleSet, diagnostics: diagnostics, cases: loaded.cases)
     }
 

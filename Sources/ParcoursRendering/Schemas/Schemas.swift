@@ -12,6 +12,7 @@ package enum SchemaName: String, CaseIterable, Sendable {
     case diff
     case importMapping = "import-mapping"
     case sources
+    case glossary
     case diagnosisFranceTravail = "diagnosis-france-travail"
     case diagnosisCarnetDeBord = "diagnosis-carnet-de-bord"
     case problem
@@ -31,6 +32,7 @@ package enum SchemaName: String, CaseIterable, Sendable {
         case .diff: return Phrase("la sortie de diff --format json", en: "the output of diff --format json")
         case .importMapping: return Phrase("une correspondance d'import (Rules/imports/*.yaml)", en: "an import mapping (Rules/imports/*.yaml)")
         case .sources: return Phrase("le registre des sources (Rules/sources.yaml)", en: "the register of sources (Rules/sources.yaml)")
+        case .glossary: return Phrase("le glossaire des sigles lus par la personne (Rules/glossaire.yaml)", en: "the glossary of acronyms the person reads (Rules/glossaire.yaml)")
         case .diagnosisFranceTravail: return Phrase("un diagnostic France Travail à importer (recommend --from france-travail)", en: "a France Travail diagnosis to import (recommend --from france-travail)")
         case .diagnosisCarnetDeBord: return Phrase("un diagnostic Carnet de bord à importer (recommend --from carnet-de-bord)", en: "a Carnet de bord diagnosis to import (recommend --from carnet-de-bord)")
         case .problem: return Phrase("une erreur : --format json et les réponses d'erreur de l'API", en: "an error: --format json and the API's error answers")
@@ -65,6 +67,7 @@ package struct Schemas {
         case .diff: return B.document(id: id, title: title, diff)
         case .importMapping: return B.document(id: id, title: title, importMapping, defs: [("profile", profile(allowThis: false))])
         case .sources: return B.document(id: id, title: title, sourceRegister)
+        case .glossary: return B.document(id: id, title: title, glossary)
         case .diagnosisFranceTravail: return B.document(id: id, title: title, franceTravailDiagnosis, defs: franceTravailDefs)
         case .diagnosisCarnetDeBord: return B.document(id: id, title: title, carnetDeBordDiagnosis, defs: carnetDeBordDefs)
         case .problem: return B.document(id: id, title: title, problem)
@@ -122,7 +125,7 @@ package struct Schemas {
             "route": B.oneOf(Route.allCases.map(\.rawValue), "le parcours que la règle donne"),
             "referent": B.oneOf(entries(.partner), "le partenaire référent que la règle donne"),
             "referent_role": B.oneOf(ReferentRole.allCases.map(\.rawValue), "le rôle du référent (insertion par défaut)"),
-            "why": B.string("pourquoi, pour le ou la conseiller·ère"),
+            "why": B.string("pourquoi, pour la conseillère ou le conseiller"),
             "suggest": B.array(B.ref("suggestion"), "ce que la règle propose, par étape"),
             "notes": B.string("notes pour les auteurs"),
         ].merging(validity) { first, _ in first }, "une règle")
@@ -182,8 +185,20 @@ package struct Schemas {
                         "Le vocabulaire d'un profil.")
     }
 
+    /// What the person reads (`for_person:`): a plainer name and a sentence that says « vous ».
+    private var personText: JSONValue {
+        B.object(FileShapes.personText, ["label": B.string("le nom que lit la personne, en mots simples (par défaut : name)"),
+                                         "text": B.string("une ou deux phrases adressées à la personne (« vous »), sans jargon ni sigle inexpliqué")])
+    }
+
+    /// The glossary: each acronym the person may read, with its meaning in plain French.
+    private var glossary: JSONValue {
+        B.object(FileShapes.glossaryFile, ["acronyms": B.map(B.string("le sens en mots simples, en minuscules"), keys: B.string(pattern: "^(?=(?:[^A-Z]*[A-Z]){2})[A-Z0-9]+(?:-[A-Z0-9]+)*$"),
+                                                             "un sigle (au moins deux capitales) et son sens")])
+    }
+
     private var catalogue: JSONValue {
-        let labelled = [String: JSONValue](uniqueKeysWithValues: [("label", B.string()), ("description", B.string()), ("source", Self.source)])
+        let labelled = [String: JSONValue](uniqueKeysWithValues: [("label", B.string()), ("description", B.string()), ("source", Self.source), ("for_person", personText)])
         let route = B.object(FileShapes.routeLabel, labelled.merging(["follow_up": B.array(B.ref("suggestion"), "ce qui accompagne toujours ce parcours")]) { first, _ in first })
         let stage = B.object(FileShapes.stageLabel, labelled)
         func entries(_ kind: EntryKind) -> JSONValue {
@@ -195,6 +210,7 @@ package struct Schemas {
                 "discreet": B.boolean("hors de la fiche remise à la personne, sauf --include-discreet"),
                 "after_plan": B.boolean("formalise un plan expliqué : jamais la première action"),
                 "reengagement": B.boolean("renoue après une rupture : au plus un nouveau partenaire"),
+                "for_person": personText,
             ]), keys: B.string(pattern: Self.identifier))
         }
         return B.object(FileShapes.catalogue, [

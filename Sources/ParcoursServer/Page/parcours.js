@@ -404,7 +404,7 @@ function render(result) {
   const toCheck = result.schemes.filter((s) => s.status === "undetermined" && !s.enrolled && !s.chosen);
   if (open.length || toCheck.length) {
     parts.push(el("div", { class: "card schemes" }, el("h3", { text: "Dispositifs" }),
-      open.length ? open.map((scheme) => el("p", { class: "scheme" }, el("strong", { text: scheme.name }), " — " + (scheme.enrolled ? "déjà entré·e" : scheme.chosen ? "choisi" : "éligible")))
+      open.length ? open.map((scheme) => el("p", { class: "scheme" }, el("strong", { text: scheme.name }), " — " + (scheme.enrolled ? "déjà dans le dispositif" : scheme.chosen ? "choisi" : "éligible")))
         : el("p", { text: "Aucun dispositif n'est acquis pour l'instant." }),
       toCheck.length ? el("details", { class: "to-check" }, el("summary", { text: fr.count(toCheck.length, "dispositif") + " à vérifier" }),
         el("ul", {}, toCheck.map((scheme) => el("li", { text: scheme.name })))) : null));
