@@ -11,6 +11,9 @@ public struct LoadResult: Sendable {
     /// (`check` verifies their quotes all the same).
     public internal(set) var sources = SourceRegister.empty
     public internal(set) var citations: [CitedText] = []
+    /// The days on which what is in force changes (`ValidityBoundaries`), sorted: `check`
+    /// verifies the rule set on each and on the day before.
+    public internal(set) var boundaries: [String] = []
 
     init(ruleSet: RuleSet?, diagnostics: [Diagnostic], conflictsCut: Bool = false) {
         self.ruleSet = ruleSet
@@ -166,11 +169,14 @@ package enum RuleSetLoader {
             diagnostics += loader.reader.diagnostics
         }
         let (register, citations) = cited(files, trees: trees, into: &diagnostics)
+        let boundaries = ValidityBoundaries.days(rules: rules, facts: facts, catalogue: catalogue, schemes: schemes, vocabulary: vocabulary)
         // From here on, the rule set of `date`.
+        let undated = catalogue
         rules = DateResolution.rules(rules, on: date)
         facts = DateResolution.facts(facts, on: date)
         catalogue = DateResolution.catalogue(catalogue, on: date)
         schemes = DateResolution.schemes(schemes, on: date)
+        diagnostics += DatedReferences.missing(rules: rules, schemes: schemes, catalogue: catalogue, all: undated, on: date)
         var ruleSet: RuleSet?
         var conflictsCut = false
         if !diagnostics.hasErrors {
@@ -201,6 +207,7 @@ package enum RuleSetLoader {
         diagnostics.sort()
         var result = LoadResult(ruleSet: ruleSet, diagnostics: diagnostics, conflictsCut: conflictsCut)
         (result.sources, result.citations) = (register, citations)
+        result.boundaries = boundaries
         return result
     }
 

@@ -72,13 +72,20 @@ public struct CatalogueEntry: Sendable {
     /// Formalises a plan once explained and understood (`after_plan: true`, the contract of
     /// 002, 2.1): never the first next action, and none in a crisis.
     public let afterPlan: Bool
+    /// When the entry exists (`valid_from`, `valid_until`): a programme created by a law is not
+    /// suggested before it (the contrat d'engagement jeune before March 2022).
+    public let validity: Validity
+    /// The names the entry had before (`former_names`), oldest first: on a date before a
+    /// renaming, the entry is shown under the name of that day. The id never changes.
+    public let formerNames: [FormerName]
 
     /// Deals with an urgency: the JSON contract's `urgent`, derived from `severity`.
     public var urgent: Bool { severity != nil }
 
     public init(id: String, name: String, kind: EntryKind, description: String, thematiques: [String],
                 reseauxPorteurs: [String], requires: Condition, source: String?, location: SourceLocation, severity: Urgency? = nil,
-                discreet: Bool = false, afterPlan: Bool = false, reengagement: Bool = false) {
+                discreet: Bool = false, afterPlan: Bool = false, reengagement: Bool = false, validity: Validity = .always,
+                formerNames: [FormerName] = []) {
         self.id = id
         self.name = name
         self.kind = kind
@@ -92,13 +99,33 @@ public struct CatalogueEntry: Sendable {
         self.discreet = discreet
         self.afterPlan = afterPlan
         self.reengagement = reengagement
+        self.validity = validity
+        self.formerNames = formerNames
     }
 
-    /// The same entry with another requirement (e.g. once resolved for a date).
-    func with(requires: Condition) -> CatalogueEntry {
-        CatalogueEntry(id: id, name: name, kind: kind, description: description, thematiques: thematiques, reseauxPorteurs: reseauxPorteurs,
-                       requires: requires, source: source, location: location, severity: severity, discreet: discreet, afterPlan: afterPlan,
-                       reengagement: reengagement)
+    /// The name in use on `date`: the first former name still in use that day, else `name`.
+    public func name(on date: String) -> String {
+        formerNames.first { date <= $0.until }?.name ?? name
+    }
+
+    /// The entry as it is on `date`: its requirement resolved, under the name of that day.
+    func resolved(on date: String) -> CatalogueEntry {
+        CatalogueEntry(id: id, name: name(on: date), kind: kind, description: description, thematiques: thematiques, reseauxPorteurs: reseauxPorteurs,
+                       requires: requires.resolved(on: date), source: source, location: location, severity: severity, discreet: discreet, afterPlan: afterPlan,
+                       reengagement: reengagement, validity: validity, formerNames: formerNames)
+    }
+}
+
+/// A name a catalogue entry had until a date (`former_names: [{name, valid_until}]`), e.g. the
+/// « contrat d'engagement réciproque » of the RSA, named « contrat d'engagement » since 2025.
+public struct FormerName: Sendable, Hashable {
+    public let name: String
+    /// The last day the name was in use (inclusive, `YYYY-MM-DD`).
+    public let until: String
+
+    public init(name: String, until: String) {
+        self.name = name
+        self.until = until
     }
 }
 

@@ -39,7 +39,9 @@ package enum FileShapes {
     package static let catalogue = KeyShape(required: catalogueSections, optional: ["source"])
     package static let stageLabel = KeyShape(required: ["label", "description"], optional: ["source"])
     package static let routeLabel = stageLabel.adding(["follow_up"])
-    package static let entry = KeyShape(required: ["name", "description", "thematiques", "reseaux_porteurs"], optional: ["requires", "source", "severity", "discreet", "after_plan", "reengagement"])
+    package static let entry = KeyShape(required: ["name", "description", "thematiques", "reseaux_porteurs"], optional: ["requires", "source", "severity", "discreet", "after_plan", "reengagement"]
+                                                  + validity + ["former_names"])
+    package static let formerName = KeyShape(required: ["name", "valid_until"])
 
     // A scheme (`Scenarios/<id>/scheme.yaml`).
     package static let scheme = KeyShape(required: ["id", "name", "summary", "source", "eligibility", "stages", "partners"],
