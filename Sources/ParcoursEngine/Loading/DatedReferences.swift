@@ -3,13 +3,15 @@
 /// checks each reference once (`dangling-reference`); this checks them on the date, after
 /// `DateResolution`, so that `check` finds the mistake on the day it happens.
 enum DatedReferences {
-    static func missing(rules: [Rule], schemes: [Scheme], catalogue: Catalogue, all: Catalogue, on date: String) -> [Diagnostic] {
+    /// The references of `rules` and `schemes` (in force on the day) to entries of `all` that
+    /// `catalogue` (the day's) does not hold.
+    static func missing(rules: [Rule], schemes: [Scheme], catalogue: Catalogue, all: Catalogue) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         func verify(_ id: String, at location: SourceLocation, by who: Phrase) {
             guard catalogue.entry(id) == nil, let entry = all.entry(id) else { return }
             diagnostics.append(Diagnostic(.error, .danglingReference, at: location,
-                                          Phrase("« \(Limits.quoted(id)) » n'est pas en vigueur le \(date) (\(entry.validity.phrase.fr)), mais \(who.fr) le nomme ce jour-là",
-                                                 en: "\"\(Limits.quoted(id))\" is not in force on \(date) (\(entry.validity.phrase.en)), but \(who.en) names it that day"),
+                                          Phrase("« \(Limits.quoted(id)) » n'est pas en vigueur ce jour (\(entry.validity.phrase.fr)), mais \(who.fr) le nomme",
+                                                 en: "\"\(Limits.quoted(id))\" is not in force that day (\(entry.validity.phrase.en)), but \(who.en) names it"),
                                           hint: Phrase("datez aussi ce qui le nomme (valid_from, valid_until), ou élargissez la période de l'entrée",
                                                        en: "date what names it too (valid_from, valid_until), or widen the entry's period")))
         }

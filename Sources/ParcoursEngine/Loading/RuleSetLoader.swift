@@ -176,7 +176,7 @@ package enum RuleSetLoader {
         facts = DateResolution.facts(facts, on: date)
         catalogue = DateResolution.catalogue(catalogue, on: date)
         schemes = DateResolution.schemes(schemes, on: date)
-        diagnostics += DatedReferences.missing(rules: rules, schemes: schemes, catalogue: catalogue, all: undated, on: date)
+        diagnostics += DatedReferences.missing(rules: rules, schemes: schemes, catalogue: catalogue, all: undated)
         var ruleSet: RuleSet?
         var conflictsCut = false
         if !diagnostics.hasErrors {
