@@ -25,7 +25,8 @@ struct BoundaryCheck {
     func findings(besides known: [Diagnostic]) -> [Diagnostic] {
         let perDay = OrderedParallelMap.map(days) { date -> [Diagnostic] in
             let result = RuleSetLoader.load(files, date: date)
-            guard let ruleSet = result.ruleSet else { return result.diagnostics }
+            // A day whose search for conflicts stopped early: its conflicts are listed, not the stop.
+            guard let ruleSet = result.ruleSet else { return result.diagnostics.filter { !(result.conflictsCut && $0.code == .tooMany) } }
             // Entries and fields unused before their layer exists are expected, not findings.
             return result.diagnostics + DeepAnalysis(ruleSet: ruleSet).run().filter { $0.code != .unused }
         }
