@@ -88,6 +88,15 @@ struct DatedLayerTests {
         #expect(onTheDay.count == 1 && onTheDay.first?.message.en.hasPrefix("rules in force") == false)
     }
 
+    /// The shipped cases name entries and rules of 2026: checked on a day of 2014, they still
+    /// load (a case is replayed on its own day, or today), and nothing else is wrong that day.
+    @Test func theShippedRuleSetChecksOnAPastDay() throws {
+        let answer = try Engine(rules: TestSupport.rulesDirectory, scenarios: TestSupport.packageRoot + "/Scenarios").check(on: "2014-06-01")
+        #expect(TestSupport.render(answer.diagnostics.filter { $0.severity == .error }) == "")
+        #expect(answer.ruleSet?.catalogue.entry("contrat_engagement_jeune") == nil)
+        #expect(answer.ruleSet?.otherDaysRuleIDs.contains("cej_jeune_sans_emploi_ni_formation") == true)
+    }
+
     @Test func theDaysCheckedAreEachChangeAndTheDayBefore() {
         let check = BoundaryCheck(files: TestSupport.shippedFiles(), day: "2025-01-01", boundaries: ["2022-03-01", "2025-01-01"])
         #expect(check.days == ["2022-02-28", "2022-03-01", "2024-12-31"])

@@ -172,6 +172,7 @@ package enum RuleSetLoader {
         let boundaries = ValidityBoundaries.days(rules: rules, facts: facts, catalogue: catalogue, schemes: schemes, vocabulary: vocabulary)
         // From here on, the rule set of `date`.
         let undated = catalogue
+        let everyRuleID = rules.map(\.id)
         rules = DateResolution.rules(rules, on: date)
         facts = DateResolution.facts(facts, on: date)
         catalogue = DateResolution.catalogue(catalogue, on: date)
@@ -203,6 +204,8 @@ package enum RuleSetLoader {
             ruleSet?.imports = imports
             ruleSet?.sources = register
             ruleSet?.citations = citations
+            let inForce = Set(rules.map(\.id))
+            ruleSet?.otherDaysRuleIDs = everyRuleID.filter { !inForce.contains($0) }
         }
         diagnostics.sort()
         var result = LoadResult(ruleSet: ruleSet, diagnostics: diagnostics, conflictsCut: conflictsCut)

@@ -14,8 +14,17 @@ public struct Catalogue: Sendable {
         self.entryIndex = index
     }
 
+    /// The entries of the full catalogue that are not in force on the day this one was resolved
+    /// for (`DateResolution`): a case file may name them, to be replayed on another day.
+    public internal(set) var outOfForce: [CatalogueEntry] = []
+
     public func entry(_ id: String) -> CatalogueEntry? {
         entryIndex[id].map { entries[$0] }
+    }
+
+    /// The entry in force, or else the one of another day (a case dated another day names it).
+    public func entryOnAnyDay(_ id: String) -> CatalogueEntry? {
+        entry(id) ?? outOfForce.first { $0.id == id }
     }
 
     public func info(for route: Route) -> RouteInfo? { routes.first { $0.route == route } }

@@ -18,6 +18,9 @@ public struct RuleSet: Sendable {
     public internal(set) var sources = SourceRegister.empty
     /// Every `source:` text of the rule set's files and schemes, with its place and citations.
     public internal(set) var citations: [CitedText] = []
+    /// The ids of the rules not in force on `date` (in force another day): a case dated another
+    /// day may name them.
+    public internal(set) var otherDaysRuleIDs: [String] = []
     /// Every condition in core form (facts inlined, dates resolved), aligned with the arrays above:
     /// what evaluation, compilation and analysis read.
     package let lowered: LoweredRuleSet
