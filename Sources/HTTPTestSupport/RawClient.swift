@@ -76,7 +76,16 @@ public final class RawClient {
         return recv(descriptor, &byte, 1, 0) == 0
     }
 
-    public func close() { _ = Glibc.close(descriptor) }
+    /// Whether `close` ran: a second close must not close the number again, which by then may
+    /// be another test's socket (tests run in parallel in one process).
+    private var closed = false
+
+    /// Closes the socket once; later calls do nothing.
+    public func close() {
+        guard !closed else { return }
+        closed = true
+        _ = Glibc.close(descriptor)
+    }
 
     /// Half-closes the socket: no more bytes will be sent.
     public func finishSending() { _ = shutdown(descriptor, Int32(SHUT_WR)) }

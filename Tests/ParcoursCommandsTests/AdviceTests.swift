@@ -72,5 +72,8 @@ struct AdviceTests {
         #expect(NextActions.choose(from: steps).map(\.id) == ["siao", "garde", "ateliers"])
         let calm = [step("contrat", .engagement, nil, afterPlan: true), step("ateliers", .skills, nil)]
         #expect(NextActions.choose(from: calm).map(\.id) == ["ateliers", "contrat"])
+        // Two contracts (the CEJ and another) still do not come first.
+        let contracts = [step("contrat", .engagement, nil, afterPlan: true), step("cej", .engagement, nil, afterPlan: true), step("ateliers", .skills, nil)]
+        #expect(NextActions.choose(from: contracts).map(\.id) == ["ateliers", "contrat", "cej"])
     }
 }

@@ -5,9 +5,7 @@ import Testing
 struct DeepAnalysisTests {
     /// The shipped vocabulary and catalogue with `rules` as the only rule file.
     func load(_ rules: String, date: String = "2026-11-22") -> LoadResult {
-        var files = TestSupport.shippedFiles()
-        files.rules = [SourceFile(path: "essai.yaml", text: rules)]
-        return RuleSetLoader.load(files, date: date)
+        RuleSetLoader.load(TestSupport.shippedFiles(rules: rules), date: date)
     }
 
     let twoRoutes = """

@@ -21,6 +21,13 @@ enum TestSupport {
         RuleSetFiles.read(directory: rulesDirectory)
     }
 
+    /// The shipped vocabulary and catalogue with `rules` as the only rule file, `essai.yaml`.
+    static func shippedFiles(rules: String) -> RuleSetFiles {
+        var files = shippedFiles()
+        files.rules = [SourceFile(path: "essai.yaml", text: rules)]
+        return files
+    }
+
     static func profile(_ yaml: String, in ruleSet: RuleSet) throws -> Profile {
         let result = ProfileLoader.load(SourceFile(path: "profile.yaml", text: yaml), vocabulary: ruleSet.vocabulary)
         guard let profile = result.profile else { throw TestFailure("profile does not load: \(result.diagnostics)") }

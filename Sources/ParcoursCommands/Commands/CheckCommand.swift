@@ -9,11 +9,15 @@ struct CheckCommand: ParcoursCommand {
         discussion: Phrase("""
         Chaque problème s'affiche ainsi : chemin:ligne:col: erreur|avertissement[code] : message, avec
         un conseil. Au-delà du chargement : contradictions, conflits, règles masquées, profils sans
-        parcours, entrées inutilisées. Sortie 0 sans erreur, 1 s'il y a des erreurs, 2 si la ligne de
-        commande est fausse.
+        parcours, entrées inutilisées. Le jeu de règles est aussi vérifié à chaque date où ce qui est en
+        vigueur change (valid_from, lendemain d'un valid_until) et la veille : un problème de ces
+        jours-là seulement nomme ses dates. Sortie 0 sans erreur, 1 s'il y a des erreurs, 2 si la
+        ligne de commande est fausse.
         """, en: """
         Problems are printed as path:line:col: error|warning[code]: message, with a hint. Beyond
         loading: contradictions, conflicts, shadowed rules, profiles with no route, unused entries.
+        The rule set is also checked on each day what is in force changes (valid_from, the day after
+        a valid_until) and the day before: a problem of those days only names its dates.
         Exit 0 when there is no error, 1 when there are errors, 2 on a wrong command line.
         """),
         options: CommonSpec.all + [OptionSpec("--format", choices: CheckFormat.allCases.map(\.rawValue),

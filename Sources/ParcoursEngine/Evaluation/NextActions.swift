@@ -69,9 +69,10 @@ public enum NextActions {
                 return partners <= 1
             }
         }
-        // The contract comes after the plan: never first while anything else can start.
-        if let first = candidates.first, first.element.afterPlan, candidates.count > 1 {
-            candidates.insert(candidates.removeFirst(), at: 1)
+        // A contract comes after the plan: never first while anything else can start (with
+        // several contracts, the first step that is not one comes first).
+        if candidates.first?.element.afterPlan == true, let plan = candidates.firstIndex(where: { !$0.element.afterPlan }) {
+            candidates.insert(candidates.remove(at: plan), at: 0)
         }
         return candidates.prefix(limit).map { item in
             let step = item.element

@@ -98,13 +98,19 @@ struct CatalogueLoader {
         let afterPlan = keys["after_plan"].flatMap { reader.boolean($0, Phrase("« after_plan » de \(what.fr)", en: "\"after_plan\" of \(what.en)")) } ?? false
         let reengagement = keys["reengagement"].flatMap { reader.boolean($0, Phrase("« reengagement » de \(what.fr)", en: "\"reengagement\" of \(what.en)")) } ?? false
         let forPerson = keys["for_person"].flatMap { personText($0, what) }
+        guard let validity = reader.validity(keys, at: node) else { return nil }
+        let formerNames = keys["former_names"].map { self.formerNames($0, what, validity: validity) } ?? []
+        if (!validity.isAlways || !formerNames.isEmpty) && keys["source"] == nil {
+            reader.report(.missingSource, node, Phrase("\(what.fr) est daté (valid_from, valid_until ou former_names) mais n'a pas de « source »", en: "\(what.en) is dated (valid_from, valid_until or former_names) but has no \"source\""),
+                          hint: Phrase("citez le texte qui crée, supprime ou renomme l'entrée", en: "cite the text that creates, ends or renames the entry"))
+        }
         if severity != nil && keys["source"] == nil {
             reader.report(.missingSource, node, Phrase("\(what.fr) a une « severity » mais pas de « source » pour elle", en: "\(what.en) has a \"severity\" but no \"source\" for it"),
                           hint: Phrase("citez le passage qui en fait une urgence", en: "cite the passage that makes it an urgency"))
         }
         return CatalogueEntry(id: id, name: name, kind: kind, description: description, thematiques: thematiques, reseauxPorteurs: reseaux,
                               requires: requires, source: source, location: reader.location(node), severity: severity, discreet: discreet, afterPlan: afterPlan,
-                              reengagement: reengagement, forPerson: forPerson)
+                              reengagement: reengagement, forPerson: forPerson, validity: validity, formerNames: formerNames)
     }
 
     /// A `for_person:` block: the person's `label` and `text`, both optional here (`check`
@@ -115,6 +121,28 @@ struct CatalogueLoader {
         let text = keys["text"].flatMap { reader.text($0, .same("text")) }
         return PersonText(label: label, text: text, labelLocation: keys["label"].map { reader.location($0) },
                           textLocation: keys["text"].map { reader.location($0) })
+    }
+
+    /// `former_names: [{name, valid_until}]`, oldest first; each must end before the next one
+    /// and inside the entry's own period.
+    private mutating func formerNames(_ node: Node, _ what: Phrase, validity: Validity) -> [FormerName] {
+        guard let items = reader.list(node, Phrase("« former_names » de \(what.fr)", en: "\"former_names\" of \(what.en)")) else { return [] }
+        var result: [FormerName] = []
+        for item in items {
+            guard let keys = reader.keys(of: item, Phrase("un ancien nom de \(what.fr)", en: "a former name of \(what.en)"), FileShapes.formerName),
+                  let nameNode = keys["name"], let untilNode = keys["valid_until"],
+                  let name = reader.text(nameNode, .same("name")), let until = reader.date(untilNode, .same("valid_until")) else { continue }
+            if let previous = result.last, until <= previous.until {
+                reader.report(.outOfRange, untilNode, Phrase("les anciens noms vont du plus ancien au plus récent : \(until) n'est pas après \(previous.until)", en: "former names go oldest first: \(until) is not after \(previous.until)"))
+                continue
+            }
+            if (validity.until.map { until >= $0 } ?? false) || (validity.from.map { until < $0 } ?? false) {
+                reader.report(.outOfRange, untilNode, Phrase("l'ancien nom finit le \(until), hors de la période de l'entrée (\(validity.phrase.fr))", en: "the former name ends on \(until), outside the entry's period (\(validity.phrase.en))"))
+                continue
+            }
+            result.append(FormerName(name: name, until: until))
+        }
+        return result
     }
 
     /// A `severity:` word of the one scale (`Urgency`).

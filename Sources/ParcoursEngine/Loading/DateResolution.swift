@@ -10,7 +10,10 @@ enum DateResolution {
     }
 
     static func catalogue(_ catalogue: Catalogue, on date: String) -> Catalogue {
-        Catalogue(routes: catalogue.routes, stages: catalogue.stages, entries: catalogue.entries.map { $0.with(requires: $0.requires.resolved(on: date)) })
+        var resolved = Catalogue(routes: catalogue.routes, stages: catalogue.stages,
+                                 entries: catalogue.entries.filter { $0.validity.contains(date) }.map { $0.resolved(on: date) })
+        resolved.outOfForce = catalogue.entries.filter { !$0.validity.contains(date) }
+        return resolved
     }
 
     static func schemes(_ schemes: [Scheme], on date: String) -> [Scheme] {

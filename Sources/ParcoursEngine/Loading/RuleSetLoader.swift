@@ -11,6 +11,9 @@ public struct LoadResult: Sendable {
     /// (`check` verifies their quotes all the same).
     public internal(set) var sources = SourceRegister.empty
     public internal(set) var citations: [CitedText] = []
+    /// The days on which what is in force changes (`ValidityBoundaries`), sorted: `check`
+    /// verifies the rule set on each and on the day before.
+    public internal(set) var boundaries: [String] = []
 
     init(ruleSet: RuleSet?, diagnostics: [Diagnostic], conflictsCut: Bool = false) {
         self.ruleSet = ruleSet
@@ -172,11 +175,15 @@ package enum RuleSetLoader {
             glossary = loader.load(root)
             diagnostics += loader.reader.diagnostics
         }
+        let boundaries = ValidityBoundaries.days(rules: rules, facts: facts, catalogue: catalogue, schemes: schemes, vocabulary: vocabulary)
         // From here on, the rule set of `date`.
+        let undated = catalogue
+        let everyRuleID = rules.map(\.id)
         rules = DateResolution.rules(rules, on: date)
         facts = DateResolution.facts(facts, on: date)
         catalogue = DateResolution.catalogue(catalogue, on: date)
         schemes = DateResolution.schemes(schemes, on: date)
+        diagnostics += DatedReferences.missing(rules: rules, schemes: schemes, catalogue: catalogue, all: undated)
         var ruleSet: RuleSet?
         var conflictsCut = false
         if !diagnostics.hasErrors {
@@ -204,10 +211,13 @@ package enum RuleSetLoader {
             ruleSet?.sources = register
             ruleSet?.citations = citations
             ruleSet?.glossary = glossary
+            let inForce = Set(rules.map(\.id))
+            ruleSet?.otherDaysRuleIDs = everyRuleID.filter { !inForce.contains($0) }
         }
         diagnostics.sort()
         var result = LoadResult(ruleSet: ruleSet, diagnostics: diagnostics, conflictsCut: conflictsCut)
         (result.sources, result.citations) = (register, citations)
+        result.boundaries = boundaries
         return result
     }
 

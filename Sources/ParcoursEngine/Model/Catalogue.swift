@@ -14,8 +14,17 @@ public struct Catalogue: Sendable {
         self.entryIndex = index
     }
 
+    /// The entries of the full catalogue that are not in force on the day this one was resolved
+    /// for (`DateResolution`): a case file may name them, to be replayed on another day.
+    public internal(set) var outOfForce: [CatalogueEntry] = []
+
     public func entry(_ id: String) -> CatalogueEntry? {
         entryIndex[id].map { entries[$0] }
+    }
+
+    /// The entry in force, or else the one of another day (a case dated another day names it).
+    public func entryOnAnyDay(_ id: String) -> CatalogueEntry? {
+        entry(id) ?? outOfForce.first { $0.id == id }
     }
 
     public func info(for route: Route) -> RouteInfo? { routes.first { $0.route == route } }
@@ -74,13 +83,20 @@ public struct CatalogueEntry: Sendable {
     public let afterPlan: Bool
     /// What the person reads about the entry on their sheet (`for_person:`), nil when unwritten.
     public let forPerson: PersonText?
+    /// When the entry exists (`valid_from`, `valid_until`): a programme created by a law is not
+    /// suggested before it (the contrat d'engagement jeune before March 2022).
+    public let validity: Validity
+    /// The names the entry had before (`former_names`), oldest first: on a date before a
+    /// renaming, the entry is shown under the name of that day. The id never changes.
+    public let formerNames: [FormerName]
 
     /// Deals with an urgency: the JSON contract's `urgent`, derived from `severity`.
     public var urgent: Bool { severity != nil }
 
     public init(id: String, name: String, kind: EntryKind, description: String, thematiques: [String],
                 reseauxPorteurs: [String], requires: Condition, source: String?, location: SourceLocation, severity: Urgency? = nil,
-                discreet: Bool = false, afterPlan: Bool = false, reengagement: Bool = false, forPerson: PersonText? = nil) {
+                discreet: Bool = false, afterPlan: Bool = false, reengagement: Bool = false, forPerson: PersonText? = nil,
+                validity: Validity = .always, formerNames: [FormerName] = []) {
         self.id = id
         self.name = name
         self.kind = kind
@@ -95,17 +111,37 @@ public struct CatalogueEntry: Sendable {
         self.afterPlan = afterPlan
         self.reengagement = reengagement
         self.forPerson = forPerson
-    }
-
-    /// The same entry with another requirement (e.g. once resolved for a date).
-    func with(requires: Condition) -> CatalogueEntry {
-        CatalogueEntry(id: id, name: name, kind: kind, description: description, thematiques: thematiques, reseauxPorteurs: reseauxPorteurs,
-                       requires: requires, source: source, location: location, severity: severity, discreet: discreet, afterPlan: afterPlan,
-                       reengagement: reengagement, forPerson: forPerson)
+        self.validity = validity
+        self.formerNames = formerNames
     }
 
     /// The entry's name on the person's sheet: the person's label, else the entry's name.
     public var personLabel: String { forPerson?.label ?? name }
+
+    /// The name in use on `date`: the first former name still in use that day, else `name`.
+    public func name(on date: String) -> String {
+        formerNames.first { date <= $0.until }?.name ?? name
+    }
+
+    /// The entry as it is on `date`: its requirement resolved, under the name of that day.
+    func resolved(on date: String) -> CatalogueEntry {
+        CatalogueEntry(id: id, name: name(on: date), kind: kind, description: description, thematiques: thematiques, reseauxPorteurs: reseauxPorteurs,
+                       requires: requires.resolved(on: date), source: source, location: location, severity: severity, discreet: discreet, afterPlan: afterPlan,
+                       reengagement: reengagement, forPerson: forPerson, validity: validity, formerNames: formerNames)
+    }
+}
+
+/// A name a catalogue entry had until a date (`former_names: [{name, valid_until}]`), e.g. the
+/// « contrat d'engagement réciproque » of the RSA, named « contrat d'engagement » since 2025.
+public struct FormerName: Sendable, Hashable {
+    public let name: String
+    /// The last day the name was in use (inclusive, `YYYY-MM-DD`).
+    public let until: String
+
+    public init(name: String, until: String) {
+        self.name = name
+        self.until = until
+    }
 }
 
 /// The French label and description of a route.

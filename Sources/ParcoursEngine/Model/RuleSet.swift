@@ -21,6 +21,9 @@ public struct RuleSet: Sendable {
     /// The acronyms the person may read and their meaning (`glossaire.yaml`), empty without
     /// one. Not in the fingerprint: it changes the words of the sheet, not a decision.
     public internal(set) var glossary = Glossary.empty
+    /// The ids of the rules not in force on `date` (in force another day): a case dated another
+    /// day may name them.
+    public internal(set) var otherDaysRuleIDs: [String] = []
     /// Every condition in core form (facts inlined, dates resolved), aligned with the arrays above:
     /// what evaluation, compilation and analysis read.
     package let lowered: LoweredRuleSet

@@ -206,7 +206,7 @@ struct CaseReader {
         if let node = keys["referent"] {
             result.referent = nullable(node) { reader, node in
                 guard let id = reader.text(node, .same("referent")) else { return nil }
-                if ruleSet.catalogue.entry(id)?.kind != .partner {
+                if ruleSet.catalogue.entryOnAnyDay(id)?.kind != .partner {
                     reader.report(.danglingReference, node, .notInCatalogue(id, kind: .partner),
                                   hint: Spelling.hint(for: id, in: ruleSet.catalogue.entries.filter { $0.kind == .partner }.map(\.id)))
                 }
@@ -224,7 +224,7 @@ struct CaseReader {
                 }
                 if pair.value.isNull { result.referents.append((role, nil)); continue }
                 guard let id = reader.text(pair.value, .same("referent")) else { continue }
-                if ruleSet.catalogue.entry(id)?.kind != .partner {
+                if ruleSet.catalogue.entryOnAnyDay(id)?.kind != .partner {
                     reader.report(.danglingReference, pair.value, .notInCatalogue(id, kind: .partner),
                                   hint: Spelling.hint(for: id, in: ruleSet.catalogue.entries.filter { $0.kind == .partner }.map(\.id)))
                 }
@@ -248,7 +248,7 @@ struct CaseReader {
         if let node = keys["steps"] {
             (result.stepsIncluded, result.stepsExcluded, _) = inclusion(node, "steps") { reader, node in
                 guard let id = reader.text(node, .same("step")) else { return nil }
-                if ruleSet.catalogue.entry(id) == nil {
+                if ruleSet.catalogue.entryOnAnyDay(id) == nil {
                     reader.report(.danglingReference, node, Phrase("aucune entrée « \(Limits.quoted(id)) » dans le catalogue", en: "no catalogue entry \"\(Limits.quoted(id))\""), hint: Spelling.hint(for: id, in: ruleSet.catalogue.entries.map(\.id)))
                 }
                 return id
@@ -297,7 +297,7 @@ struct CaseReader {
         guard let items = reader.list(node, .quoted("next_actions")) else { return [] }
         return items.compactMap { node in
             guard let id = reader.text(node, .same("step")) else { return nil }
-            if ruleSet.catalogue.entry(id) == nil {
+            if ruleSet.catalogue.entryOnAnyDay(id) == nil {
                 reader.report(.danglingReference, node, Phrase("aucune entrée « \(Limits.quoted(id)) » dans le catalogue", en: "no catalogue entry \"\(Limits.quoted(id))\""), hint: Spelling.hint(for: id, in: ruleSet.catalogue.entries.map(\.id)))
             }
             return id
@@ -395,8 +395,9 @@ struct CaseReader {
         guard let items = reader.list(node, Phrase("identifiants de règles", en: "rule ids")) else { return [] }
         return items.compactMap { item in
             guard let id = reader.text(item, Phrase("identifiant de règle", en: "rule id")) else { return nil }
-            if let scheme, ruleSet.rule(scheme + "." + id) != nil { return scheme + "." + id }
-            if ruleSet.rule(id) != nil { return id }
+            func known(_ id: String) -> Bool { ruleSet.rule(id) != nil || ruleSet.otherDaysRuleIDs.contains(id) }
+            if let scheme, known(scheme + "." + id) { return scheme + "." + id }
+            if known(id) { return id }
             reader.report(.danglingReference, item, Phrase("aucune règle « \(Limits.quoted(id)) »", en: "no rule \"\(Limits.quoted(id))\""), hint: Spelling.hint(for: id, in: ruleSet.rules.map(\.id) + ruleSet.rules.compactMap { rule in
                 rule.scheme == scheme ? rule.id.split(separator: ".").last.map(String.init) : nil
             }))

@@ -118,7 +118,8 @@ public final class Engine: Sendable {
 
     /// Every finding of `parcours check` for `date`: loading, the case files of the schemes and
     /// of the rule set (`cases/`), then the deep analysis and the texts for the person
-    /// (`PersonTextCheck`), sorted. The quotes of the `source:`
+    /// (`PersonTextCheck`), sorted; then what is wrong only on another day what is in force
+    /// changes on (`BoundaryCheck`), each finding naming its days. The quotes of the `source:`
     /// texts are checked against the rule set's `reference/` files and the documents found
     /// directly in `sources` (folders, `check --sources`).
     public func check(on date: String? = nil, sources: [String] = []) throws(ParcoursError) -> CheckAnswer {
@@ -127,11 +128,15 @@ public final class Engine: Sendable {
         guard let rules = entry.rules else {
             // Loading stops at the first conflicts; check lists them all (capped, the rest counted).
             let result = entry.result.conflictsCut ? RuleSetLoader.load(files, date: day, allConflicts: true) : entry.result
-            return CheckAnswer(ruleSet: nil, diagnostics: (result.diagnostics + quotes(entry.result, sources)).sorted(), cases: [])
+            let dated = BoundaryCheck(files: files, day: day, boundaries: entry.result.boundaries).findings(besides: result.diagnostics)
+            return CheckAnswer(ruleSet: nil, diagnostics: (result.diagnostics + dated + quotes(entry.result, sources)).sorted(), cases: [])
         }
         let loaded = CaseLoader.loadAll(in: caseFolders(rules.ruleSet), ruleSet: rules.ruleSet, held: files.heldCases)
         let personTexts = PersonTextCheck(ruleSet: rules.ruleSet, files: [files.catalogue].compactMap { $0 } + files.schemes).run()
-        let diagnostics = (entry.result.diagnostics + loaded.diagnostics + DeepAnalysis(ruleSet: rules.ruleSet).run() + quotes(entry.result, sources) + personTexts).sorted()
+        let found = entry.result.diagnostics + loaded.diagnostics + DeepAnalysis(ruleSet: rules.ruleSet).run() + personTexts
+        // The other days what is in force changes on: what is wrong only then, naming the days.
+        let dated = BoundaryCheck(files: files, day: day, boundaries: entry.result.boundaries).findings(besides: found)
+        let diagnostics = (found + dated + quotes(entry.result, sources)).sorted()
         return CheckAnswer(ruleSet: rules.ruleSet, diagnostics: diagnostics, cases: loaded.cases)
     }
 

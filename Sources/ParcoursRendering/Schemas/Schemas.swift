@@ -211,7 +211,9 @@ package struct Schemas {
                 "after_plan": B.boolean("formalise un plan expliqué : jamais la première action"),
                 "reengagement": B.boolean("renoue après une rupture : au plus un nouveau partenaire"),
                 "for_person": personText,
-            ]), keys: B.string(pattern: Self.identifier))
+                "former_names": B.array(B.object(FileShapes.formerName, ["name": B.string("le nom d'avant"), "valid_until": B.string("dernier jour de ce nom (AAAA-MM-JJ)", pattern: Self.date)]),
+                                        "les noms d'avant, du plus ancien au plus récent"),
+            ].merging(validity) { first, _ in first }), keys: B.string(pattern: Self.identifier))
         }
         return B.object(FileShapes.catalogue, [
             "routes": B.object(required: [], Route.allCases.map { ($0.rawValue, route) }),
