@@ -7,7 +7,9 @@ public enum ExplanationJSON {
         let french = FrenchCondition(ruleSet: ruleSet)
         switch answer {
         case .rule(let rule, let node):
-            return .object([("rule", .string(rule.id)), ("title", .string(rule.title)), ("source", .string(rule.source)),
+            let sources = SourceText(ruleSet: ruleSet)
+            return .object([("rule", .string(rule.id)), ("title", .string(rule.title)), ("source", .string(sources.sentence(rule.source))),
+                            ("sources", sources.json(rule.source)),
                             ("date", .string(ruleSet.date)), ("verdict", .string(ExplanationText.verdict(node.truth))),
                             ("condition", json(node, french))])
         case .scheme(let scheme, let result, let criteria):

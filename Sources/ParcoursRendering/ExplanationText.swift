@@ -28,14 +28,14 @@ public enum ExplanationText {
 
     public static func render(rule: Rule, node: ExplanationNode, ruleSet: RuleSet) -> String {
         let french = FrenchCondition(ruleSet: ruleSet)
-        var out = ["Règle \(rule.id) : \(rule.title)", "Source : \(rule.source)", "Priorité : \(rule.priority)", "Résultat : \(verdict(node.truth))", ""]
+        var out = ["Règle \(rule.id) : \(rule.title)", "Source : \(SourceText(ruleSet: ruleSet).sentence(rule.source))", "Priorité : \(rule.priority)", "Résultat : \(verdict(node.truth))", ""]
         out += lines(node, french)
         return TerminalText.escaped(out.joined(separator: "\n") + "\n", lineBreaks: true)
     }
 
     public static func render(scheme: Scheme, result: SchemeResult, criteria: [(criterion: Criterion, priority: Bool, node: ExplanationNode)], ruleSet: RuleSet) -> String {
         let french = FrenchCondition(ruleSet: ruleSet)
-        var out = ["Dispositif \(scheme.id) : \(scheme.name)", "Source : \(scheme.source)", "Statut : \(status(result.status))"]
+        var out = ["Dispositif \(scheme.id) : \(scheme.name)", "Source : \(SourceText(ruleSet: ruleSet).sentence(scheme.source))", "Statut : \(status(result.status))"]
         if let stage = result.stage { out.append("Étape : \(stage.label)") }
         for item in criteria {
             out.append("")

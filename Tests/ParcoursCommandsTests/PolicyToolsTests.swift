@@ -21,6 +21,20 @@ struct PolicyToolsTests {
         """))
     }
 
+    /// Sources are named by their title from the register, in the text and in JSON (where the
+    /// ids stay under their own key), never as a bare code.
+    @Test func explainNamesSourcesByTheirTitle() throws {
+        let profile = "barriers: [childcare]\nsingle_parent: true\nchildren_under_6: 1\n"
+        let text = Support.run(["explain", "-", "--rule", "garde_parent_isole_lever_freins", "--rules", Support.rules, "--date", date], input: profile)
+        let line = try #require(text.output.split(separator: "\n").first { $0.hasPrefix("Source : ") })
+        #expect(line.hasPrefix("Source : Du repérage à l'emploi durable"), "\(line)")
+        #expect(!line.contains("004,") && line.contains("(2023), partie 2"), "\(line)")
+        let json = Support.run(["explain", "-", "--rule", "garde_parent_isole_lever_freins", "--rules", Support.rules, "--date", date, "--format", "json"], input: profile)
+        #expect(json.code == 0, "\(json.error)")
+        #expect(json.output.contains(#""id": "004""#), "\(json.output)")
+        #expect(json.output.contains(#""title": "Du repérage à l'emploi durable"#))
+    }
+
     @Test func explainASchemeCriterionByCriterion() {
         let run = Support.run(["explain", "-", "--scheme", "clca", "--rules", Support.rules, "--scenarios", Support.packageRoot + "/Scenarios",
                                "--date", date, "--format", "json"], input: "parental_leave: clca\nfamily_quotient: 1000\n")

@@ -27,7 +27,7 @@ struct DraftTests {
     }
 
     @Test func aThresholdChangeShowsWhomItChangesAndWhichCasesFail() throws {
-        let running = try ServerTests.Running()
+        let running = try ServerTests.Running(sampledCaseload: 5_000)
         defer { running.stop() }
         let client = try running.client()
         defer { client.close() }
@@ -71,7 +71,7 @@ struct DraftTests {
     }
 
     @Test func badDraftsAreRefusedWithPositions() throws {
-        let running = try ServerTests.Running()
+        let running = try ServerTests.Running(sampledCaseload: 5_000)
         defer { running.stop() }
         let client = try running.client()
         defer { client.close() }
@@ -90,7 +90,7 @@ struct DraftTests {
     }
 
     @Test func oneEvaluationAtATime() throws {
-        let running = try ServerTests.Running()
+        let running = try ServerTests.Running(sampledCaseload: 5_000)
         defer { running.stop() }
         let client = try running.client()
         defer { client.close() }
@@ -105,7 +105,7 @@ struct DraftTests {
 
     @Test func theTokenApplies() throws {
         let token = "draft-token-0123456789"
-        let running = try ServerTests.Running(token: token)
+        let running = try ServerTests.Running(token: token, sampledCaseload: 5_000)
         defer { running.stop() }
         let client = try running.client()
         defer { client.close() }

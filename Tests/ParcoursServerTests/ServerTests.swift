@@ -19,7 +19,7 @@ struct ServerTests {
         let thread: Thread
         let box = Box()
         init(rules: String = ServerTests.root + "/Rules", scenarios: String? = ServerTests.root + "/Scenarios",
-             token: String? = nil, services: ServiceDirectory? = nil, clock: Clock = .system,
+             token: String? = nil, services: ServiceDirectory? = nil, clock: Clock = .system, sampledCaseload: Int? = nil,
              configure: (inout ServerConfiguration) -> Void = { _ in }) throws {
             store = try RuleSetStore(rules: rules, scenarios: scenarios, clock: clock)
             var configuration = ServerConfiguration()
@@ -27,7 +27,11 @@ struct ServerTests {
             configure(&configuration)
             let holder = box
             server = try Server(configuration: configuration) { holder.service?.handle($0) ?? HTTPResponse(status: 503) }
-            holder.service = ParcoursService(store: store, token: token, allowedHosts: ParcoursService.loopbackHosts(port: server.port), services: services)
+            // A smaller sample than the server's default keeps the draft impacts quick in a debug build.
+            let vocabulary = store.snapshot.loaded.ruleSet.vocabulary
+            let caseload = sampledCaseload.map { Caseload.sample(vocabulary: vocabulary, count: $0) }
+            holder.service = ParcoursService(store: store, token: token, allowedHosts: ParcoursService.loopbackHosts(port: server.port), services: services,
+                                             caseload: caseload)
             let server = self.server
             thread = Thread { server.run() }
             thread.start()

@@ -380,8 +380,12 @@ package struct Schemas {
 
     private var explanation: JSONValue {
         B.anyOf([
-            B.object(required: ["rule", "title", "source", "date", "verdict", "condition"], [
-                ("rule", B.string()), ("title", B.string()), ("source", B.string()), ("date", B.string(pattern: Self.date)), ("verdict", B.string()), ("condition", B.ref("node")),
+            B.object(required: ["rule", "title", "source", "sources", "date", "verdict", "condition"], [
+                ("rule", B.string()), ("title", B.string()), ("source", B.string()),
+                ("sources", B.array(B.object(required: ["id", "title", "origin", "detail"], [
+                    ("id", B.string()), ("title", B.string()), ("origin", B.string()), ("detail", B.string()),
+                ]))),
+                ("date", B.string(pattern: Self.date)), ("verdict", B.string()), ("condition", B.ref("node")),
             ], "explain --rule"),
             B.object(required: ["scheme", "name", "status", "status_label", "date", "criteria"], [
                 ("scheme", B.string()), ("name", B.string()), ("status", B.oneOf(SchemeStatus.allCases.map(\.rawValue))), ("status_label", B.string()), ("date", B.string(pattern: Self.date)),
