@@ -20,6 +20,10 @@ function el(tag, attributes, ...children) {
 }
 
 const count = (n, singular, plural) => n + "\u00a0" + (n <= 1 ? singular : (plural || singular + "s"));
+// « 1 personne change », « 3 personnes changent ».
+const people = (n, singular, plural) => count(n, "personne") + " " + (n <= 1 ? singular : plural);
+// Replaces the children of element `id`, leaving out the parts that are not there (null).
+const fill = (id, ...children) => $(id).replaceChildren(...children.flat().filter(Boolean));
 
 async function api(path, options) {
   const headers = Object.assign({}, (options && options.headers) || {});
@@ -81,7 +85,7 @@ function showRules() {
     el("p", { class: "where", text: fact.id + " · " + fact.file + ", ligne " + fact.line }), source(fact.source))));
   const byRoute = w.routes.map((route) => ({ route, rules: w.rules.filter((rule) => rule.route === route.id) }));
   const others = w.rules.filter((rule) => !rule.route && !rule.referent);
-  $("routes").replaceChildren(
+  fill("routes",
     ...byRoute.filter((entry) => entry.rules.length).map((entry) =>
       group(entry.route.label + " (" + count(entry.rules.length, "règle") + ")", [el("p", { class: "hint", text: entry.route.description }), ...entry.rules.map(ruleItem)])),
     others.length ? group("Étapes proposées sans parcours (" + count(others.length, "règle") + ")", others.map(ruleItem)) : null);
@@ -231,7 +235,7 @@ function showCheck(report) {
     }
   }
   const loads = report.ok === true;
-  $("check").replaceChildren(
+  fill("check",
     el("p", { class: loads ? null : "field-error", text: loads ? "Le brouillon se charge sans erreur." : "Le brouillon ne se charge pas\u00a0: corrigez la valeur signalée." }),
     general.length ? el("ul", {}, general) : null);
   return loads;
@@ -243,15 +247,16 @@ function showImpact(answer) {
   const list = (title, changes) => changes.length
     ? el("div", {}, el("h4", { text: title }), el("ul", {}, changes.slice(0, 8).map((change) => el("li", { text: change.text }))))
     : null;
-  $("impact").replaceChildren(
+  fill("impact",
     el("h3", { text: "Qui le changement concerne" }),
     el("p", { id: "impact-figure", class: "figure", text: count(impact.changed, "personne") + " sur " + impact.profiles + " (" + impact.share + ") " + (impact.changed > 1 ? "changent" : "change") + " de recommandation" }),
+    impact.changed === 0 ? el("p", { class: "hint", text: "Aucun profil du corpus de référence ne change\u00a0: vérifiez que le corpus renseigne les champs de ce fait." }) : null,
     el("p", { text: impact.summary }),
     el("ul", {},
-      el("li", { text: count(impact.counts.routes, "personne") + " changent de parcours" }),
-      el("li", { text: count(impact.counts.referents, "personne") + " changent de référent" }),
-      el("li", { text: count(impact.counts.next_actions, "personne") + " voient leurs étapes changer" }),
-      el("li", { text: count(impact.counts.schemes, "personne") + " voient l'avis sur un dispositif changer" })),
+      el("li", { text: people(impact.counts.routes, "change", "changent") + " de parcours" }),
+      el("li", { text: people(impact.counts.referents, "change", "changent") + " de référent" }),
+      el("li", { text: people(impact.counts.next_actions, "voit ses", "voient leurs") + " étapes changer" }),
+      el("li", { text: people(impact.counts.schemes, "voit", "voient") + " l'avis sur un dispositif changer" })),
     list("Parcours", impact.routes), list("Référents", impact.referents), list("Étapes", impact.next_actions), list("Dispositifs", impact.schemes),
     impact.causes.length ? el("div", {}, el("h4", { text: "Règles en cause" }), el("ul", {}, impact.causes.map((cause) => el("li", { text: cause.text })))) : null,
     impact.examples.length ? el("details", {}, el("summary", { text: "Exemples avant/après (" + impact.examples.length + ")" }),
@@ -261,7 +266,7 @@ function showImpact(answer) {
 function showReplay(answer) {
   if (!answer.ok) { $("replay").replaceChildren(el("p", { class: "field-error", text: problemText(answer.body) })); return; }
   const failing = answer.body.cases.filter((entry) => !entry.passed);
-  $("replay").replaceChildren(
+  fill("replay",
     el("h3", { text: "Cas rejoués" }),
     el("p", { id: "replay-figure", class: failing.length ? "figure failed" : "figure", text: answer.body.summary }),
     failing.length ? el("ul", {}, failing.map((entry) => el("li", {}, el("strong", { text: entry.name }),
