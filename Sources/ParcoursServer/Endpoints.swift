@@ -4,7 +4,7 @@ import ParcoursRendering
 
 extension ParcoursService {
     /// Every operation of the server, in the order the OpenAPI document lists them.
-    static let endpoints: [Endpoint] = pages + documents + [recommend] + DiagnosisFormat.allCases.map(importing) + [sheet, explainRule, explainScheme] + draftEndpoints
+    static let endpoints: [Endpoint] = pages + documents + [recommend] + DiagnosisFormat.allCases.map(importing) + [sheet, explainRule, explainScheme] + workshopEndpoints + draftEndpoints
 
     /// The page and the health check.
     private static let pages: [Endpoint] = [

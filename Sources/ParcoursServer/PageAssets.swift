@@ -7,4 +7,8 @@ enum PageAssets {
     static let style = String(decoding: PackageResources.parcours_css, as: UTF8.self)
     /// The accessibility statement (« Déclaration d'accessibilité »).
     static let accessibility = String(decoding: PackageResources.accessibilite_html, as: UTF8.self)
+    /// The rules workshop (`/atelier`): its page, its script and its style (over the page's).
+    static let workshop = String(decoding: PackageResources.atelier_html, as: UTF8.self)
+    static let workshopScript = String(decoding: PackageResources.atelier_js, as: UTF8.self)
+    static let workshopStyle = String(decoding: PackageResources.atelier_css, as: UTF8.self)
 }
