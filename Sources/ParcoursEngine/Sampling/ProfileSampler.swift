@@ -34,11 +34,15 @@ package struct ProfileSampler: Sendable {
         t.gender.set(random.pickIndex(t.gender.weights), slots)
         t.territory.set(random.chance(0.04) ? 1 : 0, slots)
         t.qpvResident.set(flag: random.chance(0.15), slots)
-        t.registered.set(flag: random.chance(0.85), slots)
+        let registered = random.chance(0.85)
+        t.registered.set(flag: registered, slots)
         let employment = random.pickIndex(t.employment.weights)
         t.employment.set(employment, slots)
         let months = random.pick(Self.monthBands).map { random.int(in: $0) } ?? 0
         t.monthsUnemployed.set(integer: employment == 0 ? months : 0, slots)
+        // Registered people looking for work have been registered about as long as they have
+        // been without work (no new draw: the other fields keep their sequence).
+        if registered { t.monthsRegistered.set(integer: employment == 0 ? months : 0, slots) }
         t.rsa.set(flag: random.chance(age < 25 ? 0.05 : 0.22), slots)
         t.qualification.set(random.pickIndex(t.qualification.weights), slots)
         t.autonomy.set(integer: random.pick(Self.autonomyLevels) ?? 3, slots)
@@ -130,7 +134,7 @@ package struct ProfileSampler: Sendable {
 
     /// Every field the sampler writes, with its odds (a class: shared, read in place).
     final class Targets: Sendable {
-        let age, gender, territory, qpvResident, registered, employment, monthsUnemployed, rsa, qualification, autonomy: Target
+        let age, gender, territory, qpvResident, registered, employment, monthsUnemployed, monthsRegistered, rsa, qualification, autonomy: Target
         let barriers, licence, vehicle, children, singleParent, justice, monthsToRelease, french, refugee, disability: Target
         let parentalLeave, parentalLeaveFinalYear, familyQuotient, sectorBackground, project, businessIdea, housingEmergency: Target
         let targetSector, enrolledSchemes: Target
@@ -143,6 +147,7 @@ package struct ProfileSampler: Sendable {
             registered = Target(v, "registered_job_seeker")
             employment = Target(v, "employment", [("unemployed", 0.80), ("part_time", 0.15), ("full_time", 0.05)])
             monthsUnemployed = Target(v, "months_unemployed")
+            monthsRegistered = Target(v, "months_registered")
             rsa = Target(v, "rsa_recipient")
             qualification = Target(v, "qualification", [("none", 0.20), ("cap_bep", 0.30), ("bac", 0.25), ("bac_plus_2", 0.15), ("higher", 0.10)])
             autonomy = Target(v, "autonomy")
