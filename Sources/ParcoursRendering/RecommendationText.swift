@@ -32,7 +32,7 @@ public enum RecommendationText {
         let kept = recommendation.keptOffPaper
         guard !kept.isEmpty else { return [] }
         return ["HORS DE LA FICHE REMISE"] + wrap("\(kept.map(\.label).joined(separator: ", ")) : à dire de vive voix, pas sur papier. "
-            + "Une fiche trouvée au domicile peut mettre la personne en danger. Pour les imprimer quand même : --format fiche --include-discreet.", indent: "  ") + [""]
+            + "Une fiche lue par d'autres (au domicile, au travail) peut exposer la personne ou la mettre en danger. Pour les imprimer quand même, avec son accord : --format fiche --include-discreet.", indent: "  ") + [""]
     }
 
     private static func nextActions(_ recommendation: Recommendation) -> [String] {

@@ -55,7 +55,10 @@ public struct PaperSheet: Sendable, Equatable {
             routeLabel = scheme ?? info?.forPerson?.label ?? route.label
             routeDescription = info?.forPerson?.text
         }
-        referents = recommendation.referents.map { (catalogue.entry($0.id)?.personLabel ?? $0.label, $0.role == .justice) }
+        // A discreet référent (the SPIP names a sentence) is a contact given orally, like its steps.
+        referents = recommendation.referents.filter { shown(catalogue.entry($0.id)?.discreet ?? false) }.map {
+            (catalogue.entry($0.id)?.personLabel ?? $0.label, $0.role == .justice)
+        }
         var seen = Set(nextActions.map(\.id))
         let allLater = recommendation.steps.filter { shown($0.discreet) && seen.insert($0.id).inserted }
         later = allLater.prefix(Self.laterLimit).map { item($0.id, label: $0.label, stage: $0.stage) }

@@ -375,6 +375,12 @@ function tree(node) {
 
 function render(result) {
   const parts = [];
+  // What the printed sheet leaves out (violence, justice): said at the top, to be given orally.
+  const kept = result.kept_off_paper || [];
+  if (kept.length) {
+    parts.push(el("div", { class: "card kept", role: "note" }, el("h3", { text: "Hors de la fiche imprimée" }),
+      el("p", { text: kept.map((item) => item.label).join(", ") + " : à dire de vive voix. Une fiche lue par d'autres (au domicile, au travail) peut exposer la personne ou la mettre en danger ; la fiche imprimée n'en dit rien." })));
+  }
   const next = result.next_actions || result.steps.slice(0, 5);
   parts.push(el("div", { class: "card next" }, el("h3", { text: "Prochaines actions" }),
     next.length ? el("ol", {}, next.map((step) => el("li", {}, el("strong", { text: step.label }), " ",
@@ -385,7 +391,13 @@ function render(result) {
     item ? [el("strong", { text: item.label }), el("p", { class: "why", text: item.why }), why(item.rule, key)]
       : el("p", { text: empty }));
   parts.push(decision("Parcours proposé", result.route, "Aucun parcours ne se dégage encore.", "route"));
-  parts.push(decision("Référent", result.referent_detail, "Aucun référent ne se dégage encore.", "referent"));
+  // Every référent the rules give, one per role (insertion, justice), as the command line shows them.
+  const referents = result.referents || [];
+  parts.push(el("div", { class: "card decision" }, el("h3", { text: referents.length > 1 ? "Référents" : "Référent" }),
+    referents.length ? referents.map((item) => el("div", {},
+      el("strong", { text: (item.role === "justice" ? "Justice : " : "Insertion : ") + item.label }),
+      el("p", { class: "why", text: item.why }), why(item.rule, "referent-" + item.role)))
+      : el("p", { text: "Aucun référent ne se dégage encore." })));
   const stages = [];
   for (const step of result.steps) {
     let stage = stages.find((s) => s.id === step.stage);
