@@ -26,7 +26,7 @@ extension ParcoursService {
     private static func draftEndpoint(_ name: String, operationID: String, summary: String,
                                       answer: @escaping @Sendable (Endpoint.Call, Drafts, Draft) throws(ParcoursError) -> JSONValue) -> Endpoint {
         Endpoint(method: "POST", path: "/api/v1/drafts/\(name)", operationID: operationID, summary: summary, dated: true, body: .draft, answer: .document,
-                 failures: [.badDate, .invalidDraft, .invalidRuleSet] + (name == "impact" ? [.draftTooSlow] : [])) { call throws(ParcoursError) in
+                 failures: [.badDate, .invalidDraft, .draftConflict, .invalidRuleSet] + (name == "impact" ? [.draftTooSlow] : [])) { call throws(ParcoursError) in
             guard let pass = call.service.draftGate.enter() else { return busy(call) }
             defer { pass.leave() }
             let draft = try Draft.read(SourceFile(path: "brouillon", bytes: call.request.body))

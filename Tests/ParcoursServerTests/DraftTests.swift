@@ -85,8 +85,16 @@ struct DraftTests {
         #expect(check.status == 200 && check.json["ok"] as? Bool == false)
         let diagnostics = try #require(check.json["diagnostics"] as? [[String: Any]])
         #expect(diagnostics.contains { $0["file"] as? String == "facts.yaml" && ($0["line"] as? Int ?? 0) > 1 && !($0["message"] as? String ?? "").isEmpty })
+        // Well formed, but its rules do not load: a conflict (409), not a malformed request.
         let impact = try Self.post(client, "impact", broken)
-        #expect(impact.status == 422 && impact.json["code"] as? String == "invalid-draft")
+        #expect(impact.status == 409 && impact.json["code"] as? String == "draft-conflict")
+        // The same file twice: which one is meant? 409 as well; a number for a text: 422.
+        let twice = try Self.post(client, "replay", #"{"files": [{"path": "facts.yaml", "content": "facts: {}"}, {"path": "facts.yaml", "content": "facts: {}"}]}"#)
+        #expect(twice.status == 409 && twice.json["code"] as? String == "draft-conflict")
+        for body in [#"{"files": [{"path": "facts.yaml", "content": false}]}"#, #"{"files": [], "summary": 3}"#, "files: []\nsummary: false\n"] {
+            let typed = try Self.post(client, "check", body)
+            #expect(typed.status == 422 && typed.json["code"] as? String == "invalid-draft", "\(body)")
+        }
     }
 
     @Test func oneEvaluationAtATime() throws {

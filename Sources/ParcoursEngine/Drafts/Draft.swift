@@ -52,8 +52,9 @@ public struct Draft: Sendable {
         var reader = NodeReader(file: source.path)
         var files: [File] = []
         var summary: String?
+        var repeated: [Diagnostic] = []
         if let keys = reader.keys(of: root, Phrase("le brouillon", en: "the draft"), required: ["files"], optional: ["summary"]) {
-            if let node = keys["summary"] { summary = reader.text(node, Phrase("summary", en: "summary")) }
+            if let node = keys["summary"] { summary = string(node, Phrase("summary", en: "summary"), &reader) }
             if let node = keys["files"], let items = reader.list(node, Phrase("files", en: "files")) {
                 if items.count > Bounds.files {
                     reader.report(.tooMany, node, Phrase("un brouillon change au plus \(Bounds.files) fichiers, celui-ci \(items.count)",
@@ -62,7 +63,9 @@ public struct Draft: Sendable {
                 for item in items.prefix(Bounds.files) {
                     if let file = readFile(item, &reader) {
                         if files.contains(where: { $0.path == file.path }) {
-                            reader.report(.duplicateID, item, Phrase("le fichier \(Limits.quoted(file.path)) est donné deux fois", en: "file \(Limits.quoted(file.path)) is given twice"))
+                            var other = NodeReader(file: source.path)
+                            other.report(.duplicateID, item, Phrase("le fichier \(Limits.quoted(file.path)) est donné deux fois", en: "file \(Limits.quoted(file.path)) is given twice"))
+                            repeated += other.diagnostics
                         } else {
                             files.append(file)
                         }
@@ -71,14 +74,62 @@ public struct Draft: Sendable {
             }
         }
         diagnostics += reader.diagnostics
-        guard !diagnostics.hasErrors else { throw .draft(diagnostics) }
+        guard !diagnostics.hasErrors else { throw .draft(diagnostics + repeated) }
+        // Well formed, but which of the two contents is meant? The draft cannot be evaluated.
+        guard repeated.isEmpty else {
+            throw ParcoursError(.draftConflict, Phrase("le brouillon donne deux fois le même fichier ; rien n'est évalué", en: "the draft gives the same file twice; nothing evaluated"),
+                                hint: Phrase("gardez un seul contenu par fichier", en: "keep one content per file"), diagnostics: repeated)
+        }
         return Draft(files: files, summary: summary)
+    }
+
+    /// A text field of the draft: a string, never a number, a boolean or null written without
+    /// quotes (`content: false` is not the text « false »), as in its JSON Schema.
+    private static func string(_ node: Node, _ what: Phrase, _ reader: inout NodeReader) -> String? {
+        if let plain = node.plainText, isTypedPlain(plain) {
+            reader.report(.typeMismatch, node, Phrase("texte attendu pour \(what.fr), trouvé : \(Limits.quoted(plain)) (un nombre ou un booléen)",
+                                                      en: "expected text for \(what.en), found \(Limits.quoted(plain)) (a number or a boolean)"),
+                          hint: Phrase("écrivez-le entre guillemets", en: "write it between quotes"))
+            return nil
+        }
+        return reader.text(node, what)
+    }
+
+    /// What YAML's core schema (and JSON) reads as a boolean or a number when unquoted.
+    static func isTypedPlain(_ text: String) -> Bool {
+        if ["true", "True", "TRUE", "false", "False", "FALSE", ".inf", ".Inf", ".INF", "-.inf", "+.inf", "-.Inf", "+.Inf", "-.INF", "+.INF", ".nan", ".NaN", ".NAN"].contains(text) {
+            return true
+        }
+        var body = Substring(text)
+        if body.hasPrefix("0x") || body.hasPrefix("0o") { return body.count > 2 && body.dropFirst(2).allSatisfy(\.isHexDigit) }
+        if body.first == "-" || body.first == "+" { body = body.dropFirst() }
+        let digits = body.prefix { $0.isASCII && $0.isNumber }
+        body = body.dropFirst(digits.count)
+        var fraction = 0
+        if body.first == "." {
+            body = body.dropFirst()
+            fraction = body.prefix { $0.isASCII && $0.isNumber }.count
+            body = body.dropFirst(fraction)
+        }
+        guard digits.count + fraction > 0 else { return false }
+        if body.first == "e" || body.first == "E" {
+            body = body.dropFirst()
+            if body.first == "-" || body.first == "+" { body = body.dropFirst() }
+            let exponent = body.prefix { $0.isASCII && $0.isNumber }.count
+            guard exponent > 0 else { return false }
+            body = body.dropFirst(exponent)
+        }
+        return body.isEmpty
     }
 
     private static func readFile(_ node: Node, _ reader: inout NodeReader) -> File? {
         guard let keys = reader.keys(of: node, Phrase("un fichier du brouillon", en: "a draft file"), required: ["path", "content"], optional: ["base"]),
-              let pathNode = keys["path"], let path = reader.text(pathNode, Phrase("path", en: "path")), let contentNode = keys["content"]
+              let pathNode = keys["path"], let path = string(pathNode, Phrase("path", en: "path"), &reader), let contentNode = keys["content"]
         else { return nil }
+        if let plain = contentNode.plainText, isTypedPlain(plain) {
+            _ = string(contentNode, Phrase("content", en: "content"), &reader)
+            return nil
+        }
         guard let content = contentNode.scalar?.text, !contentNode.isNull else {
             reader.report(.typeMismatch, contentNode, Phrase("content attend le texte entier du fichier", en: "content expects the file's whole text"))
             return nil
@@ -95,7 +146,7 @@ public struct Draft: Sendable {
         }
         var base: String?
         if let baseNode = keys["base"] {
-            base = reader.text(baseNode, Phrase("base", en: "base"))
+            base = string(baseNode, Phrase("base", en: "base"), &reader)
             if let given = base, given != newFile, !(given.count == 64 && given.allSatisfy(\.isHexDigit)) {
                 reader.report(.typeMismatch, baseNode, Phrase("base attend l'empreinte SHA-256 du fichier d'origine (64 chiffres hexadécimaux) ou « \(newFile) »",
                                                               en: "base expects the SHA-256 of the original file (64 hex digits) or \"\(newFile)\""))

@@ -70,7 +70,7 @@ extension ParcoursError {
     /// The draft's rule set has errors: nothing to compare or replay.
     static func draftDoesNotLoad(_ diagnostics: [Diagnostic]) -> ParcoursError {
         let count = diagnostics.reduce(0) { $0 + $1.counted.errors }
-        return ParcoursError(.invalidDraft, Phrase("le brouillon ne se charge pas : \(count) erreur\(count > 1 ? "s" : "")",
+        return ParcoursError(.draftConflict, Phrase("le brouillon ne se charge pas : \(count) erreur\(count > 1 ? "s" : "")",
                                                    en: "the draft does not load: \(count) error\(count == 1 ? "" : "s")"),
                              hint: Phrase("corrigez d'abord ce que dit la vérification (POST /api/v1/drafts/check)", en: "first fix what the check says (POST /api/v1/drafts/check)"),
                              diagnostics: diagnostics)

@@ -30,6 +30,9 @@ public struct ParcoursError: Error, Sendable, Equatable {
         case explainTarget = "explain-target"
         /// A draft rule set or change file that cannot be read (shape, paths, limits).
         case invalidDraft = "invalid-draft"
+        /// A well-formed draft that cannot be evaluated: its rules do not load, or it gives the
+        /// same file twice (what the draft's schema cannot say).
+        case draftConflict = "draft-conflict"
         /// A draft's evaluation went past its time limit (`Drafts.Bounds.seconds`).
         case draftTooSlow = "draft-too-slow"
         /// A change file based on files that have changed since (`parcours apply`).
@@ -40,7 +43,7 @@ public struct ParcoursError: Error, Sendable, Equatable {
         public var exitStatus: Int32 {
             switch self {
             case .noRuleSet, .badDate, .unknownFormat, .unknownRule, .unknownScheme, .explainTarget: return 2
-            case .invalidRuleSet, .unreadableInput, .invalidProfile, .invalidDiagnosis, .noMapping, .invalidDraft, .draftTooSlow, .staleChange: return 1
+            case .invalidRuleSet, .unreadableInput, .invalidProfile, .invalidDiagnosis, .noMapping, .invalidDraft, .draftConflict, .draftTooSlow, .staleChange: return 1
             }
         }
 
@@ -50,7 +53,7 @@ public struct ParcoursError: Error, Sendable, Equatable {
             case .noRuleSet, .invalidRuleSet: return 500
             case .badDate, .unknownFormat, .explainTarget, .unreadableInput: return 400
             case .invalidProfile, .invalidDiagnosis, .invalidDraft: return 422
-            case .staleChange: return 409
+            case .staleChange, .draftConflict: return 409
             case .draftTooSlow: return 503
             case .noMapping, .unknownRule, .unknownScheme: return 404
             }
