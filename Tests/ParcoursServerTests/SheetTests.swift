@@ -44,4 +44,23 @@ struct SheetTests {
         client.send(RawClient.request("POST", "/api/v1/fiche", body: #"{"age": 7}"#))
         #expect(try #require(client.response()).status == 422)
     }
+
+    /// For a woman facing violence, the printed sheet says nothing of it (no word of violence, no
+    /// helpline, no victims' association); with `include_discreet=true`, the counsellor chose to.
+    @Test func theSheetOfAPersonFacingViolenceSaysNothingOfIt() throws {
+        let running = try ServerTests.Running()
+        defer { running.stop() }
+        let client = try running.client()
+        defer { client.close() }
+        let woman = #"{"age": 34, "gender": "female", "domestic_violence": true, "children_under_6": 2}"#
+        client.send(RawClient.request("POST", "/api/v1/fiche?date=2026-12-06", body: woman))
+        let sheet = try #require(client.response())
+        #expect(sheet.status == 200)
+        for word in ["violence", "3919", "victime", "CIDFF", "sécurité", "urgence", "la personne"] {
+            #expect(!sheet.body.lowercased().contains(word.lowercased()), "« \(word) » on the sheet")
+        }
+        client.send(RawClient.request("POST", "/api/v1/fiche?date=2026-12-06&include_discreet=true", body: woman))
+        let asked = try #require(client.response())
+        #expect(asked.status == 200 && asked.body.contains("3919"))
+    }
 }
