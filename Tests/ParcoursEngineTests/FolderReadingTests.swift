@@ -95,6 +95,21 @@ struct FolderReadingTests {
         #expect(loaded.cases.count < all.cases.count)
     }
 
+    /// A syntax error in the vocabulary is the one error reported: not hundreds of unknown
+    /// fields in every rule file, sorted before it and hiding it.
+    @Test func aBrokenVocabularyIsTheOneErrorSaid() throws {
+        let copy = try Self.copy()
+        defer { try? FileManager.default.removeItem(atPath: (copy.rules as NSString).deletingLastPathComponent) }
+        let path = copy.rules + "/profile.yaml"
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        let broken = text.replacingOccurrences(of: "    group: autonomie\n", with: "    group: autonomie\n    label: niveau (1 : absente)\n", options: [], range: nil)
+        #expect(broken != text)
+        try broken.write(toFile: path, atomically: true, encoding: .utf8)
+        let loaded = RuleSetLoader.load(RuleSetFiles.read(directory: copy.rules, scenarios: copy.scenarios))
+        #expect(loaded.ruleSet == nil)
+        #expect(!loaded.diagnostics.isEmpty && loaded.diagnostics.allSatisfy { $0.location.file == path }, "\(loaded.diagnostics.prefix(3))")
+    }
+
     /// A named pipe would block `open` for ever, a device be read (or acted on): neither is
     /// opened, and the error names it.
     @Test(arguments: ["pipe", "device"])

@@ -75,8 +75,12 @@ package enum RuleSetLoader {
 
         var vocabulary = Vocabulary(fields: [])
         var askWhen: (file: String, nodes: [(field: Int, node: Node)]) = ("", [])
-        if let file = required(files.vocabulary, RuleSetFiles.vocabularyName, in: files.directory, into: &diagnostics),
-           let root = trees.root(of: file, into: &diagnostics) {
+        if let file = required(files.vocabulary, RuleSetFiles.vocabularyName, in: files.directory, into: &diagnostics) {
+            guard let root = trees.root(of: file, into: &diagnostics) else {
+                // The vocabulary's YAML is broken: every condition would fail on its fields and
+                // bury the one error that matters under hundreds. Say only that.
+                return LoadResult(ruleSet: nil, diagnostics: diagnostics.sorted())
+            }
             var loader = VocabularyLoader(file: file.path, taxonomy: taxonomy, schemes: schemeValues)
             vocabulary = loader.load(root)
             diagnostics += loader.reader.diagnostics
