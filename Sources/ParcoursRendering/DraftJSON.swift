@@ -15,7 +15,7 @@ public enum DraftJSON {
         let summary = failed == 0 ? "Les \(results.count) cas passent avec le brouillon."
             : "\(failed) cas sur \(results.count) échoue\(failed > 1 ? "nt" : "") avec le brouillon."
         return .object([
-            ("passed", .int(results.count - failed)), ("failed", .int(failed)), ("summary", .string(summary)),
+            ("loaded", .bool(true)), ("passed", .int(results.count - failed)), ("failed", .int(failed)), ("summary", .string(summary)),
             ("cases", .array(results.map { result in
                 .object([
                     ("name", .string(result.scenarioCase.name)), ("file", .string(relative(result.scenarioCase.file))),
@@ -29,6 +29,17 @@ public enum DraftJSON {
                     })),
                 ])
             })),
+        ])
+    }
+
+    /// A draft whose rules do not load: no case can run. Said as a replay (every case is
+    /// broken by it), with what `check` finds, rather than as a refused request.
+    public static func replayNotLoaded(_ error: ParcoursError, in language: Language = .fr) -> JSONValue {
+        .object([
+            ("loaded", .bool(false)), ("passed", .int(0)), ("failed", .int(0)),
+            ("summary", .string(error.message.text(language) + " ; aucun cas n'est rejoué.")),
+            ("check", CheckReport(diagnostics: error.diagnostics, ruleSet: nil).json(in: language)),
+            ("cases", .array([])),
         ])
     }
 

@@ -14,7 +14,13 @@ extension ParcoursService {
             DraftJSON.check(try drafts.check(draft, on: call.request.parameter("date")))
         },
         draftEndpoint("replay", operationID: "draftReplay", summary: "Les cas (des règles et des dispositifs) rejoués sur un brouillon : lesquels passent, lesquels échouent et pourquoi") { call, drafts, draft throws(ParcoursError) in
-            DraftJSON.replay(try drafts.replay(draft, on: call.request.parameter("date")), relative: drafts.relative)
+            do throws(ParcoursError) {
+                return DraftJSON.replay(try drafts.replay(draft, on: call.request.parameter("date")), relative: drafts.relative)
+            } catch {
+                // The draft's rules do not load: every case is broken by it, which is an answer.
+                guard error.code == .draftConflict else { throw error }
+                return DraftJSON.replayNotLoaded(error, in: Problem.language(call.request.header("accept-language")))
+            }
         },
         draftEndpoint("impact", operationID: "draftImpact",
                       summary: "Qui un brouillon change sur le corpus de référence : parcours, référents, étapes, dispositifs, règles en cause, exemples avant/après") { call, drafts, draft throws(ParcoursError) in

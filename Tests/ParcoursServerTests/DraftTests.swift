@@ -88,6 +88,10 @@ struct DraftTests {
         // Well formed, but its rules do not load: a conflict (409), not a malformed request.
         let impact = try Self.post(client, "impact", broken)
         #expect(impact.status == 409 && impact.json["code"] as? String == "draft-conflict")
+        // Replayed, it breaks every case: an answer (200), with what check finds.
+        let replayed = try Self.post(client, "replay", broken)
+        #expect(replayed.status == 200 && replayed.json["loaded"] as? Bool == false && (replayed.json["cases"] as? [Any])?.isEmpty == true)
+        #expect(((replayed.json["check"] as? [String: Any])?["diagnostics"] as? [Any])?.isEmpty == false)
         // The same file twice: which one is meant? 409 as well; a number for a text: 422.
         let twice = try Self.post(client, "replay", #"{"files": [{"path": "facts.yaml", "content": "facts: {}"}, {"path": "facts.yaml", "content": "facts: {}"}]}"#)
         #expect(twice.status == 409 && twice.json["code"] as? String == "draft-conflict")
