@@ -61,7 +61,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ParcoursCommandsTests",
-            dependencies: ["ParcoursCommands", "ParcoursRendering", "ParcoursBatch", "parcours"],
+            dependencies: ["ParcoursCommands", "ParcoursRendering", "ParcoursBatch", "HTTPTestSupport", "parcours"],
             exclude: ["Golden"]
         ),
     ]

@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTestSupport
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
@@ -109,6 +110,22 @@ struct ServeProcessTests {
         #expect(rest.contains("POST /api/v1/recommend 200"))
         #expect(!rest.contains("cap_emploi") && !rest.contains("disability"), "the log must hold nothing about the person")
         #expect(rest.hasSuffix("Parcours arrêté.\n"))
+    }
+
+    /// A request still arriving when SIGTERM comes is waited for `--stop-timeout` seconds, then
+    /// cut: the server says so and exits with status 3, so a supervisor can tell.
+    @Test func aRequestCutAtStopExitsWithStatus3() throws {
+        let (process, reader, line) = try startServe(["--stop-timeout", "1"])
+        let port = try #require(Int(line.split(separator: ":")[2].prefix { $0.isNumber }))
+        let client = try RawClient(port: port)
+        defer { client.close() }
+        client.send("POST /api/v1/recommend HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 100\r\n\r\n{\"age\": 4")
+        Thread.sleep(forTimeInterval: 0.2)
+        process.terminate()  // SIGTERM
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 3)
+        let rest = String(decoding: reader.readDataToEndOfFile(), as: UTF8.self)
+        #expect(rest.hasSuffix("Parcours arrêté : 1 requête(s) coupée(s) après 1 s d'attente.\n"), "\(rest)")
     }
 
     @Test func aNetworkAddressNeedsAToken() throws {

@@ -17,8 +17,8 @@ struct ServeCommand: ParcoursCommand {
         alors Authorization: Bearer JETON), ou --insecure pour s'en passer. Le jeu de règles est rechargé
         sur SIGHUP et quand un fichier de --rules ou --scenarios change (après 0,4 s sans autre
         changement) ; un jeu de règles cassé est refusé et le précédent continue de servir. SIGTERM ou
-        SIGINT arrête après les requêtes en cours (15 s au plus ; code de sortie 3 si une requête a dû
-        être coupée). Le journal d'accès (erreur standard) ne contient que méthode, chemin, statut,
+        SIGINT arrête après les requêtes en cours (--stop-timeout, 15 s par défaut ; code de sortie 3 si
+        une requête a dû être coupée). Le journal d'accès (erreur standard) ne contient que méthode, chemin, statut,
         durée et taille : rien sur une personne n'est enregistré ni journalisé. Une ligne qui ne peut
         pas être écrite (tube fermé ou plein, disque plein) est perdue et comptée (/healthz), sans
         jamais bloquer ni arrêter le serveur.
@@ -27,8 +27,8 @@ struct ServeCommand: ParcoursCommand {
         Authorization: Bearer TOKEN), or --insecure to run without one. The rule set is reloaded on
         SIGHUP and when a file under --rules or --scenarios changes (after 0.4 s without another
         change); a broken rule set is refused and the previous one keeps serving. SIGTERM or SIGINT
-        stops after the requests in flight (15 s at most; exit status 3 when a request had to be
-        cut). The access log (standard error) has method, path, status, duration and size only:
+        stops after the requests in flight (--stop-timeout, 15 s by default; exit status 3 when a
+        request had to be cut). The access log (standard error) has method, path, status, duration and size only:
         nothing about a person is stored or logged. A line that cannot be written (a closed or
         full pipe, a full disk) is dropped and counted (/healthz), never blocking or stopping the
         server.
@@ -38,6 +38,8 @@ struct ServeCommand: ParcoursCommand {
                   OptionSpec("--token-file", value: "FILE", help: Phrase("fichier du jeton d'accès exigé par l'API", en: "file holding the access token the API requires")),
                   OptionSpec("--insecure", help: Phrase("autorise une adresse hors boucle locale sans jeton", en: "allow a non-loopback address without a token")),
                   OptionSpec("--max-connections", value: "N", help: Phrase("clients servis en même temps (par défaut : 256)", en: "clients served at once (default: 256)")),
+                  OptionSpec("--stop-timeout", value: "SECONDS", help: Phrase("à l'arrêt, attente maximale des requêtes en cours, en secondes (par défaut : 15)",
+                                                                             en: "on stop, how long the requests in flight may finish, in seconds (default: 15)")),
                   OptionSpec("--services", value: "FILE", help: Phrase("un export data·inclusion : les services proches de chaque étape", en: "a data·inclusion export: nearby services for each step")),
                   OptionSpec("--caseload", value: "FILE", help: Phrase("le corpus de référence de l'atelier (lignes JSON ou CSV ; par défaut : 20 000 profils inventés)",
                                                                       en: "the workshop's reference caseload (JSON lines or CSV; default: 20,000 invented profiles)")),
@@ -48,6 +50,7 @@ struct ServeCommand: ParcoursCommand {
     let tokenFile: String?
     let insecure: Bool
     let maxConnections: Int
+    let stopTimeout: Int
     let rules: String?
     let scenarios: String?
     let services: String?
@@ -65,6 +68,7 @@ struct ServeCommand: ParcoursCommand {
         tokenFile = arguments.value("--token-file")
         insecure = arguments.flag("--insecure")
         maxConnections = try arguments.integer("--max-connections", default: 256, minimum: 1, maximum: 10_000)
+        stopTimeout = try arguments.integer("--stop-timeout", default: 15, minimum: 1, maximum: 3_600)
         rules = arguments.value("--rules")
         scenarios = arguments.value("--scenarios")
         services = arguments.value("--services")
@@ -186,6 +190,7 @@ struct ServeCommand: ParcoursCommand {
         configuration.host = host
         configuration.port = port
         configuration.maxConnections = maxConnections
+        configuration.drainTimeout = TimeInterval(stopTimeout)
         let server: Server
         let service: ParcoursService
         do {
