@@ -10,8 +10,9 @@ public final class RawClient {
     private var pending: [UInt8] = []
 
     /// Connects to loopback `port`; `receiveBuffer` sets a small `SO_RCVBUF` first (a client
-    /// that reads slowly, or never, fills it at once).
-    public init(port: Int, receiveBuffer: Int32? = nil) throws {
+    /// that reads slowly, or never, fills it at once); a read waits `timeout` seconds at most
+    /// (a response that takes longer reads as none).
+    public init(port: Int, receiveBuffer: Int32? = nil, timeout: Int = 10) throws {
         descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         if var size = receiveBuffer {
             setsockopt(descriptor, SOL_SOCKET, SO_RCVBUF, &size, socklen_t(MemoryLayout<Int32>.size))
@@ -22,8 +23,8 @@ public final class RawClient {
         address.sin_addr.s_addr = inet_addr("127.0.0.1")
         let result = withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) } }
         guard result == 0 else { throw ClientError(message: "connect failed: \(errno)") }
-        var timeout = timeval(tv_sec: 10, tv_usec: 0)
-        setsockopt(descriptor, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        var wait = timeval(tv_sec: timeout, tv_usec: 0)
+        setsockopt(descriptor, SOL_SOCKET, SO_RCVTIMEO, &wait, socklen_t(MemoryLayout<timeval>.size))
     }
 
     public func send(_ text: String) { send(Array(text.utf8)) }

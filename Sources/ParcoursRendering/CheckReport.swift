@@ -32,6 +32,14 @@ package struct CheckReport {
         ])
     }
 
+    /// A SARIF `physicalLocation`: the file as a URI, the line and column (at least 1).
+    private static func physical(_ location: SourceLocation) -> JSONValue {
+        .object([
+            ("artifactLocation", .object([("uri", .string(uri(location.file)))])),
+            ("region", .object([("startLine", .int(max(1, location.line))), ("startColumn", .int(max(1, location.column)))])),
+        ])
+    }
+
     /// `check --format sarif`: one run, one rule per code met, one result per diagnostic.
     /// Columns count Unicode code points, as the diagnostics do.
     package func sarif(in language: Language, version: String) -> JSONValue {
@@ -50,11 +58,13 @@ package struct CheckReport {
                 ("ruleIndex", .int(codes.firstIndex(of: diagnostic.code) ?? 0)),
                 ("level", .string(diagnostic.severity == .error ? "error" : "warning")),
                 ("message", .object([("text", .string(text))])),
-                ("locations", .array([.object([("physicalLocation", .object([
-                    ("artifactLocation", .object([("uri", .string(Self.uri(location.file)))])),
-                    ("region", .object([("startLine", .int(max(1, location.line))), ("startColumn", .int(max(1, location.column)))])),
-                ]))])])),
-            ])
+                ("locations", .array([.object([("physicalLocation", Self.physical(location))])])),
+            ] + (diagnostic.notes.isEmpty ? [] : [
+                ("relatedLocations", .array(diagnostic.notes.enumerated().map { index, note in
+                    .object([("id", .int(index)), ("physicalLocation", Self.physical(note.location)),
+                             ("message", .object([("text", .string(note.message.text(language)))]))])
+                })),
+            ]))
         }
         let driver: JSONValue = .object([
             ("name", .string("parcours")), ("version", .string(version)), ("semanticVersion", .string(version)),

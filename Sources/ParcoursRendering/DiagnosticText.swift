@@ -1,13 +1,15 @@
 import ParcoursEngine
 
-/// Diagnostics as `path:line:col: error[code]: message`, with the hint on the next line.
-/// In French: `path:line:col: erreur[code] : message`, then `    conseil : …`; the codes stay English.
+/// Diagnostics as `path:line:col: error[code]: message`, then a `path:line:col: note: …` line for
+/// each other place it involves, then the hint. In French: `path:line:col: erreur[code] : message`,
+/// `… : note : …`, then `    conseil : …`; the codes stay English.
 public enum DiagnosticText {
     public static func render(_ diagnostic: Diagnostic, in language: Language = .fr) -> String {
         let severity = language == .en ? diagnostic.severity.rawValue : (diagnostic.severity == .error ? "erreur" : "avertissement")
         let colon = language == .en ? ":" : " :"
         // One line each (an input's line break or escape sequence is shown, not obeyed).
         var text = TerminalText.escaped("\(diagnostic.location): \(severity)[\(diagnostic.code.rawValue)]\(colon) \(diagnostic.message.text(language))")
+        for note in diagnostic.notes { text += "\n" + TerminalText.escaped("\(note.location): note\(colon) \(note.message.text(language))") }
         if let hint = diagnostic.hint { text += "\n    \(language == .en ? "hint" : "conseil")\(colon) \(TerminalText.escaped(hint.text(language)))" }
         return text
     }

@@ -29,7 +29,7 @@ struct DraftTests {
     @Test func aThresholdChangeShowsWhomItChangesAndWhichCasesFail() throws {
         let running = try ServerTests.Running(sampledCaseload: 5_000)
         defer { running.stop() }
-        let client = try running.client()
+        let client = try running.client(timeout: 120)
         defer { client.close() }
         let before = RuleSetStore.signature(rules: ServerTests.root + "/Rules", scenarios: ServerTests.root + "/Scenarios")
 
@@ -73,7 +73,7 @@ struct DraftTests {
     @Test func badDraftsAreRefusedWithPositions() throws {
         let running = try ServerTests.Running(sampledCaseload: 5_000)
         defer { running.stop() }
-        let client = try running.client()
+        let client = try running.client(timeout: 120)
         defer { client.close() }
         let outside = try Self.post(client, "check", #"{"files": [{"path": "../facts.yaml", "content": "facts: {}"}]}"#)
         #expect(outside.status == 422 && outside.json["code"] as? String == "invalid-draft")
@@ -104,7 +104,7 @@ struct DraftTests {
     @Test func oneEvaluationAtATime() throws {
         let running = try ServerTests.Running(sampledCaseload: 5_000)
         defer { running.stop() }
-        let client = try running.client()
+        let client = try running.client(timeout: 120)
         defer { client.close() }
         let service = try #require(running.service)
         let pass = try #require(service.draftGate.enter())
@@ -119,7 +119,7 @@ struct DraftTests {
         let token = "draft-token-0123456789"
         let running = try ServerTests.Running(token: token, sampledCaseload: 5_000)
         defer { running.stop() }
-        let client = try running.client()
+        let client = try running.client(timeout: 120)
         defer { client.close() }
         let body = try Self.draft("autonomy <= 2", "autonomy <= 2")
         #expect(try Self.post(client, "check", body).status == 401)

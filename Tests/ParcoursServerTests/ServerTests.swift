@@ -38,7 +38,9 @@ struct ServerTests {
         }
         var port: Int { server.port }
         var service: ParcoursService? { box.service }
-        func client() throws -> RawClient { try RawClient(port: port) }
+        /// A client of this server; `timeout` for the slow operations (a draft's replay and
+        /// impact take seconds on a debug build of a busy machine).
+        func client(timeout: Int = 10) throws -> RawClient { try RawClient(port: port, timeout: timeout) }
         func stop() { server.stop() }
         final class Box: @unchecked Sendable { var service: ParcoursService? }
     }

@@ -68,8 +68,12 @@ public struct Diagnostic: Sendable, Hashable, Comparable {
     public var field: String?
     /// For a `too-many` diagnostic, the errors and warnings it stands for.
     public var omitted: OmittedCount?
+    /// The other places this problem involves (the first definition, the rule it conflicts with).
+    public var notes: [DiagnosticNote] = []
 
-    public init(_ severity: Severity, _ code: DiagnosticCode, at location: SourceLocation, _ message: Phrase, hint: Phrase? = nil) {
+    public init(_ severity: Severity, _ code: DiagnosticCode, at location: SourceLocation, _ message: Phrase, hint: Phrase? = nil,
+                notes: [DiagnosticNote] = []) {
+        self.notes = notes
         self.severity = severity
         self.code = code
         self.location = location

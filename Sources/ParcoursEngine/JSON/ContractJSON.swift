@@ -210,9 +210,10 @@ extension Diagnostic: Encodable {
     /// A diagnostic as JSON, message and hint in French.
     public var json: JSONValue { json(in: .fr) }
 
-    /// A diagnostic as JSON: severity, stable code, field (for a profile), file, line, column, message and hint.
+    /// A diagnostic as JSON: severity, stable code, field (for a profile), file, line, column,
+    /// message and hint; `notes` (file, line, column, message of each other place) when it has some.
     public func json(in language: Language) -> JSONValue {
-        .object([
+        var pairs: [(String, JSONValue)] = [
             ("severity", .string(severity.rawValue)),
             ("code", .string(code.rawValue)),
             ("field", field.map(JSONValue.string) ?? .null),
@@ -221,7 +222,14 @@ extension Diagnostic: Encodable {
             ("column", .int(location.column)),
             ("message", .string(message.text(language))),
             ("hint", hint.map { .string($0.text(language)) } ?? .null),
-        ])
+        ]
+        if !notes.isEmpty {
+            pairs.append(("notes", .array(notes.map { note in
+                .object([("file", .string(note.location.file)), ("line", .int(note.location.line)),
+                         ("column", .int(note.location.column)), ("message", .string(note.message.text(language)))])
+            })))
+        }
+        return .object(pairs)
     }
 
     public func encode(to encoder: any Encoder) throws { try json.encode(to: encoder) }

@@ -29,7 +29,8 @@ struct CatalogueLoader {
             for pair in pairs {
                 guard let id = reader.identifier(pair.key, Phrase("l'identifiant de \(kind.withArticle.fr)", en: "\(kind.rawValue) id")) else { continue }
                 if let first = seen[id] {
-                    reader.report(.duplicateID, pair.key, Phrase("l'identifiant « \(Limits.quoted(id)) » est déjà pris dans le catalogue en \(first)", en: "catalogue id \"\(Limits.quoted(id))\" is already used at \(first)"))
+                    reader.report(.duplicateID, pair.key, Phrase("l'identifiant « \(Limits.quoted(id)) » est déjà pris dans le catalogue en \(first)", en: "catalogue id \"\(Limits.quoted(id))\" is already used at \(first)"),
+                                  notes: [DiagnosticNote(at: first, Phrase("première définition", en: "first defined here"))])
                     continue
                 }
                 seen[id] = reader.location(pair.key)

@@ -47,7 +47,8 @@ struct ImportMappingLoader {
                     if let first = entries.first(where: { $0.kind == entry.kind && $0.code == entry.code && $0.theme == entry.theme }) {
                         reader.report(.duplicateID, item, Phrase("le code « \(Limits.quoted(entry.code)) » a déjà sa correspondance en \(first.location)",
                                                                   en: "code \"\(Limits.quoted(entry.code))\" is already mapped at \(first.location)"),
-                                      hint: Phrase("gardez une seule ligne par code", en: "keep one line per code"))
+                                      hint: Phrase("gardez une seule ligne par code", en: "keep one line per code"),
+                                      notes: [DiagnosticNote(at: first.location, Phrase("première correspondance du code", en: "the code's first mapping"))])
                     } else {
                         entries.append(entry)
                     }
@@ -156,7 +157,8 @@ struct ImportMappingLoader {
                     reader.diagnostics.append(Diagnostic(.warning, .mappingConflict, at: entry.location,
                                                          Phrase("le code « \(Limits.quoted(entry.code)) » donne à \(name) une autre valeur que le code « \(Limits.quoted(earlier.entry.code)) » (\(earlier.entry.location))",
                                                                 en: "code \"\(Limits.quoted(entry.code))\" gives \(name) another value than code \"\(Limits.quoted(earlier.entry.code))\" (\(earlier.entry.location))"),
-                                                         hint: Phrase("si les deux codes sont dans un diagnostic, \(name) reste inconnu et la question est posée", en: "when a diagnosis has both codes, \(name) stays unknown and is asked")))
+                                                         hint: Phrase("si les deux codes sont dans un diagnostic, \(name) reste inconnu et la question est posée", en: "when a diagnosis has both codes, \(name) stays unknown and is asked"))
+                                               .noting(Phrase("le code « \(Limits.quoted(earlier.entry.code)) »", en: "code \"\(Limits.quoted(earlier.entry.code))\""), at: earlier.entry.location))
                 }
             }
         }

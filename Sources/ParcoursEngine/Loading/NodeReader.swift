@@ -32,9 +32,12 @@ package struct NodeReader: Sendable {
     func location(_ node: Node) -> SourceLocation { SourceLocation(file: file, mark: node.mark) }
 
     /// Records a problem, or counts it past the limit.
-    private mutating func add(_ severity: Severity, _ code: DiagnosticCode, at location: SourceLocation, _ message: () -> Phrase, hint: () -> Phrase?) {
+    private mutating func add(_ severity: Severity, _ code: DiagnosticCode, at location: SourceLocation, _ message: () -> Phrase, hint: () -> Phrase?,
+                              notes: [DiagnosticNote] = []) {
         guard diagnostics.count >= Limits.diagnostics else {
-            diagnostics.append(Diagnostic(severity, code, at: location, message(), hint: hint()))
+            var diagnostic = Diagnostic(severity, code, at: location, message(), hint: hint())
+            diagnostic.notes = notes
+            diagnostics.append(diagnostic)
             return
         }
         let one = OmittedCount(errors: severity == .error ? 1 : 0, warnings: severity == .warning ? 1 : 0)
@@ -52,8 +55,9 @@ package struct NodeReader: Sendable {
     }
 
     /// Records an error at `node`.
-    mutating func report(_ code: DiagnosticCode, _ node: Node, _ message: @autoclosure () -> Phrase, hint: @autoclosure () -> Phrase? = nil) {
-        add(.error, code, at: location(node), message, hint: hint)
+    mutating func report(_ code: DiagnosticCode, _ node: Node, _ message: @autoclosure () -> Phrase, hint: @autoclosure () -> Phrase? = nil,
+                         notes: [DiagnosticNote] = []) {
+        add(.error, code, at: location(node), message, hint: hint, notes: notes)
     }
 
     /// Records a warning at `node`.

@@ -98,7 +98,8 @@ package enum RuleSetLoader {
             for (name, key) in RuleFileLoader.factNames(in: root) {
                 let location = SourceLocation(file: file.path, mark: key.mark)
                 if let first = factKeys[name] {
-                    diagnostics.append(Diagnostic(.error, .duplicateID, at: location, Phrase("le fait « \(Limits.quoted(name)) » est déjà défini en \(first)", en: "fact \"\(Limits.quoted(name))\" is already defined at \(first)")))
+                    diagnostics.append(Diagnostic(.error, .duplicateID, at: location, Phrase("le fait « \(Limits.quoted(name)) » est déjà défini en \(first)", en: "fact \"\(Limits.quoted(name))\" is already defined at \(first)"))
+                        .noting(Phrase("première définition", en: "first defined here"), at: first))
                 } else if vocabulary.field(named: name) != nil {
                     diagnostics.append(Diagnostic(.error, .duplicateID, at: location, Phrase("le fait « \(Limits.quoted(name)) » porte le nom d'un champ du profil", en: "fact \"\(Limits.quoted(name))\" has the name of a profile field"),
                                                   hint: Phrase("renommez le fait", en: "rename the fact")))
@@ -275,14 +276,16 @@ package enum RuleSetLoader {
         if let other = versions.first {
             if rule.validity.isAlways && other.validity.isAlways {
                 diagnostics.append(Diagnostic(.error, .duplicateID, at: rule.location, Phrase("l'identifiant de règle « \(Limits.quoted(rule.id)) » est déjà pris en \(other.location)", en: "rule id \"\(Limits.quoted(rule.id))\" is already used at \(other.location)"),
-                                              hint: Phrase("donnez à chaque règle son identifiant, ou à chaque version valid_from / valid_until", en: "give each rule its own id, or give each version valid_from / valid_until")))
+                                              hint: Phrase("donnez à chaque règle son identifiant, ou à chaque version valid_from / valid_until", en: "give each rule its own id, or give each version valid_from / valid_until"))
+                                    .noting(Phrase("première définition", en: "first defined here"), at: other.location))
                 return
             }
             if let overlapping = versions.first(where: { $0.validity.overlaps(rule.validity) }) {
                 diagnostics.append(Diagnostic(.error, .validityOverlap, at: rule.location,
                                               Phrase("la règle « \(Limits.quoted(rule.id)) » (\(rule.validity.phrase.fr)) chevauche sa version en \(overlapping.location) (\(overlapping.validity.phrase.fr))",
                                                      en: "rule \"\(Limits.quoted(rule.id))\" (\(rule.validity)) overlaps its version at \(overlapping.location) (\(overlapping.validity))"),
-                                              hint: Phrase("terminez l'ancienne version la veille du début de la nouvelle", en: "end the older version the day before the new one starts")))
+                                              hint: Phrase("terminez l'ancienne version la veille du début de la nouvelle", en: "end the older version the day before the new one starts"))
+                                    .noting(Phrase("la version qui chevauche (\(overlapping.validity.phrase.fr))", en: "the overlapping version (\(overlapping.validity))"), at: overlapping.location))
                 return
             }
         }

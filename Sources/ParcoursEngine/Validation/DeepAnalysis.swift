@@ -63,7 +63,8 @@ package struct DeepAnalysis: Sendable {
                 return Diagnostic(.warning, .shadowed, at: rule.location,
                     Phrase("\(what.fr) de la règle « \(rule.id) » ne s'applique jamais : partout où elle s'applique, des règles plus prioritaires le donnent (\(winners))",
                            en: "the \(what.en) of rule \"\(rule.id)\" never applies: wherever the rule applies, rules of higher priority give the \(what.en) (\(winners))"),
-                    hint: Phrase("montez sa priorité, ou retirez-lui \(what.fr) si seules ses suggestions comptent", en: "raise its priority, or remove its \(what.en) if only its suggestions matter"))
+                    hint: Phrase("montez sa priorité, ou retirez-lui \(what.fr) si seules ses suggestions comptent", en: "raise its priority, or remove its \(what.en) if only its suggestions matter"),
+                    notes: higher.sorted().prefix(5).map { DiagnosticNote(at: rules[$0].location, Phrase("la règle « \(rules[$0].id) », priorité \(rules[$0].priority)", en: "rule \"\(rules[$0].id)\", priority \(rules[$0].priority)")) })
             }
             diagnostics += found.compactMap { $0 }
         }

@@ -140,5 +140,6 @@ struct RuleSetAnalysis {
                            Phrase("les règles « \(first.id) » et « \(second.id) » donnent des \(what.fr) différents (\(a), \(b)) à la même priorité \(first.priority) quand \(example)",
                                   en: "rules \"\(first.id)\" and \"\(second.id)\" give different \(what.en) (\(a), \(b)) at the same priority \(first.priority) when \(example)"),
                            hint: Phrase("donnez à l'une une priorité plus haute, ou rendez leurs conditions exclusives", en: "give one of them a higher priority, or make their conditions exclusive"))
+            .noting(Phrase("la règle « \(first.id) » (\(a))", en: "rule \"\(first.id)\" (\(a))"), at: first.location)
     }
 }

@@ -9,6 +9,9 @@ extension Schemas {
         let diagnostic = B.object(required: ["severity", "code", "field", "file", "line", "column", "message", "hint"], [
             ("severity", B.oneOf(["error", "warning"])), ("code", B.string()), ("field", nullableString), ("file", B.string()),
             ("line", B.integer(minimum: 0)), ("column", B.integer(minimum: 0)), ("message", B.string()), ("hint", nullableString),
+            ("notes", B.array(B.object(required: ["file", "line", "column", "message"], [
+                ("file", B.string()), ("line", B.integer(minimum: 0)), ("column", B.integer(minimum: 0)), ("message", B.string()),
+            ]), "les autres endroits en cause (première définition, règle en conflit) ; absent quand il n'y en a pas")),
         ])
         return B.object(required: ["type", "code", "detail"], [
             ("type", B.string("urn:parcours:problem: suivi du code", pattern: "^urn:parcours:problem:[a-z-]+$")),
