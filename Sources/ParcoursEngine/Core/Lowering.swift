@@ -13,12 +13,7 @@ package struct Lowering: Sendable {
         self.date = date
         var written: [String: Condition] = [:]
         for fact in facts where written[fact.name] == nil { written[fact.name] = fact.condition }
-        var lowered: [String: CoreCondition] = [:]
-        for fact in facts {
-            var visiting: Set<String> = []
-            _ = Self.lowerFact(fact.name, written: written, date: date, lowered: &lowered, visiting: &visiting)
-        }
-        self.facts = lowered
+        self.facts = Self.lowerFacts(facts.map(\.name), written: written, date: date)
     }
 
     /// The core form of `condition`.
@@ -26,19 +21,35 @@ package struct Lowering: Sendable {
         Self.lower(Self.resolved(condition, date)) { facts[$0] ?? .never }
     }
 
-    private static func lowerFact(_ name: String, written: [String: Condition], date: String,
-                                  lowered: inout [String: CoreCondition], visiting: inout Set<String>) -> CoreCondition {
-        if let done = lowered[name] { return done }
-        guard let condition = written[name], !visiting.contains(name) else { return .never }
-        visiting.insert(name)
-        var table = lowered
-        let result = lower(resolved(condition, date)) { inner in
-            lowerFact(inner, written: written, date: date, lowered: &table, visiting: &visiting)
+    /// Every fact lowered once, each after the facts it uses: a depth-first search in the order
+    /// of `names` over the facts each one uses on `date`, and each fact lowered when all of its
+    /// own are. A use of a fact still on the search path (a cycle) lowers to `never`. A work
+    /// list, not recursion: a chain of facts as long as the input cannot exhaust the stack.
+    private static func lowerFacts(_ names: [String], written: [String: Condition], date: String) -> [String: CoreCondition] {
+        var lowered: [String: CoreCondition] = [:]
+        var onPath: Set<String> = []
+        for name in names where lowered[name] == nil {
+            guard let condition = written[name] else { continue }
+            var path: [(name: String, condition: Condition, uses: [String], next: Int)] = []
+            func enter(_ name: String, _ condition: Condition) {
+                let resolved = resolved(condition, date)
+                path.append((name, resolved, resolved.factReferences.map(\.name), 0))
+                onPath.insert(name)
+            }
+            enter(name, condition)
+            while let top = path.last {
+                if top.next < top.uses.count {
+                    path[path.count - 1].next += 1
+                    let used = top.uses[top.next]
+                    if lowered[used] == nil, !onPath.contains(used), let usedCondition = written[used] { enter(used, usedCondition) }
+                    continue
+                }
+                lowered[top.name] = lower(top.condition) { lowered[$0] ?? .never }
+                onPath.remove(top.name)
+                path.removeLast()
+            }
         }
-        lowered = table
-        lowered[name] = result
-        visiting.remove(name)
-        return result
+        return lowered
     }
 
     /// The condition as in force on `date` (`Condition.resolved(on:)`, the one home of what a

@@ -8,6 +8,8 @@ public enum Limits {
     public static let corpusLineBytes = 1 << 20
     /// A field name or value, as quoted back in messages (longer ones are cut).
     public static let quotedText = 80
+    /// Levels of conditions in a fact, the facts it uses put in place (`error[too-deep]`).
+    public static let factDepth = 256
     /// Rules in one rule set.
     public static let rules = 20_000
     /// Diagnostics kept for one input (a profile, a file, a corpus line, the conflicts of a rule

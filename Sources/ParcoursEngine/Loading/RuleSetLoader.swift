@@ -164,7 +164,7 @@ package enum RuleSetLoader {
             guard let route = rule.route, let info = catalogue.info(for: route), !info.followUp.isEmpty else { return rule }
             return rule.adding(info.followUp.map { var step = $0; step.followsRoute = true; return step })
         }
-        diagnostics += FactCycles.find(in: facts)
+        diagnostics += FactGraph.find(in: facts)
         var imports: [ImportMapping] = []
         for file in files.imports {
             guard let root = trees.root(of: file, into: &diagnostics) else { continue }
