@@ -8,7 +8,7 @@ struct ConditionTests {
 
     func condition(_ text: String) throws -> Condition {
         var parser = ComparisonParser(text: text, origin: SourceLocation(file: "t.yaml", line: 1, column: 1), exact: true,
-                                      vocabulary: ruleSet.vocabulary, factNames: ruleSet.facts.map(\.name))
+                                      vocabulary: ruleSet.vocabulary, facts: FactNames(ruleSet.facts.map(\.name)))
         guard let condition = parser.parse() else { throw TestFailure("does not parse: \(parser.diagnostics)") }
         return condition
     }
@@ -79,7 +79,7 @@ struct ConditionTests {
     ] as [(String, String, String?)])
     func badComparisons(text: String, code: String, hint: String?) {
         var parser = ComparisonParser(text: text, origin: SourceLocation(file: "t.yaml", line: 4, column: 9), exact: true,
-                                      vocabulary: ruleSet.vocabulary, factNames: ruleSet.facts.map(\.name))
+                                      vocabulary: ruleSet.vocabulary, facts: FactNames(ruleSet.facts.map(\.name)))
         #expect(parser.parse() == nil)
         #expect(parser.diagnostics.map(\.code.rawValue) == [code])
         if let hint { #expect(parser.diagnostics.first?.hint?.en == hint) }
@@ -87,7 +87,7 @@ struct ConditionTests {
 
     @Test func errorsPointAtTheWrongWord() {
         var parser = ComparisonParser(text: "barriers includes chilcare", origin: SourceLocation(file: "t.yaml", line: 4, column: 9),
-                                      exact: true, vocabulary: ruleSet.vocabulary, factNames: [])
+                                      exact: true, vocabulary: ruleSet.vocabulary, facts: FactNames([]))
         _ = parser.parse()
         #expect(parser.diagnostics.first?.location == SourceLocation(file: "t.yaml", line: 4, column: 27))
     }
@@ -95,7 +95,7 @@ struct ConditionTests {
     /// An empty list says so, at the list (not « un nombre entier attendu … « ] » »).
     @Test func anEmptyListSaysItIsEmpty() {
         var parser = ComparisonParser(text: "age in []", origin: SourceLocation(file: "t.yaml", line: 1, column: 1),
-                                      exact: true, vocabulary: ruleSet.vocabulary, factNames: [])
+                                      exact: true, vocabulary: ruleSet.vocabulary, facts: FactNames([]))
         #expect(parser.parse() == nil)
         #expect(parser.diagnostics.first?.message.fr.hasPrefix("la liste est vide") == true)
         #expect(parser.diagnostics.first?.location == SourceLocation(file: "t.yaml", line: 1, column: 8))

@@ -28,7 +28,7 @@ struct DatedLayerTests {
 
     @Test func registrationByLawAnswersTheQuestionFrom2025() throws {
         let profile = "age: 40\nrsa_recipient: true\nemployment: unemployed\nmonths_unemployed: 8\nautonomy: 3\nproject: emerging\nbarriers: []\nhousing_emergency: false"
-        for (date, referent) in [("2024-12-31", nil as String?), ("2025-01-01", "france_travail")] {
+        for (date, referent) in [("2024-12-31", nil as String?), ("2025-01-01", "referent_rsa_departement")] {
             let ruleSet = try #require(RuleSetLoader.load(directory: TestSupport.rulesDirectory, date: date).ruleSet)
             let recommendation = Evaluator(ruleSet: ruleSet).recommend(try TestSupport.profile(profile, in: ruleSet))
             #expect(recommendation.referent?.id == referent, "\(date)")

@@ -94,6 +94,6 @@ struct EvaluationTests {
         #expect(result.route.map { ids.contains($0.rule) } == true)
         #expect(result.referent.map { ids.contains($0.rule) } == true)
         #expect(result.steps.allSatisfy { ids.contains($0.rule) && result.fired.contains($0.rule) })
-        #expect(result.referent?.id == "plie")
+        #expect(result.referent?.id == "referent_rsa_departement")
     }
 }

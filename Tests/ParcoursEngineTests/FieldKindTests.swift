@@ -92,7 +92,7 @@ struct FieldKindTests {
         #expect(slots == [45, 1])
 
         // Conditions: the kind's operators and values.
-        var parser = ComparisonParser(text: "rate >= 50", origin: Self.here, exact: true, vocabulary: vocabulary, factNames: [])
+        var parser = ComparisonParser(text: "rate >= 50", origin: Self.here, exact: true, vocabulary: vocabulary, facts: FactNames([]))
         let parsed = parser.parse()
         let condition = try #require(parsed)
         guard case .comparison(let comparison) = condition, case .test(let test) = comparison.meaning else {
@@ -100,7 +100,7 @@ struct FieldKindTests {
             return
         }
         #expect(test.allowed == ValueSet([50...100]))
-        var membership = ComparisonParser(text: "rate includes x", origin: Self.here, exact: true, vocabulary: vocabulary, factNames: [])
+        var membership = ComparisonParser(text: "rate includes x", origin: Self.here, exact: true, vocabulary: vocabulary, facts: FactNames([]))
         let refusedCondition = membership.parse()
         #expect(refusedCondition == nil)
         #expect(membership.diagnostics.map(\.code) == [.operatorMismatch])

@@ -87,6 +87,8 @@ package struct LoweredRuleSet: Sendable {
     package let priorityCriteria: [[CoreCondition]]
     /// Per field: when its question is asked (nil: always).
     package let askWhen: [CoreCondition?]
+    /// Per catalogue entry, its `discreet_when` (nil: none).
+    package let discreetWhen: [CoreCondition?]
     /// Per scheme, one per caution.
     package let cautions: [[CoreCondition]]
     /// Per scheme, one per stage (nil: a stage without `when`).
@@ -97,6 +99,7 @@ package struct LoweredRuleSet: Sendable {
         self.lowering = lowering
         self.rules = rules.map { lowering.lower($0.condition) }
         self.requirements = catalogue.entries.map { lowering.lower($0.requires) }
+        self.discreetWhen = catalogue.entries.map { $0.discreetWhen.map(lowering.lower) }
         self.criteria = schemes.map { $0.criteria.map { lowering.lower($0.condition) } }
         self.priorityCriteria = schemes.map { $0.priorityCriteria.map { lowering.lower($0.condition) } }
         self.askWhen = askWhen.map { $0.map { lowering.lower($0.resolved(on: date)) } }

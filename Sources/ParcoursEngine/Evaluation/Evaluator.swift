@@ -41,12 +41,21 @@ package struct Evaluator: Sendable {
             }
         }
 
+        // An entry discreet for this person (`discreet_when` holds), evaluated once per entry.
+        var discreetFor: [Int: Bool] = [:]
+        func discreetForPerson(_ id: String) -> Bool {
+            guard let index = entryIndex[id], let condition = lowered.discreetWhen[index] else { return false }
+            if let known = discreetFor[index] { return known }
+            let holds = ConditionEvaluator.evaluate(condition, for: profile).truth == .yes
+            discreetFor[index] = holds
+            return holds
+        }
         var steps: [Step] = selection.steps.map { item in
             let suggestion = rules[item.rule].suggestions[item.suggestion]
             let entry = ruleSet.catalogue.entry(suggestion.entry)
             return Step(stage: suggestion.stage, stageLabel: ruleSet.catalogue.info(for: suggestion.stage)?.label ?? suggestion.stage.rawValue,
                         kind: entry?.kind ?? suggestion.kind, id: suggestion.entry, label: entry?.name ?? suggestion.entry, why: suggestion.why,
-                        rule: rules[item.rule].id, alsoSuggestedBy: [], severity: entry?.severity, discreet: entry?.discreet ?? false,
+                        rule: rules[item.rule].id, alsoSuggestedBy: [], severity: entry?.severity, discreet: (entry?.discreet ?? false) || discreetForPerson(suggestion.entry),
                         discreetReason: suggestion.discreetReason, afterPlan: entry?.afterPlan ?? false, reengagement: entry?.reengagement ?? false,
                         priority: rules[item.rule].priority, thematiques: entry?.thematiques ?? [], reseauxPorteurs: entry?.reseauxPorteurs ?? [])
         }

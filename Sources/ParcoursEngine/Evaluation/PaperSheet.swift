@@ -39,6 +39,10 @@ public struct PaperSheet: Sendable, Equatable {
 
     public init(_ recommendation: Recommendation, catalogue: Catalogue, glossary: Glossary = .empty, includeDiscreet: Bool) {
         func shown(_ discreet: Bool) -> Bool { includeDiscreet || !discreet }
+        // A scheme still to be checked locally (`verify_locally`: described years ago, it may no
+        // longer run) is not promised on paper before the counsellor has checked it; the person
+        // in it, or who chose it, sees it.
+        func printable(_ scheme: SchemeResult) -> Bool { includeDiscreet || scheme.enrolled || scheme.chosen || scheme.verifyLocally == nil }
         func item(_ id: String, label: String, stage: Stage) -> Item {
             let entry = catalogue.entry(id)
             let stageInfo = catalogue.info(for: stage)
@@ -50,8 +54,8 @@ public struct PaperSheet: Sendable, Equatable {
         actions = nextActions.filter { shown($0.discreet) }.map { item($0.id, label: $0.label, stage: $0.stage) }
         if let route = recommendation.route {
             let info = Route(rawValue: route.id).flatMap { catalogue.info(for: $0) }
-            // The scheme route is the scheme itself, by its name.
-            let scheme = route.scheme.flatMap { id in recommendation.schemes.first { $0.id == id }?.name }
+            // The scheme route is the scheme itself, by its name (unless it is not to be printed).
+            let scheme = route.scheme.flatMap { id in recommendation.schemes.first { $0.id == id && printable($0) }?.name }
             routeLabel = scheme ?? info?.forPerson?.label ?? route.label
             routeDescription = info?.forPerson?.text
         }
@@ -63,7 +67,7 @@ public struct PaperSheet: Sendable, Equatable {
         let allLater = recommendation.steps.filter { shown($0.discreet) && seen.insert($0.id).inserted }
         later = allLater.prefix(Self.laterLimit).map { item($0.id, label: $0.label, stage: $0.stage) }
         moreLater = allLater.count - later.count
-        schemes = recommendation.schemes.filter { $0.enrolled || $0.chosen || $0.advice == .proposed }.map(\.name)
+        schemes = recommendation.schemes.filter { $0.enrolled || $0.chosen || ($0.advice == .proposed && printable($0)) }.map(\.name)
         keptOff = includeDiscreet ? 0 : recommendation.keptOffPaper.count
         explainAcronyms(glossary)
     }

@@ -39,6 +39,7 @@ enum CanonicalForm {
             out.put("  source "); out.quoted(entry.source ?? ""); out.end()
             if let severity = entry.severity { out.line("  severity " + severity.rawValue) }
             if entry.discreet { out.line("  discreet") }
+            if let when = entry.discreetWhen { out.put("  discreet_when "); out.condition(when); out.end() }
             if entry.afterPlan { out.line("  after_plan") }
             if entry.reengagement { out.line("  reengagement") }
         }

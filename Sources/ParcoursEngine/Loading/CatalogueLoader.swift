@@ -96,6 +96,11 @@ struct CatalogueLoader {
         let source = keys["source"].flatMap { reader.text($0, .same("source")) }
         let severity = keys["severity"].flatMap { self.severity($0, what) }
         let discreet = keys["discreet"].flatMap { reader.boolean($0, Phrase("« discreet » de \(what.fr)", en: "\"discreet\" of \(what.en)")) } ?? false
+        var discreetWhen: Condition?
+        if let node = keys["discreet_when"] {
+            guard let condition = conditions.read(node, into: &reader) else { return nil }
+            discreetWhen = condition
+        }
         let afterPlan = keys["after_plan"].flatMap { reader.boolean($0, Phrase("« after_plan » de \(what.fr)", en: "\"after_plan\" of \(what.en)")) } ?? false
         let reengagement = keys["reengagement"].flatMap { reader.boolean($0, Phrase("« reengagement » de \(what.fr)", en: "\"reengagement\" of \(what.en)")) } ?? false
         let forPerson = keys["for_person"].flatMap { personText($0, what) }
@@ -110,8 +115,8 @@ struct CatalogueLoader {
                           hint: Phrase("citez le passage qui en fait une urgence", en: "cite the passage that makes it an urgency"))
         }
         return CatalogueEntry(id: id, name: name, kind: kind, description: description, thematiques: thematiques, reseauxPorteurs: reseaux,
-                              requires: requires, source: source, location: reader.location(node), severity: severity, discreet: discreet, afterPlan: afterPlan,
-                              reengagement: reengagement, forPerson: forPerson, validity: validity, formerNames: formerNames)
+                              requires: requires, source: source, location: reader.location(node), severity: severity, discreet: discreet,
+                              discreetWhen: discreetWhen, afterPlan: afterPlan, reengagement: reengagement, forPerson: forPerson, validity: validity, formerNames: formerNames)
     }
 
     /// A `for_person:` block: the person's `label` and `text`, both optional here (`check`

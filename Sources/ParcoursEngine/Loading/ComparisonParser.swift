@@ -30,17 +30,17 @@ struct ComparisonParser {
     let origin: SourceLocation
     let exact: Bool
     let vocabulary: Vocabulary
-    let factNames: [String]
+    let facts: FactNames
     private(set) var diagnostics: [Diagnostic] = []
     private var tokens: [Token] = []
     private var position = 0
 
-    init(text: String, origin: SourceLocation, exact: Bool, vocabulary: Vocabulary, factNames: [String]) {
+    init(text: String, origin: SourceLocation, exact: Bool, vocabulary: Vocabulary, facts: FactNames) {
         self.text = text
         self.origin = origin
         self.exact = exact
         self.vocabulary = vocabulary
-        self.factNames = factNames
+        self.facts = facts
     }
 
     /// The comparison, or nil with diagnostics.
@@ -92,7 +92,7 @@ struct ComparisonParser {
             return nil
         }
         guard let field = vocabulary.field(named: name) else {
-            if factNames.contains(name) {
+            if facts.known.contains(name) {
                 if position < tokens.count {
                     error(.conditionSyntax, at: tokens[position].offset, Phrase("« \(Limits.quoted(name)) » est un fait : il est vrai ou faux et ne se compare pas", en: "\"\(Limits.quoted(name))\" is a fact: it is true or false and takes no comparison"))
                     return nil
@@ -100,7 +100,7 @@ struct ComparisonParser {
                 return .fact(name: name, location: location(at: nameToken.offset))
             }
             error(.unknownField, at: nameToken.offset, Phrase("champ inconnu « \(Limits.quoted(name)) »", en: "unknown field \"\(Limits.quoted(name))\""),
-                  hint: Spelling.hint(for: name, in: vocabulary.names + factNames, labels: vocabulary.fields.map { ($0.label, $0.name) }))
+                  hint: Spelling.hint(for: name, in: vocabulary.names + facts.names, labels: vocabulary.fields.map { ($0.label, $0.name) }))
             return nil
         }
         guard let operatorToken = next() else {

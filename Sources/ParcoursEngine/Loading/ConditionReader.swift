@@ -4,7 +4,12 @@ import YAML
 /// key among `all`, `any`, `not`.
 struct ConditionReader: Sendable {
     let vocabulary: Vocabulary
-    let factNames: [String]
+    let facts: FactNames
+
+    init(vocabulary: Vocabulary, factNames: [String]) {
+        self.vocabulary = vocabulary
+        self.facts = FactNames(factNames)
+    }
 
     func read(_ node: Node, into reader: inout NodeReader) -> Condition? {
         if node.isNull {
@@ -14,7 +19,7 @@ struct ConditionReader: Sendable {
         if let scalar = node.scalar {
             let origin = start(of: node, scalar, file: reader.file)
             var parser = ComparisonParser(text: scalar.text, origin: origin.location, exact: origin.exact,
-                                          vocabulary: vocabulary, factNames: factNames)
+                                          vocabulary: vocabulary, facts: facts)
             let condition = parser.parse()
             reader.diagnostics.append(contentsOf: parser.diagnostics)
             return condition
@@ -67,5 +72,17 @@ struct ConditionReader: Sendable {
         let exact = !scalar.text.utf8.contains(0x0A) && (scalar.style == .plain || scalar.style.isQuoted)
         let offset = scalar.style.isQuoted ? 1 : 0
         return (SourceLocation(file: file, line: node.mark.line, column: node.mark.column + offset), exact)
+    }
+}
+
+/// The facts a condition may use: in definition order (for spelling hints) and as a set (for
+/// the lookup of each name, so that reading conditions stays linear in the number of facts).
+struct FactNames: Sendable {
+    let names: [String]
+    let known: Set<String>
+
+    init(_ names: [String]) {
+        self.names = names
+        self.known = Set(names)
     }
 }

@@ -15,6 +15,7 @@ enum ValidityBoundaries {
             periods.append(entry.validity)
             periods += entry.formerNames.map { Validity(until: $0.until) }
             conditions.append(entry.requires)
+            if let when = entry.discreetWhen { conditions.append(when) }
         }
         for scheme in schemes {
             for criterion in scheme.criteria + scheme.priorityCriteria + scheme.cautions {

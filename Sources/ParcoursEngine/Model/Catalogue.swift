@@ -75,6 +75,10 @@ public struct CatalogueEntry: Sendable {
     /// not reveal violence, a helpline or a victims' association. Given orally unless the
     /// counsellor prints it on purpose (`--include-discreet`).
     public let discreet: Bool
+    /// Kept off the paper for this person only (`discreet_when:`): when the condition holds
+    /// for the profile (not when it is unknown). An emergency shelter is help worth printing,
+    /// except for a person facing violence at home, for whom it reveals a plan to leave.
+    public let discreetWhen: Condition?
     /// Opens a re-engagement after a pathway left before its end (`reengagement: true`, 003):
     /// while it is among the steps, at most one new partner or immersion joins the next actions.
     public let reengagement: Bool
@@ -95,7 +99,7 @@ public struct CatalogueEntry: Sendable {
 
     public init(id: String, name: String, kind: EntryKind, description: String, thematiques: [String],
                 reseauxPorteurs: [String], requires: Condition, source: String?, location: SourceLocation, severity: Urgency? = nil,
-                discreet: Bool = false, afterPlan: Bool = false, reengagement: Bool = false, forPerson: PersonText? = nil,
+                discreet: Bool = false, discreetWhen: Condition? = nil, afterPlan: Bool = false, reengagement: Bool = false, forPerson: PersonText? = nil,
                 validity: Validity = .always, formerNames: [FormerName] = []) {
         self.id = id
         self.name = name
@@ -108,6 +112,7 @@ public struct CatalogueEntry: Sendable {
         self.location = location
         self.severity = severity
         self.discreet = discreet
+        self.discreetWhen = discreetWhen
         self.afterPlan = afterPlan
         self.reengagement = reengagement
         self.forPerson = forPerson
@@ -126,8 +131,8 @@ public struct CatalogueEntry: Sendable {
     /// The entry as it is on `date`: its requirement resolved, under the name of that day.
     func resolved(on date: String) -> CatalogueEntry {
         CatalogueEntry(id: id, name: name(on: date), kind: kind, description: description, thematiques: thematiques, reseauxPorteurs: reseauxPorteurs,
-                       requires: requires.resolved(on: date), source: source, location: location, severity: severity, discreet: discreet, afterPlan: afterPlan,
-                       reengagement: reengagement, forPerson: forPerson, validity: validity, formerNames: formerNames)
+                       requires: requires.resolved(on: date), source: source, location: location, severity: severity, discreet: discreet,
+                       discreetWhen: discreetWhen?.resolved(on: date), afterPlan: afterPlan, reengagement: reengagement, forPerson: forPerson, validity: validity, formerNames: formerNames)
     }
 }
 

@@ -40,7 +40,7 @@ package enum FileShapes {
     package static let stageLabel = KeyShape(required: ["label", "description"], optional: ["source", "for_person"])
     package static let routeLabel = stageLabel.adding(["follow_up"])
     package static let entry = KeyShape(required: ["name", "description", "thematiques", "reseaux_porteurs"],
-                                        optional: ["requires", "source", "severity", "discreet", "after_plan", "reengagement", "for_person"]
+                                        optional: ["requires", "source", "severity", "discreet", "discreet_when", "after_plan", "reengagement", "for_person"]
                                             + validity + ["former_names"])
     package static let formerName = KeyShape(required: ["name", "valid_until"])
     /// What the person reads (`for_person:`): a plainer name and a sentence addressed to them.

@@ -205,7 +205,8 @@ package struct Schemas {
             B.map(B.object(FileShapes.entry, [
                 "name": B.string("nom affiché"), "description": B.string(),
                 "thematiques": B.array(B.string(), "thématiques data·inclusion"), "reseaux_porteurs": B.array(B.string(), "réseaux porteurs data·inclusion"),
-                "requires": B.described(B.ref("condition"), "quand l'entrée peut être proposée"), "source": Self.source,
+                "requires": B.described(B.ref("condition"), "quand l'entrée peut être proposée"),
+                "discreet_when": B.described(B.ref("condition"), "hors de la fiche remise quand cette condition est vraie pour la personne (violences au domicile, détention…)"), "source": Self.source,
                 "severity": B.oneOf(Urgency.allCases.map(\.rawValue), "urgence, de la plus grave à la moins grave"),
                 "discreet": B.boolean("hors de la fiche remise à la personne, sauf --include-discreet"),
                 "after_plan": B.boolean("formalise un plan expliqué : jamais la première action"),
