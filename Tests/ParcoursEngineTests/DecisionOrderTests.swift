@@ -57,7 +57,8 @@ struct DecisionOrderTests {
         let result = load(rules)
         let ruleSet = try #require(result.ruleSet, "\(result.diagnostics)")
         #expect(DeepAnalysis(ruleSet: ruleSet).shadowed().isEmpty)
-        let recommendation = Evaluator(ruleSet: ruleSet).recommend(try TestSupport.profile("autonomy: 1", in: ruleSet))
+        // (A language barrier: the refugee question is asked only then.)
+        let recommendation = Evaluator(ruleSet: ruleSet).recommend(try TestSupport.profile("autonomy: 1\nbarriers: [language]", in: ruleSet))
         #expect(recommendation.route?.rule == "b_peu_autonomes")
         #expect(recommendation.undetermined == ["a_refugies"])
         let refugee = try #require(recommendation.questions.first { $0.field == "refugee" })
@@ -67,7 +68,7 @@ struct DecisionOrderTests {
             + rule("b_peu_autonomes", priority: 50, when: "autonomy <= 2", route: "immersion")
             + rule("c_autres", priority: 10, when: "autonomy >= 3", route: "self_directed")
         let other = try #require(load(outranking).ruleSet)
-        let asked = Evaluator(ruleSet: other).recommend(try TestSupport.profile("autonomy: 1", in: other))
+        let asked = Evaluator(ruleSet: other).recommend(try TestSupport.profile("autonomy: 1\nbarriers: [language]", in: other))
         #expect(asked.questions.first { $0.field == "refugee" }?.changes == [.route])
     }
 }

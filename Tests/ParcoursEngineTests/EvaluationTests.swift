@@ -38,7 +38,8 @@ struct EvaluationTests {
 
     @Test func undecidedHigherRuleAsksItsQuestion() throws {
         // Low autonomy decides the route, but the housing emergency rule could override it: ask.
-        let result = try recommend("autonomy: 2\nproject: none\n")
+        // (A language barrier: the refugee question is asked only then.)
+        let result = try recommend("autonomy: 2\nproject: none\nbarriers: [language]\n")
         #expect(result.route?.id == "immersion")
         let housing = try #require(result.questions.first { $0.field == "housing_emergency" })
         #expect(housing.rules.contains("logement_urgence_lever_freins"))

@@ -29,6 +29,8 @@ public struct NextAction: Sendable, Equatable {
 /// - In-job steps only when the route is `in_work` (the person already works: 003,
 ///   « accompagner les personnes dans l'emploi »), then first after urgencies and with no job
 ///   search step (stage `transition`); otherwise they come once a job starts.
+/// - Work first (`work_first`: « accès direct à l'emploi ») : job access steps (stage
+///   `transition`) before training (`skills`).
 /// - After a rupture (a `reengagement` entry among the steps): no contract yet, and at most one
 ///   new partner or immersion (urgencies aside), so that the person is not sent from one scheme to the next (003).
 /// - One action per catalogue entry; at most `limit` (5: what fits a 30-minute appointment).
@@ -39,6 +41,7 @@ public enum NextActions {
         let crisis = steps.contains { $0.severity?.isCrisis ?? false }
         let rupture = steps.contains { $0.reengagement }
         let keepsInJob = route == .inWork
+        let jobFirst = route == .workFirst
         var seen: Set<String> = []
         var candidates = steps.enumerated().filter { item in
             let step = item.element
@@ -56,6 +59,8 @@ public enum NextActions {
             if x.stage != y.stage {
                 // In work, the in-job follow-up comes first after urgencies.
                 if keepsInJob && (x.stage == .inJob || y.stage == .inJob) { return x.stage == .inJob }
+                // Work first: access to a job comes before training.
+                if jobFirst && Set([x.stage, y.stage]) == [.skills, .transition] { return x.stage == .transition }
                 return x.stage < y.stage
             }
             if x.priority != y.priority { return x.priority > y.priority }
