@@ -77,7 +77,8 @@ package struct Evaluator: Sendable {
         }
         let schemes = SchemeAdvice.advise(ruleSet.schemes.indices.map { schemeResult(at: $0, for: profile) }, rupture: steps.contains { $0.reengagement })
         for scheme in schemes where scheme.status == .undetermined {
-            for criterion in scheme.criteria + scheme.priorityCriteria {
+            // A sensitive criterion (a disability) is not a reason to ask: the scheme waits for the person to say it.
+            for criterion in scheme.criteria + scheme.priorityCriteria where !criterion.sensitive {
                 for name in criterion.missing {
                     guard let field = ruleSet.vocabulary.field(named: name) else { continue }
                     askedBy[field.index, default: []].append(scheme.id + "." + criterion.id)
@@ -128,7 +129,7 @@ package struct Evaluator: Sendable {
                 let outcome = ConditionEvaluator.evaluate(condition, for: profile)
                 let fields = outcome.missing.map { ruleSet.vocabulary.fields[$0] }
                 return CriterionResult(id: criterion.id, label: criterion.label, status: CriterionStatus(outcome.truth), reason: criterion.reason,
-                                       missing: fields.map(\.name), missingLabels: fields.map(\.label))
+                                       missing: fields.map(\.name), missingLabels: fields.map(\.label), sensitive: criterion.sensitive)
             }
         }
         let criteria = results(scheme.criteria, lowered.criteria[index])

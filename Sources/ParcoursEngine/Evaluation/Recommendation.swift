@@ -150,6 +150,8 @@ public struct CriterionResult: Sendable, Equatable {
     /// Names of the fields still to ask, and their French labels.
     public var missing: [String]
     public var missingLabels: [String]
+    /// The criterion is a personal matter (`sensitive: true`), not asked because of a scheme.
+    public var sensitive: Bool = false
 }
 
 /// The stage of a scheme a person is at.

@@ -3,8 +3,8 @@
 public enum SchemeAdvice: String, Sendable, CaseIterable {
     /// Eligible, no caution holds: to propose.
     case proposed
-    /// No criterion fails and at most one is unknown, or a second new scheme after a rupture:
-    /// worth discussing.
+    /// No criterion fails and at most one is unknown (and not a `sensitive` one), or a second
+    /// new scheme after a rupture: worth discussing.
     case toDiscuss = "to_discuss"
     /// Eligible, but a caution holds (health or mobility for farm work, young children for a
     /// residential scheme): not to propose as it stands.
@@ -38,8 +38,10 @@ public enum SchemeAdvice: String, Sendable, CaseIterable {
         case .notEligible: return .notEligible
         case .eligible: return scheme.cautions.isEmpty ? .proposed : .notAdvised
         case .undetermined:
-            let unknown = scheme.criteria.filter { $0.status == .undetermined }.count
-            return unknown <= 1 ? .toDiscuss : .toCheck
+            let unknown = scheme.criteria.filter { $0.status == .undetermined }
+            // A personal matter (a disability) is not raised because of a scheme: to check only.
+            if unknown.contains(where: \.sensitive) { return .toCheck }
+            return unknown.count <= 1 ? .toDiscuss : .toCheck
         }
     }
 

@@ -55,7 +55,9 @@ enum CanonicalForm {
             for (kind, criteria) in [("criterion", scheme.criteria), ("priority", scheme.priorityCriteria), ("caution", scheme.cautions)] {
                 for criterion in criteria {
                     out.put("  ", kind, " ", criterion.id, " "); out.quoted(criterion.label); out.put(" "); out.quoted(criterion.reason)
-                    out.put(" "); out.condition(criterion.condition); out.end()
+                    out.put(" "); out.condition(criterion.condition)
+                    if criterion.sensitive { out.put(" sensitive") }
+                    out.end()
                 }
             }
             for stage in scheme.stages {

@@ -20,8 +20,10 @@ enum DateResolution {
         schemes.map { scheme in
             func inForce(_ criteria: [Criterion]) -> [Criterion] {
                 criteria.filter { $0.validity.contains(date) }.map { criterion in
-                    Criterion(id: criterion.id, label: criterion.label, reason: criterion.reason, condition: criterion.condition.resolved(on: date),
-                              source: criterion.source, location: criterion.location, validity: criterion.validity)
+                    var resolved = Criterion(id: criterion.id, label: criterion.label, reason: criterion.reason, condition: criterion.condition.resolved(on: date),
+                                             source: criterion.source, location: criterion.location, validity: criterion.validity)
+                    resolved.sensitive = criterion.sensitive
+                    return resolved
                 }
             }
             let stages = scheme.stages.map { stage in

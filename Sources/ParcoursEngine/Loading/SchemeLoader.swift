@@ -101,8 +101,10 @@ struct SchemeLoader {
             let reason = keys["reason"].flatMap { rules.reader.text($0, .same("reason")) } ?? ""
             let source = keys["source"].flatMap { rules.reader.text($0, .same("source")) }
             guard let whenNode = keys["when"], let condition = conditions.read(whenNode, into: &rules.reader) else { continue }
-            result.append(Criterion(id: id, label: label, reason: reason, condition: condition, source: source,
-                                    location: rules.reader.location(item), validity: validity))
+            var criterion = Criterion(id: id, label: label, reason: reason, condition: condition, source: source,
+                                      location: rules.reader.location(item), validity: validity)
+            criterion.sensitive = keys["sensitive"].flatMap { rules.reader.boolean($0, Phrase("« sensitive » d'un critère", en: "\"sensitive\" of a criterion")) } ?? false
+            result.append(criterion)
         }
         return result
     }

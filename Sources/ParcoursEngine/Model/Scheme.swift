@@ -56,6 +56,10 @@ public struct Criterion: Sendable {
     public let source: String?
     public let location: SourceLocation
     public var validity: Validity = .always
+    /// A personal matter to ask only when the person brings it up (`sensitive: true`: a
+    /// disability, a health condition): while it is unknown, the scheme is not put forward for
+    /// discussion (advice `to_check`), so that no one is asked about it because of a scheme.
+    public var sensitive: Bool = false
 }
 
 /// One stage of a scheme, in order, with its milestones and, when given, the condition

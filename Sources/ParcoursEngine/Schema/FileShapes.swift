@@ -53,7 +53,7 @@ package enum FileShapes {
     package static let scheme = KeyShape(required: ["id", "name", "summary", "source", "eligibility", "stages", "partners"],
                                         optional: ["duration", "priority_criteria", "cautions", "in_force", "rules", "verify_locally"])
     package static let inForce = KeyShape(required: ["reason", "source"], optional: validity)
-    package static let criterion = KeyShape(required: ["id", "label", "when", "reason", "source"], optional: validity)
+    package static let criterion = KeyShape(required: ["id", "label", "when", "reason", "source"], optional: validity + ["sensitive"])
     package static let schemeStage = KeyShape(required: ["id", "label", "milestones"], optional: ["duration", "when"])
     package static let schemePartner = KeyShape(required: ["partner", "role"])
 

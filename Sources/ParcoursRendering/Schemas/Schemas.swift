@@ -250,6 +250,7 @@ package struct Schemas {
     private var scheme: JSONValue {
         let criterion = B.object(FileShapes.criterion, [
             "id": B.string(pattern: Self.identifier), "label": B.string(), "when": B.ref("condition"), "reason": B.string("pourquoi ce critère"), "source": Self.source,
+            "sensitive": B.boolean("une question personnelle (un handicap) : tant qu'elle est sans réponse, le dispositif n'est pas « à discuter »"),
         ].merging(validity) { first, _ in first })
         return B.object(FileShapes.scheme, [
             "id": B.string("le nom du dossier du dispositif", pattern: Self.identifier), "name": B.string(), "summary": B.string(), "source": Self.source,
