@@ -43,7 +43,7 @@ public enum PersonSheet {
                 lines.append("    - \(step.label)")
             }
             if sheet.moreLater > 0 {
-                lines.append("  … et \(FrenchText.count(sheet.moreLater, "autre étape", "autres étapes")), que votre conseillère ou votre conseiller a dans votre dossier.")
+                lines.append("  … et \(FrenchText.count(sheet.moreLater, "autre étape", "autres étapes")), dont nous parlerons ensemble.")
             }
             lines.append("")
         }

@@ -45,7 +45,7 @@ public enum PersonSheetPage {
             }
             body.append("</ul>")
             if sheet.moreLater > 0 {
-                body.append("<p>\(text("\u{2026} et \(FrenchText.count(sheet.moreLater, "autre étape", "autres étapes")), que votre conseillère ou votre conseiller a dans votre dossier."))</p>")
+                body.append("<p>\(text("\u{2026} et \(FrenchText.count(sheet.moreLater, "autre étape", "autres étapes")), dont nous parlerons ensemble."))</p>")
             }
         }
         if !sheet.schemes.isEmpty {
