@@ -154,7 +154,7 @@ struct ReplayCommandTests {
     @Test func allShippedCasesPass() {
         let run = Support.run(["replay", "--rules", Support.rules, "--scenarios", Self.scenarios])
         #expect(run.code == 0, "\(run.output)\(run.error)")
-        #expect(run.output.hasSuffix("101 passed, 0 failed\n"))
+        #expect(run.output.hasSuffix("104 passed, 0 failed\n"))
         // The counsellors' review suite of Rules/cases/ is replayed with the schemes' cases.
         #expect(run.output.contains("PASS  \(Support.rules)/cases/03-mere-seule-outre-mer-sma-a-discuter.yaml"))
         #expect(run.output.contains("PASS  \(Self.scenarios)/r2s/cases/09-detention-amenagement-emploi.yaml  De la détention à l'emploi"))
