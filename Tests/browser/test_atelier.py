@@ -224,6 +224,10 @@ try:
         if width != 320:
             driver.execute_script("window.scrollTo(0, 0)")
             shot(driver, "atelier-change", width)
+            driver.execute_script("document.getElementById('leaf-2-value').scrollIntoView({block: 'center'})")
+            shot(driver, "atelier-form-condition", width)
+            driver.execute_script("document.getElementById('yaml').scrollIntoView({block: 'center'})")
+            shot(driver, "atelier-form-yaml", width)
     try:
         import axe_selenium_python
         axe = open(os.path.join(os.path.dirname(axe_selenium_python.__file__), "node_modules", "axe-core", "axe.min.js"), encoding="utf-8").read()
