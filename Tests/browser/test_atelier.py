@@ -131,6 +131,17 @@ try:
     check("- preference = work" in yaml and "route: work_first" in yaml, "the form rewrites the condition only: the rest of the block is as it was")
     settle(driver, "")
     check("se charge sans erreur" in text(driver, "check"), "the edited rule is checked as one types")
+    # Conditions added and removed, a group's kind changed, through the form.
+    driver.find_element(By.CSS_SELECTOR, "#item-form fieldset.group > .actions > button").click()
+    wait_for(driver, lambda d: d.find_elements(By.ID, "leaf-2-field"))
+    check(value(driver, "yaml").count("        - ") == 3, "a comparison added in the form is a third item of the YAML list")
+    Select(driver.find_element(By.ID, "group-0-type")).select_by_value("any")
+    wait_for(driver, lambda d: "      any:" in value(d, "yaml"))
+    Select(driver.find_element(By.ID, "group-0-type")).select_by_value("all")
+    driver.find_element(By.CSS_SELECTOR, "#item-form [aria-label='Comparaison 3'] button").click()
+    wait_for(driver, lambda d: not d.find_elements(By.ID, "leaf-2-field"))
+    wait_for(driver, lambda d: "      all:" in value(d, "yaml") and value(d, "yaml").count("        - ") == 2)
+    check(True, "a comparison removed in the form leaves the YAML list")
     # The YAML edited directly: the form follows.
     driver.execute_script("const area = document.getElementById('yaml'); area.value = area.value.replace('autonomy >= 3', 'autonomy >= 4'); area.dispatchEvent(new Event('input'));")
     wait_for(driver, lambda d: value(d, "leaf-1-value") == "4")

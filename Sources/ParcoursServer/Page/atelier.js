@@ -225,6 +225,7 @@ function chooseItem() {
   }
   $("yaml-where").textContent = state.range ? entry.file + ", lignes " + (state.range.start + 1) + " à " + state.range.end : "";
   renderForm();
+  clearResults();
   schedule();
 }
 
@@ -238,6 +239,7 @@ function numberLeaves() { Blocks.leaves(state.condition).forEach((leaf, index) =
 
 // The block's new text from the form (or the YAML area) goes into the file of the draft.
 function applyBlock(text, fromForm) {
+  clearResults();
   const content = contentOf(state.item.file).split("\n");
   const lines = text.split("\n");
   content.splice(state.range.start, state.range.end - state.range.start, ...lines);
@@ -266,8 +268,25 @@ function setKey(name, value, plain) {
   applyBlock(Blocks.replaceKey(state.block, name, lines), true);
 }
 
+// A group left without conditions goes (and the condition itself when nothing is left).
+function pruneEmptyGroups() {
+  for (let changed = true; changed && state.condition;) {
+    changed = false;
+    if (state.condition.group && !state.condition.children.length) { state.condition = null; return; }
+    const stack = [state.condition];
+    while (stack.length) {
+      const node = stack.pop();
+      if (!node.group) continue;
+      const kept = node.children.filter((child) => !child.group || child.children.length);
+      if (kept.length !== node.children.length) { node.children.splice(0, node.children.length, ...kept); changed = true; }
+      stack.push(...node.children);
+    }
+  }
+}
+
 function writeCondition(redraw, focus) {
   if (!state.block) return;
+  pruneEmptyGroups();
   numberLeaves();
   const lines = state.condition ? Blocks.conditionKeyLines(state.block, state.condition) : null;
   applyBlock(Blocks.replaceKey(state.block, state.block.conditionKey, lines), true);
