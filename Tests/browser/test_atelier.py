@@ -154,6 +154,18 @@ try:
     type_value(driver, "leaf-0-value", "10")
     wait_for(driver, lambda d: "employment.yaml" in text(d, "draft-files") and "facts.yaml" in text(d, "draft-files"))
     check("2 fichiers changés" in text(driver, "draft-files").replace("\u00a0", " "), f"one draft, two files ({text(driver, 'draft-files')!r})")
+    # A catalogue entry as a form: its name and its « seulement si » condition.
+    choose(driver, "entry:france_travail", "leaf-0-value", "full_time")
+    check(value(driver, "f-name") == "France Travail" and value(driver, "leaf-0-field") == "employment" and value(driver, "leaf-0-op") == "!=",
+          "a catalogue entry opens as a form with its condition")
+    check(value(driver, "yaml").startswith("  france_travail:"), "the entry's YAML block is beside it")
+    # A finding on a key's line goes to that key's field.
+    choose(driver, "rule:preference_travailler", "leaf-1-value", "4")
+    type_value(driver, "f-priority", "dix")
+    wait_for(driver, lambda d: text(d, "f-priority-error"))
+    check(driver.find_element(By.ID, "f-priority").get_attribute("aria-invalid") == "true", f"an invalid priority is marked at its field ({text(driver, 'f-priority-error')!r})")
+    type_value(driver, "f-priority", "53")
+    wait_for(driver, lambda d: "    priority: 53" in value(d, "yaml") and "se charge sans erreur" in text(d, "check"))
     # A condition too complex for the form is edited in YAML only.
     choose(driver, "rule:autonomie_faible_contrat_engagement")
     wait_for(driver, lambda d: d.find_elements(By.ID, "condition-yaml"))
