@@ -35,7 +35,7 @@ let package = Package(
         // The page's files are embedded in the binary by the build (PageAssets).
         .target(name: "ParcoursServer", dependencies: ["ParcoursEngine", "ParcoursRendering", "HTTPServer", "Platform"],
                 resources: [.embedInCode("Page/index.html"), .embedInCode("Page/parcours.js"), .embedInCode("Page/parcours.css"),
-                            .embedInCode("Page/accessibilite.html"), .embedInCode("Page/atelier.html"), .embedInCode("Page/atelier.js"), .embedInCode("Page/atelier.css")]),
+                            .embedInCode("Page/accessibilite.html"), .embedInCode("Page/atelier.html"), .embedInCode("Page/atelier.js"), .embedInCode("Page/atelier-blocks.js"), .embedInCode("Page/atelier.css")]),
         // Command-line commands and output formatting (text, JSON).
         .target(name: "ParcoursCommands", dependencies: ["ParcoursEngine", "ParcoursRendering", "ParcoursBatch", "ParcoursServer", "Platform"]),
         // The `parcours` executable: hands the arguments to ParcoursCommands.

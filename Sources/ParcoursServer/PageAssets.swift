@@ -10,5 +10,7 @@ enum PageAssets {
     /// The rules workshop (`/atelier`): its page, its script and its style (over the page's).
     static let workshop = String(decoding: PackageResources.atelier_html, as: UTF8.self)
     static let workshopScript = String(decoding: PackageResources.atelier_js, as: UTF8.self)
+    /// The workshop's YAML blocks: finding, reading and rewriting an item's block.
+    static let workshopBlocks = String(decoding: PackageResources.atelier_blocks_js, as: UTF8.self)
     static let workshopStyle = String(decoding: PackageResources.atelier_css, as: UTF8.self)
 }

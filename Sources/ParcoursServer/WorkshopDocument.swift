@@ -3,8 +3,9 @@ import ParcoursRendering
 
 /// The rule set as the workshop page (`/atelier`) shows it to policy staff: facts, rules (by
 /// route and référent), catalogue entries and schemes, each with its French title, its
-/// conditions in French, its source and the replayed cases that exercise it; and the files that
-/// define the facts, whole, with their SHA-256 (the `base` of a change file). Read-only.
+/// conditions in French, its source, its file and line, and the replayed cases that exercise it;
+/// and the files that define the facts, rules and catalogue entries, whole, with their SHA-256
+/// (the `base` of a change file), from which the page edits an item's block. Read-only.
 enum WorkshopDocument {
     static func json(_ rules: RulesInForce, engine: Engine, scenarios: String?) throws(ParcoursError) -> JSONValue {
         let ruleSet = rules.ruleSet
@@ -22,9 +23,11 @@ enum WorkshopDocument {
         }
         let entryName = { (id: String) in ruleSet.catalogue.entries.first { $0.id == id }?.name ?? id }
         let routeLabel = { (route: Route) in ruleSet.catalogue.routes.first { $0.route == route }?.label ?? route.rawValue }
-        let factPaths = ruleSet.facts.map(\.location.file).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
-        let files: [JSONValue] = factPaths.compactMap { path in
-            guard let file = engine.files.rules.first(where: { $0.path == path }) else { return nil }
+        let itemPaths = ruleSet.facts.map(\.location.file) + ruleSet.rules.map(\.location.file) + ruleSet.catalogue.entries.map(\.location.file)
+        let paths = itemPaths.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+        let sourceFiles = engine.files.rules + [engine.files.catalogue].compactMap { $0 }
+        let files: [JSONValue] = paths.compactMap { path in
+            guard let file = sourceFiles.first(where: { $0.path == path }) else { return nil }
             return .object([("path", .string(relative(path))), ("sha256", .string(ChangePlan.hash(file.bytes))),
                             ("content", .string(String(decoding: file.bytes, as: UTF8.self)))])
         }
@@ -32,6 +35,7 @@ enum WorkshopDocument {
             ("fingerprint", .string(ruleSet.fingerprint)),
             ("date", .string(ruleSet.date)),
             ("files", .array(files)),
+            ("operators", operators(ruleSet.vocabulary)),
             ("facts", .array(ruleSet.facts.map { fact in
                 .object([("id", .string(fact.name)), ("label", .string(fact.label)), ("when", .string(french.text(fact.condition))),
                          ("source", fact.source.map(JSONValue.string) ?? .null),
@@ -53,7 +57,8 @@ enum WorkshopDocument {
             ("entries", .array(ruleSet.catalogue.entries.map { entry in
                 .object([("id", .string(entry.id)), ("name", .string(entry.name)), ("kind", .string(entry.kind.rawValue)),
                          ("description", .string(entry.description)), ("requires", .string(french.text(entry.requires))),
-                         ("source", entry.source.map(JSONValue.string) ?? .null)])
+                         ("source", entry.source.map(JSONValue.string) ?? .null),
+                         ("file", .string(relative(entry.location.file))), ("line", .int(entry.location.line))])
             })),
             ("schemes", .array(ruleSet.schemes.map { scheme in
                 .object([("id", .string(scheme.id)), ("name", .string(scheme.name)), ("summary", .string(scheme.summary)), ("source", .string(scheme.source)),
@@ -62,5 +67,24 @@ enum WorkshopDocument {
             })),
             ("cases", .array(caseList)),
         ])
+    }
+
+    /// The operators a condition may use on each field type of the vocabulary (`boolean`,
+    /// `integer`, `enum`, `ordered`, `set`, `department`), in the order the page offers them;
+    /// derived facts are used bare, like a boolean.
+    static func operators(_ vocabulary: Vocabulary) -> JSONValue {
+        var types: [String] = []
+        var pairs: [(String, JSONValue)] = []
+        for field in vocabulary.fields where !types.contains(field.kind.keyword) {
+            types.append(field.kind.keyword)
+            let allowed = field.kind.operators
+            var names: [String] = []
+            if allowed.contains(.bare) { names += ["", "not"] }
+            if allowed.contains(.equality) { names += ["=", "!=", "in", "not in"] }
+            if allowed.contains(.order) { names += ["<", "<=", ">", ">=", "between"] }
+            if allowed.contains(.membership) { names += ["includes", "excludes", "includes any", "includes all"] }
+            pairs.append((field.kind.keyword, .array(names.map(JSONValue.string))))
+        }
+        return .object(pairs)
     }
 }

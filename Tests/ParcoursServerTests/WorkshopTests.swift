@@ -5,8 +5,9 @@ import ParcoursEngine
 @testable import ParcoursServer
 
 /// The rules workshop: `/atelier` is public like the counsellors' page; `GET /api/v1/workshop`
-/// (behind the token) gives the rules in French with their cases, and the fact files whole with
-/// the SHA-256 a change file names as its base.
+/// (behind the token) gives the rules in French with their cases, the files of the facts, rules and
+/// catalogue whole with the SHA-256 a change file names as its base, each item's file and line,
+/// and the operators each field type allows (what the page's form offers).
 @Suite("The rules workshop", .serialized)
 struct WorkshopTests {
     @Test func thePageIsPublicAndTheDocumentCarriesTheRulesInFrench() throws {
@@ -31,6 +32,22 @@ struct WorkshopTests {
         let onDisk = try #require(FileManager.default.contents(atPath: ServerTests.root + "/Rules/facts.yaml"))
         #expect(factsFile["sha256"] as? String == SHA256.hex(of: Array(onDisk)))
         #expect(factsFile["content"] as? String == String(decoding: onDisk, as: UTF8.self))
+
+        let paths = files.compactMap { $0["path"] as? String }
+        #expect(paths.contains("catalogue.yaml") && paths.contains("employment.yaml"), "\(paths)")
+        #expect(!paths.contains("profile.yaml") && !paths.contains("sources.yaml"), "only the files that define facts, rules and entries")
+        let entries = try #require(json["entries"] as? [[String: Any]])
+        let franceTravail = try #require(entries.first { $0["id"] as? String == "france_travail" })
+        #expect(franceTravail["file"] as? String == "catalogue.yaml")
+        let catalogueBytes = try #require(FileManager.default.contents(atPath: ServerTests.root + "/Rules/catalogue.yaml"))
+        let catalogue = String(decoding: catalogueBytes, as: UTF8.self)
+        let entryLine = try #require(franceTravail["line"] as? Int)
+        let lines = catalogue.components(separatedBy: "\n")
+        #expect(lines.indices.contains(entryLine - 1) && lines[max(0, entryLine - 2)...min(lines.count - 1, entryLine)].contains { $0.contains("france_travail") },
+                "the entry's line is at its block (\(entryLine))")
+        let operators = try #require(json["operators"] as? [String: [String]])
+        #expect(operators["set"] == ["includes", "excludes", "includes any", "includes all"])
+        #expect(operators["boolean"]?.first == "" && operators["integer"]?.contains("between") == true && operators["enum"]?.contains("<") == false)
 
         let facts = try #require(json["facts"] as? [[String: Any]])
         let iae = try #require(facts.first { $0["id"] as? String == "eligible_iae_niveau_1" })

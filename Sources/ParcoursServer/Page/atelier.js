@@ -1,12 +1,14 @@
 // Parcours: the rules workshop (/atelier). Shows the rules as policy staff think of them
 // (GET /api/v1/workshop: facts, rules by route and référent, catalogue, schemes, in French),
-// and lets one change a number in a fact's condition: the fact's file, with that number
-// replaced in that fact's block only, is sent as a draft to /api/v1/drafts/check, /impact and
-// /replay; the change file that `parcours apply` reads is built here and downloaded. Nothing is
-// written on the server; nothing is kept: no cookie, no storage.
+// and opens a rule, a fact or a catalogue entry as a form beside its YAML block (atelier-blocks.js
+// reads and writes the block; an edit rewrites that block only). The draft (the changed files)
+// is sent to /api/v1/drafts/check as one types, then to /impact and /replay; the change file that
+// `parcours apply` reads is built here and downloaded, and a draft is saved to and reopened from
+// such a file. Nothing is written on the server; nothing is kept: no cookie, no storage.
 "use strict";
 
-const state = { token: null, workshop: null, labels: {}, fact: null, numbers: [], sequence: 0, timer: null, draft: null, results: null };
+const state = { token: null, workshop: null, fields: [], groups: [], drafts: [], item: null, range: null, block: null, condition: null,
+  sequence: 0, timer: null, draft: null, results: null };
 const $ = (id) => document.getElementById(id);
 
 function el(tag, attributes, ...children) {
@@ -42,7 +44,7 @@ const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 async function postDraft(name, draft) {
   for (let attempt = 0; ; attempt++) {
     const answer = await api("/api/v1/drafts/" + name, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(draft) });
-    if (answer.status !== 503 || attempt >= 5) return answer;
+    if (answer.status !== 503 || attempt >= 20) return answer;
     await pause(1000);
   }
 }
@@ -112,92 +114,377 @@ function showRules() {
   $("ruleset").textContent = "Règles en vigueur le " + w.date + " · empreinte " + w.fingerprint.slice(0, 19) + "…";
 }
 
-// ---- The threshold editor: a fact's block in its file, the numbers of its condition.
+// ---- The draft: the changed files, over the files in force.
 
-const operators = { "<=": "au plus", ">=": "au moins", "<": "moins de", ">": "plus de", "==": "égal à", "=": "égal à", "!=": "différent de" };
-const indentOf = (text) => text.length - text.trimStart().length;
-const significant = (text) => text.trim() !== "" && !text.trim().startsWith("#");
+const baseFile = (path) => state.workshop.files.find((file) => file.path === path);
+const contentOf = (path) => { const draft = state.drafts.find((file) => file.path === path); return draft ? draft.content : (baseFile(path) || { content: "" }).content; };
 
-// The lines [start, end) of fact `id`'s block, and the numbers of its `when:` part.
-function factNumbers(content, id) {
-  const lines = content.split("\n");
-  const start = lines.findIndex((text) => indentOf(text) > 0 && text.trim() === id + ":");
-  if (start < 0) return [];
-  const indent = indentOf(lines[start]);
-  let end = start + 1;
-  while (end < lines.length && !(significant(lines[end]) && indentOf(lines[end]) <= indent)) end++;
-  const numbers = [];
-  let inWhen = false, whenIndent = 0;
-  for (let index = start + 1; index < end; index++) {
-    const text = lines[index];
-    if (significant(text) && inWhen && indentOf(text) <= whenIndent) inWhen = false;
-    if (/^\s*when:/.test(text)) { inWhen = true; whenIndent = indentOf(text); }
-    if (!inWhen) continue;
-    const code = text.split("#")[0];
-    for (const match of code.matchAll(/([a-z_][a-z0-9_]*)\s*(<=|>=|==|!=|<|>|=)\s*(-?\d+)(?![\w.])/g)) {
-      const at = match.index + match[0].length - match[3].length;
-      numbers.push({ line: index, column: at, field: match[1], operator: match[2], original: match[3] });
+function setContent(path, content) {
+  const index = state.drafts.findIndex((file) => file.path === path);
+  const base = baseFile(path);
+  if (base && base.content === content) { if (index >= 0) state.drafts.splice(index, 1); return; }
+  if (index >= 0) state.drafts[index].content = content; else state.drafts.push({ path, content });
+}
+
+// Every item the workshop lists: {key, kind, id, label, file, line}.
+function allItems() {
+  const w = state.workshop;
+  return [
+    ...w.facts.map((fact) => ({ key: "fact:" + fact.id, kind: "fact", id: fact.id, label: fact.label, file: fact.file, line: fact.line })),
+    ...w.rules.map((rule) => ({ key: "rule:" + rule.id, kind: "rule", id: rule.id, label: rule.title, file: rule.file, line: rule.line })),
+    ...w.entries.filter((entry) => entry.file).map((entry) => ({ key: "entry:" + entry.id, kind: "entry", id: entry.id, label: entry.name, file: entry.file, line: entry.line })),
+  ];
+}
+
+const blockText = (content, range) => content.split("\n").slice(range.start, range.end).join("\n");
+
+// The items whose block differs from the rules in force (or cannot be found in the draft).
+function changedItems() {
+  const changed = [];
+  for (const draft of state.drafts) {
+    const base = baseFile(draft.path);
+    for (const entry of allItems().filter((candidate) => candidate.file === draft.path)) {
+      const before = base && Blocks.locate(base.content, entry.kind, entry.id, entry.line);
+      const after = Blocks.locate(draft.content, entry.kind, entry.id, entry.line);
+      if (!before || !after || blockText(base.content, before) !== blockText(draft.content, after)) changed.push(entry);
     }
   }
-  return numbers;
+  return changed;
 }
 
-function chooseFact() {
-  const w = state.workshop;
-  const fact = w.facts.find((entry) => entry.id === $("fact").value);
-  const file = fact && w.files.find((entry) => entry.path === fact.file);
-  state.fact = fact && file ? { fact, file } : null;
-  state.numbers = state.fact ? factNumbers(file.content, fact.id) : [];
-  $("fact-when").textContent = fact ? "Aujourd'hui\u00a0: " + fact.when : "";
-  $("numbers").replaceChildren(...state.numbers.map((number, index) => {
-    const id = "number-" + index;
-    const field = state.labels[number.field] || number.field;
-    const input = el("input", { id, type: "text", inputmode: "numeric", autocomplete: "off", value: number.original, "aria-describedby": id + "-was " + id + "-error" });
-    input.addEventListener("input", schedule);
-    return el("div", { class: "number" },
-      el("label", { for: id, text: field + " (" + number.field + ")\u00a0: " + (operators[number.operator] || number.operator) }),
-      input,
-      el("p", { id: id + "-was", class: "was", text: "En vigueur\u00a0: " + number.operator + " " + number.original }),
-      el("p", { id: id + "-error", class: "field-error" }));
-  }));
-  $("summary").value = "";
-  clearResults();
+function showDraft() {
+  const items = changedItems();
+  fill("draft-files", state.drafts.length
+    ? el("p", {}, el("strong", { text: "Brouillon\u00a0: " }), count(state.drafts.length, "fichier changé", "fichiers changés") + " (" + state.drafts.map((file) => file.path).join(", ") + ")" +
+      (items.length ? "\u00a0; " + items.map((entry) => "« " + entry.label + " »").join(", ") : ""))
+    : el("p", { class: "hint", text: "Brouillon vide\u00a0: ce sont les règles en vigueur." }));
+  $("save").disabled = state.drafts.length === 0;
 }
 
-function clearResults() {
-  state.draft = null;
-  state.results = null;
-  for (const id of ["check", "impact", "replay"]) $(id).replaceChildren();
-  for (const node of document.querySelectorAll("#numbers .field-error")) node.textContent = "";
-  for (const node of document.querySelectorAll("#numbers input")) node.setAttribute("aria-invalid", "false");
-  $("download").disabled = true;
+// ---- The item editor: a rule, a fact or a catalogue entry as a form, its YAML block beside it.
+
+const kindNames = { fact: "Fait", rule: "Règle", entry: "Entrée du catalogue" };
+const opLabels = { "": "est vrai (oui)", "not": "est faux (non)", "=": "égal à", "!=": "différent de", "in": "parmi", "not in": "hors de",
+  "<": "inférieur à", "<=": "au plus", ">": "supérieur à", ">=": "au moins", "between": "entre (bornes comprises)",
+  "includes": "contient", "excludes": "ne contient pas", "includes any": "contient au moins une de", "includes all": "contient toutes" };
+const groupLabels = { all: "toutes", any: "au moins une", not: "aucune" };
+const scalarKeys = {
+  fact: [["label", "Libellé"], ["source", "Source"]],
+  rule: [["title", "Titre"], ["why", "Pourquoi (lu par la conseillère ou le conseiller)"], ["source", "Source"], ["priority", "Priorité (0 à 1000)"]],
+  entry: [["name", "Nom"], ["description", "Description"], ["source", "Source"]],
+};
+const longKeys = ["source", "why", "description"];
+
+const fieldOf = (name) => state.fields.find((field) => field.name === name);
+const isFact = (name) => state.workshop.facts.some((fact) => fact.id === name);
+function typeOf(name) {
+  const field = fieldOf(name);
+  return field ? field.type : isFact(name) ? "fact" : "unknown";
+}
+function opsOf(name) {
+  const type = typeOf(name);
+  if (type === "fact") return ["", "not"];
+  return state.workshop.operators[type] || Object.keys(opLabels);
+}
+const arity = (op) => op === "" || op === "not" ? 0 : op === "between" ? 2 : Blocks.listOps.includes(op) ? -1 : 1;
+function defaultValue(name) {
+  const field = fieldOf(name);
+  if (!field) return "";
+  if (field.values && field.values.length) return field.values[0].id;
+  if (field.type === "boolean") return "true";
+  return field.min !== undefined ? String(field.min) : "";
+}
+function fitValues(leaf) {
+  const n = arity(leaf.op);
+  if (n === 0) leaf.values = [];
+  else if (n === 1) leaf.values = [leaf.values[0] || defaultValue(leaf.field)];
+  else if (n === 2) leaf.values = [leaf.values[0] || defaultValue(leaf.field), leaf.values[1] || defaultValue(leaf.field)];
+  else if (!leaf.values.length) leaf.values = [defaultValue(leaf.field)].filter(Boolean);
+}
+function newLeaf(like) {
+  const name = like && !like.group ? like.field : state.fields[0].name;
+  const leaf = { field: name, op: opsOf(name)[0], values: [] };
+  fitValues(leaf);
+  return leaf;
 }
 
-// The fact's file with each number replaced as typed, in the fact's block only.
-function draftContent() {
-  const lines = state.fact.file.content.split("\n");
-  const edits = state.numbers.map((number, index) => ({ number, value: $("number-" + index).value.trim() }))
-    .filter((edit) => edit.value !== edit.number.original)
-    .sort((a, b) => b.number.line - a.number.line || b.number.column - a.number.column);
-  for (const { number, value } of edits) {
-    const text = lines[number.line];
-    lines[number.line] = text.slice(0, number.column) + value + text.slice(number.column + number.original.length);
+function chooseItem() {
+  const entry = allItems().find((candidate) => candidate.key === $("item").value);
+  state.item = entry || null;
+  state.range = null;
+  state.block = null;
+  state.condition = null;
+  if (entry) {
+    const range = Blocks.locate(contentOf(entry.file), entry.kind, entry.id, entry.line);
+    if (range) {
+      state.range = range;
+      const text = blockText(contentOf(entry.file), range);
+      $("yaml").value = text;
+      readBlock(text);
+    }
   }
-  return { changed: edits.length > 0, content: lines.join("\n") };
+  $("yaml-where").textContent = state.range ? entry.file + ", lignes " + (state.range.start + 1) + " à " + state.range.end : "";
+  renderForm();
+  clearResults();
+  schedule();
 }
+
+function readBlock(text) {
+  state.block = Blocks.read(text, state.item.kind);
+  state.condition = state.block && state.block.conditionState === "form" ? state.block.condition : null;
+  numberLeaves();
+}
+
+function numberLeaves() { Blocks.leaves(state.condition).forEach((leaf, index) => { leaf.uid = index; }); }
+
+// The block's new text from the form (or the YAML area) goes into the file of the draft.
+function applyBlock(text, fromForm) {
+  clearResults();
+  const content = contentOf(state.item.file).split("\n");
+  const lines = text.split("\n");
+  content.splice(state.range.start, state.range.end - state.range.start, ...lines);
+  state.range = { start: state.range.start, end: state.range.start + lines.length };
+  setContent(state.item.file, content.join("\n"));
+  $("yaml-where").textContent = state.item.file + ", lignes " + (state.range.start + 1) + " à " + state.range.end;
+  if (fromForm) {
+    $("yaml").value = text;
+    const kept = state.condition;
+    state.block = Blocks.read(text, state.item.kind);
+    // The form keeps its tree; the lines of its leaves come from the block just written.
+    const read = state.block && state.block.condition ? Blocks.leaves(state.block.condition) : [];
+    Blocks.leaves(kept).forEach((leaf, index) => { leaf.line = read[index] ? read[index].line : undefined; });
+    state.condition = kept;
+  } else {
+    readBlock(text);
+    renderForm();
+  }
+  showDraft();
+  schedule();
+}
+
+function setKey(name, value, plain) {
+  if (!state.block) return;
+  const lines = value === "" && ["route", "referent"].includes(name) ? null : Blocks.scalarLines(state.block, name, value, plain);
+  applyBlock(Blocks.replaceKey(state.block, name, lines), true);
+}
+
+// A group left without conditions goes (and the condition itself when nothing is left).
+function pruneEmptyGroups() {
+  for (let changed = true; changed && state.condition;) {
+    changed = false;
+    if (state.condition.group && !state.condition.children.length) { state.condition = null; return; }
+    const stack = [state.condition];
+    while (stack.length) {
+      const node = stack.pop();
+      if (!node.group) continue;
+      const kept = node.children.filter((child) => !child.group || child.children.length);
+      if (kept.length !== node.children.length) { node.children.splice(0, node.children.length, ...kept); changed = true; }
+      stack.push(...node.children);
+    }
+  }
+}
+
+function writeCondition(redraw, focus) {
+  if (!state.block) return;
+  pruneEmptyGroups();
+  numberLeaves();
+  const lines = state.condition ? Blocks.conditionKeyLines(state.block, state.condition) : null;
+  applyBlock(Blocks.replaceKey(state.block, state.block.conditionKey, lines), true);
+  if (redraw) renderForm();
+  if (focus && $(focus)) $(focus).focus();
+}
+
+function errorLine(id) { return el("p", { id: id + "-error", class: "field-error" }); }
+
+function scalarField(name, label) {
+  const key = state.block.keys.find((entry) => entry.name === name);
+  const id = "f-" + name;
+  if (key && key.value === null) return el("p", { class: "hint", id }, el("strong", { text: label + "\u00a0: " }), "écrit sur plusieurs lignes, modifiable dans le YAML.");
+  const value = key ? key.value : "";
+  const long = longKeys.includes(name);
+  const input = el(long ? "textarea" : "input", { id, rows: long ? "2" : null, type: long ? null : "text", autocomplete: "off",
+    inputmode: name === "priority" ? "numeric" : null, "aria-describedby": id + "-error" });
+  input.value = value;
+  input.addEventListener("input", () => setKey(name, input.value, name === "priority"));
+  return el("div", { class: "field" }, el("label", { for: id, text: label }), input, errorLine(id));
+}
+
+function selectField(name, label, options, empty) {
+  const key = state.block.keys.find((entry) => entry.name === name);
+  const id = "f-" + name;
+  const current = key && key.value !== null ? key.value : "";
+  const select = el("select", { id, "aria-describedby": id + "-error" },
+    el("option", { value: "", text: empty }),
+    options.map((option) => el("option", { value: option.id, text: option.label })));
+  if (current && !options.some((option) => option.id === current)) select.append(el("option", { value: current, text: current + " (inconnu)" }));
+  select.value = current;
+  select.addEventListener("change", () => setKey(name, select.value, true));
+  return el("div", { class: "field" }, el("label", { for: id, text: label }), select, errorLine(id));
+}
+
+function fieldSelect(leaf, id) {
+  const groups = state.groups.map((group) => el("optgroup", { label: group.label },
+    state.fields.filter((field) => field.group === group.id).map((field) => el("option", { value: field.name, text: field.label }))));
+  const facts = el("optgroup", { label: "Faits" }, state.workshop.facts.map((fact) => el("option", { value: fact.id, text: fact.label })));
+  const select = el("select", { id }, groups, facts);
+  if (typeOf(leaf.field) === "unknown") select.append(el("option", { value: leaf.field, text: leaf.field + " (champ inconnu)" }));
+  select.value = leaf.field;
+  return select;
+}
+
+function valueChoices(leaf) {
+  const field = fieldOf(leaf.field);
+  if (field && field.values && field.values.length) return field.values.map((value) => ({ id: value.id, label: value.label }));
+  if (field && field.type === "boolean") return [{ id: "true", label: "oui" }, { id: "false", label: "non" }];
+  return null;
+}
+
+function valueInput(leaf, position, id, label) {
+  const choices = valueChoices(leaf);
+  const current = leaf.values[position] || "";
+  let input;
+  if (choices) {
+    input = el("select", { id, "aria-describedby": id.replace(/-value2?$/, "") + "-error" }, choices.map((choice) => el("option", { value: choice.id, text: choice.label })));
+    if (current && !choices.some((choice) => choice.id === current)) input.append(el("option", { value: current, text: current + " (valeur inconnue)" }));
+    input.addEventListener("change", () => { leaf.values[position] = input.value; writeCondition(false); });
+  } else {
+    input = el("input", { id, type: "text", inputmode: "numeric", autocomplete: "off", class: "short", "aria-describedby": id.replace(/-value2?$/, "") + "-error" });
+    input.addEventListener("input", () => { leaf.values[position] = input.value.trim(); writeCondition(false); });
+  }
+  input.value = current;
+  return el("div", { class: "field inline" }, el("label", { for: id, text: label }), input);
+}
+
+function leafNode(leaf, parent) {
+  const id = "leaf-" + leaf.uid;
+  const field = fieldSelect(leaf, id + "-field");
+  field.addEventListener("change", () => {
+    leaf.field = field.value;
+    if (!opsOf(leaf.field).includes(leaf.op)) leaf.op = opsOf(leaf.field)[0];
+    leaf.values = [];
+    fitValues(leaf);
+    writeCondition(true, id + "-field");
+  });
+  const op = el("select", { id: id + "-op" }, opsOf(leaf.field).map((name) => el("option", { value: name, text: opLabels[name] || name })));
+  if (!opsOf(leaf.field).includes(leaf.op)) op.append(el("option", { value: leaf.op, text: leaf.op + " (inadapté à ce champ)" }));
+  op.value = leaf.op;
+  op.addEventListener("change", () => { leaf.op = op.value; fitValues(leaf); writeCondition(true, id + "-op"); });
+  const parts = [el("div", { class: "field inline" }, el("label", { for: id + "-field", text: "Champ" }), field),
+    el("div", { class: "field inline" }, el("label", { for: id + "-op", text: "Comparaison" }), op)];
+  const n = arity(leaf.op);
+  if (n === 1) parts.push(valueInput(leaf, 0, id + "-value", "Valeur"));
+  if (n === 2) parts.push(valueInput(leaf, 0, id + "-value", "De"), valueInput(leaf, 1, id + "-value2", "À"));
+  if (n === -1) {
+    const choices = valueChoices(leaf) || [];
+    const unknown = leaf.values.filter((value) => !choices.some((choice) => choice.id === value)).map((value) => ({ id: value, label: value + " (valeur inconnue)" }));
+    parts.push(el("fieldset", { class: "values", id: id + "-values", "aria-describedby": id + "-error" }, el("legend", { text: "Valeurs" }),
+      [...choices, ...unknown].map((choice, index) => {
+        const box = el("input", { type: "checkbox", id: id + "-value" + (index ? "-" + index : ""), value: choice.id, checked: leaf.values.includes(choice.id) });
+        box.addEventListener("change", () => {
+          const chosen = Array.from(document.querySelectorAll("#" + id + "-values input:checked")).map((input) => input.value);
+          leaf.values = chosen;
+          writeCondition(false);
+        });
+        return el("label", { class: "check", for: box.id }, box, " " + choice.label);
+      })));
+  }
+  const remove = el("button", { type: "button", class: "secondary small", text: "Retirer" });
+  remove.addEventListener("click", () => {
+    if (parent) parent.children.splice(parent.children.indexOf(leaf), 1); else state.condition = null;
+    writeCondition(true, "condition-title");
+  });
+  return el("div", { class: "leaf", role: "group", "aria-label": "Comparaison " + (leaf.uid + 1) }, ...parts, remove, errorLine(id));
+}
+
+let groupCount = 0;
+function groupNode(group, parent, depth) {
+  const id = "group-" + (groupCount++);
+  const type = el("select", { id: id + "-type" }, ["all", "any", "not"].map((name) => el("option", { value: name, text: groupLabels[name] })));
+  type.value = group.group;
+  type.addEventListener("change", () => { group.group = type.value; writeCondition(true, id + "-type"); });
+  const children = group.children.map((child) => conditionNode(child, group, depth + 1));
+  const addLeaf = el("button", { type: "button", class: "secondary small", text: "Ajouter une comparaison" });
+  addLeaf.addEventListener("click", () => { group.children.push(newLeaf(group.children[group.children.length - 1])); writeCondition(true, "leaf-" + (Blocks.leaves(state.condition).length - 1) + "-field"); });
+  const addGroup = depth + 2 < Blocks.maxDepth ? el("button", { type: "button", class: "secondary small", text: "Ajouter un groupe" }) : null;
+  if (addGroup) addGroup.addEventListener("click", () => { group.children.push({ group: "any", children: [newLeaf()] }); writeCondition(true); });
+  const remove = el("button", { type: "button", class: "secondary small", text: "Retirer le groupe" });
+  remove.addEventListener("click", () => {
+    if (parent) parent.children.splice(parent.children.indexOf(group), 1); else state.condition = null;
+    writeCondition(true, "condition-title");
+  });
+  return el("fieldset", { class: "group" }, el("legend", {}, el("label", { for: id + "-type", class: "legend", text: "Conditions à remplir\u00a0: " }), type),
+    ...children, el("div", { class: "actions" }, addLeaf, addGroup, remove));
+}
+
+function conditionNode(node, parent, depth) {
+  return node.group ? groupNode(node, parent, depth) : leafNode(node, parent);
+}
+
+function conditionPart() {
+  const title = state.item.kind === "entry" ? "Seulement si" : "Quand";
+  const parts = [el("h4", { id: "condition-title", tabindex: "-1", text: title })];
+  if (state.block.conditionState === "yaml" && !state.condition) {
+    parts.push(el("p", { class: "hint", id: "condition-yaml", text: "Cette condition s'écrit dans le YAML seulement (trop complexe pour le formulaire)\u00a0: modifiez-la à côté." }));
+  } else if (!state.condition) {
+    const add = el("button", { type: "button", id: "condition-add", class: "secondary small", text: "Ajouter une condition" });
+    add.addEventListener("click", () => { state.condition = newLeaf(); writeCondition(true, "leaf-0-field"); });
+    parts.push(el("p", { class: "hint", text: "Toujours vraie." }), add);
+  } else {
+    numberLeaves();
+    groupCount = 0;
+    parts.push(conditionNode(state.condition, null, 0));
+    if (!state.condition.group) {
+      const combine = el("button", { type: "button", class: "secondary small", text: "Combiner avec une autre comparaison" });
+      combine.addEventListener("click", () => { state.condition = { group: "all", children: [state.condition, newLeaf(state.condition)] }; writeCondition(true, "leaf-1-field"); });
+      parts.push(combine);
+    }
+  }
+  return el("div", { class: "condition" }, parts);
+}
+
+function renderForm() {
+  if (!state.item || !state.block) {
+    fill("item-form", el("p", { class: "hint", text: state.item ? "Ce bloc ne se lit pas dans le formulaire\u00a0: modifiez-le dans le YAML." : "" }));
+    return;
+  }
+  const kind = state.item.kind;
+  const parts = [el("p", { class: "where", text: kindNames[kind] + " " + state.item.id })];
+  for (const [name, label] of scalarKeys[kind]) parts.push(scalarField(name, label));
+  if (kind === "rule") {
+    const partners = state.workshop.entries.filter((entry) => entry.kind === "partner").map((entry) => ({ id: entry.id, label: entry.name }));
+    parts.push(el("h4", { text: "Ce que la règle décide" }),
+      selectField("route", "Parcours", state.workshop.routes.map((route) => ({ id: route.id, label: route.label })), "aucun parcours"),
+      selectField("referent", "Référent", partners, "aucun référent"));
+    const rule = state.workshop.rules.find((candidate) => candidate.id === state.item.id);
+    if (rule && rule.suggestions.length) parts.push(el("p", {}, el("strong", { text: "Propose\u00a0: " }), rule.suggestions.join(", ") + " (les propositions se modifient dans le YAML)."));
+  }
+  parts.push(conditionPart());
+  fill("item-form", parts);
+}
+
+// ---- Checking as one types.
 
 function schedule() {
   clearTimeout(state.timer);
   state.timer = setTimeout(evaluate, 400);
 }
 
+function clearResults() {
+  state.draft = null;
+  state.results = null;
+  for (const id of ["check", "impact", "replay", "yaml-findings"]) $(id).replaceChildren();
+  for (const node of document.querySelectorAll("#item-form .field-error")) node.textContent = "";
+  for (const node of document.querySelectorAll("#item-form [aria-invalid]")) node.removeAttribute("aria-invalid");
+  $("yaml").removeAttribute("aria-invalid");
+  $("download").disabled = true;
+}
+
 async function evaluate() {
   const sequence = ++state.sequence;
   clearResults();
-  if (!state.fact) return;
-  const { changed, content } = draftContent();
-  if (!changed) { $("check").textContent = "Aucun changement\u00a0: ce sont les règles en vigueur."; return; }
-  const draft = { files: [{ path: state.fact.file.path, content }] };
+  showDraft();
+  if (!state.drafts.length) { $("check").textContent = "Aucun changement\u00a0: ce sont les règles en vigueur."; return; }
+  const draft = { files: state.drafts.map((file) => ({ path: file.path, content: file.content })) };
   $("check").textContent = "Vérification du brouillon…";
   try {
     const check = await postDraft("check", draft);
@@ -220,23 +507,43 @@ async function evaluate() {
   }
 }
 
-// Findings on a number's line go to its field; the others below the form. True when the draft loads.
+// The form control a line of the block stands for: a leaf's value (or field) or a key's input.
+function controlAt(line) {
+  const leaf = Blocks.leaves(state.condition).find((candidate) => candidate.line === line);
+  if (leaf) {
+    const id = "leaf-" + leaf.uid;
+    return { error: id + "-error", input: $(id + "-value") ? id + "-value" : id + "-field" };
+  }
+  const key = state.block && state.block.keys.find((entry) => entry.line === line);
+  if (key && $("f-" + key.name + "-error")) return { error: "f-" + key.name + "-error", input: "f-" + key.name };
+  return null;
+}
+
+// Findings in the item's block go to their field when one matches, and always to the YAML area
+// with their line; the others (other files, other items) below the form. True when the draft loads.
 function showCheck(report) {
   const general = [];
+  const inBlock = [];
   for (const diagnostic of report.diagnostics || []) {
     const text = (diagnostic.severity === "error" ? "Erreur\u00a0: " : "Attention\u00a0: ") + diagnostic.message + (diagnostic.hint ? " (" + diagnostic.hint + ")" : "");
-    const index = diagnostic.file === state.fact.file.path ? state.numbers.findIndex((number) => number.line + 1 === diagnostic.line) : -1;
-    if (index >= 0) {
-      const error = $("number-" + index + "-error");
-      error.textContent = (error.textContent ? error.textContent + " " : "") + text;
-      if (diagnostic.severity === "error") $("number-" + index).setAttribute("aria-invalid", "true");
-    } else if (diagnostic.severity === "error" || diagnostic.file === state.fact.file.path) {
+    const line = state.item && state.range && diagnostic.file === state.item.file ? diagnostic.line - 1 - state.range.start : -1;
+    if (line >= 0 && line < state.range.end - state.range.start) {
+      inBlock.push(el("li", { text: "Ligne " + diagnostic.line + "\u00a0: " + text }));
+      const control = controlAt(line);
+      if (control) {
+        const error = $(control.error);
+        error.textContent = (error.textContent ? error.textContent + " " : "") + text;
+        if (diagnostic.severity === "error" && $(control.input)) $(control.input).setAttribute("aria-invalid", "true");
+      }
+      if (diagnostic.severity === "error") $("yaml").setAttribute("aria-invalid", "true");
+    } else if (diagnostic.severity === "error" || state.drafts.some((file) => file.path === diagnostic.file)) {
       general.push(el("li", { text: diagnostic.file + ", ligne " + diagnostic.line + "\u00a0: " + text }));
     }
   }
+  fill("yaml-findings", inBlock.length ? el("ul", {}, inBlock) : null);
   const loads = report.ok === true;
   fill("check",
-    el("p", { class: loads ? null : "field-error", text: loads ? "Le brouillon se charge sans erreur." : "Le brouillon ne se charge pas\u00a0: corrigez la valeur signalée." }),
+    el("p", { class: loads ? null : "field-error", text: loads ? "Le brouillon se charge sans erreur." : "Le brouillon ne se charge pas\u00a0: corrigez ce qui est signalé." }),
     general.length ? el("ul", {}, general) : null);
   return loads;
 }
@@ -285,36 +592,112 @@ function yamlBlock(content, indent) {
   return "|" + chomping + "\n" + body;
 }
 
+
 function changeFile() {
-  const fact = state.fact.fact;
-  const changes = state.numbers.map((number, index) => ({ number, value: $("number-" + index).value.trim() })).filter((edit) => edit.value !== edit.number.original);
-  const said = changes.map((edit) => edit.number.field + " " + edit.number.operator + " " + edit.number.original + " → " + edit.value).join(", ");
-  const summary = $("summary").value.trim() || ("« " + fact.label + " » : " + said);
+  const items = changedItems();
+  const said = items.map((entry) => kindNames[entry.kind].toLowerCase() + " " + entry.id).join(", ");
+  const summary = $("summary").value.trim() || ("Modifié\u00a0: " + items.map((entry) => "« " + entry.label + " »").join(", "));
   const comments = ["# Fichier de changement de l'atelier Parcours : parcours apply CE_FICHIER --rules DOSSIER_DES_REGLES, puis parcours check.",
-    "# Fait changé : " + fact.id + " (" + said + ")."];
-  const impact = state.results && state.results.impact;
+    "# Éléments changés : " + (said || "aucun") + "."];
+  const impact = state.draft && state.results && state.results.impact;
   if (impact) comments.push("# Impact : " + impact.summary);
-  const replay = state.results && state.results.replay;
+  const replay = state.draft && state.results && state.results.replay;
   if (replay) {
     comments.push("# Cas : " + replay.summary);
     for (const entry of replay.cases.filter((item) => !item.passed)) comments.push("#   échoue : " + entry.name + " (" + entry.file + ")");
   }
+  if (!state.draft) comments.push("# Brouillon non vérifié ou qui ne se charge pas : à rouvrir dans l'atelier avant de l'appliquer.");
   return comments.map((text) => text.replace(/\n/g, " ")).join("\n") + "\n" +
     "summary: " + JSON.stringify(summary) + "\n" +
     "files:\n" +
-    "  - path: " + JSON.stringify(state.fact.file.path) + "\n" +
-    "    base: " + state.fact.file.sha256 + "\n" +
-    "    content: " + yamlBlock(state.draft.files[0].content, 6) + "\n";
+    state.drafts.map((file) =>
+      "  - path: " + JSON.stringify(file.path) + "\n" +
+      "    base: " + baseFile(file.path).sha256 + "\n" +
+      "    content: " + yamlBlock(file.content, 6) + "\n").join("");
 }
 
-function download() {
-  if (!state.draft) return;
-  const url = URL.createObjectURL(new Blob([changeFile()], { type: "application/yaml" }));
-  const link = el("a", { href: url, download: "changement-" + state.fact.fact.id + ".yaml" });
+function offer(text, name) {
+  const url = URL.createObjectURL(new Blob([text], { type: "application/yaml" }));
+  const link = el("a", { href: url, download: name });
   document.body.append(link);
   link.click();
   link.remove();
   setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+function download() {
+  if (!state.draft) return;
+  const items = changedItems();
+  offer(changeFile(), "changement-" + (items.length === 1 ? items[0].id : "atelier") + ".yaml");
+}
+
+// The draft, as it is (checked or not), in the change file's form: it is reopened below.
+function save() {
+  if (state.drafts.length) offer(changeFile(), "brouillon-atelier.yaml");
+}
+
+// Reads back a change file this page wrote: summary, and each file's path, base and content
+// (a literal block `|`, `|-`, `|+` indented by 6, or a JSON string). Throws a French message.
+function readChangeFile(text) {
+  const lines = text.replace(/\r\n/g, "\n").split("\n");
+  if (lines[lines.length - 1] === "") lines.pop();
+  const found = { summary: "", files: [] };
+  let current = null;
+  for (let index = 0; index < lines.length; index++) {
+    const line = lines[index];
+    let match;
+    if ((match = /^summary:\s*(.*)$/.exec(line))) found.summary = Blocks.scalar(match[1]) || "";
+    else if ((match = /^ {2}- path:\s*(.*)$/.exec(line))) { current = { path: Blocks.scalar(match[1]), base: "", content: null }; found.files.push(current); }
+    else if (current && (match = /^ {4}base:\s*(.*)$/.exec(line))) current.base = Blocks.scalar(match[1]);
+    else if (current && (match = /^ {4}content:\s*(.*)$/.exec(line))) {
+      const header = match[1].trim();
+      if (/^\|[-+]?$/.test(header)) {
+        const body = [];
+        while (index + 1 < lines.length && (lines[index + 1] === "" || lines[index + 1].startsWith("      "))) body.push(lines[++index].slice(6));
+        if (header === "|+") current.content = body.join("\n") + "\n";
+        else {
+          while (body.length && body[body.length - 1] === "") body.pop();
+          current.content = body.join("\n") + (header === "|" ? "\n" : "");
+        }
+      } else {
+        try { current.content = JSON.parse(header); } catch (error) { throw new Error("Le contenu de " + current.path + " ne se lit pas."); }
+      }
+    }
+  }
+  if (!found.files.length || found.files.some((file) => !file.path || file.content === null)) throw new Error("Ce fichier n'est pas un brouillon ni un fichier de changement de l'atelier.");
+  for (const file of found.files) {
+    const base = baseFile(file.path);
+    if (!base) throw new Error("Le brouillon change " + file.path + ", que l'atelier ne connaît pas.");
+    if (base.sha256 !== file.base) throw new Error("Le brouillon a été fait sur une autre version de " + file.path + " que celle en vigueur\u00a0: il ne peut pas être rouvert ici.");
+  }
+  return found;
+}
+
+async function reopen() {
+  const input = $("open");
+  const file = input.files && input.files[0];
+  if (!file) return;
+  try {
+    const found = readChangeFile(await file.text());
+    state.drafts = [];
+    for (const entry of found.files) setContent(entry.path, entry.content);
+    $("summary").value = found.summary;
+    const items = changedItems();
+    fill("reopened", el("p", { text: "Brouillon rouvert\u00a0: " + count(state.drafts.length, "fichier changé", "fichiers changés") +
+      (items.length ? " (" + items.map((entry) => "« " + entry.label + " »").join(", ") + ")" : "") + "." }));
+    if (items.length) $("item").value = items[0].key;
+    chooseItem();
+  } catch (error) {
+    fill("reopened", el("p", { class: "field-error", text: error.message }));
+  }
+  input.value = "";
+}
+
+function resetDraft() {
+  state.drafts = [];
+  $("summary").value = "";
+  $("reopened").replaceChildren();
+  chooseItem();
 }
 
 // ---- Start.
@@ -324,26 +707,28 @@ async function load() {
   try {
     const [workshop, vocabulary] = await Promise.all([api("/api/v1/workshop"), api("/api/v1/vocabulary")]);
     if (!workshop.ok) throw new Error(problemText(workshop.body));
+    if (!vocabulary.ok) throw new Error(problemText(vocabulary.body));
     state.workshop = workshop.body;
-    state.labels = {};
-    if (vocabulary.ok) for (const field of vocabulary.body.fields) state.labels[field.name] = field.label;
+    state.fields = vocabulary.body.fields;
+    state.groups = vocabulary.body.groups;
     showRules();
-    const editable = state.workshop.facts.filter((fact) => {
-      const file = state.workshop.files.find((entry) => entry.path === fact.file);
-      return file && factNumbers(file.content, fact.id).length > 0;
-    });
-    $("fact").replaceChildren(...editable.map((fact) => el("option", { value: fact.id, text: fact.label + " (" + fact.id + ")" })));
-    if (editable.some((fact) => fact.id === "eligible_iae_niveau_1")) $("fact").value = "eligible_iae_niveau_1";
-    chooseFact();
+    const items = allItems();
+    $("item").replaceChildren(...["fact", "rule", "entry"].map((kind) => el("optgroup", { label: { fact: "Faits", rule: "Règles", entry: "Catalogue" }[kind] },
+      items.filter((entry) => entry.kind === kind).map((entry) => el("option", { value: entry.key, text: entry.label + " (" + entry.id + ")" })))));
+    if (items.some((entry) => entry.key === "fact:eligible_iae_niveau_1")) $("item").value = "fact:eligible_iae_niveau_1";
+    chooseItem();
   } catch (error) {
     $("errors").replaceChildren(el("p", { class: "errors", text: error.message }));
   }
 }
 
 document.addEventListener("DOMContentLoaded", () => {
-  $("fact").addEventListener("change", chooseFact);
+  $("item").addEventListener("change", chooseItem);
+  $("yaml").addEventListener("input", () => { if (state.item && state.range) applyBlock($("yaml").value, false); });
   $("download").addEventListener("click", download);
-  $("reset").addEventListener("click", chooseFact);
+  $("save").addEventListener("click", save);
+  $("open").addEventListener("change", reopen);
+  $("reset").addEventListener("click", resetDraft);
   $("token").addEventListener("change", () => { state.token = $("token").value || null; load(); });
   load();
 });
