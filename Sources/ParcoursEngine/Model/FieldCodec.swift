@@ -1,3 +1,5 @@
+import Bytes
+
 /// How one field's values are read and written: the one home of which text is which value.
 ///
 /// The precise profile reader (YAML, JSON, CSV cells) and the fast corpus reader both decode
@@ -146,7 +148,7 @@ extension Profile {
             }
         }
         let bytes = ByteBuffer()
-        slots.withUnsafeBufferPointer { ProfileEncoder(vocabulary: vocabulary, format: format).write($0, into: bytes) }
+        slots.withView { ProfileEncoder(vocabulary: vocabulary, format: format).write($0, into: bytes) }
         return bytes.withBytes { String(decoding: $0.dropLast(), as: UTF8.self) }
     }
 }

@@ -1,3 +1,5 @@
+import Bytes
+
 /// A loaded, validated rule set: vocabulary, catalogue, facts and rules, with its fingerprint.
 public struct RuleSet: Sendable {
     public let vocabulary: Vocabulary

@@ -23,9 +23,9 @@ package struct ByteKeyTable: Sendable {
 
     /// Every key's bytes, one after the other, then eight zero bytes (so that the words of
     /// any key can be loaded whole).
-    private let bytes: FrozenStart<UInt8>
+    private let bytes: FrozenArray<UInt8>
     /// The open-addressing table.
-    private let slots: FrozenStart<Slot>
+    private let slots: FrozenArray<Slot>
     /// Holds `bytes` and `slots`.
     private let arena = FrozenArena()
     private let mask: Int
@@ -61,8 +61,8 @@ package struct ByteKeyTable: Sendable {
             slots[slot] = Slot(head: head, tail: tail, shape: Self.shape(utf8.count, group), offset: Int32(bytes.count), value: Int32(value))
             bytes += utf8
         }
-        self.bytes = FrozenStart(bytes + Array(repeating: 0, count: 8), in: arena)
-        self.slots = FrozenStart(slots, in: arena)
+        self.bytes = arena.freeze(bytes + Array(repeating: 0, count: 8))
+        self.slots = arena.freeze(slots)
         self.mask = size - 1
         shift = UInt64(64 - size.trailingZeroBitCount)
     }
@@ -72,7 +72,7 @@ package struct ByteKeyTable: Sendable {
     /// whatever the key's length (`value` compares the whole key anyway). Loads whole words
     /// when `text` has the room.
     @inline(__always)
-    static func hash(_ text: UnsafeBufferPointer<UInt8>, from: Int, count: Int, group: Int) -> (head: UInt64, tail: UInt64, hash: UInt64) {
+    package static func hash(_ text: UnsafeBufferPointer<UInt8>, from: Int, count: Int, group: Int) -> (head: UInt64, tail: UInt64, hash: UInt64) {
         guard let base = text.baseAddress else { return (0, 0, 0) }
         let key = base + from
         var head: UInt64 = 0
@@ -98,18 +98,23 @@ package struct ByteKeyTable: Sendable {
     /// The mask of a word's first `count` bytes (the first as the lowest; none for zero, every
     /// byte from eight on).
     @inline(__always)
-    static func firstBytes(_ count: Int) -> UInt64 {
+    package static func firstBytes(_ count: Int) -> UInt64 {
         count >= 8 ? .max : (1 &<< UInt64(truncatingIfNeeded: 8 &* count)) &- 1
     }
 
     /// Eight bytes from `pointer`, the first as the lowest (on any byte order).
     @inline(__always)
-    static func word(_ pointer: UnsafePointer<UInt8>) -> UInt64 {
+    package static func word(_ pointer: UnsafePointer<UInt8>) -> UInt64 {
         UInt64(littleEndian: UnsafeRawPointer(pointer).loadUnaligned(as: UInt64.self))
     }
 
     /// The value of `key` in `group`, or nil.
     @inline(__always)
+    package func value(_ key: BufferView<UInt8>, group: Int = 0) -> Int? {
+        value(key.buffer, group: group)
+    }
+
+    /// The value of `key` in `group`, nil when absent.
     package func value(_ key: UnsafeBufferPointer<UInt8>, group: Int = 0) -> Int? {
         value(in: key, from: 0, count: key.count, group: group)
     }
@@ -129,7 +134,7 @@ package struct ByteKeyTable: Sendable {
     package func value(in text: UnsafeBufferPointer<UInt8>, from: Int, count: Int, group: Int, head: UInt64, tail: UInt64) -> Int? {
         let hash = Self.mix(head, tail, count: count, group: group)
         let slot = Int(truncatingIfNeeded: hash &>> shift)
-        let entry = slots.pointer[slot]
+        let entry = slots.base[slot]
         if entry.head == head && entry.tail == tail && entry.shape == Self.shape(count, group) && count <= 16 && entry.offset >= 0 {
             return Int(entry.value)
         }
@@ -139,7 +144,7 @@ package struct ByteKeyTable: Sendable {
     /// `value` from `slot` on, past other keys, and for keys over sixteen bytes.
     @inline(never)
     private func probe(_ text: UnsafeBufferPointer<UInt8>, from: Int, count: Int, group: Int, head: UInt64, tail: UInt64, slot: Int) -> Int? {
-        let slots = self.slots.pointer, stored = bytes.pointer
+        let slots = self.slots.base, stored = bytes.base
         let shape = Self.shape(count, group)
         // Only read past the first word (count > 16), so never from an empty buffer.
         let text = text.baseAddress ?? UnsafePointer(stored)
@@ -167,7 +172,7 @@ package struct ByteKeyTable: Sendable {
 
     /// Whether `count` bytes from `x` and from `y` are the same.
     @inline(__always)
-    static func equal(_ x: UnsafePointer<UInt8>, _ y: UnsafePointer<UInt8>, count: Int) -> Bool {
+    package static func equal(_ x: UnsafePointer<UInt8>, _ y: UnsafePointer<UInt8>, count: Int) -> Bool {
         guard count > 0 else { return true }
         var k = 0
         while k + 8 <= count {
