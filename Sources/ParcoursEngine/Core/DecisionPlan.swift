@@ -314,8 +314,3 @@ extension Rule {
     /// The route this rule gives, as reports name it (`Route.name(scheme:)`).
     public var routeName: String? { route?.name(scheme: scheme) }
 }
-
-extension Decision {
-    /// The route decided, as reports name it (`Route.name(scheme:)`).
-    public var routeName: String { Route(rawValue: id)?.name(scheme: scheme) ?? id }
-}

@@ -326,12 +326,12 @@ public enum ServiceDirectoryReader {
                 func either(_ key: Key) -> String? { service[key] ?? structure?[key] }
                 let address = [either(.adresse), either(.complement)].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ", ")
                 let zone = service.list(.zone)
-                let department = (either(.codeInsee)).flatMap(ServiceDirectory.department(ofCode:)) ?? either(.codePostal).flatMap(ServiceDirectory.department(ofCode:))
+                let department = (either(.codeInsee)).flatMap(DepartmentKind.department(ofCode:)) ?? either(.codePostal).flatMap(DepartmentKind.department(ofCode:))
                 let local = LocalService(id: service[.id] ?? "", source: service[.source], name: service[.nom] ?? "", structure: structure?[.nom],
                                          address: address.isEmpty ? nil : address, postcode: either(.codePostal), commune: either(.commune),
                                          phone: either(.telephone), email: either(.courriel), hours: either(.horaires), inDepartment: false)
                 return ServiceDirectory.Entry(service: local, thematiques: service.list(.thematiques), reseaux: structure?.list(.reseaux) ?? service.list(.reseaux),
-                                              department: department, eligible: zone.compactMap(ServiceDirectory.department(ofZone:)),
+                                              department: department, eligible: zone.compactMap(DepartmentKind.department(ofZone:)),
                                               national: zone.contains("france") || zone.contains("99100"))
             }
             return ServiceDirectory(entries: entries)
