@@ -27,7 +27,8 @@ let package = Package(
         // YAML text to a positioned node tree. Knows nothing of rules.
         .target(name: "YAML", dependencies: ["CYAML"]),
         // Vocabulary, rule model, loading, validation, evaluation, explanation. Holds no unsafe
-        // code (pointers are in Bytes) and makes no system call (Platform does).
+        // code (pointers are in Bytes) and makes no system call (Platform does); its folders are
+        // layered (language → decision → analysis → features → contract), see EngineLayersTests.
         .target(name: "ParcoursEngine", dependencies: ["Bytes", "YAML", "Platform"]),
         // What people read: recommendations as text, the person's sheet, conditions in French,
         // diagnostics, reports and the documentation site. The engine returns data; this renders it.
