@@ -1,3 +1,4 @@
+import Bytes
 import ParcoursEngine
 
 /// The output lines of `parcours batch`, as JSON lines or CSV, in full (with the rules behind

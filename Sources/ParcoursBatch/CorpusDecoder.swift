@@ -1,3 +1,4 @@
+import Bytes
 import ParcoursEngine
 import Platform
 /// Turns corpus lines into profile slots: the fast decoder for well-formed lines, the precise
@@ -78,7 +79,7 @@ package struct CorpusDecoder: Sendable {
             for i in 0..<slotCount { values[i] = copy[i] }
             return result
         }
-        let decoded = parser.format == .jsonLines ? fast.decodeJSON(line, into: values) : (fastCSV && fast.decodeCSV(line, into: values))
+        let decoded = parser.format == .jsonLines ? fast.decodeJSON(BufferView(line), into: MutableBufferView(values)) : (fastCSV && fast.decodeCSV(BufferView(line), into: MutableBufferView(values)))
         if decoded { return .profile }
         guard let record = parser.parse(Array(line), line: number) else { return .skipped }
         guard let profile = record.profile else { return .refused(record) }

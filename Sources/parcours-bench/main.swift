@@ -1,3 +1,4 @@
+import Bytes
 import Dispatch
 import Foundation
 import ParcoursCommands
@@ -66,9 +67,8 @@ func matchRun(_ compiled: CompiledRuleSet, parts: Int) -> (UInt64, Int) {
     let total = Counter()
     let elapsed = timed(parts: parts) { range in
         var matches = 0
-        allSlots.withUnsafeBufferPointer { buffer in
-            guard let base = buffer.baseAddress else { return }
-            compiled.matches(base + range.lowerBound * width, profiles: range.count, stride: width) { _, fired in matches += fired.count }
+        allSlots.withView { all in
+            compiled.matches(all.rebased(range.lowerBound * width..<range.upperBound * width), profiles: range.count, stride: width) { _, fired in matches += fired.count }
         }
         total.add(matches)
     }
@@ -78,10 +78,9 @@ func matchRun(_ compiled: CompiledRuleSet, parts: Int) -> (UInt64, Int) {
 func fullRun(_ compiled: CompiledRuleSet, parts: Int) -> UInt64 {
     timed(parts: parts) { range in
         var outcome = CompiledOutcome()
-        allSlots.withUnsafeBufferPointer { buffer in
-            guard let base = buffer.baseAddress else { return }
+        allSlots.withView { all in
             compiled.withKernel { kernel in
-                for index in range { kernel.evaluate(base + index * width, into: &outcome) }
+                for index in range { kernel.evaluate(all.rebased(index * width..<(index + 1) * width), into: &outcome) }
             }
         }
     }
@@ -131,13 +130,13 @@ do {
     /// Where each line ends, after its newline.
     var jsonEnds: [Int] = [], csvEnds: [Int] = []
     var profile = Array(repeating: CompiledProfile.unknown, count: vocabulary.fields.count)
-    profile.withUnsafeMutableBufferPointer { profile in
+    profile.withMutableView { profile in
         for _ in 0..<lineCount {
             for i in profile.indices { profile[i] = CompiledProfile.unknown }
             lineSampler.next(into: profile)
-            jsonEncoder.write(UnsafeBufferPointer(profile), into: jsonBytes)
+            jsonEncoder.write(profile.view, into: jsonBytes)
             jsonEnds.append(jsonBytes.count)
-            csvEncoder.write(UnsafeBufferPointer(profile), into: csvBytes)
+            csvEncoder.write(profile.view, into: csvBytes)
             csvEnds.append(csvBytes.count)
         }
     }
@@ -152,10 +151,11 @@ do {
             accepted = 0
             let start = now()
             bytes.withBytes { bytes in
-                values.withUnsafeMutableBufferPointer { values in
+                values.withMutableView { values in
+                    let bytes = BufferView(bytes)
                     var from = 0
                     for end in ends {
-                        let line = UnsafeBufferPointer(rebasing: bytes[from..<end - 1])
+                        let line = bytes.rebased(from..<end - 1)
                         if csv ? csvDecoder.decodeCSV(line, into: values) : decoder.decodeJSON(line, into: values) { accepted += 1 }
                         from = end
                     }
@@ -179,11 +179,10 @@ var latencies: [UInt64] = []
 let samples = min(count, 200_000)
 latencies.reserveCapacity(samples)
 var outcome = CompiledOutcome()
-allSlots.withUnsafeBufferPointer { buffer in
-    guard let base = buffer.baseAddress else { return }
+allSlots.withView { all in
     for index in 0..<samples {
         let start = now()
-        compiledShipped.evaluate(base + index * width, into: &outcome)
+        compiledShipped.evaluate(all.rebased(index * width..<(index + 1) * width), into: &outcome)
         latencies.append(now() - start)
     }
 }
@@ -270,9 +269,7 @@ var replay = ProfileSampler(vocabulary: vocabulary, seed: 1)
 for index in 0..<peerCount {
     let profile = replay.next()
     profileLines += profile.jsonLine(vocabulary) + "\n"
-    allSlots.withUnsafeBufferPointer { buffer in
-        if let base = buffer.baseAddress { generated.matches(base + index * width, into: &fired) }
-    }
+    allSlots.withView { generated.matches($0.rebased(index * width..<(index + 1) * width), into: &fired) }
     matchLines += fired.map { specs[Int($0)].id }.joined(separator: ",") + "\n"
 }
 try profileLines.write(toFile: work + "/profiles.jsonl", atomically: true, encoding: .utf8)

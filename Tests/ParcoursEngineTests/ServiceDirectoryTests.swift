@@ -84,12 +84,12 @@ struct ServiceDirectoryTests {
     }
 
     @Test func departmentsFromCodes() {
-        #expect(ServiceDirectory.department(ofCode: "35238") == 35)
-        #expect(ServiceDirectory.department(ofCode: "2A004") == 20)
-        #expect(ServiceDirectory.department(ofCode: "97411") == 974)
-        #expect(ServiceDirectory.department(ofCode: "x") == nil)
-        #expect(ServiceDirectory.department(ofZone: "2B") == 20)
-        #expect(ServiceDirectory.department(ofZone: "974") == 974)
-        #expect(ServiceDirectory.department(ofZone: "200093201") == nil)
+        #expect(DepartmentKind.department(ofCode: "35238") == 35)
+        #expect(DepartmentKind.department(ofCode: "2A004") == 20)
+        #expect(DepartmentKind.department(ofCode: "97411") == 974)
+        #expect(DepartmentKind.department(ofCode: "x") == nil)
+        #expect(DepartmentKind.department(ofZone: "2B") == 20)
+        #expect(DepartmentKind.department(ofZone: "974") == 974)
+        #expect(DepartmentKind.department(ofZone: "200093201") == nil)
     }
 }

@@ -1,3 +1,4 @@
+import Bytes
 import Foundation
 import ParcoursBatch
 import ParcoursEngine
@@ -166,7 +167,7 @@ struct BatchWorker: Sendable {
     /// nothing copied per line).
     private func run(_ items: [LineReader.Block.Item], _ bytes: UnsafeBufferPointer<UInt8>, firstLine: Int, from: Int, _ kernel: CompiledRuleSet.Kernel, _ decoder: inout CorpusDecoder,
                      _ values: UnsafeMutableBufferPointer<Int64>, _ outcome: inout CompiledOutcome, _ part: inout Output) {
-        guard let slots = values.baseAddress else { return }
+        let slots = BufferView(UnsafeBufferPointer(values))
         let formatter = formatter
         for index in from..<items.count {
             let lineNumber = firstLine + index - from
@@ -185,7 +186,7 @@ struct BatchWorker: Sendable {
                 continue
             case .profile: break
             }
-            kernel.evaluate(UnsafePointer(slots), into: &outcome)
+            kernel.evaluate(slots, into: &outcome)
             part.tally.add(outcome)
             formatter?.write(lineNumber, outcome, into: part.bytes)
         }

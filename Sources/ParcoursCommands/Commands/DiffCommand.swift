@@ -1,3 +1,4 @@
+import Bytes
 import Foundation
 import ParcoursBatch
 import ParcoursEngine
@@ -150,10 +151,9 @@ struct DiffWorker: Sendable {
             return
         case .profile: break
         }
-        scratch.values.withUnsafeBufferPointer { buffer in
-            guard let pointer = buffer.baseAddress else { return }
-            currentKernel.evaluate(pointer, into: &scratch.current)
-            if sameVocabulary { baseKernel.evaluate(pointer, into: &scratch.base) }
+        scratch.values.withView { values in
+            currentKernel.evaluate(values, into: &scratch.current)
+            if sameVocabulary { baseKernel.evaluate(values, into: &scratch.base) }
         }
         guard sameVocabulary else {
             var baseParser = CorpusLineParser(path: corpus, format: .jsonLines, vocabulary: baseVocabulary)

@@ -1,3 +1,4 @@
+import Bytes
 import ParcoursBatch
 import ParcoursEngine
 import ParcoursRendering
@@ -47,11 +48,11 @@ struct SampleCommand: ParcoursCommand {
         var chunk = ByteBuffer(capacity: 1 << 21)
         ProfileEncoder.header(vocabulary, format: format).withUnsafeBufferPointer { chunk.append($0) }
         var slots = Array(repeating: CompiledProfile.unknown, count: vocabulary.fields.count)
-        slots.withUnsafeMutableBufferPointer { slots in
+        slots.withMutableView { slots in
             for _ in 0..<count {
                 for i in slots.indices { slots[i] = CompiledProfile.unknown }
                 sampler.next(into: slots)
-                encoder.write(UnsafeBufferPointer(slots), into: chunk)
+                encoder.write(slots.view, into: chunk)
                 if chunk.count >= 1 << 20 {
                     chunk = writer.handOver(chunk)
                     if terminal.outputLost { break }

@@ -19,3 +19,14 @@ package struct CompiledProfile: Sendable, Equatable {
         }
     }
 }
+
+extension Profile {
+    /// A profile from compiled slots (`CompiledProfile.unknown` for an unknown field).
+    package init(slots: [Int64], vocabulary: Vocabulary) {
+        var values: [Int: FieldValue] = [:]
+        for field in vocabulary.fields where field.index < slots.count && slots[field.index] != CompiledProfile.unknown {
+            values[field.index] = field.kind.value(slot: slots[field.index])
+        }
+        self.init(values: values)
+    }
+}

@@ -1,3 +1,5 @@
+import Bytes
+
 /// A rule set compiled once for evaluating many profiles fast: field values as integer slots,
 /// sets as bit masks, enumerations by position; rules, requirements and scheme criteria as bits
 /// of `RuleTables` (a few conditions as flat node arrays). The outcome keeps every rule id;
@@ -74,37 +76,35 @@ package final class CompiledRuleSet: Sendable {
 
     /// Which rules apply (truth 1), in rule set order, into `fired` (cleared first).
     /// Undetermined rules (unknown fields) do not apply.
-    package func matches(_ values: UnsafePointer<Int64>, into fired: inout [Int32]) {
-        matches(values, profiles: 1, stride: 0) { _, found in fired = found }
+    package func matches(_ values: BufferView<Int64>, into fired: inout [Int32]) {
+        matches(values, profiles: 1, stride: values.count) { _, found in fired = found }
     }
 
     /// `matches` over many profiles laid out one after another (`stride` slots each), calling
     /// `body` with each profile's matches; the kernel is lent once for the whole run.
-    package func matches(_ values: UnsafePointer<Int64>, profiles: Int, stride: Int, body: (Int, [Int32]) -> Void) {
+    package func matches(_ values: BufferView<Int64>, profiles: Int, stride: Int, body: (Int, [Int32]) -> Void) {
         var fired: [Int32] = []
         fired.reserveCapacity(ruleCount)
         let words = kernel.pinned.words
-        let bits = UnsafeMutablePointer<UInt64>.allocate(capacity: words)
-        defer { bits.deallocate() }
-        withKernel { kernel in
-            for profile in 0..<profiles {
-                kernel.fire(values + profile * stride, into: bits)
-                Kernel.collect(bits, words: words, rules: ruleCount, into: &fired)
-                body(profile, fired)
+        var scratch = [UInt64](repeating: 0, count: words)
+        scratch.withMutableView { bits in
+            withKernel { kernel in
+                for profile in 0..<profiles {
+                    kernel.fire(values.rebased(profile * stride..<(profile + 1) * stride), into: bits)
+                    Kernel.collect(bits, words: words, rules: ruleCount, into: &fired)
+                    body(profile, fired)
+                }
             }
         }
     }
 
     /// The full outcome for one profile into `outcome`, reusing its storage.
     package func evaluate(_ profile: CompiledProfile, into outcome: inout CompiledOutcome) {
-        profile.values.withUnsafeBufferPointer { buffer in
-            guard let values = buffer.baseAddress else { return }
-            evaluate(values, into: &outcome)
-        }
+        profile.values.withView { evaluate($0, into: &outcome) }
     }
 
     /// The full outcome for one profile's slots into `outcome`. Many profiles: `withKernel`.
-    package func evaluate(_ values: UnsafePointer<Int64>, into outcome: inout CompiledOutcome) {
+    package func evaluate(_ values: BufferView<Int64>, into outcome: inout CompiledOutcome) {
         withKernel { $0.evaluate(values, into: &outcome) }
     }
 
@@ -114,29 +114,29 @@ package final class CompiledRuleSet: Sendable {
         withExtendedLifetime(self) { body(kernel) }
     }
 
-    /// One evaluation's tables as plain buffers over frozen memory: valid inside `withKernel`
+    /// One evaluation's tables as frozen arrays: valid inside `withKernel`
     /// only. Read-only, hence `@unchecked Sendable`.
     package struct Kernel: @unchecked Sendable {
         let ruleCount: Int
         let plan: DecisionPlan.Pinned
         let runner: MatchProgram.Runner
         let pinned: RuleTables.Pinned
-        let handled: UnsafeBufferPointer<UInt64>
+        let handled: FrozenArray<UInt64>
         /// Extra disjuncts' bits, from `extrasStart`, to fold into their rule's (`RuleTables.folds`).
         let extrasStart: Int
-        let folds: UnsafeBufferPointer<(rule: Int32, bit: Int32)>
-        let residuals: UnsafeBufferPointer<(rule: Int32, entry: Int32)>
+        let folds: FrozenArray<(rule: Int32, bit: Int32)>
+        let residuals: FrozenArray<(rule: Int32, entry: Int32)>
         /// Per catalogue entry, the bit of its requirement's negation (-1: none).
-        let requires: UnsafeBufferPointer<Int32>
-        let schemes: UnsafeBufferPointer<SchemeIndex>
+        let requires: FrozenArray<Int32>
+        let schemes: FrozenArray<SchemeIndex>
         /// Scheme stages' match entries (-1: a stage without condition).
-        let stages: UnsafeBufferPointer<Int32>
+        let stages: FrozenArray<Int32>
 
         /// The rules that hold for one profile, as bits (and past them, the extra disjuncts'):
         /// the tables, the disjuncts folded into their rules, then the residual parts of the
         /// rules the tables left standing.
         @inline(__always)
-        func fire(_ values: UnsafePointer<Int64>, into bits: UnsafeMutablePointer<UInt64>) {
+        func fire(_ values: BufferView<Int64>, into bits: MutableBufferView<UInt64>) {
             for w in 0..<handled.count { bits[w] = handled[w] }
             pinned.apply(values, into: bits)
             // Only the extra bits that hold are visited, a word at a time.
@@ -160,7 +160,7 @@ package final class CompiledRuleSet: Sendable {
         /// counted first, then written in place (the array resized once, not appended to rule
         /// by rule).
         @inline(__always)
-        static func collect(_ bits: UnsafeMutablePointer<UInt64>, words: Int, rules: Int, into fired: inout [Int32]) {
+        static func collect(_ bits: MutableBufferView<UInt64>, words: Int, rules: Int, into fired: inout [Int32]) {
             /// The bits of word `w` that are rules'.
             @inline(__always) func ruleBits(_ w: Int) -> UInt64 {
                 let below = rules &- w &* 64
@@ -174,7 +174,7 @@ package final class CompiledRuleSet: Sendable {
                 fired.append(contentsOf: repeatElement(0, count: count - fired.count))
             }
             guard count > 0 else { return }
-            fired.withUnsafeMutableBufferPointer { fired in
+            fired.withMutableView { fired in
                 var at = 0
                 for w in 0..<words {
                     var word = ruleBits(w)
@@ -188,21 +188,20 @@ package final class CompiledRuleSet: Sendable {
         }
 
         /// The full outcome for one profile's slots into `outcome`, reusing its storage.
-        package func evaluate(_ values: UnsafePointer<Int64>, into outcome: inout CompiledOutcome) {
+        package func evaluate(_ values: BufferView<Int64>, into outcome: inout CompiledOutcome) {
             let words = pinned.words
             outcome.reset(words: words, schemes: schemes.count)
-            outcome.bits.withUnsafeMutableBufferPointer { scratch in
-                guard let bits = scratch.baseAddress else { return }
+            outcome.bits.withMutableView { bits in
                 fire(values, into: bits)
                 Self.collect(bits, words: words, rules: ruleCount, into: &outcome.fired)
             }
-            outcome.fired.withUnsafeBufferPointer { holding in
-                outcome.bits.withUnsafeBufferPointer { bits in
+            outcome.fired.withView { holding in
+                outcome.bits.withView { bits in
                     @inline(__always) func bit(_ index: Int32) -> Bool { bits[Int(index) >> 6] >> UInt64(index & 63) & 1 != 0 }
                     // A requirement keeps its entry unless known not to hold: its negation holds.
                     plan.select(holding: holding, holds: { bit(Int32(truncatingIfNeeded: $0)) },
                                 keeps: { requires[$0] < 0 || !bit(requires[$0]) }, into: &outcome.selection)
-                    outcome.schemes.withUnsafeMutableBufferPointer { statuses in
+                    outcome.schemes.withMutableView { statuses in
                         for (position, scheme) in schemes.enumerated() {
                             let status = SchemeStatus.from(anyFails: bit(scheme.fails), allPass: bit(scheme.passes))
                             var isEnrolled = false

@@ -1,3 +1,5 @@
+import Bytes
+
 /// Core conditions compiled for one question only, "does it hold?" (three-valued truth is
 /// yes), as fast as possible.
 ///
@@ -121,19 +123,19 @@ struct MatchProgram: Sendable {
     /// Runs entries against one profile's slots, over the program's arrays frozen in an arena
     /// (read-only memory, hence `@unchecked Sendable`).
     struct Runner: @unchecked Sendable {
-        let checks: UnsafeBufferPointer<Check>
-        let nodes: UnsafeBufferPointer<Node>
-        let children: UnsafeBufferPointer<Int32>
-        let entries: UnsafeBufferPointer<Entry>
-        let sets: UnsafeBufferPointer<ValueSet>
+        let checks: FrozenArray<Check>
+        let nodes: FrozenArray<Node>
+        let children: FrozenArray<Int32>
+        let entries: FrozenArray<Entry>
+        let sets: FrozenArray<ValueSet>
 
         @inline(__always)
-        func holds(_ check: Check, _ values: UnsafePointer<Int64>) -> Bool {
+        func holds(_ check: Check, _ values: BufferView<Int64>) -> Bool {
             MatchProgram.holds(check, values[Int(check.slot)], sets: sets)
         }
 
         @inline(__always)
-        func holds(entry index: Int, _ values: UnsafePointer<Int64>) -> Bool {
+        func holds(entry index: Int, _ values: BufferView<Int64>) -> Bool {
             let entry = entries[index]
             switch entry.kind {
             case .always: return true
@@ -158,7 +160,7 @@ struct MatchProgram: Sendable {
             }
         }
 
-        func holds(node index: Int, _ values: UnsafePointer<Int64>) -> Bool {
+        func holds(node index: Int, _ values: BufferView<Int64>) -> Bool {
             let node = nodes[index]
             switch node.kind {
             case .always: return true
@@ -176,7 +178,7 @@ struct MatchProgram: Sendable {
         /// `holds(node:)` for a child: a check (most children are) is tested here, without a
         /// call; anything else goes down the tree.
         @inline(__always)
-        private func holds(child index: Int, _ values: UnsafePointer<Int64>) -> Bool {
+        private func holds(child index: Int, _ values: BufferView<Int64>) -> Bool {
             let node = nodes[index]
             if node.kind == .check { return holds(checks[Int(node.first)], values) }
             return holds(node: index, values)
@@ -185,7 +187,7 @@ struct MatchProgram: Sendable {
 
     /// Whether a known or unknown slot value passes a check (an unknown value never does).
     @inline(__always)
-    static func holds(_ check: Check, _ value: Int64, sets: UnsafeBufferPointer<ValueSet>) -> Bool {
+    static func holds(_ check: Check, _ value: Int64, sets: FrozenArray<ValueSet>) -> Bool {
         if value == CompiledProfile.unknown { return false }
         switch check.kind {
         case .range: return value >= check.low && value <= check.high

@@ -1,3 +1,5 @@
+import Bytes
+
 /// Rules matched a field at a time, like a compiled decision table: for each field, a table
 /// maps the profile's value to the bit set of rules whose condition on that field holds; a
 /// profile's matching rules are the AND of its fields' bit sets. A rule whose condition is not a
@@ -246,19 +248,19 @@ struct RuleTables: Sendable {
                               startsOffset: startsOffset, startsCount: Int32(segments.count), firstRow: Int32(firstRow), searched: searched))
     }
 
-    /// The shared arrays as plain buffers, frozen in an arena (read-only memory, hence
+    /// The shared arrays, frozen in an arena (read-only memory, hence
     /// `@unchecked Sendable`).
     struct Pinned: @unchecked Sendable {
-        let headers: UnsafeBufferPointer<Header>
-        let masks: UnsafeBufferPointer<UInt64>
-        let direct: UnsafeBufferPointer<Int32>
-        let starts: UnsafeBufferPointer<Int64>
+        let headers: FrozenArray<Header>
+        let masks: FrozenArray<UInt64>
+        let direct: FrozenArray<Int32>
+        let starts: FrozenArray<Int64>
         let words: Int
 
         /// ANDs into `result` (`words` words, preset to all ones) the rules each field allows.
         /// Up to two words (128 rules), the AND is kept in registers.
         @inline(__always)
-        func apply(_ values: UnsafePointer<Int64>, into result: UnsafeMutablePointer<UInt64>) {
+        func apply(_ values: BufferView<Int64>, into result: MutableBufferView<UInt64>) {
             switch words {
             case 1:
                 var first = result[0]
@@ -285,7 +287,7 @@ struct RuleTables: Sendable {
         /// unsigned comparison tells a value in the direct table's range (unknown, `Int64.min`,
         /// is below any domain the direct table serves: at most 4,096 values wide).
         @inline(__always)
-        func row(_ header: Header, _ values: UnsafePointer<Int64>) -> Int {
+        func row(_ header: Header, _ values: BufferView<Int64>) -> Int {
             let value = values[Int(header.slot)]
             let distance = UInt64(bitPattern: value &- header.low)
             guard distance <= header.span else { return Int(header.unknownRow) }
@@ -301,7 +303,7 @@ struct RuleTables: Sendable {
         }
     }
 
-    /// The tables as plain buffers over frozen copies of the arrays, valid while `arena` lives.
+    /// The tables as frozen copies of the arrays, valid while `arena` lives.
     func pinned(in arena: FrozenArena) -> Pinned {
         Pinned(headers: arena.freeze(headers), masks: arena.freeze(masks), direct: arena.freeze(direct), starts: arena.freeze(starts), words: words)
     }

@@ -1,3 +1,5 @@
+import Bytes
+
 /// How the rules that hold become a recommendation's decisions: built once from a rule set and
 /// used by every way of evaluating it (the interpreter feeds it truths, the compiled rule set
 /// feeds it bit sets), so that the decisions have one home.
@@ -122,9 +124,9 @@ package struct DecisionPlan: Sendable {
     /// catalogue requirements hold (`requirements`, by entry index). `selection` is reused.
     package func select(holds: [Bool], requirements: [Bool], into selection: inout Selection) {
         let holding = holds.indices.filter { holds[$0] }.map(Int32.init)
-        holds.withUnsafeBufferPointer { holds in
-            requirements.withUnsafeBufferPointer { requirements in
-                holding.withUnsafeBufferPointer { holding in
+        holds.withView { holds in
+            requirements.withView { requirements in
+                holding.withView { holding in
                     withPinned { $0.select(holding: holding, holds: { holds[$0] }, keeps: { requirements[$0] }, into: &selection) }
                 }
             }
@@ -136,26 +138,26 @@ package struct DecisionPlan: Sendable {
         withExtendedLifetime(arena) { body(pinned) }
     }
 
-    /// The plan's lists as plain buffers (valid while the plan lives): where `select` runs.
+    /// The plan's lists as frozen arrays (valid while the plan lives): where `select` runs.
     /// Read-only memory of the plan's arena, hence `@unchecked Sendable`.
     struct Pinned: @unchecked Sendable {
         /// Rules giving a route, in decision order.
-        let routeRules: UnsafeBufferPointer<Int>
+        let routeRules: FrozenArray<Int>
         /// Per référent role (`ReferentRole.allCases` order), the rules giving one, in decision
         /// order: role `r`'s from `referentStarts[r]` to `referentStarts[r + 1]`.
-        let referentRules: UnsafeBufferPointer<Int>
-        let referentStarts: UnsafeBufferPointer<Int>
+        let referentRules: FrozenArray<Int>
+        let referentStarts: FrozenArray<Int>
         /// Every suggestion, by stage in pathway order, then decision order, then the rule's order.
-        let suggestions: UnsafeBufferPointer<Suggested>
+        let suggestions: FrozenArray<Suggested>
         /// Per rule, the positions of its suggestions in `suggestions`: rule `r`'s from
         /// `suggestionStarts[r]` to `suggestionStarts[r + 1]`.
-        let suggestionsByRule: UnsafeBufferPointer<Int32>
-        let suggestionStarts: UnsafeBufferPointer<Int>
+        let suggestionsByRule: FrozenArray<Int32>
+        let suggestionStarts: FrozenArray<Int>
         let entryCount: Int
 
         /// The `first` policy: the first of `rules[range]` that holds.
         @inline(__always)
-        func first(_ rules: UnsafeBufferPointer<Int>, _ range: Range<Int>, _ holds: (Int) -> Bool) -> Int? {
+        func first(_ rules: FrozenArray<Int>, _ range: Range<Int>, _ holds: (Int) -> Bool) -> Int? {
             for index in range where holds(rules[index]) { return rules[index] }
             return nil
         }
@@ -167,7 +169,7 @@ package struct DecisionPlan: Sendable {
         /// set answers from its bit set and match program; the decisions are the same whoever
         /// answers.
         @inline(__always)
-        func select(holding: UnsafeBufferPointer<Int32>, holds: (Int) -> Bool, keeps: (Int) -> Bool, into selection: inout Selection) {
+        func select(holding: BufferView<Int32>, holds: (Int) -> Bool, keeps: (Int) -> Bool, into selection: inout Selection) {
             selection.reset(entries: entryCount, suggestions: suggestions.count)
             let route = first(routeRules, 0..<routeRules.count, holds)
             selection.route = route
@@ -178,7 +180,7 @@ package struct DecisionPlan: Sendable {
             var marks: [UInt64] = []
             swap(&marks, &selection.marks)  // taken out while steps are added (no copy)
             defer { swap(&marks, &selection.marks) }
-            marks.withUnsafeMutableBufferPointer { marks in
+            marks.withMutableView { marks in
                 for rule in holding {
                     for index in suggestionStarts[Int(rule)]..<suggestionStarts[Int(rule) + 1] {
                         let position = Int(suggestionsByRule[index])
@@ -189,7 +191,7 @@ package struct DecisionPlan: Sendable {
                 // chosen, its requirement not failing) is a new step unless one is already at
                 // the same entry and stage. The marks are left all zero.
                 let generation = selection.generation
-                selection.stepAt.withUnsafeMutableBufferPointer { stepAt in
+                selection.stepAt.withMutableView { stepAt in
                     for w in 0..<marks.count {
                         var word = marks[w]
                         marks[w] = 0
@@ -248,7 +250,7 @@ package struct Selection: Sendable {
         let words = (suggestions + 63) / 64
         if marks.count != words { marks = Array(repeating: 0, count: words) }
         route = nil
-        referents.withUnsafeMutableBufferPointer { referents in
+        referents.withMutableView { referents in
             for role in referents.indices { referents[role] = nil }
         }
         steps.empty()
@@ -311,9 +313,4 @@ extension Route {
 extension Rule {
     /// The route this rule gives, as reports name it (`Route.name(scheme:)`).
     public var routeName: String? { route?.name(scheme: scheme) }
-}
-
-extension Decision {
-    /// The route decided, as reports name it (`Route.name(scheme:)`).
-    public var routeName: String { Route(rawValue: id)?.name(scheme: scheme) ?? id }
 }

@@ -26,10 +26,10 @@ package enum CorpusFormat: String, Sendable {
     /// `\r\n` line ends are accepted.
     case csv
 
-    /// How a CSV cell writes the empty set (an empty cell is an unknown value).
-    package static let emptySet = "[]"
-    /// What separates the values of a set in a CSV cell.
-    package static let setSeparator: Character = "|"
+    /// How a CSV cell writes the empty set (an empty cell is an unknown value): `SetKind`'s.
+    package static let emptySet = SetKind.emptyCell
+    /// What separates the values of a set in a CSV cell: `SetKind`'s.
+    package static let setSeparator = SetKind.cellSeparator
 
     /// The cell separator of a CSV file, read from its header: `;` when the header has a `;`
     /// and no `,` outside quotes (a French spreadsheet's export), `,` otherwise. Both readers

@@ -1,3 +1,4 @@
+import Bytes
 import YAML
 
 /// Decodes a well-formed corpus line straight into profile slots, without building nodes.
@@ -22,10 +23,10 @@ package struct FastProfileDecoder: Sendable {
     /// The names again as keys are written without spaces (`"age":`), by position: lines
     /// usually list fields in that order, so the next key is checked first, unhashed, colon
     /// included.
-    private let keys: FrozenStart<Key>
+    private let keys: FrozenArray<Key>
     private let keyCount: Int
     /// The keys' bytes, one after the other.
-    private let keyBytes: FrozenStart<UInt8>
+    private let keyBytes: FrozenArray<UInt8>
     /// Holds `keys` and `keyBytes`.
     private let arena = FrozenArena()
 
@@ -85,20 +86,21 @@ package struct FastProfileDecoder: Sendable {
         var keys: [Key] = []
         for (position, codec) in vocabulary.codecs.enumerated() {
             let key = Array("\"\(codec.name)\":".utf8)
-            keys.append(key.withUnsafeBufferPointer { key in
+            keys.append(key.withView { key in
                 let (head, tail, _) = ByteKeyTable.hash(key, from: 0, count: key.count, group: 0)
-                let middle = key.count > 16 ? key.baseAddress.map { ByteKeyTable.word($0 + 8) } ?? 0 : 0
+                let middle = key.count > 16 ? key.word(at: 8) : 0
                 return Key(head: head, mask: ByteKeyTable.firstBytes(key.count), tail: tail, middle: middle,
                            length: key.count, start: nameBytes.count, slot: slots[position])
             })
             nameBytes += key
         }
-        self.keys = FrozenStart(keys, in: arena)
+        self.keys = arena.freeze(keys)
         keyCount = keys.count
-        keyBytes = FrozenStart(nameBytes, in: arena)
+        keyBytes = arena.freeze(nameBytes)
         func word(_ text: StaticString) -> (text: UInt64, mask: UInt64, length: Int) {
-            let bytes = UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount)
-            return (ByteKeyTable.hash(bytes, from: 0, count: bytes.count, group: 0).head, ByteKeyTable.firstBytes(bytes.count), bytes.count)
+            text.withBytesView { bytes in
+                (ByteKeyTable.hash(bytes, from: 0, count: bytes.count, group: 0).head, ByteKeyTable.firstBytes(bytes.count), bytes.count)
+            }
         }
         trueWord = word(FieldCodec.trueText)
         falseWord = word(FieldCodec.falseText)
@@ -117,7 +119,7 @@ package struct FastProfileDecoder: Sendable {
         let line = YAMLParser.droppingByteOrderMark(given)
         separator = CorpusFormat.separator(ofHeader: line)
         columns = CSVSplitter.cells(String(decoding: line, as: UTF8.self), separator: Unicode.Scalar(separator)).map { cell in
-            Array(cell.text.utf8).withUnsafeBufferPointer { names.value($0) }
+            Array(cell.text.utf8).withView { names.value($0) }
         }
         return !columns.contains { $0 == nil }
     }
@@ -126,12 +128,12 @@ package struct FastProfileDecoder: Sendable {
     package var slotCount: Int { fieldCount }
 
     @inline(__always)
-    private func reset(_ values: UnsafeMutableBufferPointer<Int64>) {
+    private func reset(_ values: MutableBufferView<Int64>) {
         for i in 0..<fieldCount { values[i] = CompiledProfile.unknown }
     }
 
     @inline(__always)
-    private func applyDefaults(_ values: UnsafeMutableBufferPointer<Int64>) {
+    private func applyDefaults(_ values: MutableBufferView<Int64>) {
         for (field, value) in defaults where values[field] == CompiledProfile.unknown { values[field] = value }
     }
 
@@ -140,7 +142,7 @@ package struct FastProfileDecoder: Sendable {
     /// Decodes `{"field": value, ...}`; false when the line needs the precise reader.
     package func decodeJSON(_ line: [UInt8], into values: inout [Int64]) -> Bool {
         if values.count != fieldCount { values = Array(repeating: CompiledProfile.unknown, count: fieldCount) }
-        return line.withUnsafeBufferPointer { line in values.withUnsafeMutableBufferPointer { decodeJSON(line, into: $0) } }
+        return line.withView { line in values.withMutableView { decodeJSON(line, into: $0) } }
     }
 
     /// Decodes `{"field": value, ...}` into `values` (at least `slotCount` slots); false when
@@ -153,10 +155,10 @@ package struct FastProfileDecoder: Sendable {
     /// `truex` is refused as before. Which text is which value stays `FieldCodec`'s: the bytes
     /// of a number are handed to it, and a boolean is one of its two words. Positions only
     /// grow within the line, so their sums do not overflow (`&+`).
-    package func decodeJSON(_ line: UnsafeBufferPointer<UInt8>, into values: UnsafeMutableBufferPointer<Int64>) -> Bool {
+    package func decodeJSON(_ line: BufferView<UInt8>, into values: MutableBufferView<Int64>) -> Bool {
         reset(values)
-        guard let base = line.baseAddress else { return false }
-        var cursor = JSONCursor(line: line, base: base, keys: keys.pointer, keyCount: keyCount, keyBytes: keyBytes.pointer)
+        let base = line
+        var cursor = JSONCursor(line: line, keys: keys, keyCount: keyCount, keyBytes: keyBytes.view)
         let n = cursor.n
         guard cursor.structural() == 0x7B else { return false }
         cursor.i = cursor.i &+ 1
@@ -186,21 +188,21 @@ package struct FastProfileDecoder: Sendable {
                 // JSON writes no leading zero (`007`): the precise reader says so.
                 if cursor.i &+ 1 < n, base[cursor.i] == 0x30, base[cursor.i &+ 1] &- 0x30 < 10 { return false }
                 while cursor.i < n, base[cursor.i] &- 0x30 < 10 { cursor.i = cursor.i &+ 1 }
-                guard let number = FieldCodec.integer(UnsafeBufferPointer(start: base + start, count: cursor.i &- start)),
+                guard let number = FieldCodec.integer(line.rebased(start..<cursor.i)),
                       number >= slot.min, number <= slot.max else { return false }
                 values[slot.index] = number
             case .boolean:
                 // One of FieldCodec's two words: by one load with eight bytes to spare, else
                 // told by the first byte, FieldCodec saying whether it is one.
                 if n &- cursor.i >= 8 {
-                    guard let (flag, length) = booleanWord(ByteKeyTable.word(base + cursor.i)) else { return false }
+                    guard let (flag, length) = booleanWord(line.word(at: cursor.i)) else { return false }
                     values[slot.index] = flag
                     cursor.i = cursor.i &+ length
                     break
                 }
                 guard cursor.i < n else { return false }
                 let length = UInt64(base[cursor.i]) == trueWord.text & 0xFF ? trueWord.length : falseWord.length
-                guard length <= n &- cursor.i, let flag = FieldCodec.boolean(UnsafeBufferPointer(start: base + cursor.i, count: length)) else { return false }
+                guard length <= n &- cursor.i, let flag = FieldCodec.boolean(line.rebased(cursor.i..<cursor.i &+ length)) else { return false }
                 cursor.i = cursor.i &+ length
                 values[slot.index] = flag ? 1 : 0
             case .enumeration:
@@ -238,13 +240,13 @@ package struct FastProfileDecoder: Sendable {
     /// Decodes one CSV row after `readHeader`; false when the row needs the precise reader.
     package func decodeCSV(_ line: [UInt8], into values: inout [Int64]) -> Bool {
         if values.count != fieldCount { values = Array(repeating: CompiledProfile.unknown, count: fieldCount) }
-        return line.withUnsafeBufferPointer { line in values.withUnsafeMutableBufferPointer { decodeCSV(line, into: $0) } }
+        return line.withView { line in values.withMutableView { decodeCSV(line, into: $0) } }
     }
 
     /// Decodes one CSV row after `readHeader` into `values`, in place. A quote anywhere sends
     /// the row to the precise reader. The row is scanned once, a word at a time, for its
     /// separators (`CSVStops`).
-    package func decodeCSV(_ line: UnsafeBufferPointer<UInt8>, into values: UnsafeMutableBufferPointer<Int64>) -> Bool {
+    package func decodeCSV(_ line: BufferView<UInt8>, into values: MutableBufferView<Int64>) -> Bool {
         reset(values)
         var stops = CSVStops(line, separator: separator)
         let n = line.count
@@ -267,35 +269,35 @@ package struct FastProfileDecoder: Sendable {
     /// The cell `line[start..<end]` (not empty) of field `position`. Keys are looked up in the
     /// line itself, so that their words can be loaded whole.
     @inline(__always)
-    private func decodeCell(_ line: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ position: Int, _ values: UnsafeMutableBufferPointer<Int64>) -> Bool {
-        let slot = keys.pointer[position].slot
+    private func decodeCell(_ line: BufferView<UInt8>, _ start: Int, _ end: Int, _ position: Int, _ values: MutableBufferView<Int64>) -> Bool {
+        let slot = keys.base[position].slot
         guard line[start] != 0x20, line[end - 1] != 0x20 else { return false }
         switch slot.kind {
         case .integer:
-            guard let number = FieldCodec.integer(UnsafeBufferPointer(rebasing: line[start..<end])), number >= slot.min, number <= slot.max else { return false }
+            guard let number = FieldCodec.integer(line.rebased(start..<end)), number >= slot.min, number <= slot.max else { return false }
             values[slot.index] = number
         case .boolean:
             // One of FieldCodec's two words: by one load with eight bytes to spare, else
             // FieldCodec says whether it is one.
             let length = end - start
-            if let base = line.baseAddress, line.count - start >= 8 {
-                guard let (flag, wordLength) = booleanWord(ByteKeyTable.word(base + start)), wordLength == length else { return false }
+            if line.count - start >= 8 {
+                guard let (flag, wordLength) = booleanWord(line.word(at: start)), wordLength == length else { return false }
                 values[slot.index] = flag
                 return true
             }
-            guard let flag = FieldCodec.boolean(UnsafeBufferPointer(rebasing: line[start..<end])) else { return false }
+            guard let flag = FieldCodec.boolean(line.rebased(start..<end)) else { return false }
             values[slot.index] = flag ? 1 : 0
         case .enumeration:
             guard let index = ids.value(in: line, from: start, count: end - start, group: position) else { return false }
             values[slot.index] = Int64(index)
         case .set:
-            if end - start == emptySet.count, emptySet.withUnsafeBufferPointer({ ByteKeyTable.equal(line, start, $0, 0, count: end - start) }) {
+            if end - start == emptySet.count, emptySet.withView({ ByteKeyTable.equal(line, start, $0, 0, count: end - start) }) {
                 values[slot.index] = 0
                 return true
             }
             var mask: UInt64 = 0
             var from = start
-            let cell = UnsafeBufferPointer(rebasing: line[0..<end])
+            let cell = line.rebased(0..<end)
             while from <= end {
                 let to = ByteKeyTable.first(of: 0x7C, or: 0x7C, in: cell, from: from)
                 guard let bit = ids.value(in: line, from: from, count: to - from, group: position), mask & (1 << UInt64(bit)) == 0 else { return false }
@@ -312,15 +314,15 @@ package struct FastProfileDecoder: Sendable {
 /// all its stops are taken from it before the next is loaded (the bytes after the last whole
 /// word one at a time). A plain value, mutated in place by the reader's loop.
 private struct CSVStops {
-    let base: UnsafePointer<UInt8>?
+    let line: BufferView<UInt8>
     let n: Int
     let separator: UInt8
     /// Bytes before `loaded` are scanned; the stops still to give of the word at `wordStart`.
     var loaded = 0, wordStart = 0
     var pending: UInt64 = 0
 
-    init(_ line: UnsafeBufferPointer<UInt8>, separator: UInt8) {
-        base = line.baseAddress
+    init(_ line: BufferView<UInt8>, separator: UInt8) {
+        self.line = line
         n = line.count
         self.separator = separator
     }
@@ -328,7 +330,6 @@ private struct CSVStops {
     /// The position of the next separator or quote, or the row's length when none is left.
     @inline(__always)
     mutating func next() -> Int {
-        guard let base else { return n }
         while true {
             if pending != 0 {
                 let at = wordStart &+ pending.trailingZeroBitCount &>> 3
@@ -337,12 +338,12 @@ private struct CSVStops {
             }
             if n &- loaded >= 8 {
                 wordStart = loaded
-                pending = ByteKeyTable.bytes(equalTo: separator, or: 0x22, in: ByteKeyTable.word(base + loaded))
+                pending = ByteKeyTable.bytes(equalTo: separator, or: 0x22, in: line.word(at: loaded))
                 loaded = loaded &+ 8
                 continue
             }
             while loaded < n {
-                let byte = base[loaded]
+                let byte = line[loaded]
                 loaded = loaded &+ 1
                 if byte == separator || byte == 0x22 { return loaded &- 1 }
             }
@@ -355,18 +356,18 @@ private struct CSVStops {
 /// in place by the loop (no captured variable, so no dynamic exclusivity check). Positions
 /// only grow within the line, so their sums do not overflow (`&+`).
 private struct JSONCursor {
-    let line: UnsafeBufferPointer<UInt8>
-    let base: UnsafePointer<UInt8>
+    let line: BufferView<UInt8>
+    /// The line again, under the name the scanning code reads it by.
+    let base: BufferView<UInt8>
     let n: Int
-    let keys: UnsafePointer<FastProfileDecoder.Key>
+    let keys: FrozenArray<FastProfileDecoder.Key>
     let keyCount: Int
-    let keyBytes: UnsafePointer<UInt8>
+    let keyBytes: BufferView<UInt8>
     var i = 0
 
-    init(line: UnsafeBufferPointer<UInt8>, base: UnsafePointer<UInt8>, keys: UnsafePointer<FastProfileDecoder.Key>,
-         keyCount: Int, keyBytes: UnsafePointer<UInt8>) {
+    init(line: BufferView<UInt8>, keys: FrozenArray<FastProfileDecoder.Key>, keyCount: Int, keyBytes: BufferView<UInt8>) {
         self.line = line
-        self.base = base
+        self.base = line
         n = line.count
         self.keys = keys
         self.keyCount = keyCount
@@ -411,7 +412,7 @@ private struct JSONCursor {
         guard i < n, base[i] == 0x22 else { return nil }
         let start = i &+ 1
         if n &- start >= 16 {
-            let first = ByteKeyTable.word(base + start)
+            let first = base.word(at: start)
             let inFirst = ByteKeyTable.firstIndex(of: 0x22, or: 0x5C, in: first)
             if inFirst < 8 {
                 guard base[start &+ inFirst] == 0x22 else { return nil }
@@ -419,14 +420,14 @@ private struct JSONCursor {
                 return table.value(in: line, from: start, count: inFirst, group: group,
                                    head: first & ByteKeyTable.firstBytes(inFirst), tail: 0)
             }
-            let second = ByteKeyTable.word(base + (start &+ 8))
+            let second = base.word(at: start &+ 8)
             let inSecond = ByteKeyTable.firstIndex(of: 0x22, or: 0x5C, in: second)
             if inSecond < 8 {
                 guard base[start &+ 8 &+ inSecond] == 0x22 else { return nil }
                 let count = 8 &+ inSecond
                 i = start &+ count &+ 1
                 return table.value(in: line, from: start, count: count, group: group,
-                                   head: first, tail: ByteKeyTable.word(base + (start &+ count &- 8)))
+                                   head: first, tail: base.word(at: start &+ count &- 8))
             }
         }
         guard let (start, count) = string() else { return nil }
@@ -444,15 +445,15 @@ private struct JSONCursor {
         let length = key.length, room = n &- i
         guard length <= room else { return false }
         if room >= 8 {
-            guard ByteKeyTable.word(base + i) & key.mask == key.head else { return false }
+            guard base.word(at: i) & key.mask == key.head else { return false }
             if length > 8 {
-                guard ByteKeyTable.word(base + (i &+ length &- 8)) == key.tail else { return false }
+                guard base.word(at: i &+ length &- 8) == key.tail else { return false }
                 if length > 16 {
-                    guard ByteKeyTable.word(base + (i &+ 8)) == key.middle else { return false }
-                    if length > 24, !ByteKeyTable.equal(base + (i &+ 16), keyBytes + (key.start &+ 16), count: length &- 24) { return false }
+                    guard base.word(at: i &+ 8) == key.middle else { return false }
+                    if length > 24, !ByteKeyTable.equal(line, i &+ 16, keyBytes, key.start &+ 16, count: length &- 24) { return false }
                 }
             }
-        } else if !ByteKeyTable.equal(base + i, keyBytes + key.start, count: length) {
+        } else if !ByteKeyTable.equal(line, i, keyBytes, key.start, count: length) {
             return false
         }
         i = i &+ length

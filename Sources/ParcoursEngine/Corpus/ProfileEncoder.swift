@@ -1,3 +1,5 @@
+import Bytes
+
 /// Writes profiles as corpus lines (a compact JSON line, keys in vocabulary order, or a CSV row
 /// under `Vocabulary.csvHeader`) straight into a byte buffer. Every text comes from the fields'
 /// `FieldCodec` (`json`, `csv`), rendered once per value at init: the codec stays the one home
@@ -82,7 +84,7 @@ package struct ProfileEncoder: Sendable {
 
     /// Appends the profile in `values` (slots as `CompiledProfile` keeps them) and a newline,
     /// written in place into room made for the longest possible line.
-    package func write(_ values: UnsafeBufferPointer<Int64>, into out: ByteBuffer) {
+    package func write(_ values: BufferView<Int64>, into out: ByteBuffer) {
         out.append(bound: maxLine) { base in
             texts.withBytes { bytes, starts in
                 var cursor = ByteCursor(base, fragments: bytes, starts: starts)
@@ -92,7 +94,7 @@ package struct ProfileEncoder: Sendable {
         }
     }
 
-    private func write(_ values: UnsafeBufferPointer<Int64>, _ out: inout ByteCursor) {
+    private func write(_ values: BufferView<Int64>, _ out: inout ByteCursor) {
         let json = format == .jsonl
         if json { out.byte(0x7B) }
         var first = true

@@ -1,3 +1,5 @@
+import Bytes
+
 /// The reference profiles a draft's impact is measured on: invented profiles sampled with a
 /// fixed seed (`parcours sample`), or a file the server was started with (JSON lines or CSV,
 /// for example an anonymised export). Held in memory as compiled slots, typed by the vocabulary
@@ -81,7 +83,7 @@ public final class Caseload: Sendable {
         let buffer = ByteBuffer(capacity: 1 << 12)
         for index in 0..<count {
             buffer.removeAll()
-            slots.withUnsafeBufferPointer { all in encoder.write(UnsafeBufferPointer(rebasing: all[index * stride..<(index + 1) * stride]), into: buffer) }
+            slots.withView { all in encoder.write(all.rebased(index * stride..<(index + 1) * stride), into: buffer) }
             var line = buffer.array
             while line.last == 0x0A { line.removeLast() }
             let profile = parser.parse(line, line: index + 1)?.profile

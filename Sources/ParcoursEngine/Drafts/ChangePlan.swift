@@ -1,3 +1,5 @@
+import Bytes
+
 /// A change file checked against a rules folder before anything is written (`parcours
 /// apply`): each file's place on disk, its current text and its new one. Refused when a file
 /// changed since the change was made (its SHA-256 differs from the `base` the change names).

@@ -1,3 +1,4 @@
+import Bytes
 import Foundation
 
 /// Whom a draft changes on a reference caseload: the counts of `parcours diff` (route,
@@ -57,9 +58,9 @@ struct DraftImpactRun {
         var causes: [String: (gained: Int, lost: Int)] = [:]
         var examples: [Int] = []
         var stoppedAt: Int?
-        baseSlots.withUnsafeBufferPointer { baseBuffer in
-            currentSlots.withUnsafeBufferPointer { currentBuffer in
-                guard let baseStart = baseBuffer.baseAddress, let currentStart = currentBuffer.baseAddress else { return }
+        baseSlots.withView { baseBuffer in
+            currentSlots.withView { currentBuffer in
+                guard !baseBuffer.isEmpty, !currentBuffer.isEmpty else { return }
                 baseCompiled.withKernel { baseKernel in
                     currentCompiled.withKernel { currentKernel in
                         for index in 0..<caseload.count {
@@ -71,8 +72,8 @@ struct DraftImpactRun {
                                 accumulator.refuse()
                                 continue
                             }
-                            baseKernel.evaluate(baseStart + index * baseStride, into: &baseOutcome)
-                            currentKernel.evaluate(currentStart + index * currentStride, into: &currentOutcome)
+                            baseKernel.evaluate(baseBuffer.rebased(index * baseStride..<(index + 1) * baseStride), into: &baseOutcome)
+                            currentKernel.evaluate(currentBuffer.rebased(index * currentStride..<(index + 1) * currentStride), into: &currentOutcome)
                             if codes.unchanged(base: baseOutcome, current: currentOutcome, scratch: &scratch) {
                                 accumulator.addUnchanged()
                                 continue

@@ -91,13 +91,6 @@ public enum QuestionChange: String, Sendable, CaseIterable {
     case route, referent
 }
 
-/// Whether a person is eligible for a scheme.
-public enum SchemeStatus: String, Sendable, CaseIterable {
-    case eligible
-    case notEligible = "not_eligible"
-    case undetermined
-}
-
 /// How one criterion came out for a profile.
 public enum CriterionStatus: String, Sendable {
     case passed, failed, undetermined
@@ -158,4 +151,9 @@ public struct CriterionResult: Sendable, Equatable {
 public struct StageResult: Sendable, Equatable {
     public var id: String
     public var label: String
+}
+
+extension Decision {
+    /// The route decided, as reports name it (`Route.name(scheme:)`).
+    public var routeName: String { Route(rawValue: id)?.name(scheme: scheme) ?? id }
 }

@@ -46,7 +46,7 @@ public indirect enum JSONValue: Sendable, Equatable {
                 let byte = bytes[index]
                 guard byte < 0x20 || byte == 0x22 || byte == 0x5C else { continue }
                 // Runs of plain bytes are copied whole; only the escapes go one by one.
-                result.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
+                result.append(contentsOf: bytes[start..<index])
                 start = index + 1
                 switch byte {
                 case 0x22: result += [0x5C, 0x22]
@@ -59,7 +59,7 @@ public indirect enum JSONValue: Sendable, Equatable {
                     result += [0x5C, 0x75, 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]
                 }
             }
-            result.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<bytes.count]))
+            result.append(contentsOf: bytes[start..<bytes.count])
         }
         result.append(0x22)
     }

@@ -26,15 +26,6 @@ public struct Profile: Sendable, Equatable {
         FieldValue.read(values[key.field], key)
     }
 
-    /// A profile from compiled slots (`CompiledProfile.unknown` for an unknown field).
-    package init(slots: [Int64], vocabulary: Vocabulary) {
-        var values: [Int: FieldValue] = [:]
-        for field in vocabulary.fields where field.index < slots.count && slots[field.index] != CompiledProfile.unknown {
-            values[field.index] = field.kind.value(slot: slots[field.index])
-        }
-        self.values = values
-    }
-
     /// The same profile, one slot per field of `vocabulary`: read without hashing.
     package func dense(_ vocabulary: Vocabulary) -> DenseProfile {
         var slots = [FieldValue?](repeating: nil, count: vocabulary.fields.count)

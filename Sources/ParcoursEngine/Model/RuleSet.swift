@@ -1,3 +1,5 @@
+import Bytes
+
 /// A loaded, validated rule set: vocabulary, catalogue, facts and rules, with its fingerprint.
 public struct RuleSet: Sendable {
     public let vocabulary: Vocabulary
@@ -76,7 +78,7 @@ public struct RuleSet: Sendable {
     /// service directory numbers it (Corsica's 2A and 2B are 20 there).
     public func department(of profile: Profile) -> Int? {
         guard let field = vocabulary.field(named: "department"), case .scalar(let value)? = profile[field.index] else { return nil }
-        if field.kind is DepartmentKind, value >= 0, value < field.values.count { return ServiceDirectory.department(ofZone: field.values[value].id) }
+        if field.kind is DepartmentKind, value >= 0, value < field.values.count { return DepartmentKind.department(ofZone: field.values[value].id) }
         return value
     }
 }

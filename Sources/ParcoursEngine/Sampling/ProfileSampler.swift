@@ -1,3 +1,5 @@
+import Bytes
+
 /// Invents profiles over the vocabulary with plausible proportions, reproducibly from a seed.
 /// The proportions are orders of magnitude for people supported towards work (documented in
 /// docs/tour.md); they are not statistics of any real caseload. Fields the sampler does not know are
@@ -17,7 +19,7 @@ package struct ProfileSampler: Sendable {
     /// The next invented profile.
     package mutating func next() -> Profile {
         var slots = Array(repeating: CompiledProfile.unknown, count: vocabulary.fields.count)
-        slots.withUnsafeMutableBufferPointer { next(into: $0) }
+        slots.withMutableView { next(into: $0) }
         var profile = Profile()
         for (field, value) in slots.enumerated() where value != CompiledProfile.unknown {
             profile[field] = vocabulary.fields[field].kind.value(slot: value)
@@ -27,7 +29,7 @@ package struct ProfileSampler: Sendable {
 
     /// The next invented profile, into slots as `CompiledProfile` keeps them (at least one per
     /// field, all unknown on entry). A value the vocabulary does not allow is left unknown.
-    package mutating func next(into slots: UnsafeMutableBufferPointer<Int64>) {
+    package mutating func next(into slots: MutableBufferView<Int64>) {
         let t = targets
         let age = random.pick(Self.ageBands).map { random.int(in: $0) } ?? 30
         t.age.set(integer: age, slots)
@@ -104,24 +106,24 @@ package struct ProfileSampler: Sendable {
             resolved = choices.map { choice in field?.valueIndex(of: choice.0) }
         }
 
-        func set(integer value: Int, _ slots: UnsafeMutableBufferPointer<Int64>) {
+        func set(integer value: Int, _ slots: MutableBufferView<Int64>) {
             guard let slot, case .number(let min, let max)? = storage, Int64(value) >= min, Int64(value) <= max else { return }
             slots[slot] = Int64(value)
         }
 
-        func set(flag: Bool, _ slots: UnsafeMutableBufferPointer<Int64>) {
+        func set(flag: Bool, _ slots: MutableBufferView<Int64>) {
             guard let slot, case .flag? = storage else { return }
             slots[slot] = flag ? 1 : 0
         }
 
         /// The sampled id at `choice` (an enumeration).
-        func set(_ choice: Int, _ slots: UnsafeMutableBufferPointer<Int64>) {
+        func set(_ choice: Int, _ slots: MutableBufferView<Int64>) {
             guard let slot, case .choice? = storage, let index = resolved[choice] else { return }
             slots[slot] = Int64(index)
         }
 
         /// The sampled ids at `choices` (a set); nothing when one is not in the vocabulary.
-        func set(members choices: [Int], _ slots: UnsafeMutableBufferPointer<Int64>) {
+        func set(members choices: [Int], _ slots: MutableBufferView<Int64>) {
             guard let slot, case .members? = storage else { return }
             var mask: UInt64 = 0
             for choice in choices {

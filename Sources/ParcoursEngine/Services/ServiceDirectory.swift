@@ -98,21 +98,4 @@ public struct ServiceDirectory: Sendable {
         }
         return result
     }
-
-    /// The INSEE département of a commune or postal code (`35238` → 35, `2A004` → 20, `97411` → 974).
-    static func department(ofCode code: String) -> Int? {
-        let characters = Array(code.utf8)
-        guard characters.count >= 2 else { return nil }
-        if characters[0] == 0x32, characters[1] == 0x41 || characters[1] == 0x42 || characters[1] == 0x61 || characters[1] == 0x62 { return 20 }
-        guard characters.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
-        if characters[0] == 0x39, characters[1] == 0x37, characters.count >= 3 { return Int(String(decoding: characters[0..<3], as: UTF8.self)) }
-        return Int(String(decoding: characters[0..<2], as: UTF8.self))
-    }
-
-    /// A zone code as a département: a département (`35`, `2A`, `974`) or a commune (`35238`).
-    static func department(ofZone code: String) -> Int? {
-        if code.utf8.count <= 3, let number = Int(code), (1...976).contains(number) { return number }
-        if code == "2A" || code == "2B" { return 20 }
-        return code.utf8.count == 5 ? department(ofCode: code) : nil
-    }
 }

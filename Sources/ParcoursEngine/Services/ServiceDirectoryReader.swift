@@ -1,3 +1,5 @@
+import Bytes
+
 /// Reads a data·inclusion export (schema v1): a JSON array of records, JSON lines, or an object
 /// `{"structures": [...], "services": [...]}`. A record with `structure_id` is a service, one
 /// without is a structure. Only the keys a step shows or matching reads are decoded; the others
@@ -22,7 +24,7 @@ public enum ServiceDirectoryReader {
 
     public static func read(_ bytes: [UInt8], path: String) -> (directory: ServiceDirectory?, diagnostics: [Diagnostic]) {
         var parser = Parser(path: path)
-        bytes.withUnsafeBufferPointer { parser.run($0) }
+        bytes.withView { parser.run($0) }
         return (parser.directory(), parser.finish())
     }
 
@@ -62,7 +64,7 @@ public enum ServiceDirectoryReader {
         var unreported = 0
         /// Line counting for positions: errors come in file order, so counting goes forward.
         var lineStart = 0, line = 1, counted = 0
-        var bytes = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
+        var bytes = BufferView<UInt8>()
         var i = 0
         /// The first text not in valid UTF-8 since the record being read began.
         var invalidUTF8: Int?
@@ -83,7 +85,7 @@ public enum ServiceDirectoryReader {
             diagnostics.append(Diagnostic(.error, code, at: location(offset), message))
         }
 
-        mutating func run(_ input: UnsafeBufferPointer<UInt8>) {
+        mutating func run(_ input: BufferView<UInt8>) {
             bytes = input
             if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { i = 3 }
             skipSpace()
@@ -234,7 +236,7 @@ public enum ServiceDirectoryReader {
             guard i < bytes.count, bytes[i] == 0x22 else { throw Failure(offset: i, message: Phrase("un texte entre guillemets attendu", en: "expected a quoted text")) }
             do throws(JSONStringScanner.Failure) {
                 let (text, next) = try JSONStringScanner.scan(bytes, quote: i)
-                if invalidUTF8 == nil, let bad = Self.firstInvalidUTF8(UnsafeBufferPointer(rebasing: bytes[(i + 1)..<(next - 1)])) { invalidUTF8 = i + 1 + bad }
+                if invalidUTF8 == nil, let bad = Self.firstInvalidUTF8(bytes.rebased((i + 1)..<(next - 1))) { invalidUTF8 = i + 1 + bad }
                 i = next
                 return text
             } catch {
@@ -244,9 +246,9 @@ public enum ServiceDirectoryReader {
 
         /// The offset of the first byte that is not valid UTF-8, nil when all are (ASCII checked
         /// first, the common case).
-        static func firstInvalidUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        static func firstInvalidUTF8(_ bytes: BufferView<UInt8>) -> Int? {
             guard let first = bytes.firstIndex(where: { $0 >= 0x80 }) else { return nil }
-            var iterator = UnsafeBufferPointer(rebasing: bytes[first...]).makeIterator()
+            var iterator = bytes[first...].makeIterator()
             var parser = Unicode.UTF8.ForwardParser()
             var offset = first
             while true {
@@ -288,7 +290,7 @@ public enum ServiceDirectoryReader {
                 // Numbers, true, false, null.
                 let start = i
                 while i < bytes.count, !(bytes[i] == 0x2C || bytes[i] == 0x7D || bytes[i] == 0x5D || bytes[i] == 0x20 || bytes[i] == 0x0A || bytes[i] == 0x0D || bytes[i] == 0x09) { i += 1 }
-                let word = UnsafeBufferPointer(rebasing: bytes[start..<i])
+                let word = bytes.rebased(start..<i)
                 guard !word.isEmpty else { throw Failure(offset: start, message: Phrase("valeur attendue", en: "expected a value")) }
                 let literal = word.elementsEqual("true".utf8) || word.elementsEqual("false".utf8) || word.elementsEqual("null".utf8)
                 let number = !word.isEmpty && word.allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D || $0 == 0x2B || $0 == 0x2E || $0 == 0x65 || $0 == 0x45 }
@@ -324,12 +326,12 @@ public enum ServiceDirectoryReader {
                 func either(_ key: Key) -> String? { service[key] ?? structure?[key] }
                 let address = [either(.adresse), either(.complement)].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ", ")
                 let zone = service.list(.zone)
-                let department = (either(.codeInsee)).flatMap(ServiceDirectory.department(ofCode:)) ?? either(.codePostal).flatMap(ServiceDirectory.department(ofCode:))
+                let department = (either(.codeInsee)).flatMap(DepartmentKind.department(ofCode:)) ?? either(.codePostal).flatMap(DepartmentKind.department(ofCode:))
                 let local = LocalService(id: service[.id] ?? "", source: service[.source], name: service[.nom] ?? "", structure: structure?[.nom],
                                          address: address.isEmpty ? nil : address, postcode: either(.codePostal), commune: either(.commune),
                                          phone: either(.telephone), email: either(.courriel), hours: either(.horaires), inDepartment: false)
                 return ServiceDirectory.Entry(service: local, thematiques: service.list(.thematiques), reseaux: structure?.list(.reseaux) ?? service.list(.reseaux),
-                                              department: department, eligible: zone.compactMap(ServiceDirectory.department(ofZone:)),
+                                              department: department, eligible: zone.compactMap(DepartmentKind.department(ofZone:)),
                                               national: zone.contains("france") || zone.contains("99100"))
             }
             return ServiceDirectory(entries: entries)

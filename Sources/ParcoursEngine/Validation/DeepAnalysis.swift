@@ -1,3 +1,5 @@
+import Bytes
+
 /// The checks of `parcours check` beyond loading: rules whose route or référent is always
 /// overridden, profiles that get no route (gaps), and catalogue entries and fields nobody uses.
 /// Exact over the finite domain: conditions are expanded into cubes (one allowed set per field)
@@ -109,9 +111,7 @@ package struct DeepAnalysis: Sendable {
                 for field in vocabulary.fields {
                     values[field.index] = field.kind.draw(field: field.index, allowed: { cube.allowed($0) }, random: &random)
                 }
-                values.withUnsafeBufferPointer { buffer in
-                    if let base = buffer.baseAddress { compiled.matches(base, into: &fired) }
-                }
+                values.withView { compiled.matches($0, into: &fired) }
                 if !fired.contains(where: { outside.contains(Int($0)) }) { return true }
             }
         }

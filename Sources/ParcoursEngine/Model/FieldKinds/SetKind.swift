@@ -45,11 +45,16 @@ package struct SetKind: FieldKind {
         return valid ? .set(mask) : nil
     }
 
+    /// How a CSV cell writes the empty set (an empty cell is an unknown value).
+    package static let emptyCell = "[]"
+    /// What separates the values of a set in a CSV cell.
+    package static let cellSeparator: Character = "|"
+
     /// `[]` is the empty set; otherwise the members, separated by `|`.
     package func cell(_ text: String, at mark: Mark) -> Node {
-        if text == CorpusFormat.emptySet { return Node(.sequence([]), mark: mark) }
+        if text == Self.emptyCell { return Node(.sequence([]), mark: mark) }
         var offset = 0
-        let items = text.split(separator: CorpusFormat.setSeparator, omittingEmptySubsequences: false).map { part -> Node in
+        let items = text.split(separator: Self.cellSeparator, omittingEmptySubsequences: false).map { part -> Node in
             defer { offset += part.unicodeScalars.count + 1 }
             return Node(.scalar(Scalar(text: String(part), style: .plain)), mark: mark.advanced(by: offset))
         }

@@ -39,7 +39,7 @@ package enum ValueStorage: Sendable, Equatable {
         switch (self, value) {
         case (.members(let ids), .set(let mask)):
             let members = ids.indices.filter { mask & (1 << UInt64($0)) != 0 }.map { ids[$0] }
-            return members.isEmpty ? CorpusFormat.emptySet : members.joined(separator: String(CorpusFormat.setSeparator))
+            return members.isEmpty ? SetKind.emptyCell : members.joined(separator: String(SetKind.cellSeparator))
         case (.choice(let ids), .scalar(let position)) where position >= 0 && position < ids.count: return ids[position]
         default: return json(value)
         }

@@ -7,30 +7,30 @@ package struct ByteKeyTable: Sendable {
     /// last eight (zero for a key under eight bytes), which are the whole key up to sixteen
     /// bytes; its length and group in one word; where its bytes are in `bytes`, and its value.
     /// `offset` -1: empty. Plain data.
-    private struct Slot: Sendable {
-        var head: UInt64
-        var tail: UInt64
-        var shape: UInt64
-        var offset: Int32
-        var value: Int32
+    @usableFromInline struct Slot: Sendable {
+        @usableFromInline var head: UInt64
+        @usableFromInline var tail: UInt64
+        @usableFromInline var shape: UInt64
+        @usableFromInline var offset: Int32
+        @usableFromInline var value: Int32
     }
 
     /// A key's length and group as one word, compared at once.
-    @inline(__always)
-    private static func shape(_ count: Int, _ group: Int) -> UInt64 {
+    @inlinable @inline(__always)
+    @usableFromInline static func shape(_ count: Int, _ group: Int) -> UInt64 {
         UInt64(truncatingIfNeeded: count) | UInt64(truncatingIfNeeded: group) &<< 32
     }
 
     /// Every key's bytes, one after the other, then eight zero bytes (so that the words of
     /// any key can be loaded whole).
-    private let bytes: FrozenStart<UInt8>
+    @usableFromInline let bytes: FrozenArray<UInt8>
     /// The open-addressing table.
-    private let slots: FrozenStart<Slot>
+    @usableFromInline let slots: FrozenArray<Slot>
     /// Holds `bytes` and `slots`.
     private let arena = FrozenArena()
-    private let mask: Int
+    @usableFromInline let mask: Int
     /// The slot of a hash is its top bits: 64 - log2(slots) is the shift.
-    private let shift: UInt64
+    @usableFromInline let shift: UInt64
 
     /// `keys` with their values, in group 0; a repeated key keeps its first value (as the
     /// dictionaries do).
@@ -61,8 +61,8 @@ package struct ByteKeyTable: Sendable {
             slots[slot] = Slot(head: head, tail: tail, shape: Self.shape(utf8.count, group), offset: Int32(bytes.count), value: Int32(value))
             bytes += utf8
         }
-        self.bytes = FrozenStart(bytes + Array(repeating: 0, count: 8), in: arena)
-        self.slots = FrozenStart(slots, in: arena)
+        self.bytes = arena.freeze(bytes + Array(repeating: 0, count: 8))
+        self.slots = arena.freeze(slots)
         self.mask = size - 1
         shift = UInt64(64 - size.trailingZeroBitCount)
     }
@@ -71,8 +71,8 @@ package struct ByteKeyTable: Sendable {
     /// of the last eight, the length and the group (its top bits are the slot): constant time
     /// whatever the key's length (`value` compares the whole key anyway). Loads whole words
     /// when `text` has the room.
-    @inline(__always)
-    static func hash(_ text: UnsafeBufferPointer<UInt8>, from: Int, count: Int, group: Int) -> (head: UInt64, tail: UInt64, hash: UInt64) {
+    @inlinable @inline(__always)
+    package static func hash(_ text: UnsafeBufferPointer<UInt8>, from: Int, count: Int, group: Int) -> (head: UInt64, tail: UInt64, hash: UInt64) {
         guard let base = text.baseAddress else { return (0, 0, 0) }
         let key = base + from
         var head: UInt64 = 0
@@ -90,26 +90,31 @@ package struct ByteKeyTable: Sendable {
 
     /// The hash of a key from its first and last words, length and group. Multiplicative
     /// hashing: one product, whose high bits (the slot) every input bit reaches.
-    @inline(__always)
-    private static func mix(_ head: UInt64, _ tail: UInt64, count: Int, group: Int) -> UInt64 {
+    @inlinable @inline(__always)
+    @usableFromInline static func mix(_ head: UInt64, _ tail: UInt64, count: Int, group: Int) -> UInt64 {
         (head ^ (tail &* 0xC2B2_AE3D_27D4_EB4F) ^ UInt64(truncatingIfNeeded: count &<< 16 &+ group)) &* 0x9E37_79B9_7F4A_7C15
     }
 
     /// The mask of a word's first `count` bytes (the first as the lowest; none for zero, every
     /// byte from eight on).
-    @inline(__always)
-    static func firstBytes(_ count: Int) -> UInt64 {
+    @inlinable @inline(__always)
+    package static func firstBytes(_ count: Int) -> UInt64 {
         count >= 8 ? .max : (1 &<< UInt64(truncatingIfNeeded: 8 &* count)) &- 1
     }
 
     /// Eight bytes from `pointer`, the first as the lowest (on any byte order).
-    @inline(__always)
-    static func word(_ pointer: UnsafePointer<UInt8>) -> UInt64 {
+    @inlinable @inline(__always)
+    package static func word(_ pointer: UnsafePointer<UInt8>) -> UInt64 {
         UInt64(littleEndian: UnsafeRawPointer(pointer).loadUnaligned(as: UInt64.self))
     }
 
     /// The value of `key` in `group`, or nil.
-    @inline(__always)
+    @inlinable @inline(__always)
+    package func value(_ key: BufferView<UInt8>, group: Int = 0) -> Int? {
+        value(key.buffer, group: group)
+    }
+
+    /// The value of `key` in `group`, nil when absent.
     package func value(_ key: UnsafeBufferPointer<UInt8>, group: Int = 0) -> Int? {
         value(in: key, from: 0, count: key.count, group: group)
     }
@@ -117,7 +122,7 @@ package struct ByteKeyTable: Sendable {
     /// The value of the key `text[from..<from + count]` in `group`, or nil. A key of at most
     /// sixteen bytes is told by its first and last words; the common case (found in its own
     /// slot) is answered inline, anything else by `probe`.
-    @inline(__always)
+    @inlinable @inline(__always)
     package func value(in text: UnsafeBufferPointer<UInt8>, from: Int, count: Int, group: Int) -> Int? {
         let (head, tail, _) = Self.hash(text, from: from, count: count, group: group)
         return value(in: text, from: from, count: count, group: group, head: head, tail: tail)
@@ -125,11 +130,11 @@ package struct ByteKeyTable: Sendable {
 
     /// `value(in:from:count:group:)` for a key whose first and last words (`hash`'s) the
     /// caller already holds.
-    @inline(__always)
+    @inlinable @inline(__always)
     package func value(in text: UnsafeBufferPointer<UInt8>, from: Int, count: Int, group: Int, head: UInt64, tail: UInt64) -> Int? {
         let hash = Self.mix(head, tail, count: count, group: group)
         let slot = Int(truncatingIfNeeded: hash &>> shift)
-        let entry = slots.pointer[slot]
+        let entry = slots.base[slot]
         if entry.head == head && entry.tail == tail && entry.shape == Self.shape(count, group) && count <= 16 && entry.offset >= 0 {
             return Int(entry.value)
         }
@@ -137,9 +142,9 @@ package struct ByteKeyTable: Sendable {
     }
 
     /// `value` from `slot` on, past other keys, and for keys over sixteen bytes.
-    @inline(never)
-    private func probe(_ text: UnsafeBufferPointer<UInt8>, from: Int, count: Int, group: Int, head: UInt64, tail: UInt64, slot: Int) -> Int? {
-        let slots = self.slots.pointer, stored = bytes.pointer
+    @usableFromInline @inline(never)
+    func probe(_ text: UnsafeBufferPointer<UInt8>, from: Int, count: Int, group: Int, head: UInt64, tail: UInt64, slot: Int) -> Int? {
+        let slots = self.slots.base, stored = bytes.base
         let shape = Self.shape(count, group)
         // Only read past the first word (count > 16), so never from an empty buffer.
         let text = text.baseAddress ?? UnsafePointer(stored)
@@ -158,7 +163,7 @@ package struct ByteKeyTable: Sendable {
     /// Whether `count` bytes of `a` from `i` and of `b` from `j` are the same (both ranges
     /// in bounds: the callers check). Inline, eight bytes at a time: keys are short, and a
     /// call to `memcmp` cost more than the comparison.
-    @inline(__always)
+    @inlinable @inline(__always)
     package static func equal(_ a: UnsafeBufferPointer<UInt8>, _ i: Int, _ b: UnsafeBufferPointer<UInt8>, _ j: Int, count: Int) -> Bool {
         guard count > 0 else { return true }
         guard let a = a.baseAddress, let b = b.baseAddress else { return false }
@@ -166,8 +171,8 @@ package struct ByteKeyTable: Sendable {
     }
 
     /// Whether `count` bytes from `x` and from `y` are the same.
-    @inline(__always)
-    static func equal(_ x: UnsafePointer<UInt8>, _ y: UnsafePointer<UInt8>, count: Int) -> Bool {
+    @inlinable @inline(__always)
+    package static func equal(_ x: UnsafePointer<UInt8>, _ y: UnsafePointer<UInt8>, count: Int) -> Bool {
         guard count > 0 else { return true }
         var k = 0
         while k + 8 <= count {
@@ -184,14 +189,14 @@ package struct ByteKeyTable: Sendable {
 
     /// The position of the first quote or backslash in `bytes[from...]`, or `bytes.count`:
     /// where a JSON string without escapes ends.
-    @inline(__always)
+    @inlinable @inline(__always)
     package static func quoteOrEscape(_ bytes: UnsafeBufferPointer<UInt8>, from: Int) -> Int {
         first(of: 0x22, or: 0x5C, in: bytes, from: from)
     }
 
     /// The position of the first `a` or `b` in `bytes[from...]`, or `bytes.count`. Eight bytes
     /// at a time (`firstIndex(of:or:in:)`).
-    @inline(__always)
+    @inlinable @inline(__always)
     package static func first(of a: UInt8, or b: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from: Int) -> Int {
         guard let base = bytes.baseAddress else { return bytes.count }
         let n = bytes.count
@@ -208,7 +213,7 @@ package struct ByteKeyTable: Sendable {
     /// The high bit of every byte of `word` equal to `a` or `b`, and nothing else: exact for
     /// every byte (no borrow runs from one byte into the next), so all of a word's matches can
     /// be taken from one load.
-    @inline(__always)
+    @inlinable @inline(__always)
     package static func bytes(equalTo a: UInt8, or b: UInt8, in word: UInt64) -> UInt64 {
         let ones: UInt64 = 0x0101_0101_0101_0101, lows: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
         /// The high bit of each zero byte of `x`.
@@ -219,7 +224,7 @@ package struct ByteKeyTable: Sendable {
     /// The position (0 to 7) of the first byte `a` or `b` in a word (the first byte as the
     /// lowest), or 8 when there is none: a zero byte is found in the word XOR each byte
     /// searched, and the lowest one found is always a true one.
-    @inline(__always)
+    @inlinable @inline(__always)
     package static func firstIndex(of a: UInt8, or b: UInt8, in word: UInt64) -> Int {
         let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
         let x = word ^ (UInt64(a) &* ones), y = word ^ (UInt64(b) &* ones)
