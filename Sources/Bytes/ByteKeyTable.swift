@@ -91,7 +91,7 @@ package struct ByteKeyTable: Sendable {
     /// The hash of a key from its first and last words, length and group. Multiplicative
     /// hashing: one product, whose high bits (the slot) every input bit reaches.
     @inlinable @inline(__always)
-    @usableFromInline static func mix(_ head: UInt64, _ tail: UInt64, count: Int, group: Int) -> UInt64 {
+    static func mix(_ head: UInt64, _ tail: UInt64, count: Int, group: Int) -> UInt64 {
         (head ^ (tail &* 0xC2B2_AE3D_27D4_EB4F) ^ UInt64(truncatingIfNeeded: count &<< 16 &+ group)) &* 0x9E37_79B9_7F4A_7C15
     }
 

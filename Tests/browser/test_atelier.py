@@ -226,7 +226,10 @@ try:
     settle(driver, "")
     replay = text(driver, "replay")
     check("échoue" in replay and "attendu" in replay, f"the failing cases are said in French, with what was expected ({replay[:120]!r})")
+    note = text(driver, "download-note")
+    check("échoue" in note and "parcours replay" in note, f"beside the download button, a warning that cases fail ({note[:120]!r})")
     reset(driver)
+    check(text(driver, "download-note") == "", "the warning goes with the draft")
 
     # The IAE threshold at 18 months; download the change file.
     choose(driver, "fact:eligible_iae_niveau_1", "leaf-2-value", "24")
@@ -236,6 +239,8 @@ try:
     driver.find_element(By.ID, "download").click()
     wait_for(driver, lambda d: downloaded("changement-eligible_iae_niveau_1.yaml"), 20)
     change = downloaded("changement-eligible_iae_niveau_1.yaml")
+    with open(change, encoding="utf-8") as handle:
+        check("parcours replay" in handle.readline(), "the change file's first line says to replay the cases after apply")
 
     for width in (1280, 390, 320):
         driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {"width": width, "height": 900, "deviceScaleFactor": 1, "mobile": width < 600})

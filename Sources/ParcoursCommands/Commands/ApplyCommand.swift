@@ -13,12 +13,12 @@ struct ApplyCommand: ParcoursCommand {
         l'empreinte SHA-256 du fichier sur lequel il s'appuie (base, ou absent pour un fichier
         nouveau) et un résumé. Refusé, sans rien écrire, si l'un de ces fichiers a changé depuis
         (ils sont nommés). Sinon chaque fichier est écrit à côté puis mis en place d'un coup, et le
-        diff est affiché ; lancez ensuite parcours check. Sortie 0 appliqué, 1 refusé.
+        diff est affiché ; lancez ensuite parcours check et parcours replay. Sortie 0 appliqué, 1 refusé.
         """, en: """
         The change file (YAML) gives each changed file's new content, with the SHA-256 of the
         file it is based on (base, or absent for a new file) and a summary. Refused, writing
         nothing, when one of those files changed since (they are named). Otherwise each file is
-        written beside and put in place at once, and the diff is printed; then run parcours check.
+        written beside and put in place at once, and the diff is printed; then run parcours check and parcours replay.
         Exit 0 applied, 1 refused.
         """),
         arguments: ArgumentsSpec("CHANGE", .one(missing: Phrase("apply attend un fichier de changement", en: "apply needs a change file")),
@@ -80,8 +80,8 @@ struct ApplyCommand: ParcoursCommand {
         }
         if let summary = plan.summary { terminal.write("# \(summary)\n") }
         for item in plan.items { terminal.write(LineDiff.unified(old: item.old, new: item.new, path: item.path)) }
-        terminal.inform("\(plan.items.count) fichier\(plan.items.count > 1 ? "s" : "") appliqué\(plan.items.count > 1 ? "s" : "") à \(directory) ; lancez parcours check\n",
-                        en: "\(plan.items.count) file\(plan.items.count == 1 ? "" : "s") applied to \(directory); run parcours check\n")
+        terminal.inform("\(plan.items.count) fichier\(plan.items.count > 1 ? "s" : "") appliqué\(plan.items.count > 1 ? "s" : "") à \(directory) ; lancez parcours check puis parcours replay\n",
+                        en: "\(plan.items.count) file\(plan.items.count == 1 ? "" : "s") applied to \(directory); run parcours check then parcours replay\n")
         return ExitCode.success
     }
 }

@@ -477,6 +477,7 @@ function clearResults() {
   for (const node of document.querySelectorAll("#item-form [aria-invalid]")) node.removeAttribute("aria-invalid");
   $("yaml").removeAttribute("aria-invalid");
   $("download").disabled = true;
+  $("download-note").textContent = "";
 }
 
 async function evaluate() {
@@ -496,11 +497,16 @@ async function evaluate() {
     const impact = await postDraft("impact", draft);
     if (sequence !== state.sequence) return;
     showImpact(impact);
+    $("replay").textContent = "Rejeu des cas avec le brouillon… (le téléchargement attend ce résultat)";
     const replay = await postDraft("replay", draft);
     if (sequence !== state.sequence) return;
     showReplay(replay);
     state.draft = draft;
     state.results = { impact: impact.ok ? impact.body : null, replay: replay.ok ? replay.body : null };
+    const failing = replay.ok ? replay.body.cases.filter((entry) => !entry.passed).length : 0;
+    $("download-note").textContent = failing
+      ? "Attention\u00a0: " + count(failing, "cas rejoué échoue", "cas rejoués échouent") + " avec ce brouillon ; le fichier le dit en tête, et parcours replay le montrera après parcours apply."
+      : "";
     $("download").disabled = false;
   } catch (error) {
     if (sequence === state.sequence) $("errors").replaceChildren(el("p", { class: "errors", text: error.message }));
@@ -597,7 +603,7 @@ function changeFile() {
   const items = changedItems();
   const said = items.map((entry) => kindNames[entry.kind].toLowerCase() + " " + entry.id).join(", ");
   const summary = $("summary").value.trim() || ("Modifié\u00a0: " + items.map((entry) => "« " + entry.label + " »").join(", "));
-  const comments = ["# Fichier de changement de l'atelier Parcours : parcours apply CE_FICHIER --rules DOSSIER_DES_REGLES, puis parcours check.",
+  const comments = ["# Fichier de changement de l'atelier Parcours : parcours apply CE_FICHIER --rules DOSSIER_DES_REGLES, puis parcours check et parcours replay (les cas rejoués).",
     "# Éléments changés : " + (said || "aucun") + "."];
   const impact = state.draft && state.results && state.results.impact;
   if (impact) comments.push("# Impact : " + impact.summary);
