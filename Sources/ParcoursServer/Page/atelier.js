@@ -563,7 +563,7 @@ function showImpact(answer) {
   fill("impact",
     el("h3", { text: "Qui le changement concerne" }),
     el("p", { id: "impact-figure", class: "figure", text: count(impact.changed, "personne") + " sur " + impact.profiles + " (" + impact.share + ") " + (impact.changed > 1 ? "changent" : "change") + " de recommandation" }),
-    impact.changed === 0 ? el("p", { class: "hint", text: "Aucun profil du corpus de référence ne change\u00a0: vérifiez que le corpus renseigne les champs de ce fait." }) : null,
+    impact.changed === 0 ? el("p", { class: "hint", text: "Aucun profil du corpus de référence ne change\u00a0: soit aucune règle n'utilise ce que vous avez changé (voyez « Règles, par parcours » plus bas), soit le corpus ne renseigne pas ses champs." }) : null,
     el("p", { text: impact.summary }),
     el("ul", {},
       el("li", { text: people(impact.counts.routes, "change", "changent") + " de parcours" }),
