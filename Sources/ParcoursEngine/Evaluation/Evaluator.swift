@@ -41,14 +41,10 @@ package struct Evaluator: Sendable {
             }
         }
 
-        // An entry discreet for this person (`discreet_when` holds), evaluated once per entry.
-        var discreetFor: [Int: Bool] = [:]
+        // An entry discreet for this person: its `discreet_when` holds (unknown is not enough).
         func discreetForPerson(_ id: String) -> Bool {
             guard let index = entryIndex[id], let condition = lowered.discreetWhen[index] else { return false }
-            if let known = discreetFor[index] { return known }
-            let holds = ConditionEvaluator.evaluate(condition, for: profile).truth == .yes
-            discreetFor[index] = holds
-            return holds
+            return ConditionEvaluator.truth(condition, for: profile) == .yes
         }
         var steps: [Step] = selection.steps.map { item in
             let suggestion = rules[item.rule].suggestions[item.suggestion]
